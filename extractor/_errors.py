@@ -1,0 +1,75 @@
+"""One exception tree, with stable codes that error records carry.
+
+::
+
+    ExtractorError            base of everything this package raises on purpose
+    +-- InputError            one input (line, file) cannot become a paper   [E1xx]
+    |   +-- BadJSONError      the line is not a JSON object                  E101
+    |   +-- MissingFieldError the object lacks a required field              E102
+    |   +-- BadEncodingError  the bytes are not UTF-8                        E103
+    |   +-- BadFieldError     a field has the wrong type                     E104
+    |   +-- TooLargeError     the input exceeds the size bound               E105
+    +-- SourceError           a whole source cannot be read                  E2xx
+    +-- ExtractionError       the pipeline failed on one paper               E301
+
+Only the CLI turns these into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+
+class ExtractorError(Exception):
+    """Base class; ``code`` is stable across releases so errors can be grouped."""
+
+    code = "E000"
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.source = source
+        self.line = line
+
+    def __str__(self) -> str:
+        where = self.source or ""
+        if self.line is not None:
+            where = f"{where}:{self.line}" if where else f"line {self.line}"
+        prefix = f"[{self.code}] "
+        return f"{prefix}{where}: {self.message}" if where else f"{prefix}{self.message}"
+
+
+class InputError(ExtractorError):
+    """One input item (a line or a file) cannot become a paper."""
+
+    code = "E100"
+
+
+class BadJSONError(InputError):
+    code = "E101"
+
+
+class MissingFieldError(InputError):
+    code = "E102"
+
+
+class BadEncodingError(InputError):
+    code = "E103"
+
+
+class BadFieldError(InputError):
+    code = "E104"
+
+
+class TooLargeError(InputError):
+    code = "E105"
+
+
+class SourceError(ExtractorError):
+    """A whole source cannot be opened or read."""
+
+    code = "E201"
+
+
+class ExtractionError(ExtractorError):
+    """The pipeline failed on one paper; the others go on."""
+
+    code = "E301"

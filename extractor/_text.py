@@ -1,0 +1,64 @@
+"""Clean raw abstract text: LaTeX escapes, mangled entities, stray whitespace.
+
+Every span in a record indexes into the text this module returns, so cleaning happens
+once, before the pipeline, and the cleaned text is what the record carries.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+
+import regex
+
+# "\%", "\&", "\_", "\#", "\$": LaTeX escapes of characters that are plain in prose.
+_sub_latex_escape = regex.compile(r"\\([%&_#$])").sub
+
+# ``quoted'' -> "quoted". Only a doubled back-tick opens a LaTeX quote, so apostrophes and
+# primes elsewhere stay as they are.
+_sub_latex_quotes = regex.compile(r"``(.*?)''", regex.DOTALL).sub
+
+# Feeds that lose the "&#" of an HTML character reference leave "x2013" glued to the words
+# around it ("samplesx2013less"). Only the General Punctuation block (U+2010-U+205F) is
+# repaired, and only when the code sits between letters, digits or spaces, so real tokens
+# such as "0x2013" or "Cx2019s" in identifiers are not touched.
+_sub_mangled_entity = regex.compile(
+    r"(?<=[\p{L}\p{N}\s.,;:)])x(20[1-5][0-9a-fA-F])(?=[\p{L}\p{N}\s(])"
+).sub
+
+# Real HTML entities: "&amp;", "&#8211;", "&#x2013;".
+_search_html_entity = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,31});").search
+
+# Runs of white space, including no-break and zero-width spaces, become one space.
+_sub_whitespace = regex.compile(r"[\s\u00a0\u200b\u2060\ufeff]+").sub
+
+# Control characters other than white space carry no text.
+_sub_control = regex.compile(r"[\p{Cc}--[\t\n\r]]+", regex.V1).sub
+
+
+def _decode_entity(match: regex.Match[str]) -> str:
+    return chr(int(match.group(1), 16))
+
+
+def clean(raw: str) -> str:
+    """Return ``raw`` as readable prose with single spaces and no markup escapes.
+
+    >>> clean(r"from 33.25\\% to 1.74\\%, as in Harmless\\&Helpful")
+    'from 33.25% to 1.74%, as in Harmless&Helpful'
+    >>> clean("a theory, ``Weight Guide'' aimed at")
+    'a theory, "Weight Guide" aimed at'
+    >>> clean("paired samplesx2013less than 1% of the data")
+    'paired samples\u2013less than 1% of the data'
+    >>> clean("  AT&amp;T \\n\\n scores&#x2014;high ")
+    'AT&T scores\u2014high'
+    >>> clean("")
+    ''
+    """
+    text = unicodedata.normalize("NFC", raw)
+    text = _sub_control(" ", text)
+    if _search_html_entity(text):
+        text = html.unescape(text)
+    text = _sub_latex_escape(r"\1", text)
+    text = _sub_latex_quotes(r'"\1"', text)
+    text = _sub_mangled_entity(_decode_entity, text)
+    return _sub_whitespace(" ", text).strip()

@@ -1,0 +1,325 @@
+"""Throughput benchmark: ``python -m extractor.bench [-n N] [--repeat R] [--json]``.
+
+One run measures, on the same corpus of N abstracts (the bundled Daily Papers sample,
+repeated with light variation), three rates in abstracts per second:
+
+- ``baseline``: ``spacy.blank("en")`` tokenizing the cleaned texts, the floor any spaCy
+  pipeline pays;
+- ``extract_many``: :func:`extractor.extract_many`, consuming every record;
+- ``cli``: ``python -m extractor extract corpus.jsonl -o out`` as a subprocess, wall-clock
+  including process start-up; the start-up (a 1-paper run) and the rate with it
+  subtracted are reported too.
+
+Each time is the median of ``--repeat`` runs after one warm-up on a small slice. Everything
+runs in one process on one core (the CLI in one child process at a time). Peak RSS comes
+from ``resource.getrusage``: process-wide for the in-process rows, the child's for the CLI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import orjson
+import spacy
+
+from extractor._extract import extract_many
+from extractor._text import clean
+from extractor.sources import read_source
+from schemas import ErrorRecord, Paper
+
+if sys.platform != "win32":
+    import resource
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INPUT = ROOT / "fixtures" / "daily-papers.txt"
+DEFAULT_COUNT = 2000
+DEFAULT_REPEAT = 3
+WARMUP_COUNT = 32
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One measurement: how many abstracts took how long, and the memory it cost."""
+
+    name: str
+    label: str
+    abstracts: int
+    seconds: float
+    rate: float | None
+    ratio_to_baseline: float | None = None
+    peak_rss_mib: float | None = None
+    rss_kind: str = ""
+
+
+# --- corpus ---------------------------------------------------------------------------------
+
+
+def load_papers(path: Path) -> list[Paper]:
+    """The papers of a source file (any format the CLI reads); unreadable items are skipped."""
+    papers = [item.paper for item in read_source(str(path)) if item.paper is not None]
+    if not papers:
+        raise SystemExit(f"extractor.bench: no papers in {path}")
+    return papers
+
+
+def _vary(paper: Paper, copy: int, index: int) -> Paper:
+    """Copy number ``copy`` of a paper: sentences rotated and one numeric sentence added."""
+    if copy == 0:
+        return paper
+    sentences = _SENTENCE_END.split(paper.abstract.strip())
+    shift = copy % len(sentences)
+    rotated = " ".join(sentences[shift:] + sentences[:shift])
+    score = 50 + (copy * 7 + index * 3) % 50 + (copy % 10) / 10
+    extra = f" In run {copy}, the model reaches {score:.1f}% accuracy on a held-out split."
+    return Paper(id=f"{paper.id}-v{copy}", title=paper.title, abstract=rotated + extra)
+
+
+def build_corpus(papers: Sequence[Paper], count: int) -> list[Paper]:
+    """``count`` papers: the originals, then deterministic variations of them, in turn."""
+    return [_vary(papers[i % len(papers)], i // len(papers), i % len(papers)) for i in range(count)]
+
+
+def write_jsonl(papers: Sequence[Paper], path: Path) -> None:
+    """Write papers as JSON Lines the CLI reads (``id``, ``title``, ``abstract``)."""
+    with path.open("wb") as out:
+        for paper in papers:
+            out.write(orjson.dumps(paper.model_dump(exclude_none=True)) + b"\n")
+
+
+# --- timing ---------------------------------------------------------------------------------
+
+
+def _peak_rss_kib(children: bool = False) -> int | None:
+    """Peak RSS so far in KiB: of this process, or of the largest waited-for child."""
+    if sys.platform == "win32":
+        return None
+    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+    peak = resource.getrusage(who).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak
+
+
+def _mib(kib: int | None) -> float | None:
+    return None if kib is None else kib / 1024
+
+
+def median_seconds(run: Callable[[], object], repeat: int) -> float:
+    """The median wall-clock time (``time.perf_counter``) of ``repeat`` calls of ``run``."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _in_process(
+    name: str, label: str, run: Callable[[int], object], count: int, repeat: int
+) -> Row:
+    """Warm up ``run`` on a slice, then time it on all ``count`` items; RSS is the peak growth."""
+    before = _peak_rss_kib()
+    run(min(count, WARMUP_COUNT))
+    seconds = median_seconds(lambda: run(count), repeat)
+    after = _peak_rss_kib()
+    delta = None if before is None or after is None else after - before
+    return Row(name, label, count, seconds, count / seconds, None, _mib(delta), "process delta")
+
+
+def bench_baseline(texts: Sequence[str], repeat: int) -> Row:
+    """``spacy.blank("en")`` tokenizing the cleaned texts."""
+    nlp = spacy.blank("en")
+
+    def run(n: int) -> int:
+        return sum(len(doc) for doc in nlp.pipe(texts[:n]))
+
+    label = 'spacy.blank("en") tokenizer'
+    return _in_process("baseline", label, run, len(texts), repeat)
+
+
+def bench_extract_many(papers: Sequence[Paper], repeat: int) -> Row:
+    """:func:`extractor.extract_many` over the papers, consuming every record."""
+
+    def run(n: int) -> int:
+        records = errors = 0
+        for record in extract_many(papers[:n]):
+            records += 1
+            errors += isinstance(record, ErrorRecord)
+        if records != n or errors:
+            raise RuntimeError(f"extract_many gave {records} records, {errors} errors, for {n}")
+        return records
+
+    return _in_process("extract_many", "extractor.extract_many", run, len(papers), repeat)
+
+
+def run_cli(source: Path, output: Path) -> float:
+    """Seconds for one ``python -m extractor extract SOURCE -o OUTPUT`` subprocess."""
+    command = [sys.executable, "-m", "extractor", "extract", str(source), "-o", str(output)]
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        message = done.stderr.decode(errors="replace").strip()
+        raise RuntimeError(f"CLI exited {done.returncode}: {message[-500:]}")
+    return seconds
+
+
+def bench_cli(papers: Sequence[Paper], repeat: int) -> list[Row]:
+    """The CLI end to end, its start-up (a 1-paper run), and its rate net of start-up."""
+    count = len(papers)
+    with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp:
+        one, full, out = Path(tmp, "one.jsonl"), Path(tmp, "corpus.jsonl"), Path(tmp, "out")
+        write_jsonl(papers[:1], one)
+        write_jsonl(papers, full)
+        run_cli(one, out)  # warm-up: byte-code and file caches
+        startup = median_seconds(lambda: run_cli(one, out), repeat)
+        startup_rss = _mib(_peak_rss_kib(children=True))
+        seconds = median_seconds(lambda: run_cli(full, out), repeat)
+        full_rss = _mib(_peak_rss_kib(children=True))
+    net = seconds - startup
+    return [
+        Row("cli", "CLI end to end (with start-up)", count, seconds, count / seconds,
+            None, full_rss, "child peak"),
+        Row("cli_startup", "CLI start-up (1-paper run)", 1, startup, None,
+            None, startup_rss, "child peak"),
+        Row("cli_net", "CLI minus start-up", count, net, count / net if net > 0 else None),
+    ]
+
+
+def with_ratios(rows: Sequence[Row]) -> list[Row]:
+    """The rows with ``ratio_to_baseline`` (rate / baseline rate) filled in where defined."""
+    base = rows[0].rate
+    return [
+        Row(**{**asdict(row), "ratio_to_baseline": row.rate / base})
+        if row.rate is not None and base else row
+        for row in rows
+    ]
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    """Where the numbers were measured."""
+    return {
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "cpu_count": os.cpu_count(),
+        "spacy": version("spacy"),
+    }
+
+
+def _fmt(value: float | None, spec: str) -> str:
+    return "-" if value is None else format(value, spec)
+
+
+def _rss(row: Row) -> str:
+    if row.peak_rss_mib is None:
+        return "-"
+    sign = "+" if row.rss_kind == "process delta" else ""
+    return f"{sign}{row.peak_rss_mib:.1f}"
+
+
+def render_table(report: dict[str, Any], rows: Sequence[Row]) -> str:
+    """The report as a plain-text table with a machine footer."""
+    head = ("measurement", "abstracts", "seconds", "abstracts/s", "x baseline", "peak RSS MiB")
+    body = [
+        (r.label, str(r.abstracts), f"{r.seconds:.3f}", _fmt(r.rate, ",.1f"),
+         _fmt(r.ratio_to_baseline, ".4f"), _rss(r))
+        for r in rows
+    ]
+    widths = [max(len(line[i]) for line in [head, *body]) for i in range(len(head))]
+
+    def line(cells: Sequence[str]) -> str:
+        first = cells[0].ljust(widths[0])
+        return "  ".join([first, *(c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True))])
+
+    ratio = report["extract_many_ratio_to_baseline"]
+    m = report["machine"]
+    lines = [line(head), line(["-" * w for w in widths]), *map(line, body), ""]
+    lines.append(
+        f"extract_many / baseline rate: {ratio:.4f} ({1 / ratio:.1f}x slower than tokenizing)"
+    )
+    lines.append(
+        f"median of {report['repeat']} run(s) after a warm-up; single process, one core"
+    )
+    lines.append(
+        "peak RSS (getrusage): '+' = growth of this whole process's peak, else the CLI child's"
+    )
+    lines.append(
+        f"machine: {m['platform']}, Python {m['python']}, cpu_count={m['cpu_count']}, "
+        f"spaCy {m['spacy']}"
+    )
+    return "\n".join(lines)
+
+
+def run_bench(papers: Sequence[Paper], repeat: int, cli: bool = True) -> dict[str, Any]:
+    """Measure every row on the corpus and return the report (rows as dicts)."""
+    texts = [clean(paper.abstract) for paper in papers]
+    rows = [bench_baseline(texts, repeat), bench_extract_many(papers, repeat)]
+    if cli:
+        rows += bench_cli(papers, repeat)
+    rows = with_ratios(rows)
+    return {
+        "abstracts": len(papers),
+        "repeat": repeat,
+        "rows": [asdict(row) for row in rows],
+        "extract_many_ratio_to_baseline": rows[1].ratio_to_baseline,
+        "machine": machine(),
+    }
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command-line options."""
+    parser = argparse.ArgumentParser(prog="python -m extractor.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-n", "--count", type=_positive, default=DEFAULT_COUNT,
+                        help=f"abstracts in the corpus (default {DEFAULT_COUNT})")
+    parser.add_argument("--repeat", type=_positive, default=DEFAULT_REPEAT,
+                        help=f"timed runs per measurement; the median is kept "
+                             f"(default {DEFAULT_REPEAT})")
+    parser.add_argument("--input", type=Path, default=DEFAULT_INPUT,
+                        help="papers to build the corpus from (default: the bundled sample)")
+    parser.add_argument("--no-cli", dest="cli", action="store_false",
+                        help="skip the CLI subprocess measurements")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print the table (or JSON); returns the exit code."""
+    args = parse_args(argv)
+    corpus = build_corpus(load_papers(args.input), args.count)
+    report = run_bench(corpus, args.repeat, cli=args.cli)
+    if args.json:
+        print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
+    else:
+        rows = [Row(**row) for row in report["rows"]]
+        print(render_table(report, rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,150 @@
+"""The ``extractor`` command line: a thin shell over the library.
+
+Exit codes: 0 when every paper became a record, 1 when some failed (the count is printed),
+2 for usage errors (unknown option, missing file), with a one-line message and no traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack
+from enum import Enum
+from pathlib import Path
+from typing import IO, Annotated
+
+import typer
+from tqdm import tqdm
+
+try:  # typer >= 0.20 raises the exceptions of its own copy of click
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # older typer runs on click itself
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
+
+from extractor._errors import ExtractorError
+from extractor._jsonl import write_record
+from extractor.sources import SourceItem, read_source
+from schemas import ErrorRecord, render_json_schema
+
+app = typer.Typer(
+    name="extractor",
+    help="Turn ML paper abstracts into structured, validated JSON records.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    jsonl = "jsonl"
+    feed = "feed"
+
+
+def _items(inputs: list[str], format: InputFormat) -> Iterator[SourceItem]:
+    for source in inputs:
+        try:
+            yield from read_source(source, format.value)
+        except ExtractorError as error:
+            yield SourceItem(source, None, error=error)  # type: ignore[arg-type]
+
+
+def _describe(error: ErrorRecord) -> str:
+    where = error.source + (f":{error.line}" if error.line else "")
+    return f"extractor: {where}: [{error.error.code}] {error.error.message}"
+
+
+@app.command()
+def extract(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="INPUT...",
+            help="Files to read (plain text, JSONL or a Daily Papers page), or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write records here instead of stdout.",
+                     dir_okay=False, writable=True),
+    ] = None,
+    errors: Annotated[
+        Path | None,
+        typer.Option("--errors", help="Write error records (JSONL) here instead of stderr.",
+                     dir_okay=False, writable=True),
+    ] = None,
+    format: Annotated[
+        InputFormat, typer.Option("--format", help="Input format; auto guesses per file.")
+    ] = InputFormat.auto,
+    pretty: Annotated[bool, typer.Option("--pretty", help="Indent each record.")] = False,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress",
+                     help="Show a progress bar on stderr (default: when stderr is a terminal)."),
+    ] = None,
+) -> None:
+    """Extract one record per paper, in input order, as JSON Lines."""
+    from extractor._extract import process_items
+
+    for source in inputs:
+        if source != "-" and not Path(source).is_file():
+            reason = "is a directory" if Path(source).is_dir() else "does not exist"
+            raise typer.BadParameter(f"input {source!r} {reason}", param_hint="INPUT")
+    show = sys.stderr.isatty() if progress is None else progress
+    failed = total = 0
+    with ExitStack() as stack:
+        out: IO[bytes] = stack.enter_context(output.open("wb")) if output else sys.stdout.buffer
+        err: IO[bytes] | None = stack.enter_context(errors.open("wb")) if errors else None
+        records = process_items(_items(inputs, format))
+        bar = stack.enter_context(
+            tqdm(records, desc="extract", unit=" papers", disable=not show, file=sys.stderr)
+        )
+        for record in bar:
+            total += 1
+            if isinstance(record, ErrorRecord):
+                failed += 1
+                if err is not None:
+                    write_record(err, record)
+                else:
+                    print(_describe(record), file=sys.stderr)
+            else:
+                write_record(out, record, pretty=pretty)
+    if failed:
+        print(f"extractor: {failed} of {total} inputs failed", file=sys.stderr)
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of one output record."""
+    sys.stdout.write(render_json_schema())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code instead of raising."""
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="extractor", standalone_mode=False)
+    except getattr(click_exceptions, "NoArgsIsHelpError", ()) as e:
+        print(e.format_message(), file=sys.stderr)  # no arguments: the help, as usage error
+        return EXIT_USAGE
+    except click_exceptions.UsageError as e:
+        hint = f" (see 'extractor {e.ctx.info_name} --help')" if e.ctx and e.ctx.parent else ""
+        print(f"extractor: error: {e.format_message()}{hint}", file=sys.stderr)
+        return EXIT_USAGE
+    except typer.Exit as e:
+        return e.exit_code
+    except typer.Abort:
+        print("extractor: aborted", file=sys.stderr)
+        return 130
+    except click_exceptions.ClickException as e:
+        print(f"extractor: error: {e.format_message()}", file=sys.stderr)
+        return e.exit_code
+    except BrokenPipeError:
+        return EXIT_OK
+    return result if isinstance(result, int) else EXIT_OK

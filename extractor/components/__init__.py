@@ -1,0 +1,17 @@
+"""The pipeline's spaCy components, one a file, registered as ``paper_*`` factories."""
+
+from extractor.components.abbreviations import AbbreviationFinder
+from extractor.components.method import MethodFinder
+from extractor.components.names import NameFinder
+from extractor.components.quantities import QuantityFinder
+from extractor.components.results import ResultLinker
+from extractor.components.urls import UrlFinder
+
+__all__ = [
+    "AbbreviationFinder",
+    "MethodFinder",
+    "NameFinder",
+    "QuantityFinder",
+    "ResultLinker",
+    "UrlFinder",
+]

@@ -1,0 +1,136 @@
+"""Find acronym definitions "Long Form (LF)" with the Schwartz-Hearst algorithm.
+
+Schwartz & Hearst (2003), "A simple algorithm for identifying abbreviation definitions in
+biomedical text", as scispaCy's ``abbreviation.py`` does it, on characters rather than
+tokens so offsets stay exact. Writes ``doc._.paper_abbreviations`` (a list of
+:class:`Abbreviation`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# "(LF)" or "(LF;" / "(LF," where LF is 2-10 characters, starts alphanumeric, has a letter
+# and, to avoid "(e.g.", "(i)" and "(Zhou et al. 2023)", at least one capital letter.
+_finditer_short = regex.compile(
+    r"\((?P<short>(?=[^()\s]*\p{Lu})[\p{L}\p{N}][\p{L}\p{N}\-^.+&/]{0,11}[\p{L}\p{N}+])[);,]"
+).finditer
+
+_finditer_words = regex.compile(r"\S+").finditer
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviation:
+    """``long`` at ``[long_start, long_end)`` is spelled out by ``short`` at its span."""
+
+    long_start: int
+    long_end: int
+    short_start: int
+    short_end: int
+    long: str
+    short: str
+
+
+def best_long_form(short: str, candidate: str) -> int | None:
+    """Where in ``candidate`` the long form of ``short`` starts, or None.
+
+    Each letter or digit of ``short``, from the last, must appear in ``candidate`` in
+    order, the first one at the start of a word.
+
+    >>> text = "we propose Metrics-Weighted Averaging"
+    >>> text[best_long_form("MWA", text):]
+    'Metrics-Weighted Averaging'
+    >>> best_long_form("XYZ", "a totally unrelated phrase") is None
+    True
+    """
+    s_index = len(short) - 1
+    l_index = len(candidate) - 1
+    while s_index >= 0:
+        char = short[s_index].lower()
+        if not char.isalnum():
+            s_index -= 1
+            continue
+        while l_index >= 0 and (
+            candidate[l_index].lower() != char
+            or (s_index == 0 and l_index > 0 and candidate[l_index - 1].isalnum())
+        ):
+            l_index -= 1
+        if l_index < 0:
+            return None
+        l_index -= 1
+        s_index -= 1
+    start = l_index + 1
+    # The long form starts at a word: back up to the word's first character.
+    while start > 0 and not candidate[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def find_abbreviations(text: str) -> list[Abbreviation]:
+    """Every "Long Form (LF)" definition in ``text``.
+
+    >>> [(a.long, a.short) for a in find_abbreviations(
+    ...     "We train Stable Diffusion (SD) with Direct Preference Optimization (DPO).")]
+    [('Stable Diffusion', 'SD'), ('Direct Preference Optimization', 'DPO')]
+    """
+    found = []
+    for match in _finditer_short(text):
+        short = match.group("short")
+        short_start, short_end = match.span("short")
+        paren = match.start()
+        letters = sum(ch.isalnum() for ch in short)
+        max_words = min(letters + 5, letters * 2)
+        window_start = _window_start(text, paren, max_words)
+        candidate = text[window_start:paren].rstrip()
+        offset = best_long_form(short, candidate)
+        if offset is None:
+            continue
+        long_start = window_start + offset
+        long_text = text[long_start : window_start + len(candidate)]
+        if not long_text or len(long_text) <= len(short) or long_text.lower() == short.lower():
+            continue
+        if len(long_text.split()) < 2 and "-" not in long_text:
+            continue
+        found.append(
+            Abbreviation(long_start, long_start + len(long_text), short_start, short_end,
+                         long_text, short)
+        )
+    return found
+
+
+def _window_start(text: str, paren: int, max_words: int) -> int:
+    """Start of the last ``max_words`` words before ``paren``, within the sentence."""
+    head_start = max(0, paren - 200)
+    head = text[head_start:paren]
+    for stop in (". ", "; ", ": ", "? ", "! ", "("):
+        cut = head.rfind(stop)
+        if cut >= 0:
+            head_start += cut + len(stop)
+            head = text[head_start:paren]
+    words = list(_finditer_words(head))
+    if not words:
+        return paren
+    return head_start + words[max(0, len(words) - max_words)].start()
+
+
+class AbbreviationFinder:
+    """spaCy component: find acronym definitions and store them on the Doc."""
+
+    def __init__(self, nlp: Language, name: str = "paper_abbreviations") -> None:
+        self.name = name
+        if not Doc.has_extension("paper_abbreviations"):
+            Doc.set_extension("paper_abbreviations", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.paper_abbreviations = find_abbreviations(doc.text)
+        return doc
+
+
+@Language.factory("paper_abbreviations")
+def make_abbreviation_finder(nlp: Language, name: str) -> AbbreviationFinder:
+    """Create the abbreviation finder (``nlp.add_pipe("paper_abbreviations")``)."""
+    return AbbreviationFinder(nlp, name)

@@ -1,0 +1,203 @@
+"""Find the name a paper gives its own contribution.
+
+Evidence, strongest first: a title prefix ("P-Aligner: Enabling ..."), "called / named /
+dubbed X", and "we propose / introduce / present X" (with an acronym definition
+"Long Form (LF)" giving the alias). Null when nothing is named. Writes
+``doc._.paper_method`` (a :class:`MethodMatch` or None) and ``doc.spans["paper_method"]``;
+reads the title from ``doc._.paper_title``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.components._spans import CharMatch, set_spans
+from extractor.components.abbreviations import Abbreviation
+from extractor.gazetteers import load_gazetteer, load_word_list
+
+SPANS_KEY = "paper_method"
+
+# A coined name: one token with two capitals, a digit after a letter, or a capital after a
+# lower-case letter ("VLoRA", "P-Aligner", "CLIP4DM", "LongAlign"), optionally followed by
+# a version ("Chat-3D v2").
+_NAME = r"""(?:
+    (?=[\p{L}\p{N}\-.^+]*(?:\p{Lu}[\p{L}\p{N}\-.^+]*\p{Lu}|\p{L}\p{N}|\p{Ll}\p{Lu}))
+    \p{L}[\p{L}\p{N}\-.^+]*[\p{L}\p{N}+]
+    (?:\s(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)*(?=\s|$)))?
+)"""
+# Any capitalised word, for "named X" / "dubbed X" where the cue is strong.
+_WORD = r"(?:(?=[\p{L}\p{N}\-.^+]*\p{Lu})\p{L}[\p{L}\p{N}\-.^+]*[\p{L}\p{N}+]|\p{Lu})"
+
+_search_called = regex.compile(
+    rf"\b(?:called|named|dubbed|termed|coined|nicknamed)\s+(?P<name>{_WORD})(?![\w\-])",
+    regex.VERBOSE,
+).search
+
+_finditer_cue = regex.compile(r"\b(?:called|named|dubbed|termed|coined|nicknamed)\s").finditer
+
+_finditer_proposal = regex.compile(
+    r"""
+    \b(?:we|this\s+(?:paper|work|study|report)|here,?\s+we)
+    (?:\s+\w+ly)?                                       # "we further propose"
+    \s+(?:propose|introduce|present|develop|design|build|create|release|construct|curate|
+         contribute|devise|establish|offer|unveil)[sd]?\b
+    (?P<clause>[^.;:!?]{0,200})
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+).finditer
+
+# "we propose a novel framework, X" / "a simple, tuning-free alignment method, X": a
+# generic description, then the name.
+_match_generic_intro = regex.compile(
+    r"""\s+(?:an?|the|our)\s+(?:[\w\-]+,?\s+){0,6}?
+        (?:framework|method|approach|model|algorithm|technique|strategy|pipeline|system|
+           benchmark|dataset|paradigm|loss|objective|module|scheme|architecture|family|suite|
+           toolkit|library|metric|recipe|procedure|agent|attack|defen[cs]e|tool|network|
+           mechanism|solution|protocol|policy|optimizer|corpus)s?
+        \s*(?:,|:|\s-|–|—)?\s*(?:(?:called|named|dubbed|termed|coined)\s+)?
+        (?=\p{Lu}|[\p{L}\p{N}\-]*\p{Lu})""",
+    regex.VERBOSE | regex.IGNORECASE,
+).match
+
+# The name follows the verb closely: "we propose VLoRA with ...", "we introduce X, a ...".
+_search_clause_stop = regex.compile(
+    r"(?:,|\s-\s|\b(?:which|that|to|for|with|by|in|on|from|via|of|where|whose|and|as)\b)",
+    regex.IGNORECASE,
+).search
+
+_search_name_in_clause = regex.compile(
+    rf"(?<![\w\-]){_NAME}(?![\w\-])", regex.VERBOSE
+).search
+
+_match_title_prefix = regex.compile(
+    rf"""
+    ^\s*(?P<name>{_NAME}(?:\s{_WORD}){{0,2}}?)\s*:\s+\S
+    """,
+    regex.VERBOSE,
+).match
+_match_title_single = regex.compile(rf"^\s*(?P<name>\p{{Lu}}{_WORD}?)\s*:\s+\S").match
+
+# "X, a new multimodal large language model" / "X, an LLM": the method is a model.
+_MODEL_WORDS = r"(?:model|LLM|MLLM|VLM|LMM|language\s+model|assistant|chatbot|agent|network)s?"
+
+
+@dataclass(frozen=True, slots=True)
+class MethodMatch:
+    """The proposed method's name, its aliases and where the text mentions either."""
+
+    name: str
+    aliases: tuple[str, ...]
+    mentions: tuple[tuple[int, int], ...]
+    is_model: bool
+
+
+def _mentions(text: str, names: list[str]) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for name in sorted(set(names), key=len, reverse=True):
+        for m in regex.finditer(rf"(?<![\w\-]){regex.escape(name)}(?![\w\-])", text):
+            if not any(m.start() < end and start < m.end() for start, end in found):
+                found.append(m.span())
+    return sorted(found)
+
+
+def _title_name(title: str | None) -> str | None:
+    if not title:
+        return None
+    match = _match_title_prefix(title) or _match_title_single(title)
+    return match.group("name").strip() if match else None
+
+
+class MethodFinder:
+    """spaCy component: find the paper's own named contribution."""
+
+    def __init__(self, nlp: Language, name: str = "paper_method") -> None:
+        self.name = name
+        self.not_names = load_word_list("not_names")
+        self.models = load_gazetteer("models")
+        self.benchmarks = load_gazetteer("benchmarks")
+        for ext in ("paper_method", "paper_title"):
+            if not Doc.has_extension(ext):
+                Doc.set_extension(ext, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        method = self.match(doc)
+        doc._.paper_method = method
+        spans = [CharMatch(s, e, "METHOD") for s, e in method.mentions] if method else []
+        set_spans(doc, SPANS_KEY, spans)
+        return doc
+
+    def _is_known(self, name: str) -> bool:
+        return (
+            name in self.not_names
+            or self.models.has_pattern(name)
+            or self.benchmarks.has_pattern(name)
+        )
+
+    def _from_text(self, text: str, abbreviations: list[Abbreviation]) -> str | None:
+        called = _search_called(text)
+        for proposal in _finditer_proposal(text):
+            if called and called.start() < proposal.start():
+                break
+            clause_start, clause_end = proposal.span("clause")
+            intro = _match_generic_intro(text, clause_start, clause_end)
+            if intro:
+                clause_start = intro.end()
+            stop = _search_clause_stop(text, clause_start, clause_end)
+            if stop:
+                clause_end = stop.start()
+            for abbreviation in abbreviations:
+                if clause_start <= abbreviation.long_start < clause_end and not self._is_known(
+                    abbreviation.short
+                ):
+                    return abbreviation.long
+            named = _search_name_in_clause(text, clause_start, clause_end)
+            if named and not self._is_known(named.group()):
+                return named.group()
+        if called and not self._is_known(called.group("name")):
+            return called.group("name")
+        for cue in _finditer_cue(text):
+            for abbreviation in abbreviations:
+                if 0 <= abbreviation.long_start - cue.end() <= 1:
+                    return abbreviation.long
+        return None
+
+    def match(self, doc: Doc) -> MethodMatch | None:
+        """The method named by the title or the abstract, or None."""
+        text = doc.text
+        abbreviations: list[Abbreviation] = (
+            doc._.get("paper_abbreviations") if Doc.has_extension("paper_abbreviations") else None
+        ) or []
+        name = _title_name(doc._.paper_title)
+        if name and self._is_known(name):
+            name = None
+        if name is None:
+            name = self._from_text(text, abbreviations)
+        if name is None:
+            return None
+        aliases: list[str] = []
+        for abbreviation in abbreviations:
+            if abbreviation.short == name:
+                name, aliases = abbreviation.long, [abbreviation.short]
+                break
+            if abbreviation.long == name:
+                aliases = [abbreviation.short]
+                break
+        mentions = _mentions(text, [name, *aliases])
+        is_model = any(
+            regex.match(
+                rf"\s*(?:\([^)]*\))?\s*,\s*(?:a|an|the|our)\s+(?:[\w\-]+\s+){{0,5}}?{_MODEL_WORDS}\b",
+                text[end : end + 120],
+            )
+            for _, end in mentions
+        )
+        return MethodMatch(name, tuple(aliases), tuple(mentions), is_model)
+
+
+@Language.factory("paper_method")
+def make_method_finder(nlp: Language, name: str) -> MethodFinder:
+    """Create the method finder (``nlp.add_pipe("paper_method")``)."""
+    return MethodFinder(nlp, name)

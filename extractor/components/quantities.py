@@ -1,0 +1,230 @@
+"""Find numbers with their units, bounds, ranges and "from A to B" pairs.
+
+This component only reads numbers; deciding which of them are reported results is the
+result linker's job. It writes ``doc._.paper_quantities`` (a list of :class:`Quantity`
+with exact character offsets) and the token spans ``doc.spans["paper_quantities"]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.components._spans import CharMatch, set_spans
+
+SPANS_KEY = "paper_quantities"
+
+Kind = Literal["measure", "number", "size", "dimension", "year"]
+Relation = Literal["from", "to", "range_low", "range_high"]
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_UNIT = r"""
+    (?:
+        % | \s?percent(?:age\s+points?)?\b | \s?pp\b | \s?p\.p\. | \s?points?\b | \s?pts?\b
+      | \s?[x×](?![\w]) | \s?times\b | -?\s?fold\b
+      | \s?(?:ms|milliseconds?|s|sec|seconds?|minutes?|mins?|hours?|hrs?|days?)\b
+      | \s?(?:[KMGT]i?B|[KMGT]iB)\b
+    )
+"""
+
+_finditer_quantity = regex.compile(
+    rf"""
+    (?<![\w.^/_$\\-]|\d,)                # not glued to a word, decimal point, exponent, id
+    (?<!\b[A-Za-z]-)                     # nor the end of a name such as "GPT-4"
+    (?P<a>{_NUMBER})
+    (?:
+        (?P<size>[KMBT]|[kmb](?=[\s-]))(?![\w])            # 7B, 92k, 1M: a size or count
+      | (?P<ua>{_UNIT})?
+        (?:                                               # a range such as "8-12%"
+            \s?[-–—]\s?(?P<b>{_NUMBER})(?P<ub>{_UNIT})?
+        )?
+    )
+    (?![\w]|\.\d)                        # nor followed by letters ("3D", "4A8")
+    """,
+    regex.VERBOSE,
+).finditer
+
+# Bound words just before a number ("up to 85.1%", "an F1 score above 80%").
+_search_bound = regex.compile(
+    r"""
+    (?:
+        (?P<at_most>up\s+to|at\s+most|below|under|less\s+than|fewer\s+than|no\s+more\s+than|<|≤|<=)
+      | (?P<at_least>over|above|at\s+least|more\s+than|greater\s+than|exceeding|beyond|>|≥|>=)
+      | (?P<approx>about|around|approximately|roughly|nearly|almost|~|≈|circa)
+    )
+    \s*$
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+).search
+
+_match_from = regex.compile(r"(?i)\bfrom\s+$").search
+_match_between = regex.compile(r"(?i)\bbetween\s+$").search
+_match_range_word = regex.compile(r"(?i)\b(?:rang(?:e|es|ing)|vary(?:ing)?|varies|span(?:s|ning)?)\s+$").search
+_match_to = regex.compile(r"(?i)^\s+to\s+$").match
+_match_and = regex.compile(r"(?i)^\s+and\s+$").match
+_match_times_number = regex.compile(r"\s?(?:[x×]|times|by)\s?\d").match
+_is_year = regex.compile(r"(?:19|20)\d\d").fullmatch
+
+_UNIT_NAMES = {
+    "%": "%",
+    "percent": "%",
+    "percentage point": "points",
+    "percentage points": "points",
+    "pp": "points",
+    "p.p.": "points",
+    "point": "points",
+    "points": "points",
+    "pt": "points",
+    "pts": "points",
+    "x": "x",
+    "×": "x",
+    "times": "x",
+    "fold": "x",
+    "-fold": "x",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number at ``[start, end)`` of the text (unit included, bound words not)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None
+    bound: str = "exact"
+    kind: Kind = "number"
+    relation: Relation | None = None
+    partner: int | None = None  # index of the other end of a pair or range
+
+
+def unit_name(written: str | None) -> str | None:
+    """The canonical unit for a unit as written ("percent" -> "%", "-fold" -> "x").
+
+    >>> unit_name(" percentage points"), unit_name("×"), unit_name(" GB")
+    ('points', 'x', 'GB')
+    """
+    if not written:
+        return None
+    key = " ".join(written.split()).lower()
+    return _UNIT_NAMES.get(key, _UNIT_NAMES.get(key.lstrip("-"), written.strip()))
+
+
+def _number(written: str) -> float:
+    return float(written.replace(",", ""))
+
+
+def _bound_before(text: str, start: int) -> str:
+    found = _search_bound(text, max(0, start - 24), start)
+    if not found:
+        return "exact"
+    return next(name for name in ("at_most", "at_least", "approx") if found.group(name))
+
+
+def _classify(unit: str | None, size: str | None, written: str, dimension: bool) -> Kind:
+    if size:
+        return "size"
+    if dimension:
+        return "dimension"
+    if unit:
+        return "measure"
+    return "year" if _is_year(written) else "number"
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number in ``text`` with its unit, bound and pairing.
+
+    >>> [(q.text, q.unit, q.bound) for q in find_quantities("up to 85.1% faster")]
+    [('85.1%', '%', 'at_most')]
+    >>> [(q.text, q.relation) for q in find_quantities("from 33.25% to 1.74%")]
+    [('33.25%', 'from'), ('1.74%', 'to')]
+    >>> [(q.text, q.unit, q.relation) for q in find_quantities("by 8-12% and 4-9%")][:2]
+    [('8', '%', 'range_low'), ('12%', '%', 'range_high')]
+    >>> [q.kind for q in find_quantities("a 7B model, 512 times 512 images, in 2023")]
+    ['size', 'dimension', 'dimension', 'year']
+    """
+    found: list[Quantity] = []
+    for match in _finditer_quantity(text):
+        a_start, a_end = match.span("a")
+        after = text[a_end : a_end + 10]
+        before = text[max(0, a_start - 8) : a_start]
+        dimension = bool(_match_times_number(after)) or bool(
+            regex.search(r"\d\s?(?:[x×]|times|by)\s?$", before)
+        )
+        if match.group("b") is not None:
+            unit_b = unit_name(match.group("ub"))
+            unit_a = unit_name(match.group("ua")) or unit_b
+            b_start, b_end = match.span("b")
+            end_b = match.end("ub") if match.group("ub") else b_end
+            end_a = match.end("ua") if match.group("ua") else a_end
+            kind = _classify(unit_a, None, match.group("a"), dimension)
+            low = len(found)
+            found.append(
+                Quantity(a_start, end_a, text[a_start:end_a], _number(match.group("a")), unit_a,
+                         "at_least", kind, "range_low", low + 1)
+            )
+            found.append(
+                Quantity(b_start, end_b, text[b_start:end_b], _number(match.group("b")), unit_b,
+                         "at_most", kind, "range_high", low)
+            )
+            continue
+        unit = unit_name(match.group("ua"))
+        kind = _classify(unit, match.group("size"), match.group("a"), dimension)
+        end = match.end()
+        found.append(
+            Quantity(a_start, end, text[a_start:end], _number(match.group("a")), unit,
+                     _bound_before(text, a_start), kind)
+        )
+    return _pair(text, found)
+
+
+def _pair(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Link "from A to B" (before/after) and "ranging from A to B" / "between A and B"."""
+    for i in range(len(found) - 1):
+        first, second = found[i], found[i + 1]
+        if first.relation or second.relation:
+            continue
+        gap = text[first.end : second.start]
+        head = text[max(0, first.start - 40) : first.start]
+        if _match_to(gap) and _match_from(head):
+            is_range = bool(_match_range_word(head[: -len(_match_from(head).group())]))
+        elif _match_and(gap) and _match_between(head):
+            is_range = True
+        else:
+            continue
+        unit_a = first.unit or second.unit
+        kind = "measure" if unit_a else first.kind
+        if is_range:
+            found[i] = replace(first, unit=unit_a, kind=kind, relation="range_low", partner=i + 1,
+                               bound="at_least")
+            found[i + 1] = replace(second, relation="range_high", partner=i, bound="at_most")
+        else:
+            found[i] = replace(first, unit=unit_a, kind=kind, relation="from", partner=i + 1)
+            found[i + 1] = replace(second, relation="to", partner=i)
+    return found
+
+
+class QuantityFinder:
+    """spaCy component: find quantities and store them on the Doc."""
+
+    def __init__(self, nlp: Language, name: str = "paper_quantities") -> None:
+        self.name = name
+        if not Doc.has_extension("paper_quantities"):
+            Doc.set_extension("paper_quantities", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        quantities = find_quantities(doc.text)
+        doc._.paper_quantities = quantities
+        set_spans(doc, SPANS_KEY, [CharMatch(q.start, q.end, q.kind.upper()) for q in quantities])
+        return doc
+
+
+@Language.factory("paper_quantities")
+def make_quantity_finder(nlp: Language, name: str) -> QuantityFinder:
+    """Create the quantity finder (``nlp.add_pipe("paper_quantities")``)."""
+    return QuantityFinder(nlp, name)

@@ -1,0 +1,357 @@
+"""Decide which numbers are reported results and attach role, metric, benchmark, model.
+
+Reads the quantities, names and method the earlier components found, and the sentences.
+A number is a result when its unit says so ("%", "points", "x" with a speed or size
+cue) or a metric name stands beside it ("BLEU of 32.1", "7.55 MT-Bench"); sizes, counts,
+years, versions, resolutions and data amounts used as a condition ("with only 3.3% of
+the labels") are not. Writes ``doc._.paper_results`` (a list of :class:`ResultMatch`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.components.method import MethodMatch
+from extractor.components.names import BENCHMARK, METRIC, MODEL, NameMatch
+from extractor.components.quantities import Quantity
+
+# Cues read in the text just before a number ("gains of 28.35%", "by 9.3%").
+_search_improvement_before = regex.compile(
+    r"""
+    (?:
+        \bby
+      | \b(?:gains?|improvements?|increases?|boosts?|reductions?|decreases?|margins?|
+             speed-?ups?|accelerations?|savings?|leads?|drops?|advantages?|uplifts?|jumps?)
+        \s+(?:of|by)
+    )
+    \s+(?:(?:up\s+to|over|about|around|approximately|nearly|roughly|more\s+than|at\s+least|
+             an?\s+average\s+of|on\s+average|averag(?:e|ing))\s+)?
+    $
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+).search
+_match_improvement_after = regex.compile(
+    r"""
+    \s*(?:(?:absolute|relative|average|overall|consistent|significant)\s+)?
+    (?:higher|lower|better|faster|improvements?|gains?|increases?|boosts?|reductions?|
+       decreases?|savings?|speed-?ups?|fewer|less|smaller|cheaper|more\s+(?:compact|efficient|
+       accurate)|lead|margin|drop|acceleration|improved|increased|reduced|decreased)\b
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+).match
+_search_baseline_before = regex.compile(
+    r"(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\brelative\s+to|\bthan|\bagainst)\s+$",
+    regex.IGNORECASE,
+).search
+
+# A speed-up or compression factor ("10x faster", "13 x more compact"); "3.75x larger
+# than CLIP" and "2x more data" describe sizes and are not results.
+_match_factor_cue = regex.compile(
+    r"""\s*(?:faster|speed-?ups?|acceleration|more\s+(?:compact|efficient)|smaller|less|fewer|
+        lower|cheaper|reductions?|compression|improvements?|higher\s+throughput|better)\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+).match
+_search_factor_before = regex.compile(
+    r"(?:speed-?ups?|acceleration|compression(?:\s+ratio)?|reduction)\s+(?:of\s+)?(?:up\s+to\s+)?$",
+    regex.IGNORECASE,
+).search
+
+# A share of a resource is a condition, not a result: "3.3% of the ground-truth labels",
+# "less than 10% data", "at 50% sparsity".
+_match_condition_after = regex.compile(
+    r"""
+    \s*(?:
+        (?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,2}?
+        (?:data|dataset|labels?|labell?ed|samples?|examples?|parameters?|weights?|tokens?|
+           compute|training|ground-truth|annotations?|budget|model|layers?|neurons?|heads?|
+           vocabulary|cost|images?|queries|instances|corpus|demonstrations?|supervision|
+           memory|steps?|epochs?|time)\b
+      | (?:sparsity|pruning|pruned|masking|mask\s+ratio|dropout|noise|poison(?:ing|ed)?|
+           quantile|percentile|confidence)\b
+    )
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+).match
+_search_condition_before = regex.compile(
+    r"(?:\bwith|\busing|\bon|\bfrom|\bkeep(?:ing)?|\bretain(?:ing)?|\bremov(?:e|ing))\s+"
+    r"(?:only\s+|just\s+|merely\s+|as\s+little\s+as\s+|less\s+than\s+|fewer\s+than\s+)?$",
+    regex.IGNORECASE,
+).search
+
+# A bare number is a result only beside a metric: "BLEU of 32.1", "scores of 49.36".
+_search_metric_link_before = regex.compile(
+    r"""(?:\s*(?:of|is|was|=|:|reaches|reached|achieves?|achieved|at|to|score[sd]?|
+        scores\s+of|rate\s+of|value\s+of)?\s*)$""",
+    regex.VERBOSE | regex.IGNORECASE,
+).match
+_search_score_of = regex.compile(r"\bscores?\s+of\s+$", regex.IGNORECASE).search
+_match_list_gap = regex.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$").match
+_search_comparison_before = regex.compile(
+    r"(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|than|over|versus|vs\.?|"
+    r"compared\s+(?:to|with)|relative\s+to|on|using|with|by|as)\s+(?:the\s+)?$",
+    regex.IGNORECASE,
+).search
+_search_respectively = regex.compile(r"\brespectively\b", regex.IGNORECASE).search
+_match_benchmark_preposition = regex.compile(
+    r"^\s*(?:\S+\s+){0,4}?(?:on|in|for|across|of)\s+(?:the\s+)?$", regex.IGNORECASE
+).match
+
+_RESULT_UNITS = {"%", "points"}
+
+
+@dataclass(frozen=True, slots=True)
+class ResultMatch:
+    """A quantity that is a reported result, with its role and attribution."""
+
+    quantity: Quantity
+    role: str
+    bound: str
+    metric: str | None
+    benchmark: str | None
+    model: str | None
+    sentence: tuple[int, int]
+
+
+def _overlaps(q: Quantity, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(q.start < end and start < q.end for start, end in spans)
+
+
+def _is_condition(text: str, q: Quantity) -> bool:
+    after = text[q.end : q.end + 60]
+    return bool(_match_condition_after(after)) and (
+        q.unit == "%" or bool(_search_condition_before(text, max(0, q.start - 40), q.start))
+    )
+
+
+class ResultLinker:
+    """spaCy component: turn quantities into attributed results."""
+
+    def __init__(self, nlp: Language, name: str = "paper_results") -> None:
+        self.name = name
+        if not Doc.has_extension("paper_results"):
+            Doc.set_extension("paper_results", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.paper_results = self.match(doc)
+        return doc
+
+    def match(self, doc: Doc) -> list[ResultMatch]:
+        text = doc.text
+        quantities: list[Quantity] = doc._.paper_quantities or []
+        names: list[NameMatch] = doc._.paper_names or []
+        method: MethodMatch | None = doc._.get("paper_method") if Doc.has_extension(
+            "paper_method") else None
+        links = doc._.get("paper_links") if Doc.has_extension("paper_links") else None
+        blocked = [(n.start, n.end) for n in names if n.label in (MODEL, BENCHMARK)]
+        blocked += [(link.start, link.end) for link in links or []]
+        if method:
+            blocked += list(method.mentions)
+        metrics = [n for n in names if n.label == METRIC]
+        sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation(
+            "SENT_START") else [(0, len(text))]
+        starts = [s for s, _ in sentences]
+
+        kept = [q for q in quantities if not _overlaps(q, blocked)]
+        chosen = {id(q) for q in kept if self._is_result(text, q, metrics)}
+        # Partners of a chosen number ("from 81.09 to 91.36 points") are results too.
+        for q in kept:
+            if q.partner is not None and id(quantities[q.partner]) in chosen:
+                chosen.add(id(q))
+        candidates = [q for q in kept if id(q) in chosen]
+        groups = self._groups(text, candidates)
+        results = []
+        for group in groups:
+            first = group[0]
+            sentence = sentences[max(0, bisect_right(starts, first.start) - 1)]
+            role = self._role(text, first, quantities)
+            paired = self._respectively(text, group, names, sentence)
+            for index, q in enumerate(group):
+                q_role = role
+                if q.relation == "from":
+                    q_role = "baseline"
+                elif q.relation == "to":
+                    q_role = "result"
+                elif q.relation == "range_high" and q.partner is not None:
+                    q_role = self._role(text, quantities[q.partner], quantities)
+                metric, benchmark, model = self._attribute(
+                    text, q, group, names, metrics, method, sentence, q_role
+                )
+                if paired:
+                    label, ordered = paired
+                    if label == BENCHMARK:
+                        benchmark = ordered[index]
+                    elif label == MODEL:
+                        model = ordered[index]
+                    else:
+                        metric = ordered[index]
+                results.append(
+                    ResultMatch(q, q_role, q.bound, metric, benchmark, model, sentence)
+                )
+        return results
+
+    def _is_result(self, text: str, q: Quantity, metrics: list[NameMatch]) -> bool:
+        if q.kind in ("size", "dimension", "year"):
+            return False
+        after = text[q.end : q.end + 40]
+        before_start = max(0, q.start - 40)
+        if q.unit in _RESULT_UNITS:
+            return not _is_condition(text, q)
+        if q.unit == "x":
+            return bool(_match_factor_cue(after)) or bool(
+                _search_factor_before(text, before_start, q.start)
+            )
+        if q.unit is not None:  # seconds, GB: only as a saving or speed-up
+            return bool(_match_factor_cue(after))
+        if _search_score_of(text, before_start, q.start):
+            return True
+        for metric in metrics:
+            if 0 <= q.start - metric.end <= 25 and _search_metric_link_before(
+                text[metric.end : q.start]
+            ):
+                return True
+            if 0 <= metric.start - q.end <= 2:
+                return True
+        return False
+
+    def _groups(self, text: str, candidates: list[Quantity]) -> list[list[Quantity]]:
+        """Coordinated lists ("28.35% and 8.69%") share their context."""
+        groups: list[list[Quantity]] = []
+        for q in candidates:
+            if groups:
+                last = groups[-1][-1]
+                if (
+                    q.relation not in ("to", "range_high")
+                    and last.relation not in ("from", "range_low")
+                    and last.unit == q.unit
+                    and _match_list_gap(text[last.end : q.start])
+                ) or (q.partner is not None and groups[-1][-1].partner is not None
+                      and text[last.end : q.start].strip() in ("to", "-", "–", "—", "and")):
+                    groups[-1].append(q)
+                    continue
+            groups.append([q])
+        return groups
+
+    def _role(self, text: str, q: Quantity, quantities: list[Quantity]) -> str:
+        start = q.start
+        if q.relation == "range_low":
+            # "gains ranging from 17% to 28%": the cue stands before "ranging from".
+            head = text[max(0, start - 80) : start]
+            if regex.search(
+                r"(?i)\b(?:gains?|improvements?|increases?|boosts?|reductions?|by)\b", head
+            ):
+                return "improvement"
+        window = text[max(0, start - 60) : start]
+        if _search_improvement_before(window):
+            return "improvement"
+        if q.unit == "x" or _match_improvement_after(text[q.end : q.end + 40]):
+            return "improvement"
+        if _search_baseline_before(window):
+            return "baseline"
+        return "result"
+
+    def _respectively(
+        self,
+        text: str,
+        group: list[Quantity],
+        names: list[NameMatch],
+        sentence: tuple[int, int],
+    ) -> tuple[str, list[str]] | None:
+        """Pair a list of numbers with a list of names in order ("..., respectively")."""
+        if len(group) < 2 or not _search_respectively(text, sentence[0], sentence[1]):
+            return None
+        for label in (BENCHMARK, MODEL, METRIC):
+            ordered: list[str] = []
+            for n in names:
+                name = text[n.start : n.end]
+                if n.label == label and sentence[0] <= n.start < sentence[1] and name not in ordered:
+                    ordered.append(name)
+            after = [text[n.start:n.end] for n in names if n.label == label
+                     and group[-1].end <= n.start < sentence[1]]
+            after = list(dict.fromkeys(after))
+            if len(after) == len(group):
+                return label, after
+            if len(ordered) == len(group):
+                return label, ordered
+        return None
+
+    def _attribute(
+        self,
+        text: str,
+        q: Quantity,
+        group: list[Quantity],
+        names: list[NameMatch],
+        metrics: list[NameMatch],
+        method: MethodMatch | None,
+        sentence: tuple[int, int],
+        role: str,
+    ) -> tuple[str | None, str | None, str | None]:
+        lo, hi = sentence
+        g_start, g_end = group[0].start, group[-1].end
+        in_sentence = [n for n in names if lo <= n.start < hi]
+
+        def nearest(label: str, before: int, after: int) -> NameMatch | None:
+            best: tuple[int, NameMatch] | None = None
+            for n in in_sentence:
+                if n.label != label:
+                    continue
+                if n.start >= g_end:
+                    gap = n.start - g_end
+                    if gap > after:
+                        continue
+                elif n.end <= g_start:
+                    gap = g_start - n.end
+                    if gap > before:
+                        continue
+                else:
+                    continue
+                if best is None or gap < best[0]:
+                    best = (gap, n)
+            return best[1] if best else None
+
+        # A metric right after the number ("85.7% top-1 accuracy") wins; else the nearest
+        # one before it in the sentence ("an F1 score above 80%").
+        metric_match = nearest(METRIC, 0, 30) or nearest(METRIC, 120, 0) or nearest(METRIC, 0, 60)
+        # In a compound the head comes last: "inference-time win rates" -> "win rates".
+        while metric_match is not None:
+            head = next((n for n in in_sentence if n.label == METRIC
+                         and 0 <= n.start - metric_match.end <= 1), None)
+            if head is None:
+                break
+            metric_match = head
+        metric = text[metric_match.start : metric_match.end] if metric_match else None
+
+        benchmark = None
+        for n in in_sentence:
+            if n.label == BENCHMARK and n.start >= g_end and _match_benchmark_preposition(
+                text[g_end : n.start]
+            ):
+                benchmark = text[n.start : n.end]
+                break
+        if benchmark is None:
+            near = nearest(BENCHMARK, 0, 3) or nearest(BENCHMARK, 160, 80)
+            benchmark = text[near.start : near.end] if near else None
+
+        model = None
+        for n in sorted(in_sentence, key=lambda n: -n.start):
+            if n.label != MODEL or n.end > g_start:
+                continue
+            compared = _search_comparison_before(text, max(lo, n.start - 30), n.start)
+            if (role == "baseline") == bool(compared):
+                model = text[n.start : n.end]
+                break
+        if model is None and method and role != "baseline":
+            if any(lo <= s < g_start for s, _ in method.mentions):
+                model = method.name
+        return metric, benchmark, model
+
+
+@Language.factory("paper_results")
+def make_result_linker(nlp: Language, name: str) -> ResultLinker:
+    """Create the result linker (``nlp.add_pipe("paper_results")``)."""
+    return ResultLinker(nlp, name)

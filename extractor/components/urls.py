@@ -1,0 +1,158 @@
+"""Find URLs of code, weights, data and project pages; trim sentence punctuation.
+
+Writes ``doc._.paper_links`` (a list of :class:`LinkMatch`, exact character offsets) and
+the token spans ``doc.spans["paper_urls"]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.components._spans import CharMatch, set_spans
+
+SPANS_KEY = "paper_urls"
+
+# Hosts that are recognisable without a scheme ("github.com/x/y").
+_BARE_HOSTS = r"""
+    (?:github|gitlab|bitbucket|codeberg|gitee|huggingface|kaggle|zenodo|figshare)\.(?:com|co|org)
+    | hf\.co | osf\.io | colab\.research\.google\.com | sites\.google\.com
+    | [\w-]+\.github\.io | [\w-]+\.gitlab\.io
+"""
+
+_finditer_url = regex.compile(
+    rf"""
+    (?<![\w@/.-])                        # not inside an e-mail address or a longer token
+    (?:
+        https?://[^\s<>"'`{{}}|\\^]+     # anything with a scheme
+      | www\.[^\s<>"'`{{}}|\\^]+         # or starting with www.
+      | (?:{_BARE_HOSTS})(?:/[^\s<>"'`{{}}|\\^]*)?(?![\w-])   # or a well-known bare host
+    )
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+).finditer
+
+_TRAILING = ".,;:!?'\"*"
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+@dataclass(frozen=True, slots=True)
+class LinkMatch:
+    """A URL at characters ``[start, end)``, normalised to ``url``, with its kind."""
+
+    start: int
+    end: int
+    url: str
+    kind: str
+
+
+def trim_url(candidate: str) -> str:
+    """Drop sentence punctuation and unbalanced closing brackets from the end of a URL.
+
+    >>> trim_url("https://github.com/luping-liu/LongAlign.")
+    'https://github.com/luping-liu/LongAlign'
+    >>> trim_url("https://en.wikipedia.org/wiki/Foo_(bar)),")
+    'https://en.wikipedia.org/wiki/Foo_(bar)'
+    >>> trim_url("https://mm-rlhf.github.io.")
+    'https://mm-rlhf.github.io'
+    """
+    while candidate:
+        last = candidate[-1]
+        if last in _TRAILING:
+            candidate = candidate[:-1]
+        elif last in _PAIRS and candidate.count(last) > candidate.count(_PAIRS[last]):
+            candidate = candidate[:-1]
+        else:
+            break
+    return candidate
+
+
+def normalise_url(written: str) -> str:
+    """The URL as a link: a scheme added where the text left it out.
+
+    >>> normalise_url("github.com/x/y")
+    'https://github.com/x/y'
+    >>> normalise_url("http://example.org/a")
+    'http://example.org/a'
+    """
+    if regex.match(r"(?i)https?://", written):
+        return written
+    return "https://" + written
+
+
+def classify_url(url: str) -> str:
+    """The kind of link: code, model, dataset, project or other, from host and path.
+
+    >>> classify_url("https://github.com/naver-ai/CLIP4DM")
+    'code'
+    >>> classify_url("https://huggingface.co/datasets/org/data")
+    'dataset'
+    >>> classify_url("https://huggingface.co/spaces/user/demo")
+    'project'
+    >>> classify_url("https://huggingface.co/org/Model-70B")
+    'model'
+    >>> classify_url("https://mapo-t2i.github.io")
+    'project'
+    >>> classify_url("https://arxiv.org/abs/2405.17247")
+    'other'
+    """
+    rest = regex.sub(r"(?i)^https?://(www\.)?", "", url)
+    host, _, path = rest.partition("/")
+    host = host.lower()
+    parts = [p for p in path.split("/") if p]
+    if host.endswith((".github.io", ".gitlab.io", ".pages.dev", ".netlify.app", ".vercel.app")):
+        return "project"
+    if host in {"sites.google.com"}:
+        return "project"
+    if host in {"huggingface.co", "hf.co"}:
+        if parts[:1] == ["datasets"]:
+            return "dataset"
+        if parts[:1] == ["spaces"]:
+            return "project"
+        return "model" if len(parts) >= 2 else "other"
+    if host in {"github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "gitee.com"}:
+        return "code" if parts else "other"
+    if host in {"colab.research.google.com"}:
+        return "code"
+    if host in {"zenodo.org", "figshare.com", "osf.io"} or (
+        host == "kaggle.com" and parts[:1] == ["datasets"]
+    ):
+        return "dataset"
+    return "other"
+
+
+def find_links(text: str) -> list[LinkMatch]:
+    """Every URL in ``text`` with exact offsets (trailing punctuation excluded)."""
+    links = []
+    for match in _finditer_url(text):
+        written = trim_url(match.group())
+        if "." not in written:
+            continue
+        start = match.start()
+        url = normalise_url(written)
+        links.append(LinkMatch(start, start + len(written), url, classify_url(url)))
+    return links
+
+
+class UrlFinder:
+    """spaCy component: find links and store them on the Doc."""
+
+    def __init__(self, nlp: Language, name: str = "paper_urls") -> None:
+        self.name = name
+        if not Doc.has_extension("paper_links"):
+            Doc.set_extension("paper_links", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        links = find_links(doc.text)
+        doc._.paper_links = links
+        set_spans(doc, SPANS_KEY, [CharMatch(x.start, x.end, "URL") for x in links])
+        return doc
+
+
+@Language.factory("paper_urls")
+def make_url_finder(nlp: Language, name: str) -> UrlFinder:
+    """Create the URL finder (``nlp.add_pipe("paper_urls")``)."""
+    return UrlFinder(nlp, name)

@@ -1,0 +1,251 @@
+"""Read papers from files and stdin: plain text, JSONL, and the Daily Papers page format.
+
+Every reader yields :class:`SourceItem` values in input order: a ``Paper``, or the
+``InputError`` that stopped one line from becoming a paper. A bad line never stops the
+lines after it.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Literal
+
+import orjson
+import regex
+
+from extractor._errors import (
+    BadEncodingError,
+    BadFieldError,
+    BadJSONError,
+    InputError,
+    MissingFieldError,
+    SourceError,
+    TooLargeError,
+)
+from schemas import Paper
+
+Format = Literal["auto", "text", "jsonl", "feed"]
+FORMATS: tuple[Format, ...] = ("auto", "text", "jsonl", "feed")
+
+#: The longest abstract (in characters) one paper may have; bounds the cost of one input.
+MAX_ABSTRACT_CHARS = 50_000
+#: The longest input line (in bytes) read before it is refused.
+MAX_LINE_BYTES = 1_000_000
+
+# A Daily Papers abstract line is prose: long, with several sentences' worth of words.
+_MIN_ABSTRACT_WORDS = 25
+_MAX_TITLE_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class SourceItem:
+    """One input position: where it came from and what it became."""
+
+    source: str
+    line: int | None
+    paper: Paper | None = None
+    error: InputError | None = None
+
+
+def slugify(title: str, max_length: int = 80) -> str:
+    """A stable id made from a title.
+
+    >>> slugify("ZeroQuant-FP: A Leap Forward in LLMs Post-Training W4A8 Quantization")
+    'zeroquant-fp-a-leap-forward-in-llms-post-training-w4a8-quantization'
+    >>> slugify("???")
+    'untitled'
+    """
+    slug = regex.sub(r"[^\p{L}\p{N}]+", "-", title.lower()).strip("-")
+    return slug[:max_length].rstrip("-") or "untitled"
+
+
+def _decode(raw: bytes, source: str, line: int | None) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise BadEncodingError(
+            f"bytes {e.start}-{e.end} are not UTF-8 ({e.reason})", source=source, line=line
+        ) from e
+
+
+def _paper(source: str, line: int | None, id: str, title: str | None, abstract: str) -> SourceItem:
+    if len(abstract) > MAX_ABSTRACT_CHARS:
+        error = TooLargeError(
+            f"abstract has {len(abstract):,} characters; the limit is {MAX_ABSTRACT_CHARS:,}",
+            source=source,
+            line=line,
+        )
+        return SourceItem(source, line, error=error)
+    return SourceItem(source, line, paper=Paper(id=id, title=title, abstract=abstract))
+
+
+def _field(obj: dict[str, object], name: str, source: str, line: int) -> str | None:
+    value = obj.get(name)
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and name == "id":
+        return str(value)
+    raise BadFieldError(
+        f"field {name!r} must be a string, not {type(value).__name__}", source=source, line=line
+    )
+
+
+def parse_jsonl_line(raw: bytes, source: str, line: int) -> SourceItem | None:
+    """One JSONL line as a paper (``summary`` is accepted for ``abstract``); None if blank."""
+    try:
+        if len(raw) > MAX_LINE_BYTES:
+            raise TooLargeError(
+                f"line has {len(raw):,} bytes; the limit is {MAX_LINE_BYTES:,}",
+                source=source,
+                line=line,
+            )
+        text = _decode(raw, source, line)
+        if not text.strip():
+            return None
+        try:
+            obj = orjson.loads(text)
+        except orjson.JSONDecodeError as e:
+            raise BadJSONError(f"not valid JSON: {e}", source=source, line=line) from e
+        if not isinstance(obj, dict):
+            raise BadJSONError(
+                f"expected a JSON object, got {type(obj).__name__}", source=source, line=line
+            )
+        abstract = _field(obj, "abstract", source, line)
+        if abstract is None:
+            abstract = _field(obj, "summary", source, line)
+        if abstract is None:
+            raise MissingFieldError(
+                "missing field 'abstract' (or 'summary')", source=source, line=line
+            )
+        title = _field(obj, "title", source, line)
+        id = _field(obj, "id", source, line) or (slugify(title) if title else f"{source}:{line}")
+        return _paper(source, line, id, title, abstract)
+    except InputError as error:
+        return SourceItem(source, line, error=error)
+
+
+def read_jsonl(lines: Iterable[bytes], source: str) -> Iterator[SourceItem]:
+    """Papers from JSONL lines, one object a line."""
+    for number, raw in enumerate(lines, start=1):
+        item = parse_jsonl_line(raw.rstrip(b"\r\n"), source, number)
+        if item is not None:
+            yield item
+
+
+def _is_abstract_line(line: str) -> bool:
+    return len(line.split()) >= _MIN_ABSTRACT_WORDS
+
+
+def read_feed(lines: Iterable[bytes], source: str) -> Iterator[SourceItem]:
+    """Papers from the Daily Papers page text: a title line, a blank line, an abstract line.
+
+    Header lines before the first paper ("Daily Papers", "Subscribe", the date) are
+    skipped. After it, a title with no abstract gives an error for that title only.
+    """
+    pending: tuple[int, str] | None = None
+    started = False
+
+    def dangling(title_line: int, title: str) -> SourceItem:
+        error = MissingFieldError(
+            f"title {title[:60]!r} has no abstract line after it", source=source, line=title_line
+        )
+        return SourceItem(source, title_line, error=error)
+
+    for number, raw in enumerate(lines, start=1):
+        try:
+            text = _decode(raw.rstrip(b"\r\n"), source, number).strip()
+        except InputError as error:
+            yield SourceItem(source, number, error=error)
+            pending = None
+            continue
+        if not text:
+            continue
+        if not _is_abstract_line(text):
+            if pending is not None and started:
+                yield dangling(*pending)
+            pending = (number, text) if len(text) <= _MAX_TITLE_CHARS else None
+            continue
+        if pending is None:
+            error = MissingFieldError(
+                "an abstract line with no title line before it", source=source, line=number
+            )
+            yield SourceItem(source, number, error=error)
+            continue
+        title_line, title = pending
+        pending, started = None, True
+        yield _paper(source, title_line, slugify(title), title, text)
+    if pending is not None and started:
+        yield dangling(*pending)
+
+
+def read_text(data: bytes, source: str) -> Iterator[SourceItem]:
+    """One abstract from a whole plain-text file; the id is the file's name."""
+    try:
+        text = _decode(data, source, None)
+    except InputError as error:
+        yield SourceItem(source, None, error=error)
+        return
+    yield _paper(source, None, slugify(Path(source).stem), None, text.strip())
+
+
+def sniff_format(head: bytes, source: str) -> Format:
+    """Guess the format from a file's name and first bytes.
+
+    >>> sniff_format(b'{"id": "x"}', "papers.txt")
+    'jsonl'
+    >>> sniff_format(b"Title\\n\\n" + b"word " * 40, "page.txt")
+    'feed'
+    >>> sniff_format(b"One abstract only.", "a.txt")
+    'text'
+    """
+    if source.endswith((".jsonl", ".ndjson")) or head.lstrip().startswith(b"{"):
+        return "jsonl"
+    lines = [line.strip() for line in head.decode("utf-8", "replace").splitlines() if line.strip()]
+    abstract_lines = [i for i, line in enumerate(lines) if _is_abstract_line(line)]
+    if abstract_lines and abstract_lines[0] > 0:
+        return "feed"
+    return "text"
+
+
+_SNIFF_BYTES = 64 * 1024
+
+
+def _open(source: str) -> IO[bytes]:
+    if source == "-":
+        return sys.stdin.buffer
+    try:
+        return Path(source).open("rb")
+    except OSError as e:
+        raise SourceError(f"cannot open: {e.strerror or e}", source=source) from e
+
+
+def read_source(source: str, format: Format = "auto") -> Iterator[SourceItem]:
+    """Papers from a path (or ``-`` for stdin) in the given or guessed format."""
+    name = "<stdin>" if source == "-" else source
+    stream = _open(source)
+    try:
+        head = stream.read(_SNIFF_BYTES) if format in ("auto", "text") else b""
+        chosen = sniff_format(head, name) if format == "auto" else format
+        if chosen == "text":
+            yield from read_text(head + stream.read(), name)
+            return
+        lines = _lines(head, stream)
+        reader = read_jsonl if chosen == "jsonl" else read_feed
+        yield from reader(lines, name)
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def _lines(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
+    """The stream's lines, starting with the bytes already read for sniffing."""
+    if head and not head.endswith(b"\n"):
+        head += stream.readline()
+    # Split on b"\n" only, as iterating the stream does: bytes.splitlines would also break
+    # lines at a lone b"\r" (JSON white space) and shift every later line number.
+    yield from io.BytesIO(head)
+    yield from stream

@@ -1,0 +1,32 @@
+"""The record contract: pydantic models and their published JSON Schema.
+
+This package never imports ``extractor``; other tools may depend on it alone.
+"""
+
+from schemas.export import SCHEMA_PATH, record_json_schema, render_json_schema
+from schemas.models import (
+    SCHEMA_VERSION,
+    Entity,
+    ErrorDetail,
+    ErrorRecord,
+    Link,
+    Paper,
+    PaperRecord,
+    Result,
+    Span,
+)
+
+__all__ = [
+    "SCHEMA_PATH",
+    "SCHEMA_VERSION",
+    "Entity",
+    "ErrorDetail",
+    "ErrorRecord",
+    "Link",
+    "Paper",
+    "PaperRecord",
+    "Result",
+    "Span",
+    "record_json_schema",
+    "render_json_schema",
+]
