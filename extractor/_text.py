@@ -20,10 +20,10 @@ _sub_latex_quotes = regex.compile(r"``(.*?)''", regex.DOTALL).sub
 
 # Feeds that lose the "&#" of an HTML character reference leave "x2013" glued to the words
 # around it ("samplesx2013less"). Only the General Punctuation block (U+2010-U+205F) is
-# repaired, and only when the code sits between letters, digits or spaces, so real tokens
-# such as "0x2013" or "Cx2019s" in identifiers are not touched.
+# repaired, and only after a letter, a space or punctuation, so hex literals such as
+# "0x2013" are not touched.
 _sub_mangled_entity = regex.compile(
-    r"(?<=[\p{L}\p{N}\s.,;:)])x(20[1-5][0-9a-fA-F])(?=[\p{L}\p{N}\s(])"
+    r"(?<=[\p{L}\s.,;:)])x(20[1-5][0-9a-fA-F])(?=[\p{L}\p{N}\s(])"
 ).sub
 
 # Real HTML entities: "&amp;", "&#8211;", "&#x2013;".

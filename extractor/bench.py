@@ -193,10 +193,26 @@ def bench_cli(papers: Sequence[Paper], repeat: int) -> list[Row]:
         full_rss = _mib(_peak_rss_kib(children=True))
     net = seconds - startup
     return [
-        Row("cli", "CLI end to end (with start-up)", count, seconds, count / seconds,
-            None, full_rss, "child peak"),
-        Row("cli_startup", "CLI start-up (1-paper run)", 1, startup, None,
-            None, startup_rss, "child peak"),
+        Row(
+            "cli",
+            "CLI end to end (with start-up)",
+            count,
+            seconds,
+            count / seconds,
+            None,
+            full_rss,
+            "child peak",
+        ),
+        Row(
+            "cli_startup",
+            "CLI start-up (1-paper run)",
+            1,
+            startup,
+            None,
+            None,
+            startup_rss,
+            "child peak",
+        ),
         Row("cli_net", "CLI minus start-up", count, net, count / net if net > 0 else None),
     ]
 
@@ -206,7 +222,8 @@ def with_ratios(rows: Sequence[Row]) -> list[Row]:
     base = rows[0].rate
     return [
         Row(**{**asdict(row), "ratio_to_baseline": row.rate / base})
-        if row.rate is not None and base else row
+        if row.rate is not None and base
+        else row
         for row in rows
     ]
 
@@ -239,8 +256,14 @@ def render_table(report: dict[str, Any], rows: Sequence[Row]) -> str:
     """The report as a plain-text table with a machine footer."""
     head = ("measurement", "abstracts", "seconds", "abstracts/s", "x baseline", "peak RSS MiB")
     body = [
-        (r.label, str(r.abstracts), f"{r.seconds:.3f}", _fmt(r.rate, ",.1f"),
-         _fmt(r.ratio_to_baseline, ".4f"), _rss(r))
+        (
+            r.label,
+            str(r.abstracts),
+            f"{r.seconds:.3f}",
+            _fmt(r.rate, ",.1f"),
+            _fmt(r.ratio_to_baseline, ".4f"),
+            _rss(r),
+        )
         for r in rows
     ]
     widths = [max(len(line[i]) for line in [head, *body]) for i in range(len(head))]
@@ -255,9 +278,7 @@ def render_table(report: dict[str, Any], rows: Sequence[Row]) -> str:
     lines.append(
         f"extract_many / baseline rate: {ratio:.4f} ({1 / ratio:.1f}x slower than tokenizing)"
     )
-    lines.append(
-        f"median of {report['repeat']} run(s) after a warm-up; single process, one core"
-    )
+    lines.append(f"median of {report['repeat']} run(s) after a warm-up; single process, one core")
     lines.append(
         "peak RSS (getrusage): '+' = growth of this whole process's peak, else the CLI child's"
     )
@@ -293,17 +314,33 @@ def _positive(text: str) -> int:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """The command-line options."""
-    parser = argparse.ArgumentParser(prog="python -m extractor.bench", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-n", "--count", type=_positive, default=DEFAULT_COUNT,
-                        help=f"abstracts in the corpus (default {DEFAULT_COUNT})")
-    parser.add_argument("--repeat", type=_positive, default=DEFAULT_REPEAT,
-                        help=f"timed runs per measurement; the median is kept "
-                             f"(default {DEFAULT_REPEAT})")
-    parser.add_argument("--input", type=Path, default=DEFAULT_INPUT,
-                        help="papers to build the corpus from (default: the bundled sample)")
-    parser.add_argument("--no-cli", dest="cli", action="store_false",
-                        help="skip the CLI subprocess measurements")
+    parser = argparse.ArgumentParser(
+        prog="python -m extractor.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "-n",
+        "--count",
+        type=_positive,
+        default=DEFAULT_COUNT,
+        help=f"abstracts in the corpus (default {DEFAULT_COUNT})",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=_positive,
+        default=DEFAULT_REPEAT,
+        help=f"timed runs per measurement; the median is kept (default {DEFAULT_REPEAT})",
+    )
+    parser.add_argument(
+        "--input",
+        type=Path,
+        default=DEFAULT_INPUT,
+        help="papers to build the corpus from (default: the bundled sample)",
+    )
+    parser.add_argument(
+        "--no-cli", dest="cli", action="store_false", help="skip the CLI subprocess measurements"
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser.parse_args(argv)
 

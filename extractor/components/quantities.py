@@ -43,7 +43,7 @@ _finditer_quantity = regex.compile(
             \s?[-–—]\s?(?P<b>{_NUMBER})(?P<ub>{_UNIT})?
         )?
     )
-    (?![\w]|\.\d)                        # nor followed by letters ("3D", "4A8")
+    (?![\w^]|\.\d)                       # nor followed by letters ("3D", "4A8", "2^k")
     """,
     regex.VERBOSE,
 ).finditer

@@ -102,6 +102,24 @@ _match_benchmark_preposition = regex.compile(
     r"^\s*(?:\S+\s+){0,4}?(?:on|in|for|across|of)\s+(?:the\s+)?$", regex.IGNORECASE
 ).match
 
+_match_number_on = regex.compile(r"\s(?:(?:on|in)\s(?:the\s)?)?").match
+
+# A name after a number belongs to it only within the clause and before the next number;
+# a name before it, only if no other number or ";" stands between.
+_search_clause_break = regex.compile(
+    r"[,;:()]|(?<![\w\-])\d|\b(?:and|or|but|while|whereas|than|compared)\b"
+).search
+
+
+def _joins_after(gap: str) -> bool:
+    """Whether a name this far after a number still belongs to it ("85.7% top-1 accuracy")."""
+    return len(gap.split()) <= 3 and not _search_clause_break(gap)
+
+
+_search_claimed = regex.compile(
+    r"\d(?:%|\s?points?)?\s+(?:on|in)\s+(?:the\s+)?$", regex.IGNORECASE
+).search
+
 _RESULT_UNITS = {"%", "points"}
 
 
@@ -134,6 +152,8 @@ class ResultLinker:
 
     def __init__(self, nlp: Language, name: str = "paper_results") -> None:
         self.name = name
+        self._benchmark_starts: set[int] = set()
+        self._number_starts: list[int] = []
         if not Doc.has_extension("paper_results"):
             Doc.set_extension("paper_results", default=None)
 
@@ -157,11 +177,18 @@ class ResultLinker:
             "SENT_START") else [(0, len(text))]
         starts = [s for s, _ in sentences]
 
+        self._benchmark_starts = {n.start for n in names if n.label == BENCHMARK}
         kept = [q for q in quantities if not _overlaps(q, blocked)]
+        self._number_starts = [q.start for q in kept if q.kind in ("measure", "number")]
         chosen = {id(q) for q in kept if self._is_result(text, q, metrics)}
-        # Partners of a chosen number ("from 81.09 to 91.36 points") are results too.
+        # Partners of a chosen number ("from 81.09 to 91.36 points") are results too, and
+        # so are the numbers listed with one ("scores of 49.36 and 8.8").
         for q in kept:
             if q.partner is not None and id(quantities[q.partner]) in chosen:
+                chosen.add(id(q))
+        for previous, q in zip(kept, kept[1:], strict=False):
+            if (id(previous) in chosen and q.unit == previous.unit and q.kind == previous.kind
+                    and _match_list_gap(text[previous.end : q.start])):
                 chosen.add(id(q))
         candidates = [q for q in kept if id(q) in chosen]
         groups = self._groups(text, candidates)
@@ -210,6 +237,8 @@ class ResultLinker:
             return bool(_match_factor_cue(after))
         if _search_score_of(text, before_start, q.start):
             return True
+        if self._benchmark_follows(text, q):
+            return True
         for metric in metrics:
             if 0 <= q.start - metric.end <= 25 and _search_metric_link_before(
                 text[metric.end : q.start]
@@ -218,6 +247,15 @@ class ResultLinker:
             if 0 <= metric.start - q.end <= 2:
                 return True
         return False
+
+    def _number_between(self, start: int, end: int) -> bool:
+        i = bisect_right(self._number_starts, start)
+        return i < len(self._number_starts) and self._number_starts[i] < end
+
+    def _benchmark_follows(self, text: str, q: Quantity) -> bool:
+        """A bare number right before a benchmark: "7.55 MT-Bench", "7.55 on MT-Bench"."""
+        match = _match_number_on(text, q.end)
+        return bool(match) and match.end() in self._benchmark_starts
 
     def _groups(self, text: str, candidates: list[Quantity]) -> list[list[Quantity]]:
         """Coordinated lists ("28.35% and 8.69%") share their context."""
@@ -302,11 +340,13 @@ class ResultLinker:
                     continue
                 if n.start >= g_end:
                     gap = n.start - g_end
-                    if gap > after:
+                    if gap > after or not _joins_after(text[g_end : n.start]):
                         continue
                 elif n.end <= g_start:
                     gap = g_start - n.end
-                    if gap > before:
+                    if gap > before or ";" in text[n.end : g_start] or self._number_between(
+                        n.end, g_start
+                    ):
                         continue
                 else:
                     continue
@@ -316,7 +356,7 @@ class ResultLinker:
 
         # A metric right after the number ("85.7% top-1 accuracy") wins; else the nearest
         # one before it in the sentence ("an F1 score above 80%").
-        metric_match = nearest(METRIC, 0, 30) or nearest(METRIC, 120, 0) or nearest(METRIC, 0, 60)
+        metric_match = nearest(METRIC, 0, 40) or nearest(METRIC, 120, 0)
         # In a compound the head comes last: "inference-time win rates" -> "win rates".
         while metric_match is not None:
             head = next((n for n in in_sentence if n.label == METRIC
@@ -335,6 +375,9 @@ class ResultLinker:
                 break
         if benchmark is None:
             near = nearest(BENCHMARK, 0, 3) or nearest(BENCHMARK, 160, 80)
+            if near and near.end <= g_start and _search_claimed(text, max(0, near.start - 40),
+                                                                near.start):
+                near = None  # "7.55 on MT-Bench and BLEU of 32.1": MT-Bench is 7.55's
             benchmark = text[near.start : near.end] if near else None
 
         model = None

@@ -1,0 +1,56 @@
+"""The proposed method's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name", "aliases"),
+    [
+        ("ZetaAlign: Aligning Things", "We study alignment.", "ZetaAlign", []),
+        (None, "In this paper, we propose QuokkaNet, which learns fast.", "QuokkaNet", []),
+        (None, "We introduce Sparse Gradient Routing (SGR), a method for X.",
+         "Sparse Gradient Routing", ["SGR"]),
+        (None, "We propose a novel framework, Contrastive Token Pruning (CTP), that works.",
+         "Contrastive Token Pruning", ["CTP"]),
+        (None, "We present a scaling method - named HALO - that works.", "HALO", []),
+        (None, "we propose a simple, training-free decoding method, FLINT.", "FLINT", []),
+        (None, "a new loss, coined margin-aware ranking loss (MARL), helps.",
+         "margin-aware ranking loss", ["MARL"]),
+    ],
+)
+def test_method_found(title: str | None, text: str, name: str, aliases: list[str]) -> None:
+    record = extract(text, title=title)
+    assert record.method is not None
+    assert (record.method.name, record.method.aliases) == (name, aliases)
+    for mention in record.method.mentions:
+        assert record.text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Towards Better Alignment of Models", "We propose a novel alignment paradigm."),
+        (None, "We propose to recover the harmful direction of the model."),
+        (None, "A training strategy called alignment can help."),
+        (None, "We propose fine-tuning GPT-4 with DPO."),
+        ("Reasons to Reject? Aligning Models", "We study feedback in LLMs."),
+    ],
+)
+def test_no_method_when_nothing_is_named(title: str | None, text: str) -> None:
+    assert extract(text, title=title).method is None
+
+
+def test_method_that_is_a_model_is_listed_under_models() -> None:
+    record = extract("We present OwlGPT, a new multimodal large language model. OwlGPT wins.")
+    assert record.method is not None and record.method.name == "OwlGPT"
+    assert [m.name for m in record.models] == ["OwlGPT"]
+
+
+def test_method_that_is_not_a_model_is_not_listed_under_models() -> None:
+    record = extract("We propose QuokkaLoss, a regulariser for training. QuokkaLoss helps.")
+    assert record.method is not None
+    assert record.models == []

@@ -1,0 +1,84 @@
+"""Model, benchmark and metric names: lists, tails, unseen-name patterns, acronyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+
+
+def _names(text: str, label: str) -> list[str]:
+    record = extract(text)
+    entities = record.models if label == "models" else record.benchmarks
+    return [e.name for e in entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "models"),
+    [
+        ("We fine-tune Llama 3.1 8B Instruct and GPT-4o.", ["Llama 3.1 8B Instruct", "GPT-4o"]),
+        ("Results on Qwen2.5-7B-Instruct improve.", ["Qwen2.5-7B-Instruct"]),
+        ("We compare with Mistral-7B and Mixtral-8x7B.", ["Mistral-7B", "Mixtral-8x7B"]),
+        ("A ViT-B/16 backbone beats ResNet-50.", ["ViT-B/16", "ResNet-50"]),
+        # Coined names no list has, found by their shape.
+        ("Our Falconet-Zeta-13B model wins.", ["Falconet-Zeta-13B"]),
+        ("We release Orcabird-Instruct today.", ["Orcabird-Instruct"]),
+        ("Compared to Kandelabra v2.2, ours is better.", ["Kandelabra v2.2"]),
+    ],
+)
+def test_models(text: str, models: list[str]) -> None:
+    assert _names(text, "models") == models
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We align LLMs with DPO, RLHF and LoRA on GPUs.",
+        "Large language models (LLMs) are trained with PPO.",
+        "The Llama-3-70B base models are strong.",  # "base" lower-case is not a suffix
+    ],
+)
+def test_generic_words_and_algorithms_are_not_models(text: str) -> None:
+    names = _names(text, "models")
+    assert not {"LLMs", "DPO", "RLHF", "LoRA", "PPO", "GPUs", "LLM"} & set(names)
+    assert all(not name.endswith(" base") for name in names)
+
+
+def test_acronym_of_a_model_carries_its_label_and_merges() -> None:
+    record = extract("We fine-tune Stable Diffusion XL (SDXL). Later SDXL is compared.")
+    (sdxl,) = record.models
+    assert sdxl.name == "Stable Diffusion XL"
+    assert sdxl.aliases == ["SDXL"]
+    assert len(sdxl.mentions) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "benchmarks"),
+    [
+        ("Results on GSM8K, MATH and MMLU.", ["GSM8K", "MATH", "MMLU"]),
+        ("We report AlpacaEval 2.0 and MT-Bench.", ["AlpacaEval 2.0", "MT-Bench"]),
+        ("Top-1 on ImageNet and CIFAR-100.", ["ImageNet", "CIFAR-100"]),
+        # Unseen names by shape or by the noun after them.
+        ("We evaluate on ZebraBench and the HumQA set.", ["ZebraBench", "HumQA"]),
+        ("We build the OctoMix-2 dataset for training.", ["OctoMix-2"]),
+    ],
+)
+def test_benchmarks(text: str, benchmarks: list[str]) -> None:
+    assert _names(text, "benchmarks") == benchmarks
+
+
+def test_spellings_of_one_benchmark_are_one_entity() -> None:
+    record = extract("On GSM8K we gain; GSM8K again.")
+    (gsm,) = record.benchmarks
+    assert len(gsm.mentions) == 2
+
+
+def test_metric_acronyms_match_case_sensitively() -> None:
+    record = extract("A feature map and a map of the city; mAP of 45.2 on COCO.")
+    (result,) = record.metrics
+    assert result.metric == "mAP"
+    assert result.value == 45.2
+
+
+def test_model_name_followed_by_metric_noun_is_not_a_model() -> None:
+    assert _names("We report the CLIPZ-Quality metric for all runs.", "models") == []
