@@ -84,7 +84,9 @@ def _as_item(paper: PaperLike, index: int) -> SourceItem:
             data["id"] = slugify(title) if isinstance(title, str) and title else f"paper-{index}"
         return SourceItem("<papers>", index, paper=Paper.model_validate(data))
     except (TypeError, ValueError) as e:
-        return SourceItem("<papers>", index, error=InputError(str(e), source="<papers>", line=index))
+        return SourceItem(
+            "<papers>", index, error=InputError(str(e), source="<papers>", line=index)
+        )
 
 
 def extract_many(

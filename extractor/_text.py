@@ -37,7 +37,8 @@ _sub_control = regex.compile(r"[\p{Cc}--[\t\n\r]]+", regex.V1).sub
 
 
 def _decode_entity(match: regex.Match[str]) -> str:
-    return chr(int(match.group(1), 16))
+    code: str = match.group(1)
+    return chr(int(code, 16))
 
 
 def clean(raw: str) -> str:
@@ -61,4 +62,5 @@ def clean(raw: str) -> str:
     text = _sub_latex_escape(r"\1", text)
     text = _sub_latex_quotes(r'"\1"', text)
     text = _sub_mangled_entity(_decode_entity, text)
-    return _sub_whitespace(" ", text).strip()
+    cleaned: str = _sub_whitespace(" ", text)
+    return cleaned.strip()

@@ -12,7 +12,8 @@ repeated with light variation), three rates in abstracts per second:
 
 Each time is the median of ``--repeat`` runs after one warm-up on a small slice. Everything
 runs in one process on one core (the CLI in one child process at a time). Peak RSS comes
-from ``resource.getrusage``: process-wide for the in-process rows, the child's for the CLI.
+from ``resource.getrusage``: for the in-process rows, the growth of this whole process's
+peak; for the CLI, the child's own peak, read on one extra untimed run.
 """
 
 from __future__ import annotations
@@ -105,12 +106,11 @@ def write_jsonl(papers: Sequence[Paper], path: Path) -> None:
 # --- timing ---------------------------------------------------------------------------------
 
 
-def _peak_rss_kib(children: bool = False) -> int | None:
-    """Peak RSS so far in KiB: of this process, or of the largest waited-for child."""
+def _peak_rss_kib() -> int | None:
+    """This whole process's peak RSS so far, in KiB (None where getrusage is missing)."""
     if sys.platform == "win32":
         return None
-    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
-    peak = resource.getrusage(who).ru_maxrss
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak // 1024 if sys.platform == "darwin" else peak
 
 
@@ -167,16 +167,42 @@ def bench_extract_many(papers: Sequence[Paper], repeat: int) -> Row:
     return _in_process("extract_many", "extractor.extract_many", run, len(papers), repeat)
 
 
+def cli_command(source: Path, output: Path) -> list[str]:
+    """The command line the CLI rows time."""
+    return [sys.executable, "-m", "extractor", "extract", str(source), "-o", str(output)]
+
+
 def run_cli(source: Path, output: Path) -> float:
     """Seconds for one ``python -m extractor extract SOURCE -o OUTPUT`` subprocess."""
-    command = [sys.executable, "-m", "extractor", "extract", str(source), "-o", str(output)]
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = subprocess.run(
+        cli_command(source, output), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         message = done.stderr.decode(errors="replace").strip()
         raise RuntimeError(f"CLI exited {done.returncode}: {message[-500:]}")
     return seconds
+
+
+# A child's ru_maxrss starts from the peak of the process that spawned it (the kernel keeps
+# the old address space's high-water mark across exec), so the CLI's own peak is read by a
+# small interpreter that runs it, not by this large process.
+_RSS_PROBE = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def cli_peak_rss_mib(source: Path, output: Path) -> float | None:
+    """The CLI's peak RSS in MiB on one extra, untimed run (None where getrusage is missing)."""
+    if sys.platform == "win32":
+        return None
+    command = [sys.executable, "-c", _RSS_PROBE, *cli_command(source, output)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    kib = int(done.stdout.split()[-1])
+    return _mib(kib // 1024 if sys.platform == "darwin" else kib)
 
 
 def bench_cli(papers: Sequence[Paper], repeat: int) -> list[Row]:
@@ -188,31 +214,13 @@ def bench_cli(papers: Sequence[Paper], repeat: int) -> list[Row]:
         write_jsonl(papers, full)
         run_cli(one, out)  # warm-up: byte-code and file caches
         startup = median_seconds(lambda: run_cli(one, out), repeat)
-        startup_rss = _mib(_peak_rss_kib(children=True))
         seconds = median_seconds(lambda: run_cli(full, out), repeat)
-        full_rss = _mib(_peak_rss_kib(children=True))
+        startup_rss, full_rss = cli_peak_rss_mib(one, out), cli_peak_rss_mib(full, out)
     net = seconds - startup
+    label, rss = "CLI end to end (with start-up)", "child peak"
     return [
-        Row(
-            "cli",
-            "CLI end to end (with start-up)",
-            count,
-            seconds,
-            count / seconds,
-            None,
-            full_rss,
-            "child peak",
-        ),
-        Row(
-            "cli_startup",
-            "CLI start-up (1-paper run)",
-            1,
-            startup,
-            None,
-            None,
-            startup_rss,
-            "child peak",
-        ),
+        Row("cli", label, count, seconds, count / seconds, None, full_rss, rss),
+        Row("cli_startup", "CLI start-up (1-paper run)", 1, startup, None, None, startup_rss, rss),
         Row("cli_net", "CLI minus start-up", count, net, count / net if net > 0 else None),
     ]
 
@@ -280,7 +288,7 @@ def render_table(report: dict[str, Any], rows: Sequence[Row]) -> str:
     )
     lines.append(f"median of {report['repeat']} run(s) after a warm-up; single process, one core")
     lines.append(
-        "peak RSS (getrusage): '+' = growth of this whole process's peak, else the CLI child's"
+        "peak RSS (getrusage): '+' = growth of this whole process's peak; CLI = the child's peak"
     )
     lines.append(
         f"machine: {m['platform']}, Python {m['python']}, cpu_count={m['cpu_count']}, "

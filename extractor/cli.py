@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated
 
@@ -38,7 +38,7 @@ app = typer.Typer(
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-class InputFormat(str, Enum):
+class InputFormat(StrEnum):
     auto = "auto"
     text = "text"
     jsonl = "jsonl"
@@ -70,13 +70,22 @@ def extract(
     ],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write records here instead of stdout.",
-                     dir_okay=False, writable=True),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write records here instead of stdout.",
+            dir_okay=False,
+            writable=True,
+        ),
     ] = None,
     errors: Annotated[
         Path | None,
-        typer.Option("--errors", help="Write error records (JSONL) here instead of stderr.",
-                     dir_okay=False, writable=True),
+        typer.Option(
+            "--errors",
+            help="Write error records (JSONL) here instead of stderr.",
+            dir_okay=False,
+            writable=True,
+        ),
     ] = None,
     format: Annotated[
         InputFormat, typer.Option("--format", help="Input format; auto guesses per file.")
@@ -84,8 +93,10 @@ def extract(
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent each record.")] = False,
     progress: Annotated[
         bool | None,
-        typer.Option("--progress/--no-progress",
-                     help="Show a progress bar on stderr (default: when stderr is a terminal)."),
+        typer.Option(
+            "--progress/--no-progress",
+            help="Show a progress bar on stderr (default: when stderr is a terminal).",
+        ),
     ] = None,
 ) -> None:
     """Extract one record per paper, in input order, as JSON Lines."""

@@ -170,10 +170,10 @@ def read_feed(lines: Iterable[bytes], source: str) -> Iterator[SourceItem]:
             pending = (number, text) if len(text) <= _MAX_TITLE_CHARS else None
             continue
         if pending is None:
-            error = MissingFieldError(
+            orphan = MissingFieldError(
                 "an abstract line with no title line before it", source=source, line=number
             )
-            yield SourceItem(source, number, error=error)
+            yield SourceItem(source, number, error=orphan)
             continue
         title_line, title = pending
         pending, started = None, True

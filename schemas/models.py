@@ -86,7 +86,7 @@ class Paper(_Closed):
 class PaperRecord(_Closed):
     """The structured record of one paper; every span indexes into ``text``."""
 
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1"] = "1"
     id: str = Field(min_length=1)
     title: str | None = None
     text: str

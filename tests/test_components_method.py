@@ -12,14 +12,26 @@ from extractor import extract
     [
         ("ZetaAlign: Aligning Things", "We study alignment.", "ZetaAlign", []),
         (None, "In this paper, we propose QuokkaNet, which learns fast.", "QuokkaNet", []),
-        (None, "We introduce Sparse Gradient Routing (SGR), a method for X.",
-         "Sparse Gradient Routing", ["SGR"]),
-        (None, "We propose a novel framework, Contrastive Token Pruning (CTP), that works.",
-         "Contrastive Token Pruning", ["CTP"]),
+        (
+            None,
+            "We introduce Sparse Gradient Routing (SGR), a method for X.",
+            "Sparse Gradient Routing",
+            ["SGR"],
+        ),
+        (
+            None,
+            "We propose a novel framework, Contrastive Token Pruning (CTP), that works.",
+            "Contrastive Token Pruning",
+            ["CTP"],
+        ),
         (None, "We present a scaling method - named HALO - that works.", "HALO", []),
         (None, "we propose a simple, training-free decoding method, FLINT.", "FLINT", []),
-        (None, "a new loss, coined margin-aware ranking loss (MARL), helps.",
-         "margin-aware ranking loss", ["MARL"]),
+        (
+            None,
+            "a new loss, coined margin-aware ranking loss (MARL), helps.",
+            "margin-aware ranking loss",
+            ["MARL"],
+        ),
     ],
 )
 def test_method_found(title: str | None, text: str, name: str, aliases: list[str]) -> None:

@@ -38,8 +38,14 @@ def test_single_quantity(text: str, expected: tuple[str, float, str | None, str,
 
 @pytest.mark.parametrize(
     "text",
-    ["GPT-4 and H100", "FP8 vs INT4 with W4A8", "Qwen2.5 and v1.5", "top-1 error", "L_2 and 2^k",
-     "MATH500 and ImageNet-1K"],
+    [
+        "GPT-4 and H100",
+        "FP8 vs INT4 with W4A8",
+        "Qwen2.5 and v1.5",
+        "top-1 error",
+        "L_2 and 2^k",
+        "MATH500 and ImageNet-1K",
+    ],
 )
 def test_numbers_inside_names_are_not_quantities(text: str) -> None:
     assert find_quantities(text) == []
@@ -54,7 +60,11 @@ def test_from_to_pair_shares_unit() -> None:
 def test_ranging_from_to_is_a_range() -> None:
     a, b = find_quantities("gains ranging from 17% to 28%")
     assert (a.relation, a.bound, b.relation, b.bound) == (
-        "range_low", "at_least", "range_high", "at_most")
+        "range_low",
+        "at_least",
+        "range_high",
+        "at_most",
+    )
 
 
 def test_between_and_is_a_range() -> None:

@@ -29,7 +29,10 @@ def test_from_to_gives_baseline_then_result() -> None:
 def test_improvements_by_and_gains_of() -> None:
     results = _results("Our method outperforms CLIP by 9.3%. It brings gains of 4.1% and 2.2%.")
     assert [(r.text, r.role) for r in results] == [
-        ("9.3%", "improvement"), ("4.1%", "improvement"), ("2.2%", "improvement")]
+        ("9.3%", "improvement"),
+        ("4.1%", "improvement"),
+        ("2.2%", "improvement"),
+    ]
     # The model compared against is not the model that achieved the gain.
     assert results[0].model is None
 
@@ -54,9 +57,13 @@ def test_conditions_sizes_years_are_not_results() -> None:
 
 
 def test_bare_numbers_need_a_metric_beside_them() -> None:
-    results = _results("We use 15 models on 6 datasets. It reaches 7.55 on MT-Bench and BLEU of 32.1.")
+    results = _results(
+        "We use 15 models on 6 datasets. It reaches 7.55 on MT-Bench and BLEU of 32.1."
+    )
     assert [(r.text, r.metric, r.benchmark) for r in results] == [
-        ("7.55", None, "MT-Bench"), ("32.1", "BLEU", None)]
+        ("7.55", None, "MT-Bench"),
+        ("32.1", "BLEU", None),
+    ]
 
 
 def test_score_of_list_with_respectively_pairs_benchmarks() -> None:
@@ -69,7 +76,9 @@ def test_score_of_list_with_respectively_pairs_benchmarks() -> None:
 def test_respectively_pairs_in_order_with_units() -> None:
     results = _results("We improve accuracy by 4.7% and 15.5% on MMLU and GSM8K, respectively.")
     assert [(r.value, r.benchmark, r.role) for r in results] == [
-        (4.7, "MMLU", "improvement"), (15.5, "GSM8K", "improvement")]
+        (4.7, "MMLU", "improvement"),
+        (15.5, "GSM8K", "improvement"),
+    ]
 
 
 def test_range_gives_two_bounded_values() -> None:

@@ -36,15 +36,25 @@ def test_clean_is_idempotent_on_sample_like_text() -> None:
 @pytest.mark.parametrize(
     ("text", "url", "written"),
     [
-        ("Code: https://github.com/luping-liu/LongAlign.", "https://github.com/luping-liu/LongAlign",
-         "https://github.com/luping-liu/LongAlign"),
-        ("see https://mm-rlhf.github.io.", "https://mm-rlhf.github.io", "https://mm-rlhf.github.io"),
+        (
+            "Code: https://github.com/luping-liu/LongAlign.",
+            "https://github.com/luping-liu/LongAlign",
+            "https://github.com/luping-liu/LongAlign",
+        ),
+        (
+            "see https://mm-rlhf.github.io.",
+            "https://mm-rlhf.github.io",
+            "https://mm-rlhf.github.io",
+        ),
         ("at github.com/x/y, and", "https://github.com/x/y", "github.com/x/y"),
         ("(https://example.org/a_(b))", "https://example.org/a_(b)", "https://example.org/a_(b)"),
         ("(see https://example.org/page)", "https://example.org/page", "https://example.org/page"),
         ("visit www.example.com/x;", "https://www.example.com/x", "www.example.com/x"),
-        ('"https://huggingface.co/org/m"', "https://huggingface.co/org/m",
-         "https://huggingface.co/org/m"),
+        (
+            '"https://huggingface.co/org/m"',
+            "https://huggingface.co/org/m",
+            "https://huggingface.co/org/m",
+        ),
     ],
 )
 def test_find_links_trims_and_normalises(text: str, url: str, written: str) -> None:

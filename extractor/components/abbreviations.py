@@ -96,8 +96,9 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
         if len(long_text.split()) < 2 and "-" not in long_text:
             continue
         found.append(
-            Abbreviation(long_start, long_start + len(long_text), short_start, short_end,
-                         long_text, short)
+            Abbreviation(
+                long_start, long_start + len(long_text), short_start, short_end, long_text, short
+            )
         )
     return found
 
@@ -114,7 +115,8 @@ def _window_start(text: str, paren: int, max_words: int) -> int:
     words = list(_finditer_words(head))
     if not words:
         return paren
-    return head_start + words[max(0, len(words) - max_words)].start()
+    first: int = words[max(0, len(words) - max_words)].start()
+    return head_start + first
 
 
 class AbbreviationFinder:

@@ -69,9 +69,7 @@ _search_clause_stop = regex.compile(
     regex.IGNORECASE,
 ).search
 
-_search_name_in_clause = regex.compile(
-    rf"(?<![\w\-]){_NAME}(?![\w\-])", regex.VERBOSE
-).search
+_search_name_in_clause = regex.compile(rf"(?<![\w\-]){_NAME}(?![\w\-])", regex.VERBOSE).search
 
 _match_title_prefix = regex.compile(
     rf"""
@@ -156,9 +154,11 @@ class MethodFinder:
                     return abbreviation.long
             named = _search_name_in_clause(text, clause_start, clause_end)
             if named and not self._is_known(named.group()):
-                return named.group()
+                found: str = named.group()
+                return found
         if called and not self._is_known(called.group("name")):
-            return called.group("name")
+            cued: str = called.group("name")
+            return cued
         for cue in _finditer_cue(text):
             for abbreviation in abbreviations:
                 if 0 <= abbreviation.long_start - cue.end() <= 1:

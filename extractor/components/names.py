@@ -40,7 +40,8 @@ _match_model_tail = regex.compile(
     rf"""
     (?:
         -?v?\d+(?:\.\d+)*(?:[a-z](?![\w]))?(?=[\s\-,.;:)/]|$)      # version: "2.5", "-3.1"
-      | \s(?:v(?=\d))?\d+(?:\.\d+)*(?=(?:[\s-]\d+(?:\.\d+)?[BbMm]\b)|\s{_CAP_SUFFIXES}\b|[\s,.;:)]|$)
+      | \s(?:v(?=\d))?\d+(?:\.\d+)*                                    # " 3.1" before a
+        (?=[\s-]\d+(?:\.\d+)?[BbMm]\b|\s{_CAP_SUFFIXES}\b|[\s,.;:)]|$)   # size, suffix, end
     )?
     (?:[-\s](?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w]))?                # size: "-7B", " 8B"
     (?:/\d+)?                                                      # patch: "ViT-B/16"
@@ -118,18 +119,17 @@ def name_key(text: str) -> str:
     >>> name_key("LLaMA2-7B") == name_key("llama2 7b")
     True
     """
-    return regex.sub(r"[\s\-_]+", "", text).lower()
+    key: str = regex.sub(r"[\s\-_]+", "", text)
+    return key.lower()
 
 
-def _matcher(
-    nlp: Language, entries: Iterable[Entry], attr: str
-) -> PhraseMatcher:
+def _matcher(nlp: Language, entries: Iterable[Entry], attr: str) -> PhraseMatcher:
     matcher = PhraseMatcher(nlp.vocab, attr=attr)
     by_key: dict[str, list[str]] = {}
     for entry in entries:
         by_key.setdefault(entry.id, []).append(entry.pattern)
     for key, patterns in by_key.items():
-        matcher.add(key, list(nlp.tokenizer.pipe(patterns)))
+        matcher.add(key, [nlp.make_doc(pattern) for pattern in patterns])
     return matcher
 
 
@@ -232,9 +232,13 @@ class NameFinder:
                     if not any(s < grown and stop < e for s, e in others):
                         stop = grown
             elif label == BENCHMARK:
-                tail = regex.match(r"(?:[-\s]v?\d+(?:\.\d+)*|\s\((?:v\d|\d{4})\))(?![\w\-])",
-                                   text[stop:stop + 16])
-                if tail and not regex.match(r"\s\d+(?:\.\d+)?\s*(?:%|[a-z])", text[stop:stop + 16]):
+                tail = regex.match(
+                    r"(?:[-\s]v?\d+(?:\.\d+)*|\s\((?:v\d|\d{4})\))(?![\w\-])",
+                    text[stop : stop + 16],
+                )
+                if tail and not regex.match(
+                    r"\s\d+(?:\.\d+)?\s*(?:%|[a-z])", text[stop : stop + 16]
+                ):
                     stop += len(tail.group())
             extended = stop != span.end_char
             key = name_key(text[begin:stop]) if extended else "=" + strings[match_id]
@@ -265,8 +269,9 @@ class NameFinder:
         Returns new mentions; mentions the lists already found for the acronym ("SDXL"
         after "Stable Diffusion XL (SDXL)") are re-keyed in place to the long form.
         """
-        abbreviations = doc._.get("paper_abbreviations") if Doc.has_extension(
-            "paper_abbreviations") else None
+        abbreviations = (
+            doc._.get("paper_abbreviations") if Doc.has_extension("paper_abbreviations") else None
+        )
         if not abbreviations:
             return []
         by_span = {(m.start, m.end): m for m in matches if m.label in (MODEL, BENCHMARK)}
@@ -278,7 +283,10 @@ class NameFinder:
             if long is None or abbreviation.short in self.not_names:
                 continue
             for i, match in enumerate(matches):
-                if match.label == long.label and text[match.start : match.end] == abbreviation.short:
+                if (
+                    match.label == long.label
+                    and text[match.start : match.end] == abbreviation.short
+                ):
                     matches[i] = NameMatch(match.start, match.end, long.label, long.key, "acronym")
             pattern = rf"(?<![\w\-]){regex.escape(abbreviation.short)}(?![\w\-])"
             for m in regex.finditer(pattern, text):

@@ -63,7 +63,9 @@ _search_bound = regex.compile(
 
 _match_from = regex.compile(r"(?i)\bfrom\s+$").search
 _match_between = regex.compile(r"(?i)\bbetween\s+$").search
-_match_range_word = regex.compile(r"(?i)\b(?:rang(?:e|es|ing)|vary(?:ing)?|varies|span(?:s|ning)?)\s+$").search
+_match_range_word = regex.compile(
+    r"(?i)\b(?:rang(?:e|es|ing)|vary(?:ing)?|varies|span(?:s|ning)?)\s+$"
+).search
 _match_to = regex.compile(r"(?i)^\s+to\s+$").match
 _match_and = regex.compile(r"(?i)^\s+and\s+$").match
 _match_times_number = regex.compile(r"\s?(?:[x×]|times|by)\s?\d").match
@@ -165,20 +167,45 @@ def find_quantities(text: str) -> list[Quantity]:
             kind = _classify(unit_a, None, match.group("a"), dimension)
             low = len(found)
             found.append(
-                Quantity(a_start, end_a, text[a_start:end_a], _number(match.group("a")), unit_a,
-                         "at_least", kind, "range_low", low + 1)
+                Quantity(
+                    a_start,
+                    end_a,
+                    text[a_start:end_a],
+                    _number(match.group("a")),
+                    unit_a,
+                    "at_least",
+                    kind,
+                    "range_low",
+                    low + 1,
+                )
             )
             found.append(
-                Quantity(b_start, end_b, text[b_start:end_b], _number(match.group("b")), unit_b,
-                         "at_most", kind, "range_high", low)
+                Quantity(
+                    b_start,
+                    end_b,
+                    text[b_start:end_b],
+                    _number(match.group("b")),
+                    unit_b,
+                    "at_most",
+                    kind,
+                    "range_high",
+                    low,
+                )
             )
             continue
         unit = unit_name(match.group("ua"))
         kind = _classify(unit, match.group("size"), match.group("a"), dimension)
         end = match.end()
         found.append(
-            Quantity(a_start, end, text[a_start:end], _number(match.group("a")), unit,
-                     _bound_before(text, a_start), kind)
+            Quantity(
+                a_start,
+                end,
+                text[a_start:end],
+                _number(match.group("a")),
+                unit,
+                _bound_before(text, a_start),
+                kind,
+            )
         )
     return _pair(text, found)
 
@@ -200,8 +227,9 @@ def _pair(text: str, found: list[Quantity]) -> list[Quantity]:
         unit_a = first.unit or second.unit
         kind = "measure" if unit_a else first.kind
         if is_range:
-            found[i] = replace(first, unit=unit_a, kind=kind, relation="range_low", partner=i + 1,
-                               bound="at_least")
+            found[i] = replace(
+                first, unit=unit_a, kind=kind, relation="range_low", partner=i + 1, bound="at_least"
+            )
             found[i + 1] = replace(second, relation="range_high", partner=i, bound="at_most")
         else:
             found[i] = replace(first, unit=unit_a, kind=kind, relation="from", partner=i + 1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 from spacy.language import Language
@@ -165,16 +166,20 @@ class ResultLinker:
         text = doc.text
         quantities: list[Quantity] = doc._.paper_quantities or []
         names: list[NameMatch] = doc._.paper_names or []
-        method: MethodMatch | None = doc._.get("paper_method") if Doc.has_extension(
-            "paper_method") else None
+        method: MethodMatch | None = (
+            doc._.get("paper_method") if Doc.has_extension("paper_method") else None
+        )
         links = doc._.get("paper_links") if Doc.has_extension("paper_links") else None
         blocked = [(n.start, n.end) for n in names if n.label in (MODEL, BENCHMARK)]
         blocked += [(link.start, link.end) for link in links or []]
         if method:
             blocked += list(method.mentions)
         metrics = [n for n in names if n.label == METRIC]
-        sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation(
-            "SENT_START") else [(0, len(text))]
+        sentences = (
+            [(s.start_char, s.end_char) for s in doc.sents]
+            if doc.has_annotation("SENT_START")
+            else [(0, len(text))]
+        )
         starts = [s for s, _ in sentences]
 
         self._benchmark_starts = {n.start for n in names if n.label == BENCHMARK}
@@ -186,9 +191,13 @@ class ResultLinker:
         for q in kept:
             if q.partner is not None and id(quantities[q.partner]) in chosen:
                 chosen.add(id(q))
-        for previous, q in zip(kept, kept[1:], strict=False):
-            if (id(previous) in chosen and q.unit == previous.unit and q.kind == previous.kind
-                    and _match_list_gap(text[previous.end : q.start])):
+        for previous, q in pairwise(kept):
+            if (
+                id(previous) in chosen
+                and q.unit == previous.unit
+                and q.kind == previous.kind
+                and _match_list_gap(text[previous.end : q.start])
+            ):
                 chosen.add(id(q))
         candidates = [q for q in kept if id(q) in chosen]
         groups = self._groups(text, candidates)
@@ -217,9 +226,7 @@ class ResultLinker:
                         model = ordered[index]
                     else:
                         metric = ordered[index]
-                results.append(
-                    ResultMatch(q, q_role, q.bound, metric, benchmark, model, sentence)
-                )
+                results.append(ResultMatch(q, q_role, q.bound, metric, benchmark, model, sentence))
         return results
 
     def _is_result(self, text: str, q: Quantity, metrics: list[NameMatch]) -> bool:
@@ -268,8 +275,11 @@ class ResultLinker:
                     and last.relation not in ("from", "range_low")
                     and last.unit == q.unit
                     and _match_list_gap(text[last.end : q.start])
-                ) or (q.partner is not None and groups[-1][-1].partner is not None
-                      and text[last.end : q.start].strip() in ("to", "-", "–", "—", "and")):
+                ) or (
+                    q.partner is not None
+                    and groups[-1][-1].partner is not None
+                    and text[last.end : q.start].strip() in ("to", "-", "–", "—", "and")
+                ):
                     groups[-1].append(q)
                     continue
             groups.append([q])
@@ -303,19 +313,20 @@ class ResultLinker:
         """Pair a list of numbers with a list of names in order ("..., respectively")."""
         if len(group) < 2 or not _search_respectively(text, sentence[0], sentence[1]):
             return None
+        lo, hi = sentence
+
+        def distinct(label: str, start: int) -> list[str]:
+            spelled = (
+                text[n.start : n.end] for n in names if n.label == label and start <= n.start < hi
+            )
+            return list(dict.fromkeys(spelled))
+
+        # Names after the numbers pair first ("4.7% and 15.5% on X and Y, respectively"),
+        # else all names of the sentence ("X and Y reach 4.7% and 15.5%, respectively").
         for label in (BENCHMARK, MODEL, METRIC):
-            ordered: list[str] = []
-            for n in names:
-                name = text[n.start : n.end]
-                if n.label == label and sentence[0] <= n.start < sentence[1] and name not in ordered:
-                    ordered.append(name)
-            after = [text[n.start:n.end] for n in names if n.label == label
-                     and group[-1].end <= n.start < sentence[1]]
-            after = list(dict.fromkeys(after))
-            if len(after) == len(group):
-                return label, after
-            if len(ordered) == len(group):
-                return label, ordered
+            for candidates in (distinct(label, group[-1].end), distinct(label, lo)):
+                if len(candidates) == len(group):
+                    return label, candidates
         return None
 
     def _attribute(
@@ -344,8 +355,10 @@ class ResultLinker:
                         continue
                 elif n.end <= g_start:
                     gap = g_start - n.end
-                    if gap > before or ";" in text[n.end : g_start] or self._number_between(
-                        n.end, g_start
+                    if (
+                        gap > before
+                        or ";" in text[n.end : g_start]
+                        or self._number_between(n.end, g_start)
                     ):
                         continue
                 else:
@@ -359,8 +372,14 @@ class ResultLinker:
         metric_match = nearest(METRIC, 0, 40) or nearest(METRIC, 120, 0)
         # In a compound the head comes last: "inference-time win rates" -> "win rates".
         while metric_match is not None:
-            head = next((n for n in in_sentence if n.label == METRIC
-                         and 0 <= n.start - metric_match.end <= 1), None)
+            head = next(
+                (
+                    n
+                    for n in in_sentence
+                    if n.label == METRIC and 0 <= n.start - metric_match.end <= 1
+                ),
+                None,
+            )
             if head is None:
                 break
             metric_match = head
@@ -368,15 +387,20 @@ class ResultLinker:
 
         benchmark = None
         for n in in_sentence:
-            if n.label == BENCHMARK and n.start >= g_end and _match_benchmark_preposition(
-                text[g_end : n.start]
+            if (
+                n.label == BENCHMARK
+                and n.start >= g_end
+                and _match_benchmark_preposition(text[g_end : n.start])
             ):
                 benchmark = text[n.start : n.end]
                 break
         if benchmark is None:
             near = nearest(BENCHMARK, 0, 3) or nearest(BENCHMARK, 160, 80)
-            if near and near.end <= g_start and _search_claimed(text, max(0, near.start - 40),
-                                                                near.start):
+            if (
+                near
+                and near.end <= g_start
+                and _search_claimed(text, max(0, near.start - 40), near.start)
+            ):
                 near = None  # "7.55 on MT-Bench and BLEU of 32.1": MT-Bench is 7.55's
             benchmark = text[near.start : near.end] if near else None
 
@@ -388,9 +412,13 @@ class ResultLinker:
             if (role == "baseline") == bool(compared):
                 model = text[n.start : n.end]
                 break
-        if model is None and method and role != "baseline":
-            if any(lo <= s < g_start for s, _ in method.mentions):
-                model = method.name
+        if (
+            model is None
+            and method
+            and role != "baseline"
+            and any(lo <= s < g_start for s, _ in method.mentions)
+        ):
+            model = method.name
         return metric, benchmark, model
 
 

@@ -61,9 +61,8 @@ def trim_url(candidate: str) -> str:
     """
     while candidate:
         last = candidate[-1]
-        if last in _TRAILING:
-            candidate = candidate[:-1]
-        elif last in _PAIRS and candidate.count(last) > candidate.count(_PAIRS[last]):
+        unbalanced = last in _PAIRS and candidate.count(last) > candidate.count(_PAIRS[last])
+        if last in _TRAILING or unbalanced:
             candidate = candidate[:-1]
         else:
             break
