@@ -29,7 +29,7 @@ PaperLike = Paper | Mapping[str, Any]
 @cache
 def default_pipeline() -> Language:
     """The pipeline shared by :func:`extract` and :func:`extract_many`, built once."""
-    return build_pipeline()
+    return build_pipeline(doc_spans=False)
 
 
 def error_record(error: ExtractorError, *, id: str | None = None) -> ErrorRecord:
@@ -43,7 +43,9 @@ def error_record(error: ExtractorError, *, id: str | None = None) -> ErrorRecord
 
 
 def _make_doc(nlp: Language, paper: Paper) -> Doc:
-    doc = nlp.make_doc(clean(paper.abstract))
+    text = clean(paper.abstract)
+    doc = nlp.make_doc(text)
+    doc.user_data["paper_text"] = text  # what doc.text would rebuild from the tokens
     doc._.paper_title = clean(paper.title) if paper.title else None
     return doc
 

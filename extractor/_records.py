@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from extractor.components._spans import doc_text
 from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, MODEL, NameMatch, name_key
 from extractor.components.results import ResultMatch
@@ -72,7 +73,7 @@ def _link(text: str, link: LinkMatch) -> Link:
 
 def doc_to_record(doc: Doc, *, id: str, title: str | None = None) -> PaperRecord:
     """The record of one processed Doc; every span indexes into ``doc.text``."""
-    text = doc.text
+    text = doc_text(doc)
     names: list[NameMatch] = doc._.paper_names or []
     method: MethodMatch | None = doc._.paper_method
     models = _entities(text, names, MODEL)

@@ -29,11 +29,10 @@ _sub_mangled_entity = regex.compile(
 # Real HTML entities: "&amp;", "&#8211;", "&#x2013;".
 _search_html_entity = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,31});").search
 
-# Runs of white space, including no-break and zero-width spaces, become one space.
-_sub_whitespace = regex.compile(r"[\s\u00a0\u200b\u2060\ufeff]+").sub
-
-# Control characters other than white space carry no text.
-_sub_control = regex.compile(r"[\p{Cc}--[\t\n\r]]+", regex.V1).sub
+# Control characters other than white space carry no text, and no-break and zero-width
+# spaces separate words: all become spaces, then runs of white space become one space.
+_TO_SPACE = {code: " " for code in (*range(0x00, 0x20), *range(0x7F, 0xA1))}
+_TO_SPACE.update({0x200B: " ", 0x2060: " ", 0xFEFF: " "})
 
 
 def _decode_entity(match: regex.Match[str]) -> str:
@@ -55,12 +54,14 @@ def clean(raw: str) -> str:
     >>> clean("")
     ''
     """
-    text = unicodedata.normalize("NFC", raw)
-    text = _sub_control(" ", text)
-    if _search_html_entity(text):
+    text = unicodedata.normalize("NFC", raw).translate(_TO_SPACE)
+    # Each repair runs only where its trigger appears: most abstracts need none.
+    if "&" in text and _search_html_entity(text):
         text = html.unescape(text)
-    text = _sub_latex_escape(r"\1", text)
-    text = _sub_latex_quotes(r'"\1"', text)
-    text = _sub_mangled_entity(_decode_entity, text)
-    cleaned: str = _sub_whitespace(" ", text)
-    return cleaned.strip()
+    if "\\" in text:
+        text = _sub_latex_escape(r"\1", text)
+    if "``" in text:
+        text = _sub_latex_quotes(r'"\1"', text)
+    if "x20" in text:
+        text = _sub_mangled_entity(_decode_entity, text)
+    return " ".join(text.split())

@@ -10,8 +10,9 @@ repeated with light variation), three rates in abstracts per second:
   including process start-up; the start-up (a 1-paper run) and the rate with it
   subtracted are reported too.
 
-Each time is the median of ``--repeat`` runs after one warm-up on a small slice. Everything
-runs in one process on one core (the CLI in one child process at a time). Peak RSS comes
+Each time is the median of ``--repeat`` runs after one warm-up on a small slice. Nothing
+runs in parallel: one process, spaCy's default ``n_process=1``, and the CLI in one child
+process at a time, so one core is busy at any moment. Peak RSS comes
 from ``resource.getrusage``: for the in-process rows, the growth of this whole process's
 peak; for the CLI, the child's own peak, read on one extra untimed run.
 """
@@ -286,7 +287,9 @@ def render_table(report: dict[str, Any], rows: Sequence[Row]) -> str:
     lines.append(
         f"extract_many / baseline rate: {ratio:.4f} ({1 / ratio:.1f}x slower than tokenizing)"
     )
-    lines.append(f"median of {report['repeat']} run(s) after a warm-up; single process, one core")
+    lines.append(
+        f"median of {report['repeat']} run(s) after a warm-up; one process, one core busy at a time"
+    )
     lines.append(
         "peak RSS (getrusage): '+' = growth of this whole process's peak; CLI = the child's peak"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -15,8 +16,26 @@ class CharMatch:
     end: int
     label: str
 
-    def text(self, doc: Doc) -> str:
-        return doc.text[self.start : self.end]
+
+_TEXT_KEY = "paper_text"
+
+
+def payload(doc: Doc, name: str) -> Any:
+    """What an earlier component stored in ``doc._.{name}``; None if it has not run."""
+    return doc._.get(name) if Doc.has_extension(name) else None
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc and kept in ``doc.user_data``.
+
+    spaCy rebuilds ``doc.text`` from the tokens on every access; the components read it
+    often, so they share one copy.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
 
 
 def token_span(doc: Doc, start: int, end: int, label: str) -> Span | None:

@@ -15,7 +15,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components._spans import CharMatch, set_spans
+from extractor.components._spans import CharMatch, doc_text, payload, set_spans
 from extractor.components.abbreviations import Abbreviation
 from extractor.gazetteers import load_gazetteer, load_word_list
 
@@ -80,7 +80,18 @@ _match_title_prefix = regex.compile(
 _match_title_single = regex.compile(rf"^\s*(?P<name>\p{{Lu}}{_WORD}?)\s*:\s+\S").match
 
 # "X, a new multimodal large language model" / "X, an LLM": the method is a model.
+# Words between the article and the head noun: adjectives and noun modifiers, never a
+# verb or relative clause ("X, an approach that aligns LLMs" is not a model).
+_MODIFIERS = (
+    r"(?:(?!(?:that|which|who|to|for|of|with|by|approach|method|framework|technique|"
+    r"algorithm|strategy|dataset|benchmark)\b)[\w\-]+\s+){0,5}?"
+)
 _MODEL_WORDS = r"(?:model|LLM|MLLM|VLM|LMM|language\s+model|assistant|chatbot|agent|network)s?"
+
+
+_match_model_apposition = regex.compile(
+    rf"\s*(?:\([^)]*\))?\s*,\s*(?:a|an|the|our)\s+{_MODIFIERS}{_MODEL_WORDS}\b"
+).match
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +123,9 @@ def _title_name(title: str | None) -> str | None:
 class MethodFinder:
     """spaCy component: find the paper's own named contribution."""
 
-    def __init__(self, nlp: Language, name: str = "paper_method") -> None:
+    def __init__(self, nlp: Language, name: str = "paper_method", *, spans: bool = True) -> None:
         self.name = name
+        self.spans = spans
         self.not_names = load_word_list("not_names")
         self.models = load_gazetteer("models")
         self.benchmarks = load_gazetteer("benchmarks")
@@ -125,7 +137,8 @@ class MethodFinder:
         method = self.match(doc)
         doc._.paper_method = method
         spans = [CharMatch(s, e, "METHOD") for s, e in method.mentions] if method else []
-        set_spans(doc, SPANS_KEY, spans)
+        if self.spans:
+            set_spans(doc, SPANS_KEY, spans)
         return doc
 
     def _is_known(self, name: str) -> bool:
@@ -167,11 +180,9 @@ class MethodFinder:
 
     def match(self, doc: Doc) -> MethodMatch | None:
         """The method named by the title or the abstract, or None."""
-        text = doc.text
-        abbreviations: list[Abbreviation] = (
-            doc._.get("paper_abbreviations") if Doc.has_extension("paper_abbreviations") else None
-        ) or []
-        name = _title_name(doc._.paper_title)
+        text = doc_text(doc)
+        abbreviations: list[Abbreviation] = payload(doc, "paper_abbreviations") or []
+        name = _title_name(payload(doc, "paper_title"))
         if name and self._is_known(name):
             name = None
         if name is None:
@@ -187,17 +198,11 @@ class MethodFinder:
                 aliases = [abbreviation.short]
                 break
         mentions = _mentions(text, [name, *aliases])
-        is_model = any(
-            regex.match(
-                rf"\s*(?:\([^)]*\))?\s*,\s*(?:a|an|the|our)\s+(?:[\w\-]+\s+){{0,5}}?{_MODEL_WORDS}\b",
-                text[end : end + 120],
-            )
-            for _, end in mentions
-        )
+        is_model = any(_match_model_apposition(text[end : end + 120]) for _, end in mentions)
         return MethodMatch(name, tuple(aliases), tuple(mentions), is_model)
 
 
-@Language.factory("paper_method")
-def make_method_finder(nlp: Language, name: str) -> MethodFinder:
+@Language.factory("paper_method", default_config={"spans": True})
+def make_method_finder(nlp: Language, name: str, spans: bool) -> MethodFinder:
     """Create the method finder (``nlp.add_pipe("paper_method")``)."""
-    return MethodFinder(nlp, name)
+    return MethodFinder(nlp, name, spans=spans)

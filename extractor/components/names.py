@@ -13,7 +13,8 @@ Writes ``doc._.paper_names`` (a list of :class:`NameMatch`) and the token spans
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -21,7 +22,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from extractor.components._spans import CharMatch, set_spans
+from extractor.components._spans import CharMatch, doc_text, payload, set_spans
 from extractor.gazetteers import Entry, load_gazetteer, load_word_list
 
 MODEL, BENCHMARK, METRIC = "MODEL", "BENCHMARK", "METRIC"
@@ -51,17 +52,17 @@ _match_model_tail = regex.compile(
 ).match
 
 # Coined model names with a size: "Qwen2-Nova-72B", "LLaVA-ov-7B", "CodeLlama-7B-Instruct".
-_finditer_sized_model = regex.compile(
-    rf"""
-    (?<![\w\-/.])
-    (?=[\w.\-]*\p{{Lu}})                             # at least one capital letter
-    \p{{L}}[\p{{L}}\p{{N}}.]*(?:-[\p{{L}}\p{{N}}.]+)*?
-    [-\s](?:\d+x)?\d+(?:\.\d+)?[BbMm]                # the size
-    (?:-{_SUFFIXES}|-[\p{{L}}][\p{{L}}\p{{N}}]*)*
-    (?![\w\-])
-    """,
-    regex.VERBOSE,
+# The size is found first (it starts with a digit, so few places qualify), then the name
+# that ends right before it and the suffixes after it.
+_finditer_size = regex.compile(
+    r"(?<=[\p{L}\p{N}.][-\s])(?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w])"
 ).finditer
+_search_name_before_size = regex.compile(
+    r"(?<![\w\-/.])(?=[\w.\-]*\p{Lu})\p{L}[\p{L}\p{N}.]*(?:-[\p{L}\p{N}.]+)*\Z"
+).search
+_match_size_suffixes = regex.compile(
+    rf"(?:-{_SUFFIXES}|-[\p{{L}}][\p{{L}}\p{{N}}]*)*(?![\w\-])", regex.VERBOSE
+).match
 
 # Coined instruction-tuned names without a size: "Zephyr-Instruct", "Mistral-Chat".
 _finditer_tuned_model = regex.compile(
@@ -84,17 +85,22 @@ _finditer_benchmark_shape = regex.compile(
     """,
     regex.VERBOSE,
 ).finditer
-_finditer_named_dataset = regex.compile(
-    r"""
-    (?<![\w\-])
-    (?P<name>
-        (?=[\w\-]*(?:\p{Lu}.*\p{Lu}|\p{N}))          # a name: two capitals or a digit
-        \p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}]
-    )
-    \s(?:benchmark|dataset|data\sset|suite|corpus|leaderboard|test\sset|testbed)s?\b
-    """,
-    regex.VERBOSE,
+_BENCHMARK_SHAPE_PARTS = ("Bench", "bench", "Eval", "QA", "Arena", "-Hard")
+_has_version = re.compile(r"v\d").search
+
+_finditer_dataset_noun = re.compile(
+    r"(?<=\S )(?:benchmark|dataset|data set|suite|corpus|leaderboard|test set|testbed)s?\b"
 ).finditer
+_search_word_before = regex.compile(r"(?<![\w\-])\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}]\Z").search
+
+# A benchmark's version or year ("AlpacaEval 2.0", "Foo (2024)"), but never a result number
+# that follows the name ("MT-Bench 7.5%", "GSM8K 85 points").
+_match_benchmark_tail = regex.compile(
+    r"(?:[-\s]v?\d+(?:\.\d+)*|\s\((?:v\d|\d{4})\))(?![\w\-])"
+).match
+_match_number_with_unit = regex.compile(r"\s\d+(?:\.\d+)?\s*(?:%|[a-z])").match
+_sub_version = regex.compile(r"\s?v\d.*$").sub
+_DROP_SEPARATORS = {ord(c): None for c in " \t\n-_\u00a0"}
 
 _is_name_shape = regex.compile(r"(?=.*\p{Lu}).*(?:\p{Lu}.*\p{Lu}|\p{N}|\p{Ll}\p{Lu})").fullmatch
 
@@ -119,15 +125,14 @@ def name_key(text: str) -> str:
     >>> name_key("LLaMA2-7B") == name_key("llama2 7b")
     True
     """
-    key: str = regex.sub(r"[\s\-_]+", "", text)
-    return key.lower()
+    return text.translate(_DROP_SEPARATORS).lower()
 
 
 def _matcher(nlp: Language, entries: Iterable[Entry], attr: str) -> PhraseMatcher:
     matcher = PhraseMatcher(nlp.vocab, attr=attr)
     by_key: dict[str, list[str]] = {}
     for entry in entries:
-        by_key.setdefault(entry.id, []).append(entry.pattern)
+        by_key.setdefault(f"{entry.label}\t{entry.id}", []).append(entry.pattern)
     for key, patterns in by_key.items():
         matcher.add(key, [nlp.make_doc(pattern) for pattern in patterns])
     return matcher
@@ -149,7 +154,9 @@ def _resolve_overlaps(matches: Iterable[NameMatch]) -> list[NameMatch]:
 
 # The noun after a name says what it is: "the CLIP-IQA metric", "the Alpaca dataset".
 _match_kind_noun = regex.compile(
-    r"\s(?:(?P<metric>metric|score)|(?P<benchmark>benchmark|dataset|data\sset|corpus|suite))s?\b"
+    r"\s(?:(?P<metric>metric|score)"
+    r"|(?:(?:preference|instruction|training|evaluation|test|validation)\s)?"
+    r"(?P<benchmark>benchmark|dataset|data\sset|corpus|suite))s?\b"
 ).match
 
 
@@ -167,24 +174,29 @@ def _relabel(text: str, match: NameMatch) -> NameMatch:
 
 
 class NameFinder:
-    """spaCy component: find names of models, benchmarks and metrics."""
+    """spaCy component: find names of models, benchmarks and metrics.
 
-    def __init__(self, nlp: Language, name: str = "paper_names") -> None:
+    spans (bool): Also store token spans in ``doc.spans`` (for displaCy and other spaCy
+        code); the record builder reads ``doc._.paper_names`` and does not need them.
+    """
+
+    def __init__(self, nlp: Language, name: str = "paper_names", *, spans: bool = True) -> None:
         self.name = name
+        self.spans = spans
         self.models = load_gazetteer("models")
         self.benchmarks = load_gazetteer("benchmarks")
         self.metrics = load_gazetteer("metrics")
         self.not_names = load_word_list("not_names")
-        self._model_matcher = _matcher(nlp, self.models.entries, "ORTH")
-        self._benchmark_matcher = _matcher(nlp, self.benchmarks.entries, "ORTH")
-        # Metric words match in any case ("Accuracy"), acronyms only as written ("mAP",
-        # not "map"; "ASR", not "asr").
-        self._metric_word_matcher = _matcher(
-            nlp, (e for e in self.metrics.entries if e.pattern.islower()), "LOWER"
-        )
-        self._metric_acronym_matcher = _matcher(
-            nlp, (e for e in self.metrics.entries if not e.pattern.islower()), "ORTH"
-        )
+        # Two matchers: names as written (models, benchmarks, metric acronyms such as
+        # "mAP" but not "map"), and metric words in any case ("Accuracy").
+        metric_words = [e for e in self.metrics.entries if e.pattern.islower()]
+        as_written = [
+            *self.models.entries,
+            *self.benchmarks.entries,
+            *(e for e in self.metrics.entries if not e.pattern.islower()),
+        ]
+        self._orth_matcher = _matcher(nlp, as_written, "ORTH")
+        self._lower_matcher = _matcher(nlp, metric_words, "LOWER")
         if not Doc.has_extension("paper_names"):
             Doc.set_extension("paper_names", default=None)
 
@@ -195,12 +207,8 @@ class NameFinder:
 
     def match(self, doc: Doc) -> list[NameMatch]:
         """All name matches in ``doc``, overlaps resolved."""
-        text = doc.text
-        found = list(self._listed(doc, self._benchmark_matcher, BENCHMARK))
-        found += self._listed(doc, self._metric_word_matcher, METRIC)
-        found += self._listed(doc, self._metric_acronym_matcher, METRIC)
-        others = [(m.start, m.end) for m in found]
-        found += self._listed(doc, self._model_matcher, MODEL, others)
+        text = doc_text(doc)
+        found = self._listed(doc)
         found += self._patterns(text)
         found = [_relabel(text, m) for m in found if text[m.start : m.end] not in self.not_names]
         resolved = _resolve_overlaps(found)
@@ -209,59 +217,67 @@ class NameFinder:
 
     def set_annotations(self, doc: Doc, matches: list[NameMatch]) -> None:
         doc._.paper_names = matches
-        for label, key in SPANS_KEYS.items():
-            set_spans(doc, key, [m.as_char_match() for m in matches if m.label == label])
+        if self.spans:
+            for label, key in SPANS_KEYS.items():
+                set_spans(doc, key, [m.as_char_match() for m in matches if m.label == label])
 
-    def _listed(
-        self,
-        doc: Doc,
-        matcher: PhraseMatcher,
-        label: str,
-        others: Sequence[tuple[int, int]] = (),
-    ) -> Iterator[NameMatch]:
-        """List matches; a model's tail never runs into another list's match ("CLIP-IQA")."""
-        text = doc.text
+    def _listed(self, doc: Doc) -> list[NameMatch]:
+        """List matches, grown over versions and sizes the list does not spell out.
+
+        A model's tail never runs into another list's match ("CLIP" + "-IQA" is the
+        metric "CLIP-IQA", not a model "CLIP-IQA").
+        """
+        text = doc_text(doc)
         strings = doc.vocab.strings
-        for match_id, start, end in matcher(doc):
-            span = doc[start:end]
-            begin, stop = span.start_char, span.end_char
+        raw = []
+        for matcher in (self._orth_matcher, self._lower_matcher):
+            for match_id, start, end in matcher(doc):
+                label, _, canonical = strings[match_id].partition("\t")
+                raw.append((label, canonical, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+        others = [(begin, stop) for label, _, begin, stop in raw if label != MODEL]
+        found = []
+        for label, canonical, begin, stop in raw:
+            end = stop
             if label == MODEL:
                 tail = _match_model_tail(text, stop)
                 if tail:
                     grown = stop + len(tail.group().rstrip())
                     if not any(s < grown and stop < e for s, e in others):
-                        stop = grown
+                        end = grown
             elif label == BENCHMARK:
-                tail = regex.match(
-                    r"(?:[-\s]v?\d+(?:\.\d+)*|\s\((?:v\d|\d{4})\))(?![\w\-])",
-                    text[stop : stop + 16],
-                )
-                if tail and not regex.match(
-                    r"\s\d+(?:\.\d+)?\s*(?:%|[a-z])", text[stop : stop + 16]
-                ):
-                    stop += len(tail.group())
-            extended = stop != span.end_char
-            key = name_key(text[begin:stop]) if extended else "=" + strings[match_id]
-            yield NameMatch(begin, stop, label, key, "list")
+                tail = _match_benchmark_tail(text, stop)
+                if tail and not _match_number_with_unit(text, stop):
+                    end = tail.end()
+            key = name_key(text[begin:end]) if end != stop else "=" + canonical
+            found.append(NameMatch(begin, end, label, key, "list"))
+        return found
 
     def _patterns(self, text: str) -> Iterator[NameMatch]:
-        for finditer, label in (
-            (_finditer_sized_model, MODEL),
-            (_finditer_tuned_model, MODEL),
-        ):
-            for m in finditer(text):
+        for size in _finditer_size(text):
+            name = _search_name_before_size(text, max(0, size.start() - 61), size.start() - 1)
+            suffixes = _match_size_suffixes(text, size.end())
+            if name and suffixes:
+                start, end = name.start(), suffixes.end()
+                yield NameMatch(start, end, MODEL, name_key(text[start:end]), "pattern")
+        # The other patterns scan every capitalised word; plain substring tests skip them
+        # where they cannot match.
+        if "-Instruct" in text or "-Chat" in text:
+            for m in _finditer_tuned_model(text):
+                yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
+        if _has_version(text):
+            for m in _finditer_versioned(text):
+                base = _sub_version("", m.group())
+                label = BENCHMARK if self.benchmarks.has_pattern(base) else MODEL
                 yield NameMatch(m.start(), m.end(), label, name_key(m.group()), "pattern")
-        for m in _finditer_versioned(text):
-            base = regex.sub(r"\s?v\d.*$", "", m.group())
-            label = BENCHMARK if self.benchmarks.has_pattern(base) else MODEL
-            yield NameMatch(m.start(), m.end(), label, name_key(m.group()), "pattern")
-        for m in _finditer_benchmark_shape(text):
-            yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
-        for m in _finditer_named_dataset(text):
-            name = m.group("name")
-            if _is_name_shape(name) and not self.models.has_pattern(name):
-                start, end = m.span("name")
-                yield NameMatch(start, end, BENCHMARK, name_key(name), "pattern")
+        if any(part in text for part in _BENCHMARK_SHAPE_PARTS):
+            for m in _finditer_benchmark_shape(text):
+                yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
+        for noun in _finditer_dataset_noun(text):
+            word = _search_word_before(text, max(0, noun.start() - 61), noun.start() - 1)
+            if word and _is_name_shape(word.group()) and not self.models.has_pattern(word.group()):
+                yield NameMatch(
+                    word.start(), word.end(), BENCHMARK, name_key(word.group()), "pattern"
+                )
 
     def _acronym_mentions(self, doc: Doc, matches: list[NameMatch]) -> list[NameMatch]:
         """Mentions of acronyms whose definition's long form is a model or benchmark.
@@ -269,15 +285,13 @@ class NameFinder:
         Returns new mentions; mentions the lists already found for the acronym ("SDXL"
         after "Stable Diffusion XL (SDXL)") are re-keyed in place to the long form.
         """
-        abbreviations = (
-            doc._.get("paper_abbreviations") if Doc.has_extension("paper_abbreviations") else None
-        )
+        abbreviations = payload(doc, "paper_abbreviations")
         if not abbreviations:
             return []
         by_span = {(m.start, m.end): m for m in matches if m.label in (MODEL, BENCHMARK)}
         taken = [(m.start, m.end) for m in matches]
         extra: list[NameMatch] = []
-        text = doc.text
+        text = doc_text(doc)
         for abbreviation in abbreviations:
             long = by_span.get((abbreviation.long_start, abbreviation.long_end))
             if long is None or abbreviation.short in self.not_names:
@@ -300,7 +314,7 @@ class NameFinder:
         return extra
 
 
-@Language.factory("paper_names")
-def make_name_finder(nlp: Language, name: str) -> NameFinder:
+@Language.factory("paper_names", default_config={"spans": True})
+def make_name_finder(nlp: Language, name: str, spans: bool) -> NameFinder:
     """Create the name finder (``nlp.add_pipe("paper_names")``)."""
-    return NameFinder(nlp, name)
+    return NameFinder(nlp, name, spans=spans)

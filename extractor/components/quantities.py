@@ -14,7 +14,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components._spans import CharMatch, set_spans
+from extractor.components._spans import CharMatch, doc_text, set_spans
 
 SPANS_KEY = "paper_quantities"
 
@@ -69,6 +69,7 @@ _match_range_word = regex.compile(
 _match_to = regex.compile(r"(?i)^\s+to\s+$").match
 _match_and = regex.compile(r"(?i)^\s+and\s+$").match
 _match_times_number = regex.compile(r"\s?(?:[x×]|times|by)\s?\d").match
+_search_times_before = regex.compile(r"\d\s?(?:[x×]|times|by)\s?$").search
 _is_year = regex.compile(r"(?:19|20)\d\d").fullmatch
 
 _UNIT_NAMES = {
@@ -155,9 +156,7 @@ def find_quantities(text: str) -> list[Quantity]:
         a_start, a_end = match.span("a")
         after = text[a_end : a_end + 10]
         before = text[max(0, a_start - 8) : a_start]
-        dimension = bool(_match_times_number(after)) or bool(
-            regex.search(r"\d\s?(?:[x×]|times|by)\s?$", before)
-        )
+        dimension = bool(_match_times_number(after)) or bool(_search_times_before(before))
         if match.group("b") is not None:
             unit_b = unit_name(match.group("ub"))
             unit_a = unit_name(match.group("ua")) or unit_b
@@ -240,19 +239,25 @@ def _pair(text: str, found: list[Quantity]) -> list[Quantity]:
 class QuantityFinder:
     """spaCy component: find quantities and store them on the Doc."""
 
-    def __init__(self, nlp: Language, name: str = "paper_quantities") -> None:
+    def __init__(
+        self, nlp: Language, name: str = "paper_quantities", *, spans: bool = True
+    ) -> None:
         self.name = name
+        self.spans = spans
         if not Doc.has_extension("paper_quantities"):
             Doc.set_extension("paper_quantities", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        quantities = find_quantities(doc.text)
+        quantities = find_quantities(doc_text(doc))
         doc._.paper_quantities = quantities
-        set_spans(doc, SPANS_KEY, [CharMatch(q.start, q.end, q.kind.upper()) for q in quantities])
+        if self.spans:
+            set_spans(
+                doc, SPANS_KEY, [CharMatch(q.start, q.end, q.kind.upper()) for q in quantities]
+            )
         return doc
 
 
-@Language.factory("paper_quantities")
-def make_quantity_finder(nlp: Language, name: str) -> QuantityFinder:
+@Language.factory("paper_quantities", default_config={"spans": True})
+def make_quantity_finder(nlp: Language, name: str, spans: bool) -> QuantityFinder:
     """Create the quantity finder (``nlp.add_pipe("paper_quantities")``)."""
-    return QuantityFinder(nlp, name)
+    return QuantityFinder(nlp, name, spans=spans)

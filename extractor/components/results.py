@@ -18,6 +18,8 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.components._sentences import find_sentences
+from extractor.components._spans import doc_text, payload
 from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, METRIC, MODEL, NameMatch
 from extractor.components.quantities import Quantity
@@ -121,6 +123,10 @@ _search_claimed = regex.compile(
     r"\d(?:%|\s?points?)?\s+(?:on|in)\s+(?:the\s+)?$", regex.IGNORECASE
 ).search
 
+_search_range_cue = regex.compile(
+    r"\b(?:gains?|improvements?|increases?|boosts?|reductions?|by)\b", regex.IGNORECASE
+).search
+
 _RESULT_UNITS = {"%", "points"}
 
 
@@ -163,13 +169,11 @@ class ResultLinker:
         return doc
 
     def match(self, doc: Doc) -> list[ResultMatch]:
-        text = doc.text
-        quantities: list[Quantity] = doc._.paper_quantities or []
-        names: list[NameMatch] = doc._.paper_names or []
-        method: MethodMatch | None = (
-            doc._.get("paper_method") if Doc.has_extension("paper_method") else None
-        )
-        links = doc._.get("paper_links") if Doc.has_extension("paper_links") else None
+        text = doc_text(doc)
+        quantities: list[Quantity] = payload(doc, "paper_quantities") or []
+        names: list[NameMatch] = payload(doc, "paper_names") or []
+        method: MethodMatch | None = payload(doc, "paper_method")
+        links = payload(doc, "paper_links")
         blocked = [(n.start, n.end) for n in names if n.label in (MODEL, BENCHMARK)]
         blocked += [(link.start, link.end) for link in links or []]
         if method:
@@ -178,7 +182,7 @@ class ResultLinker:
         sentences = (
             [(s.start_char, s.end_char) for s in doc.sents]
             if doc.has_annotation("SENT_START")
-            else [(0, len(text))]
+            else find_sentences(text)
         )
         starts = [s for s, _ in sentences]
 
@@ -290,9 +294,7 @@ class ResultLinker:
         if q.relation == "range_low":
             # "gains ranging from 17% to 28%": the cue stands before "ranging from".
             head = text[max(0, start - 80) : start]
-            if regex.search(
-                r"(?i)\b(?:gains?|improvements?|increases?|boosts?|reductions?|by)\b", head
-            ):
+            if _search_range_cue(head):
                 return "improvement"
         window = text[max(0, start - 60) : start]
         if _search_improvement_before(window):

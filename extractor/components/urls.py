@@ -6,13 +6,14 @@ the token spans ``doc.spans["paper_urls"]``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components._spans import CharMatch, set_spans
+from extractor.components._spans import CharMatch, doc_text, set_spans
 
 SPANS_KEY = "paper_urls"
 
@@ -23,7 +24,7 @@ _BARE_HOSTS = r"""
     | [\w-]+\.github\.io | [\w-]+\.gitlab\.io
 """
 
-_finditer_url = regex.compile(
+_finditer_url = re.compile(
     rf"""
     (?<![\w@/.-])                        # not inside an e-mail address or a longer token
     (?:
@@ -32,8 +33,11 @@ _finditer_url = regex.compile(
       | (?:{_BARE_HOSTS})(?:/[^\s<>"'`{{}}|\\^]*)?(?![\w-])   # or a well-known bare host
     )
     """,
-    regex.VERBOSE | regex.IGNORECASE,
+    re.VERBOSE | re.IGNORECASE,
 ).finditer
+
+_match_scheme = regex.compile(r"https?://", regex.IGNORECASE).match
+_sub_scheme = regex.compile(r"^https?://(?:www\.)?", regex.IGNORECASE).sub
 
 _TRAILING = ".,;:!?'\"*"
 _PAIRS = {")": "(", "]": "[", "}": "{"}
@@ -77,7 +81,7 @@ def normalise_url(written: str) -> str:
     >>> normalise_url("http://example.org/a")
     'http://example.org/a'
     """
-    if regex.match(r"(?i)https?://", written):
+    if _match_scheme(written):
         return written
     return "https://" + written
 
@@ -98,7 +102,7 @@ def classify_url(url: str) -> str:
     >>> classify_url("https://arxiv.org/abs/2405.17247")
     'other'
     """
-    rest = regex.sub(r"(?i)^https?://(www\.)?", "", url)
+    rest = _sub_scheme("", url)
     host, _, path = rest.partition("/")
     host = host.lower()
     parts = [p for p in path.split("/") if p]
@@ -123,8 +127,35 @@ def classify_url(url: str) -> str:
     return "other"
 
 
+# Most abstracts have no URL: a cheap test for any sign of one skips the full pattern.
+# (Plain substring tests; a case-insensitive alternation costs more than the text.)
+_URL_HINTS = (
+    "://",
+    "www.",
+    "github",
+    "gitlab",
+    "huggingface",
+    "hf.co",
+    "bitbucket",
+    "codeberg",
+    "gitee",
+    "kaggle",
+    "zenodo",
+    "figshare",
+    "osf.io",
+    "google.com",
+)
+
+
+def _has_url_hint(text: str) -> bool:
+    lowered = text.lower()
+    return any(hint in lowered for hint in _URL_HINTS)
+
+
 def find_links(text: str) -> list[LinkMatch]:
     """Every URL in ``text`` with exact offsets (trailing punctuation excluded)."""
+    if not _has_url_hint(text):
+        return []
     links = []
     for match in _finditer_url(text):
         written = trim_url(match.group())
@@ -139,19 +170,21 @@ def find_links(text: str) -> list[LinkMatch]:
 class UrlFinder:
     """spaCy component: find links and store them on the Doc."""
 
-    def __init__(self, nlp: Language, name: str = "paper_urls") -> None:
+    def __init__(self, nlp: Language, name: str = "paper_urls", *, spans: bool = True) -> None:
         self.name = name
+        self.spans = spans
         if not Doc.has_extension("paper_links"):
             Doc.set_extension("paper_links", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        links = find_links(doc.text)
+        links = find_links(doc_text(doc))
         doc._.paper_links = links
-        set_spans(doc, SPANS_KEY, [CharMatch(x.start, x.end, "URL") for x in links])
+        if self.spans:
+            set_spans(doc, SPANS_KEY, [CharMatch(x.start, x.end, "URL") for x in links])
         return doc
 
 
-@Language.factory("paper_urls")
-def make_url_finder(nlp: Language, name: str) -> UrlFinder:
+@Language.factory("paper_urls", default_config={"spans": True})
+def make_url_finder(nlp: Language, name: str, spans: bool) -> UrlFinder:
     """Create the URL finder (``nlp.add_pipe("paper_urls")``)."""
-    return UrlFinder(nlp, name)
+    return UrlFinder(nlp, name, spans=spans)

@@ -1,0 +1,82 @@
+"""Shared fixtures for the tests (fixtures, not imports, so the module name never matters)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from schemas import SCHEMA_PATH, PaperRecord, Span
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "fixtures" / "daily-papers.txt"
+
+#: Every code, weights and project URL on the sample Daily Papers page, in page order.
+FIXTURE_URLS = [
+    "https://github.com/luping-liu/LongAlign",
+    "https://github.com/kangyangWHU/LLMAlignment",
+    "https://huggingface.co/PKU-Baichuan-MLSystemLab/Llama3-PBM-Nova-70B",
+    "https://github.com/SLIT-AI/ADPA",
+    "https://github.com/multimodal-art-projection/COIG-P",
+    "https://github.com/CERT-Lab/safety-subspaces",
+    "https://huggingface.co/spaces/shifeng3711/gg_prior",
+    "https://github.com/dunzeng/MORE",
+    "https://github.com/jiaxiaojunQAQ/FOA-Attack",
+    "https://github.com/naver-ai/CLIP4DM",
+    "https://github.com/mshukor/ima-lmms",
+    "https://github.com/mlfoundations/model-soups",
+    "https://github.com/Hank0626/LLaTA",
+    "https://github.com/Hao840/Awesome-Low-Precision-Training",
+    "https://mm-rlhf.github.io",
+    "https://mapo-t2i.github.io",
+]
+
+
+def _all_spans(record: PaperRecord) -> Iterator[tuple[str, Span]]:
+    """Every span of a record, named by where it sits."""
+    entities = [("method", record.method)] if record.method else []
+    entities += [(f"models[{i}]", e) for i, e in enumerate(record.models)]
+    entities += [(f"benchmarks[{i}]", e) for i, e in enumerate(record.benchmarks)]
+    for where, entity in entities:
+        for j, mention in enumerate(entity.mentions):
+            yield f"{where}.mentions[{j}]", mention
+    for i, result in enumerate(record.metrics):
+        yield f"metrics[{i}].span", result.span
+        yield f"metrics[{i}].sentence", result.sentence
+    for i, link in enumerate(record.code_urls):
+        yield f"code_urls[{i}].span", link.span
+
+
+def _assert_spans_index_text(record: PaperRecord) -> None:
+    """Each span's text is exactly the slice of the record's text it points at."""
+    for where, span in _all_spans(record):
+        assert 0 <= span.start <= span.end <= len(record.text), where
+        assert record.text[span.start : span.end] == span.text, where
+
+
+@pytest.fixture(scope="session")
+def committed_schema() -> dict[str, Any]:
+    """The JSON Schema file committed next to the models."""
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return schema
+
+
+@pytest.fixture(scope="session")
+def fixture_path() -> Path:
+    """The saved Daily Papers page."""
+    return FIXTURE
+
+
+@pytest.fixture(scope="session")
+def fixture_urls() -> list[str]:
+    """The URLs the sample page holds, in page order."""
+    return list(FIXTURE_URLS)
+
+
+@pytest.fixture(scope="session")
+def assert_spans_index_text() -> Callable[[PaperRecord], None]:
+    """A check that every span of a record is the slice of ``record.text`` it names."""
+    return _assert_spans_index_text
