@@ -18,7 +18,7 @@ from extractor._errors import ExtractionError, ExtractorError, InputError, TooLa
 from extractor._pipeline import build_pipeline
 from extractor._records import doc_to_record
 from extractor._text import clean
-from extractor.sources import MAX_ABSTRACT_CHARS, SourceItem, slugify
+from extractor.sources import SourceItem, check_abstract, slugify
 from schemas import ErrorDetail, ErrorRecord, Paper, PaperRecord
 
 BATCH_SIZE = 64
@@ -65,10 +65,7 @@ def extract(
     id (str | None): The record's id; by default a slug of the title (or of the text).
     RETURNS (PaperRecord): The validated record.
     """
-    if len(text) > MAX_ABSTRACT_CHARS:
-        raise TooLargeError(
-            f"abstract has {len(text):,} characters; the limit is {MAX_ABSTRACT_CHARS:,}"
-        )
+    check_abstract(text)
     paper = Paper(id=id or slugify(title or text[:80]), title=title, abstract=text)
     nlp = nlp or default_pipeline()
     return _record(nlp(_make_doc(nlp, paper)), paper)
@@ -114,7 +111,19 @@ def process_items(
         yield from _process_batch(nlp, batch)
 
 
+def _bounded(item: SourceItem) -> SourceItem:
+    """The item, or an error in its place when its abstract would cost too much."""
+    if item.paper is None:
+        return item
+    try:
+        check_abstract(item.paper.abstract, item.source, item.line)
+    except TooLargeError as error:
+        return SourceItem(item.source, item.line, error=error)
+    return item
+
+
 def _process_batch(nlp: Language, batch: list[SourceItem]) -> Iterator[PaperRecord | ErrorRecord]:
+    batch = [_bounded(item) for item in batch]
     papers = [item.paper for item in batch if item.paper is not None]
     try:
         docs = list(nlp.pipe(_make_doc(nlp, paper) for paper in papers))

@@ -33,6 +33,9 @@ FORMATS: tuple[Format, ...] = ("auto", "text", "jsonl", "feed")
 
 #: The longest abstract (in characters) one paper may have; bounds the cost of one input.
 MAX_ABSTRACT_CHARS = 50_000
+#: The longest run of characters without white space; spaCy's tokenizer takes time
+#: quadratic in such a run (a 4,000-character run of brackets took seconds).
+MAX_WORD_CHARS = 1_000
 #: The longest input line (in bytes) read before it is refused.
 MAX_LINE_BYTES = 1_000_000
 
@@ -72,13 +75,33 @@ def _decode(raw: bytes, source: str, line: int | None) -> str:
         ) from e
 
 
-def _paper(source: str, line: int | None, id: str, title: str | None, abstract: str) -> SourceItem:
+def check_abstract(abstract: str, source: str | None = None, line: int | None = None) -> None:
+    """Refuse an abstract whose cost would be unbounded (too long, or an endless "word").
+
+    >>> check_abstract("x" * 1_001)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    extractor._errors.TooLargeError: [E105] a run of 1,001 characters without a space; ...
+    """
     if len(abstract) > MAX_ABSTRACT_CHARS:
-        error = TooLargeError(
+        raise TooLargeError(
             f"abstract has {len(abstract):,} characters; the limit is {MAX_ABSTRACT_CHARS:,}",
             source=source,
             line=line,
         )
+    longest = max(map(len, abstract.split()), default=0)
+    if longest > MAX_WORD_CHARS:
+        raise TooLargeError(
+            f"a run of {longest:,} characters without a space; the limit is {MAX_WORD_CHARS:,}",
+            source=source,
+            line=line,
+        )
+
+
+def _paper(source: str, line: int | None, id: str, title: str | None, abstract: str) -> SourceItem:
+    try:
+        check_abstract(abstract, source, line)
+    except TooLargeError as error:
         return SourceItem(source, line, error=error)
     return SourceItem(source, line, paper=Paper(id=id, title=title, abstract=abstract))
 

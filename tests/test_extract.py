@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 import extractor
 from extractor import ErrorRecord, Paper, PaperRecord, TooLargeError, extract, extract_many
-from extractor.sources import MAX_ABSTRACT_CHARS
+from extractor.sources import MAX_ABSTRACT_CHARS, MAX_WORD_CHARS
 
 SpanCheck = Callable[[PaperRecord], None]
 
@@ -222,3 +222,18 @@ def test_pipeline_failure_leaves_no_trace_after_the_batch() -> None:
 
 def test_patch_is_undone_after_the_failure_tests() -> None:
     assert _ok(next(extract_many([{"id": "x", "abstract": "No BOOM here."}]))).id == "x"
+
+
+def test_extract_many_refuses_an_endless_word_and_goes_on() -> None:
+    papers = [
+        {"id": "bad", "abstract": "(" * (MAX_WORD_CHARS + 1) + " ok"},
+        {"id": "good", "abstract": "We reach 85.7% accuracy."},
+    ]
+    bad, good = extract_many(papers)
+    assert isinstance(bad, ErrorRecord) and bad.error.code == "E105"
+    assert isinstance(good, PaperRecord) and good.id == "good"
+
+
+def test_extract_refuses_an_endless_word() -> None:
+    with pytest.raises(TooLargeError, match="without a space"):
+        extract("x" * (MAX_WORD_CHARS + 1))

@@ -19,6 +19,7 @@ from extractor import (
 )
 from extractor.sources import (
     MAX_ABSTRACT_CHARS,
+    MAX_WORD_CHARS,
     SourceItem,
     read_feed,
     read_jsonl,
@@ -219,12 +220,27 @@ def test_jsonl_too_long_abstract_is_e105(tmp_path: Path) -> None:
     source = _write(
         tmp_path / "big.jsonl",
         _line(id="big", abstract="x" * (MAX_ABSTRACT_CHARS + 1)),
-        _line(id="ok", abstract="y" * MAX_ABSTRACT_CHARS),
+        _line(id="ok", abstract="word " * (MAX_ABSTRACT_CHARS // 5)),
     )
     items = list(read_source(source))
     error = items[0].error
     assert isinstance(error, TooLargeError)
     assert (error.code, error.source, error.line) == ("E105", source, 1)
+    assert [p.id for p in _papers(items)] == ["ok"]
+
+
+def test_jsonl_endless_word_is_e105_and_the_next_line_survives(tmp_path: Path) -> None:
+    # spaCy's tokenizer takes quadratic time on long runs without white space.
+    source = _write(
+        tmp_path / "brackets.jsonl",
+        _line(id="bad", abstract="(" * (MAX_WORD_CHARS + 1)),
+        _line(id="ok", abstract="fine text"),
+    )
+    items = list(read_source(source))
+    error = items[0].error
+    assert isinstance(error, TooLargeError)
+    assert (error.code, error.line) == ("E105", 1)
+    assert "without a space" in error.message
     assert [p.id for p in _papers(items)] == ["ok"]
 
 

@@ -9,7 +9,7 @@ the labels") are not. Writes ``doc._.paper_results`` (a list of :class:`ResultMa
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -143,8 +143,20 @@ class ResultMatch:
     sentence: tuple[int, int]
 
 
-def _overlaps(q: Quantity, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(q.start < end and start < q.end for start, end in spans)
+class _NameIndex:
+    """Names sorted by start, for window look-ups that stay cheap in long texts."""
+
+    def __init__(self, names: Sequence[NameMatch]) -> None:
+        self.names = sorted(names, key=lambda n: n.start)
+        self.starts = [n.start for n in self.names]
+
+    def between(self, lo: int, hi: int) -> list[NameMatch]:
+        """Names starting in ``[lo, hi)``."""
+        return self.names[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+# How far from a number its names may stand (characters), bounding the work per number.
+_WINDOW_BEFORE, _WINDOW_AFTER = 200, 200
 
 
 def _is_condition(text: str, q: Quantity) -> bool:
@@ -161,6 +173,7 @@ class ResultLinker:
         self.name = name
         self._benchmark_starts: set[int] = set()
         self._number_starts: list[int] = []
+        self._method_starts: list[int] = []
         if not Doc.has_extension("paper_results"):
             Doc.set_extension("paper_results", default=None)
 
@@ -178,7 +191,11 @@ class ResultLinker:
         blocked += [(link.start, link.end) for link in links or []]
         if method:
             blocked += list(method.mentions)
-        metrics = [n for n in names if n.label == METRIC]
+        covered = bytearray(len(text) + 1)  # characters inside a name or URL
+        for start, end in blocked:
+            covered[start:end] = b"\x01" * (end - start)
+        name_index = _NameIndex(names)
+        metrics = _NameIndex([n for n in names if n.label == METRIC])
         sentences = (
             [(s.start_char, s.end_char) for s in doc.sents]
             if doc.has_annotation("SENT_START")
@@ -187,7 +204,8 @@ class ResultLinker:
         starts = [s for s, _ in sentences]
 
         self._benchmark_starts = {n.start for n in names if n.label == BENCHMARK}
-        kept = [q for q in quantities if not _overlaps(q, blocked)]
+        kept = [q for q in quantities if not any(covered[q.start : q.end])]
+        self._method_starts = [s for s, _ in method.mentions] if method else []
         self._number_starts = [q.start for q in kept if q.kind in ("measure", "number")]
         chosen = {id(q) for q in kept if self._is_result(text, q, metrics)}
         # Partners of a chosen number ("from 81.09 to 91.36 points") are results too, and
@@ -210,7 +228,7 @@ class ResultLinker:
             first = group[0]
             sentence = sentences[max(0, bisect_right(starts, first.start) - 1)]
             role = self._role(text, first, quantities)
-            paired = self._respectively(text, group, names, sentence)
+            paired = self._respectively(text, group, name_index, sentence)
             for index, q in enumerate(group):
                 q_role = role
                 if q.relation == "from":
@@ -220,7 +238,7 @@ class ResultLinker:
                 elif q.relation == "range_high" and q.partner is not None:
                     q_role = self._role(text, quantities[q.partner], quantities)
                 metric, benchmark, model = self._attribute(
-                    text, q, group, names, metrics, method, sentence, q_role
+                    text, group, name_index, method, sentence, q_role
                 )
                 if paired:
                     label, ordered = paired
@@ -233,7 +251,7 @@ class ResultLinker:
                 results.append(ResultMatch(q, q_role, q.bound, metric, benchmark, model, sentence))
         return results
 
-    def _is_result(self, text: str, q: Quantity, metrics: list[NameMatch]) -> bool:
+    def _is_result(self, text: str, q: Quantity, metrics: _NameIndex) -> bool:
         if q.kind in ("size", "dimension", "year"):
             return False
         after = text[q.end : q.end + 40]
@@ -250,14 +268,12 @@ class ResultLinker:
             return True
         if self._benchmark_follows(text, q):
             return True
-        for metric in metrics:
+        for metric in metrics.between(q.start - 80, q.start):
             if 0 <= q.start - metric.end <= 25 and _search_metric_link_before(
                 text[metric.end : q.start]
             ):
                 return True
-            if 0 <= metric.start - q.end <= 2:
-                return True
-        return False
+        return bool(metrics.between(q.end, q.end + 3))
 
     def _number_between(self, start: int, end: int) -> bool:
         i = bisect_right(self._number_starts, start)
@@ -309,18 +325,17 @@ class ResultLinker:
         self,
         text: str,
         group: list[Quantity],
-        names: list[NameMatch],
+        index: _NameIndex,
         sentence: tuple[int, int],
     ) -> tuple[str, list[str]] | None:
         """Pair a list of numbers with a list of names in order ("..., respectively")."""
         if len(group) < 2 or not _search_respectively(text, sentence[0], sentence[1]):
             return None
-        lo, hi = sentence
+        lo = max(sentence[0], group[0].start - _WINDOW_BEFORE)
+        hi = min(sentence[1], group[-1].end + _WINDOW_AFTER)
 
         def distinct(label: str, start: int) -> list[str]:
-            spelled = (
-                text[n.start : n.end] for n in names if n.label == label and start <= n.start < hi
-            )
+            spelled = (text[n.start : n.end] for n in index.between(start, hi) if n.label == label)
             return list(dict.fromkeys(spelled))
 
         # Names after the numbers pair first ("4.7% and 15.5% on X and Y, respectively"),
@@ -334,17 +349,17 @@ class ResultLinker:
     def _attribute(
         self,
         text: str,
-        q: Quantity,
         group: list[Quantity],
-        names: list[NameMatch],
-        metrics: list[NameMatch],
+        index: _NameIndex,
         method: MethodMatch | None,
         sentence: tuple[int, int],
         role: str,
     ) -> tuple[str | None, str | None, str | None]:
-        lo, hi = sentence
+        """The metric, benchmark and model of a number, from names near it in its sentence."""
         g_start, g_end = group[0].start, group[-1].end
-        in_sentence = [n for n in names if lo <= n.start < hi]
+        lo = max(sentence[0], g_start - _WINDOW_BEFORE)
+        hi = min(sentence[1], g_end + _WINDOW_AFTER)
+        in_sentence = index.between(lo, hi)
 
         def nearest(label: str, before: int, after: int) -> NameMatch | None:
             best: tuple[int, NameMatch] | None = None
@@ -414,13 +429,10 @@ class ResultLinker:
             if (role == "baseline") == bool(compared):
                 model = text[n.start : n.end]
                 break
-        if (
-            model is None
-            and method
-            and role != "baseline"
-            and any(lo <= s < g_start for s, _ in method.mentions)
-        ):
-            model = method.name
+        if model is None and method and role != "baseline":
+            first = bisect_left(self._method_starts, sentence[0])
+            if first < len(self._method_starts) and self._method_starts[first] < g_start:
+                model = method.name
         return metric, benchmark, model
 
 
