@@ -37,6 +37,7 @@ _search_called = regex.compile(
     regex.VERBOSE,
 ).search
 
+_CUE_WORDS = ("called", "named", "dubbed", "termed", "coined")
 _finditer_cue = regex.compile(r"\b(?:called|named|dubbed|termed|coined|nicknamed)\s").finditer
 
 _finditer_proposal = regex.compile(
@@ -104,12 +105,27 @@ class MethodMatch:
     is_model: bool
 
 
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "-_"
+
+
 def _mentions(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """Where each name stands as a whole word; longer names first, no overlaps.
+
+    >>> _mentions("MWA and Metrics-Weighted Averaging (MWA); MWAx", ["MWA"])
+    [(0, 3), (36, 39)]
+    """
     found: list[tuple[int, int]] = []
     for name in sorted(set(names), key=len, reverse=True):
-        for m in regex.finditer(rf"(?<![\w\-]){regex.escape(name)}(?![\w\-])", text):
-            if not any(m.start() < end and start < m.end() for start, end in found):
-                found.append(m.span())
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            whole = (start == 0 or not _is_word_char(text[start - 1])) and (
+                end == len(text) or not _is_word_char(text[end])
+            )
+            if whole and not any(start < e and s < end for s, e in found):
+                found.append((start, end))
+            start = text.find(name, start + 1)
     return sorted(found)
 
 
@@ -149,7 +165,8 @@ class MethodFinder:
         )
 
     def _from_text(self, text: str, abbreviations: list[Abbreviation]) -> str | None:
-        called = _search_called(text)
+        has_cue = any(cue in text for cue in _CUE_WORDS)
+        called = _search_called(text) if has_cue else None
         for proposal in _finditer_proposal(text):
             if called and called.start() < proposal.start():
                 break
@@ -172,7 +189,7 @@ class MethodFinder:
         if called and not self._is_known(called.group("name")):
             cued: str = called.group("name")
             return cued
-        for cue in _finditer_cue(text):
+        for cue in _finditer_cue(text) if has_cue else ():
             for abbreviation in abbreviations:
                 if 0 <= abbreviation.long_start - cue.end() <= 1:
                     return abbreviation.long

@@ -88,9 +88,35 @@ _finditer_benchmark_shape = regex.compile(
 _BENCHMARK_SHAPE_PARTS = ("Bench", "bench", "Eval", "QA", "Arena", "-Hard")
 _has_version = re.compile(r"v\d").search
 
-_finditer_dataset_noun = re.compile(
-    r"(?<=\S )(?:benchmark|dataset|data set|suite|corpus|leaderboard|test set|testbed)s?\b"
-).finditer
+_DATASET_NOUNS = (
+    "benchmark",
+    "dataset",
+    "data set",
+    "suite",
+    "corpus",
+    "leaderboard",
+    "test set",
+    "testbed",
+)
+
+
+def _dataset_noun_starts(text: str) -> Iterator[int]:
+    """Where a dataset noun starts, after a word and a space ("the Foo dataset")."""
+    for noun in _DATASET_NOUNS:
+        start = text.find(noun, 2)
+        while start >= 2:
+            end = start + len(noun)
+            if end < len(text) and text[end] == "s":
+                end += 1
+            if (
+                text[start - 1] == " "
+                and not text[start - 2].isspace()
+                and (end == len(text) or not text[end].isalnum())
+            ):
+                yield start
+            start = text.find(noun, start + 1)
+
+
 _search_word_before = regex.compile(r"(?<![\w\-])\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}]\Z").search
 
 # A benchmark's version or year ("AlpacaEval 2.0", "Foo (2024)"), but never a result number
@@ -272,8 +298,8 @@ class NameFinder:
         if any(part in text for part in _BENCHMARK_SHAPE_PARTS):
             for m in _finditer_benchmark_shape(text):
                 yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
-        for noun in _finditer_dataset_noun(text):
-            word = _search_word_before(text, max(0, noun.start() - 61), noun.start() - 1)
+        for noun_start in _dataset_noun_starts(text):
+            word = _search_word_before(text, max(0, noun_start - 61), noun_start - 1)
             if word and _is_name_shape(word.group()) and not self.models.has_pattern(word.group()):
                 yield NameMatch(
                     word.start(), word.end(), BENCHMARK, name_key(word.group()), "pattern"
