@@ -100,3 +100,16 @@ def test_every_result_span_indexes_the_text() -> None:
     for r in record.metrics:
         assert record.text[r.span.start : r.span.end] == r.text == r.span.text
         assert r.sentence.start <= r.span.start < r.span.end <= r.sentence.end
+
+
+def test_improvement_after_a_model_name_with_digits_is_not_a_dimension() -> None:
+    # Regression: "ViT-B/16 by 2.1 points" once read as a "16 by 2" dimension.
+    results = _results(
+        "ZetaNet reaches 85.7% top-1 accuracy on ImageNet, improving over ViT-B/16 by "
+        "2.1 points while running 3x faster."
+    )
+    assert [(r.text, r.role, r.metric) for r in results] == [
+        ("85.7%", "result", "top-1 accuracy"),
+        ("2.1 points", "improvement", "top-1 accuracy"),
+        ("3x", "improvement", None),  # a speed-up, not an accuracy
+    ]

@@ -68,8 +68,10 @@ _match_range_word = regex.compile(
 ).search
 _match_to = regex.compile(r"(?i)^\s+to\s+$").match
 _match_and = regex.compile(r"(?i)^\s+and\s+$").match
-_match_times_number = regex.compile(r"\s?(?:[x×]|times|by)\s?\d").match
-_search_times_before = regex.compile(r"\d\s?(?:[x×]|times|by)\s?$").search
+# Dimensions are whole numbers on both sides of "x", "times" or "by": "512 times 512",
+# "256 x 256", but not "ViT-B/16 by 2.1 points".
+_match_times_number = regex.compile(r"\s?(?:[x×]|times|by)\s?\d+(?![\d.,%]|\s?(?:%|points?))").match
+_search_times_before = regex.compile(r"(?<![\w/.\-])\d+\s?(?:[x×]|times|by)\s?$").search
 _is_year = regex.compile(r"(?:19|20)\d\d").fullmatch
 
 _UNIT_NAMES = {
@@ -155,8 +157,9 @@ def find_quantities(text: str) -> list[Quantity]:
     for match in _finditer_quantity(text):
         a_start, a_end = match.span("a")
         after = text[a_end : a_end + 10]
-        before = text[max(0, a_start - 8) : a_start]
-        dimension = bool(_match_times_number(after)) or bool(_search_times_before(before))
+        before = text[max(0, a_start - 16) : a_start]
+        whole = match.group("a").isdigit()
+        dimension = whole and bool(_match_times_number(after) or _search_times_before(before))
         if match.group("b") is not None:
             unit_b = unit_name(match.group("ub"))
             unit_a = unit_name(match.group("ua")) or unit_b

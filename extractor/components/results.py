@@ -386,7 +386,11 @@ class ResultLinker:
 
         # A metric right after the number ("85.7% top-1 accuracy") wins; else the nearest
         # one before it in the sentence ("an F1 score above 80%").
-        metric_match = nearest(METRIC, 0, 40) or nearest(METRIC, 120, 0)
+        metric_match = nearest(METRIC, 0, 40)
+        if metric_match is None and group[0].unit in _RESULT_UNITS | {None}:
+            # Factors and times ("3x faster") measure speed or size, not the metric
+            # named earlier in the sentence.
+            metric_match = nearest(METRIC, 120, 0)
         # In a compound the head comes last: "inference-time win rates" -> "win rates".
         while metric_match is not None:
             head = next(
