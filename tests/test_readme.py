@@ -1,4 +1,4 @@
-"""The README's promises: its example record is what the tool prints, and CI runs its test command."""
+"""The README's promises: its example record is real, and CI runs its test command."""
 
 from __future__ import annotations
 
