@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_suffix_regex
 
 # Importing the components registers their factories with spaCy.
 from extractor import components as _components  # noqa: F401
@@ -27,6 +29,19 @@ COMPONENTS = (
 _WITH_SPANS = {"paper_urls", "paper_quantities", "paper_names", "paper_method"}
 
 
+# spaCy keeps a full stop on a token that ends in a digit and a capital ("GSM8K.",
+# "Llama-3-8B."), so names at the end of a sentence would not match the lists. One more
+# suffix rule splits it off; abbreviations such as "U.S." are tokenizer exceptions and
+# keep their stop.
+_EXTRA_SUFFIXES = (r"(?<=[0-9][A-Z])\.",)
+
+
+def _tokenizer_splits_final_stops(nlp: Language) -> None:
+    suffixes = list(nlp.Defaults.suffixes or ()) + list(_EXTRA_SUFFIXES)
+    tokenizer: Tokenizer = nlp.tokenizer
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
 def build_pipeline(*, doc_spans: bool = True) -> Language:
     """A new pipeline with every component, in order.
 
@@ -38,6 +53,7 @@ def build_pipeline(*, doc_spans: bool = True) -> Language:
     'paper_results'
     """
     nlp = spacy.blank("en")
+    _tokenizer_splits_final_stops(nlp)
     for name in COMPONENTS:
         config = {"spans": doc_spans} if name in _WITH_SPANS else {}
         nlp.add_pipe(name, config=config)

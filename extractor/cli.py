@@ -13,6 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated
 
+import orjson
 import typer
 from tqdm import tqdm
 
@@ -24,7 +25,8 @@ except ImportError:  # older typer runs on click itself
 from extractor._errors import ExtractorError
 from extractor._jsonl import write_record
 from extractor.sources import SourceItem, read_source
-from schemas import ErrorRecord, render_json_schema
+from schemas import ErrorRecord, Paper, PaperRecord, render_json_schema
+from schemas.gold import GoldRecord
 
 app = typer.Typer(
     name="extractor",
@@ -128,6 +130,69 @@ def extract(
     if failed:
         print(f"extractor: {failed} of {total} inputs failed", file=sys.stderr)
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command("eval")
+def evaluate_command(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            metavar="GOLD", help="Gold JSONL file, or a folder of them.", show_default=False
+        ),
+    ],
+    predictions: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[PRED]",
+            help="Predicted records (JSONL); omitted: extract the gold abstracts now.",
+            show_default=False,
+        ),
+    ] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Show exact-spelling matching instead of lenient.")
+    ] = False,
+    details: Annotated[
+        bool,
+        typer.Option(
+            "--details", help="List each tuned-split paper's misses (held-out papers never are)."
+        ),
+    ] = False,
+) -> None:
+    """Score predicted records against hand-annotated gold records.
+
+    Prints precision, recall and F1 per field and the accuracy of role, bound, metric,
+    benchmark and model for the numbers both sides found, per split (tuned, heldout).
+    """
+    from extractor import evaluate as ev
+
+    for path in (gold, predictions):
+        if path is not None and not path.exists():
+            raise typer.BadParameter(f"{str(path)!r} does not exist")
+    try:
+        gold_records = ev.load_gold([gold])
+        if predictions is None:
+            predicted = _extract_gold(gold_records)
+        else:
+            predicted = ev.load_predictions(predictions)
+    except ExtractorError as error:
+        print(f"extractor: {error}", file=sys.stderr)
+        raise typer.Exit(EXIT_SOME_FAILED) from error
+    evaluation = ev.evaluate(gold_records, predicted)
+    report = evaluation.report()
+    if json_output:
+        sys.stdout.write(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode() + "\n")
+    else:
+        print(ev.render_report(report, "strict" if strict else "lenient"))
+    if details:
+        print(ev.render_diffs(evaluation.diffs), file=sys.stderr)
+
+
+def _extract_gold(gold: list[GoldRecord]) -> dict[str, PaperRecord]:
+    from extractor._extract import extract_many
+
+    papers = [Paper(id=g.id, title=g.title, abstract=g.abstract) for g in gold]
+    return {r.id: r for r in extract_many(papers) if isinstance(r, PaperRecord)}
 
 
 @app.command()
