@@ -26,6 +26,40 @@ _sub_mangled_entity = regex.compile(
     r"(?<=[\p{L}\s.,;:)])x(20[1-5][0-9a-fA-F])(?=[\p{L}\p{N}\s(])"
 ).sub
 
+# Inline LaTeX math around plain content: "$1.63\\%$" -> "1.63%", "$\\times$" -> "×".
+_sub_inline_math = regex.compile(r"\$([^$]{1,40})\$").sub
+_LATEX_SYMBOLS = {
+    r"\times": "×",
+    r"\pm": "±",
+    r"\approx": "≈",
+    r"\sim": "~",
+    r"\leq": "≤",
+    r"\geq": "≥",
+    r"\le": "≤",
+    r"\ge": "≥",
+    r"\%": "%",
+}
+_sub_latex_symbol = regex.compile(
+    "|".join(regex.escape(s) for s in sorted(_LATEX_SYMBOLS, key=len, reverse=True))
+).sub
+
+
+_search_prose_word = regex.compile(r"(?<!\\)\b[A-Za-z]{3,}").search
+
+
+def _unmath(match: regex.Match[str]) -> str:
+    """Inline math without its dollars; prose between two "$" amounts is left alone."""
+    inner: str = match.group(1)
+    if _search_prose_word(inner):
+        whole: str = match.group()
+        return whole
+    return (
+        _sub_latex_symbol(lambda m: _LATEX_SYMBOLS[m.group()], inner)
+        .replace("{", "")
+        .replace("}", "")
+    )
+
+
 # Real HTML entities: "&amp;", "&#8211;", "&#x2013;".
 _search_html_entity = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,31});").search
 
@@ -51,6 +85,10 @@ def clean(raw: str) -> str:
     'paired samples\u2013less than 1% of the data'
     >>> clean("  AT&amp;T \\n\\n scores&#x2014;high ")
     'AT&T scores\u2014high'
+    >>> clean(r"gains of $1.63\\%$ and $2\\times$ faster, $\\sim$5 s")
+    'gains of 1.63% and 2× faster, ~5 s'
+    >>> clean("costs $5 and then $10 more")
+    'costs $5 and then $10 more'
     >>> clean("")
     ''
     """
@@ -58,7 +96,10 @@ def clean(raw: str) -> str:
     # Each repair runs only where its trigger appears: most abstracts need none.
     if "&" in text and _search_html_entity(text):
         text = html.unescape(text)
+    if "$" in text:
+        text = _sub_inline_math(_unmath, text)
     if "\\" in text:
+        text = _sub_latex_symbol(lambda m: _LATEX_SYMBOLS[m.group()], text)
         text = _sub_latex_escape(r"\1", text)
     if "``" in text:
         text = _sub_latex_quotes(r'"\1"', text)

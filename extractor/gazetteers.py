@@ -44,9 +44,23 @@ def _read(name: str) -> str:
     return resources.files("extractor").joinpath("data", name).read_text(encoding="utf-8")
 
 
+def _plural(word: str) -> str:
+    """
+    >>> _plural("accuracy"), _plural("win rate"), _plural("loss")
+    ('accuracies', 'win rates', 'losses')
+    """
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "sh", "ch")) else "s")
+
+
 def _variants(pattern: str) -> set[str]:
-    """Hyphen and space spellings of a multi-word metric: "win rate" / "win-rate"."""
-    return {pattern, pattern.replace(" ", "-"), pattern.replace("-", " ")}
+    """Hyphen and space spellings of a metric ("win rate" / "win-rate"), and for words
+    in lower case their plural ("accuracies")."""
+    forms = {pattern, pattern.replace(" ", "-"), pattern.replace("-", " ")}
+    if pattern.islower() and pattern[-1:].isalpha():
+        forms |= {_plural(form) for form in forms}
+    return forms
 
 
 @cache

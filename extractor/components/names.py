@@ -14,7 +14,7 @@ Writes ``doc._.paper_names`` (a list of :class:`NameMatch`) and the token spans
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -23,6 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from extractor.components._spans import CharMatch, doc_text, payload, set_spans
+from extractor.components.quantities import Quantity
 from extractor.gazetteers import Entry, load_gazetteer, load_word_list
 
 MODEL, BENCHMARK, METRIC = "MODEL", "BENCHMARK", "METRIC"
@@ -121,12 +122,98 @@ _search_word_before = regex.compile(r"(?<![\w\-])\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N
 
 # A benchmark's version or year ("AlpacaEval 2.0", "Foo (2024)"), but never a result number
 # that follows the name ("MT-Bench 7.5%", "GSM8K 85 points").
+_match_benchmark_split = regex.compile(
+    r"[\s-](?:test|dev|val|validation|eval)(?:[-_]?[\p{L}\p{N}]+)?(?![\w\-])"
+).match
 _match_benchmark_tail = regex.compile(
     r"(?:[-\s]v?\d+(?:\.\d+)*|\s\((?:v\d|\d{4})\))(?![\w\-])"
 ).match
 _match_number_with_unit = regex.compile(r"\s\d+(?:\.\d+)?\s*(?:%|[a-z])").match
 _sub_version = regex.compile(r"\s?v\d.*$").sub
 _DROP_SEPARATORS = {ord(c): None for c in " \t\n-_\u00a0"}
+
+# "the Clarkson dataset": one capitalised word after "the" (not a language adjective).
+_match_the_proper_name = regex.compile(
+    r"(?:^|\s)the\s(?!\p{Lu}\p{Ll}*(?:ese|ish|ian|an|ic|ch)\s)\p{Lu}\p{Ll}+\s\Z"
+).search
+_search_appositive = regex.compile(
+    r"(?<![\w\-])(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?:\s\([^)]{1,20}\))?,\s(?:a|an)\s"
+    r"(?:[\w\-]+,?\s){0,4}?\Z"
+).search
+# A name reported on right after a number: "+71.96% on SpEAR".
+_match_name_after_number = regex.compile(
+    r"\s(?:on|in)\s(?:the\s)?(?P<name>\p{L}[\p{L}\p{N}\-./]*[\p{L}\p{N}])(?![\w\-])"
+).match
+# Coined models named after a family: "CMGAN", "MaSSFormer", "EfficientViT-M5", "KG-BERT".
+_FAMILY_PARTS = ("GAN", "BERT", "Former", "former", "ViT", "GPT", "Mamba")
+_finditer_family_model = regex.compile(
+    r"(?<![\w\-])[\p{L}\p{N}\-]*?(?:GAN|BERT|Former|former|ViT|GPT|Mamba)(?:-[\p{L}\p{N}]+)*(?![\w\-])"
+).finditer
+# "VeriSpeak score", "CLIPScore"-style metrics named by a capitalised word and "score".
+_finditer_named_score = regex.compile(
+    r"(?<![\w\-])(?P<name>\p{Lu}[\p{L}\p{N}\-]*)\sscores?\b"
+).finditer
+
+
+def _finditer_benchmark_shape_one(name: str) -> bool:
+    return any(True for _ in _finditer_benchmark_shape(name))
+
+
+def _label_of_long_form(long: str) -> str | None:
+    """What a spelled-out acronym names, by its last word ("... Benchmark", "... Model")."""
+    last = long.rsplit(None, 1)[-1]
+    if regex.fullmatch(r"(?i)(?:bench(?:mark)?|dataset|corpus|suite)s?", last):
+        return BENCHMARK
+    if last in ("Model", "Models") and sum(w[:1].isupper() for w in long.split()) >= 2:
+        return MODEL
+    return None
+
+
+def _unglue(text: str, match: NameMatch) -> NameMatch | None:
+    """A list name glued by a hyphen to a longer word is part of another name.
+
+    "Wave-U-Net" and "KG-BERT" are models of their own (the match grows to the whole
+    word); "EfficientViT-M5" is not the benchmark "M5" (the match is dropped).
+    """
+    start = match.start
+    if (
+        match.source != "list"
+        or start < 2
+        or text[start - 1] != "-"
+        or not text[start - 2].isalnum()
+    ):
+        return match
+    if match.label != MODEL:
+        return None
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        start -= 1
+    return NameMatch(start, match.end, MODEL, name_key(text[start : match.end]), "pattern")
+
+
+# Words that make a metric more specific: "average accuracy", "top-1 average accuracy".
+_search_metric_modifier = regex.compile(
+    r"(?:average|mean|overall|top-\d+|macro|micro|weighted|relative|absolute)[\s-]\Z",
+    regex.IGNORECASE,
+).search
+
+
+def _merge_metric_compounds(text: str, matches: list[NameMatch]) -> list[NameMatch]:
+    """One metric for "inference-time win rates" and "top-1 average accuracy"."""
+    merged: list[NameMatch] = []
+    for m in matches:
+        if m.label == METRIC:
+            start = m.start
+            while modifier := _search_metric_modifier(text, max(0, start - 12), start):
+                start = modifier.start()
+            previous = merged[-1] if merged else None
+            if previous and previous.label == METRIC and 0 <= start - previous.end <= 1:
+                start = previous.start
+                merged.pop()
+            if start != m.start:
+                m = NameMatch(start, m.end, METRIC, name_key(text[start : m.end]), m.source)
+        merged.append(m)
+    return merged
+
 
 _is_name_shape = regex.compile(r"(?=.*\p{Lu}).*(?:\p{Lu}.*\p{Lu}|\p{N}|\p{Ll}\p{Lu})").fullmatch
 
@@ -236,10 +323,13 @@ class NameFinder:
         text = doc_text(doc)
         found = self._listed(doc)
         found += self._patterns(text)
+        found += self._after_numbers(text, payload(doc, "paper_quantities") or [])
         found = [_relabel(text, m) for m in found if text[m.start : m.end] not in self.not_names]
+        found = [glued for m in found if (glued := _unglue(text, m)) is not None]
         resolved = _resolve_overlaps(found)
+        resolved = self._defined_acronyms(doc, resolved)
         extra = self._acronym_mentions(doc, resolved)
-        return sorted(resolved + extra, key=lambda m: m.start)
+        return _merge_metric_compounds(text, sorted(resolved + extra, key=lambda m: m.start))
 
     def set_annotations(self, doc: Doc, matches: list[NameMatch]) -> None:
         doc._.paper_names = matches
@@ -274,6 +364,9 @@ class NameFinder:
                 tail = _match_benchmark_tail(text, stop)
                 if tail and not _match_number_with_unit(text, stop):
                     end = tail.end()
+                split = _match_benchmark_split(text, end)  # "LibriSpeech test-clean"
+                if split:
+                    end = split.end()
             key = name_key(text[begin:end]) if end != stop else "=" + canonical
             found.append(NameMatch(begin, end, label, key, "list"))
         return found
@@ -300,10 +393,86 @@ class NameFinder:
                 yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
         for noun_start in _dataset_noun_starts(text):
             word = _search_word_before(text, max(0, noun_start - 61), noun_start - 1)
-            if word and _is_name_shape(word.group()) and not self.models.has_pattern(word.group()):
+            if (
+                word
+                and not self.models.has_pattern(word.group())
+                and (
+                    _is_name_shape(word.group())
+                    or _match_the_proper_name(text, max(0, word.start() - 4), noun_start)
+                )
+            ):
                 yield NameMatch(
                     word.start(), word.end(), BENCHMARK, name_key(word.group()), "pattern"
                 )
+            # "UltraFoo, a new dataset of ..." / "X (XD), a large-scale benchmark"
+            appositive = _search_appositive(text, max(0, noun_start - 90), noun_start)
+            if appositive and _is_name_shape(appositive.group("name")):
+                start, end = appositive.span("name")
+                if not self.models.has_pattern(text[start:end]):
+                    yield NameMatch(start, end, BENCHMARK, name_key(text[start:end]), "pattern")
+        if any(part in text for part in _FAMILY_PARTS):
+            for m in _finditer_family_model(text):
+                if _is_name_shape(m.group()) and m.group() not in self.not_names:
+                    yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
+        if " score" in text:
+            for m in _finditer_named_score(text):
+                name = m.group("name")
+                if not (
+                    self.benchmarks.has_pattern(name)
+                    or self.models.has_pattern(name)
+                    or _finditer_benchmark_shape_one(name)
+                ):
+                    yield NameMatch(m.start(), m.end(), METRIC, name_key(m.group()), "pattern")
+
+    def _after_numbers(self, text: str, quantities: Sequence[Quantity]) -> list[NameMatch]:
+        """Coined names reported on: "+71.96% on SpEAR", "4.04 on VPQAD-2"."""
+        found = []
+        for q in quantities:
+            if q.kind not in ("measure", "number"):
+                continue
+            m = _match_name_after_number(text, q.end)
+            if (
+                m
+                and _is_name_shape(m.group("name"))
+                and not self.models.has_pattern(m.group("name"))
+            ):
+                start, end = m.span("name")
+                found.append(NameMatch(start, end, BENCHMARK, name_key(m.group("name")), "pattern"))
+        return found
+
+    def _defined_acronyms(self, doc: Doc, matches: list[NameMatch]) -> list[NameMatch]:
+        """Apply the text's own acronym definitions to the list matches.
+
+        "Chinese Reward Benchmark (CRBench)" names a benchmark, "... Model (CRM)" a model;
+        an acronym the text defines as something else ("Online Pre-Training (OPT)") is not
+        the list's model of that name.
+        """
+        text = doc_text(doc)
+        abbreviations = payload(doc, "paper_abbreviations") or []
+        kept = list(matches)
+        for a in abbreviations:
+            if a.short in self.not_names:  # "Large Language Models (LLMs)"
+                continue
+            label = _label_of_long_form(a.long)
+            spans = {(m.start, m.end) for m in kept}
+            if (
+                label
+                and (a.long_start, a.long_end) not in spans
+                and not any(
+                    m.start < a.long_end and a.long_start < m.end and m.label != METRIC
+                    for m in kept
+                )
+            ):
+                kept.append(NameMatch(a.long_start, a.long_end, label, name_key(a.long), "acronym"))
+                continue
+            long_is_name = any(
+                m.start == a.long_start and m.end == a.long_end and m.label != METRIC for m in kept
+            )
+            if not long_is_name and not label:
+                kept = [
+                    m for m in kept if not (m.label == MODEL and text[m.start : m.end] == a.short)
+                ]
+        return sorted(kept, key=lambda m: m.start)
 
     def _acronym_mentions(self, doc: Doc, matches: list[NameMatch]) -> list[NameMatch]:
         """Mentions of acronyms whose definition's long form is a model or benchmark.

@@ -35,6 +35,7 @@ _finditer_quantity = regex.compile(
     rf"""
     (?<![\w.^/_$\\-]|\d,)                # not glued to a word, decimal point, exponent, id
     (?<!\b[A-Za-z]-)                     # nor the end of a name such as "GPT-4"
+    (?P<sign>[+±−]|-(?=\d))?              # a written sign: "+71.96%", "-2.3 points"
     (?P<a>{_NUMBER})
     (?:
         (?P<size>[KMBT]|[kmb](?=[\s-]))(?![\w])            # 7B, 92k, 1M: a size or count
@@ -63,6 +64,7 @@ _search_bound = regex.compile(
 
 _match_from = regex.compile(r"(?i)\bfrom\s+$").search
 _match_between = regex.compile(r"(?i)\bbetween\s+$").search
+_match_of_by = regex.compile(r"(?i)\b(?:of|by)\s+$").search
 _match_range_word = regex.compile(
     r"(?i)\b(?:rang(?:e|es|ing)|vary(?:ing)?|varies|span(?:s|ning)?)\s+$"
 ).search
@@ -106,6 +108,7 @@ class Quantity:
     kind: Kind = "number"
     relation: Relation | None = None
     partner: int | None = None  # index of the other end of a pair or range
+    signed: bool = False  # written with "+" or "-" ("+71.96%"): a change
 
 
 def unit_name(written: str | None) -> str | None:
@@ -152,6 +155,8 @@ def find_quantities(text: str) -> list[Quantity]:
     [('8', '%', 'range_low'), ('12%', '%', 'range_high')]
     >>> [q.kind for q in find_quantities("a 7B model, 512 times 512 images, in 2023")]
     ['size', 'dimension', 'dimension', 'year']
+    >>> [(q.text, q.value, q.signed) for q in find_quantities("gains of +71.96% and -2.5 points")]
+    [('+71.96%', 71.96, True), ('-2.5 points', -2.5, True)]
     """
     found: list[Quantity] = []
     for match in _finditer_quantity(text):
@@ -197,16 +202,19 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         unit = unit_name(match.group("ua"))
         kind = _classify(unit, match.group("size"), match.group("a"), dimension)
-        end = match.end()
+        start, end = match.start(), match.end()
+        sign = match.group("sign")
+        value = _number(match.group("a")) * (-1 if sign in ("-", "−") else 1)
         found.append(
             Quantity(
-                a_start,
+                start,
                 end,
-                text[a_start:end],
-                _number(match.group("a")),
+                text[start:end],
+                value,
                 unit,
-                _bound_before(text, a_start),
+                _bound_before(text, start),
                 kind,
+                signed=bool(sign),
             )
         )
     return _pair(text, found)
@@ -222,6 +230,8 @@ def _pair(text: str, found: list[Quantity]) -> list[Quantity]:
         head = text[max(0, first.start - 40) : first.start]
         if _match_to(gap) and _match_from(head):
             is_range = bool(_match_range_word(head[: -len(_match_from(head).group())]))
+        elif _match_to(gap) and _match_of_by(head):
+            is_range = True  # "improvements of 43% to 70%", "by 5% to 10%"
         elif _match_and(gap) and _match_between(head):
             is_range = True
         else:

@@ -10,7 +10,7 @@ the labels") are not. Writes ``doc._.paper_results`` (a list of :class:`ResultMa
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -57,7 +57,8 @@ _search_baseline_before = regex.compile(
 # than CLIP" and "2x more data" describe sizes and are not results.
 _match_factor_cue = regex.compile(
     r"""\s*(?:faster|speed-?ups?|acceleration|more\s+(?:compact|efficient)|smaller|less|fewer|
-        lower|cheaper|reductions?|compression|improvements?|higher\s+throughput|better)\b""",
+        lower|cheaper|reductions?|reduced|compression|compressed|improvements?|improved|
+        higher\s+throughput|better)\b""",
     regex.VERBOSE | regex.IGNORECASE,
 ).match
 _search_factor_before = regex.compile(
@@ -70,16 +71,27 @@ _search_factor_before = regex.compile(
 _match_condition_after = regex.compile(
     r"""
     \s*(?:
-        (?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,2}?
-        (?:data|dataset|labels?|labell?ed|samples?|examples?|parameters?|weights?|tokens?|
-           compute|training|ground-truth|annotations?|budget|model|layers?|neurons?|heads?|
-           vocabulary|cost|images?|queries|instances|corpus|demonstrations?|supervision|
-           memory|steps?|epochs?|time)\b
+        (?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}?
+        (?:data|dataset|labels?|labell?ed|parameters?|weights?|tokens?|compute|training|
+           ground-truth|annotations?|budget|model|layers?|neurons?|heads?|vocabulary|cost|
+           corpus|demonstrations?|supervision|memory|steps?|epochs?|time)\b
       | (?:sparsity|pruning|pruned|masking|mask\s+ratio|dropout|noise|poison(?:ing|ed)?|
            quantile|percentile|confidence)\b
     )
     """,
     regex.VERBOSE | regex.IGNORECASE,
+).match
+# A share of evaluation items is a rate ("incorrect on 34% of instances") unless the
+# words before make it a condition ("trained on only 10% of the samples").
+_match_items_after = regex.compile(
+    r"\s*of\s+(?:the\s+)?(?:\S+\s+){0,2}?"
+    r"(?:samples?|examples?|images?|queries|instances|cases|questions|problems|tasks|prompts)\b",
+    regex.IGNORECASE,
+).match
+# "97% of the dense model's performance" is a result, whatever noun comes before.
+_match_share_of_performance = regex.compile(
+    r"\s*of\s+(?:the\s+)?(?:\S+\s+){0,3}?\S*['’]s\s+(?:performance|accuracy|quality|score)",
+    regex.IGNORECASE,
 ).match
 _search_condition_before = regex.compile(
     r"(?:\bwith|\busing|\bon|\bfrom|\bkeep(?:ing)?|\bretain(?:ing)?|\bremov(?:e|ing))\s+"
@@ -94,7 +106,11 @@ _search_metric_link_before = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 ).match
 _search_score_of = regex.compile(r"\bscores?\s+of\s+$", regex.IGNORECASE).search
-_match_list_gap = regex.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$").match
+# Numbers listed together: "28.35% and 8.69%", "4.04 on SpEAR and 1.46 on VPQAD",
+# "51.6% in classification and 91.8% in retrieval".
+_match_list_gap = regex.compile(
+    r"^\s*(?:(?:on|in|for)\s+[^,;.\d]{1,40}?\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"
+).match
 _search_comparison_before = regex.compile(
     r"(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|than|over|versus|vs\.?|"
     r"compared\s+(?:to|with)|relative\s+to|on|using|with|by|as)\s+(?:the\s+)?$",
@@ -118,6 +134,8 @@ def _joins_after(gap: str) -> bool:
     """Whether a name this far after a number still belongs to it ("85.7% top-1 accuracy")."""
     return len(gap.split()) <= 3 and not _search_clause_break(gap)
 
+
+_match_own_benchmark = regex.compile(r"\s(?:on|in)\s(?:the\s)?\Z").match
 
 _search_claimed = regex.compile(
     r"\d(?:%|\s?points?)?\s+(?:on|in)\s+(?:the\s+)?$", regex.IGNORECASE
@@ -161,9 +179,12 @@ _WINDOW_BEFORE, _WINDOW_AFTER = 200, 200
 
 def _is_condition(text: str, q: Quantity) -> bool:
     after = text[q.end : q.end + 60]
-    return bool(_match_condition_after(after)) and (
-        q.unit == "%" or bool(_search_condition_before(text, max(0, q.start - 40), q.start))
-    )
+    if _match_share_of_performance(after):
+        return False
+    before = bool(_search_condition_before(text, max(0, q.start - 40), q.start))
+    if _match_items_after(after):
+        return before
+    return bool(_match_condition_after(after)) and (q.unit == "%" or before)
 
 
 class ResultLinker:
@@ -238,7 +259,7 @@ class ResultLinker:
                 elif q.relation == "range_high" and q.partner is not None:
                     q_role = self._role(text, quantities[q.partner], quantities)
                 metric, benchmark, model = self._attribute(
-                    text, group, name_index, method, sentence, q_role
+                    text, q, group, name_index, method, sentence, q_role
                 )
                 if paired:
                     label, ordered = paired
@@ -313,7 +334,7 @@ class ResultLinker:
             if _search_range_cue(head):
                 return "improvement"
         window = text[max(0, start - 60) : start]
-        if _search_improvement_before(window):
+        if q.signed or _search_improvement_before(window):
             return "improvement"
         if q.unit == "x" or _match_improvement_after(text[q.end : q.end + 40]):
             return "improvement"
@@ -346,9 +367,42 @@ class ResultLinker:
                     return label, candidates
         return None
 
+    def _benchmark(
+        self,
+        text: str,
+        q: Quantity,
+        group: list[Quantity],
+        index: _NameIndex,
+        in_sentence: list[NameMatch],
+        nearest: Callable[[str, int, int], NameMatch | None],
+    ) -> str | None:
+        """The benchmark of a number: its own "on X", the group's "on X", or a near one."""
+        g_start, g_end = group[0].start, group[-1].end
+        # Inside a list, a benchmark named right after this number is its own
+        # ("4.04 on SpEAR and 1.46 on VPQAD").
+        for n in index.between(q.end, q.end + 40):
+            if n.label == BENCHMARK and _match_own_benchmark(text, q.end, n.start):
+                return text[n.start : n.end]
+        for n in in_sentence:
+            if (
+                n.label == BENCHMARK
+                and n.start >= g_end
+                and _match_benchmark_preposition(text[g_end : n.start])
+            ):
+                return text[n.start : n.end]
+        near = nearest(BENCHMARK, 0, 3) or nearest(BENCHMARK, 160, 80)
+        if (
+            near
+            and near.end <= g_start
+            and _search_claimed(text, max(0, near.start - 40), near.start)
+        ):
+            return None  # "7.55 on MT-Bench and BLEU of 32.1": MT-Bench is 7.55's
+        return text[near.start : near.end] if near else None
+
     def _attribute(
         self,
         text: str,
+        q: Quantity,
         group: list[Quantity],
         index: _NameIndex,
         method: MethodMatch | None,
@@ -406,24 +460,7 @@ class ResultLinker:
             metric_match = head
         metric = text[metric_match.start : metric_match.end] if metric_match else None
 
-        benchmark = None
-        for n in in_sentence:
-            if (
-                n.label == BENCHMARK
-                and n.start >= g_end
-                and _match_benchmark_preposition(text[g_end : n.start])
-            ):
-                benchmark = text[n.start : n.end]
-                break
-        if benchmark is None:
-            near = nearest(BENCHMARK, 0, 3) or nearest(BENCHMARK, 160, 80)
-            if (
-                near
-                and near.end <= g_start
-                and _search_claimed(text, max(0, near.start - 40), near.start)
-            ):
-                near = None  # "7.55 on MT-Bench and BLEU of 32.1": MT-Bench is 7.55's
-            benchmark = text[near.start : near.end] if near else None
+        benchmark = self._benchmark(text, q, group, index, in_sentence, nearest)
 
         model = None
         for n in sorted(in_sentence, key=lambda n: -n.start):
