@@ -53,11 +53,8 @@ def _unmath(match: regex.Match[str]) -> str:
     if _search_prose_word(inner):
         whole: str = match.group()
         return whole
-    return (
-        _sub_latex_symbol(lambda m: _LATEX_SYMBOLS[m.group()], inner)
-        .replace("{", "")
-        .replace("}", "")
-    )
+    plain: str = _sub_latex_symbol(lambda m: _LATEX_SYMBOLS[m.group()], inner)
+    return plain.replace("{", "").replace("}", "")
 
 
 # Real HTML entities: "&amp;", "&#8211;", "&#x2013;".

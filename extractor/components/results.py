@@ -116,6 +116,21 @@ _search_comparison_before = regex.compile(
     r"compared\s+(?:to|with)|relative\s+to|on|using|with|by|as)\s+(?:the\s+)?$",
     regex.IGNORECASE,
 ).search
+# A name compared against: "outperforms CLIP", "surpasses similar models - CLIP and ALIGN",
+# within the clause before it.
+_search_compared = regex.compile(
+    r"(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|\bthan|\bover|versus|"
+    r"\bvs\.?|compared\s+(?:to|with)|relative\s+to|against)\b(?:(?![;.]|,\s(?:and|but|while|whereas)\b).)*\Z"
+    r"|(?:\bon|\busing|\bwith|\bby|\bas)\s+(?:the\s+)?\Z",
+    regex.IGNORECASE,
+).search
+# A name followed by its verb is the subject: "Bone achieved", "RCP can compress".
+_match_subject_verb = regex.compile(
+    r"(?:\s*\([^)]{0,40}\))?\s+(?:also\s+|further\s+|consistently\s+|significantly\s+)?"
+    r"(?:achiev|reach|attain|obtain|improv|outperform|surpass|yield|get|scor|deliver|reduc|"
+    r"compress|boost|increas|lead|can|could|is|was|has|show|demonstrat|perform|enabl)",
+    regex.IGNORECASE,
+).match
 _search_respectively = regex.compile(r"\brespectively\b", regex.IGNORECASE).search
 _match_benchmark_preposition = regex.compile(
     r"^\s*(?:\S+\s+){0,4}?(?:on|in|for|across|of)\s+(?:the\s+)?$", regex.IGNORECASE
@@ -195,6 +210,7 @@ class ResultLinker:
         self._benchmark_starts: set[int] = set()
         self._number_starts: list[int] = []
         self._method_starts: list[int] = []
+        self._method_is_benchmark = False
         if not Doc.has_extension("paper_results"):
             Doc.set_extension("paper_results", default=None)
 
@@ -227,6 +243,10 @@ class ResultLinker:
         self._benchmark_starts = {n.start for n in names if n.label == BENCHMARK}
         kept = [q for q in quantities if not any(covered[q.start : q.end])]
         self._method_starts = [s for s, _ in method.mentions] if method else []
+        self._method_is_benchmark = method is not None and any(
+            n.label == BENCHMARK and text[n.start : n.end] in (method.name, *method.aliases)
+            for n in names
+        )
         self._number_starts = [q.start for q in kept if q.kind in ("measure", "number")]
         chosen = {id(q) for q in kept if self._is_result(text, q, metrics)}
         # Partners of a chosen number ("from 81.09 to 91.36 points") are results too, and
@@ -462,19 +482,43 @@ class ResultLinker:
 
         benchmark = self._benchmark(text, q, group, index, in_sentence, nearest)
 
-        model = None
-        for n in sorted(in_sentence, key=lambda n: -n.start):
-            if n.label != MODEL or n.end > g_start:
-                continue
-            compared = _search_comparison_before(text, max(lo, n.start - 30), n.start)
-            if (role == "baseline") == bool(compared):
-                model = text[n.start : n.end]
-                break
-        if model is None and method and role != "baseline":
-            first = bisect_left(self._method_starts, sentence[0])
-            if first < len(self._method_starts) and self._method_starts[first] < g_start:
-                model = method.name
-        return metric, benchmark, model
+        return metric, benchmark, self._model(text, q, group, in_sentence, method, lo, role)
+
+    def _model(
+        self,
+        text: str,
+        q: Quantity,
+        group: list[Quantity],
+        in_sentence: list[NameMatch],
+        method: MethodMatch | None,
+        lo: int,
+        role: str,
+    ) -> str | None:
+        """The system a number belongs to: a model or the paper's method named before it.
+
+        A name in subject position ("Bone achieved", "RCP can compress") wins over a
+        nearer object; names being compared against ("outperforms CLIP and ALIGN by")
+        belong to baselines. A baseline of "from A to B" shares its result's system.
+        """
+        g_start = group[0].start
+        candidates = [
+            (n.start, n.end) for n in in_sentence if n.label == MODEL and n.end <= g_start
+        ]
+        if method and not self._method_is_benchmark:
+            candidates += [(s, e) for s, e in method.mentions if lo <= s and e <= g_start]
+        wanted_compared = role == "baseline" and q.relation != "from"
+        chosen = [
+            (s, e)
+            for s, e in sorted(candidates, reverse=True)
+            if bool(_search_compared(text, max(lo, s - 60), s)) == wanted_compared
+        ]
+        if not chosen:
+            return None
+        subject = next(((s, e) for s, e in chosen if _match_subject_verb(text, e)), chosen[0])
+        start, end = subject
+        if method and (start, end) in method.mentions:
+            return method.name
+        return text[start:end]
 
 
 @Language.factory("paper_results")
