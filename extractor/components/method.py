@@ -43,7 +43,7 @@ _finditer_cue = regex.compile(r"\b(?:called|named|dubbed|termed|coined|nicknamed
 _finditer_proposal = regex.compile(
     r"""
     \b(?:we|this\s+(?:paper|work|study|report)|here,?\s+we)
-    (?:\s+\w+ly)?                                       # "we further propose"
+    (?:\s+(?:\w+ly|then|also|further|first|next|finally|thus|hence|therefore))?  # "we then"
     \s+(?:propose|introduce|present|develop|design|build|create|release|construct|curate|
          contribute|devise|establish|offer|unveil)[sd]?\b
     (?P<clause>[^.;:!?]{0,200})

@@ -192,7 +192,7 @@ def _unglue(text: str, match: NameMatch) -> NameMatch | None:
 
 # Words that make a metric more specific: "average accuracy", "top-1 average accuracy".
 _search_metric_modifier = regex.compile(
-    r"(?:average|mean|overall|top-\d+|macro|micro|weighted|relative|absolute)[\s-]\Z",
+    r"(?:top-\d+|macro|micro|weighted)[\s-]\Z",
     regex.IGNORECASE,
 ).search
 
@@ -398,7 +398,7 @@ class NameFinder:
                 and not self.models.has_pattern(word.group())
                 and (
                     _is_name_shape(word.group())
-                    or _match_the_proper_name(text, max(0, word.start() - 4), noun_start)
+                    or _match_the_proper_name(text, max(0, word.start() - 5), noun_start)
                 )
             ):
                 yield NameMatch(
@@ -420,6 +420,8 @@ class NameFinder:
                 if not (
                     self.benchmarks.has_pattern(name)
                     or self.models.has_pattern(name)
+                    or self.metrics.has_pattern(name)
+                    or self.metrics.has_pattern(name.lower())
                     or _finditer_benchmark_shape_one(name)
                 ):
                     yield NameMatch(m.start(), m.end(), METRIC, name_key(m.group()), "pattern")
