@@ -64,6 +64,21 @@ _match_generic_intro = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 ).match
 
+# A Title Case name right after a generic description: "..., Binary Classifier Optimization,".
+_match_titlecase_name = regex.compile(
+    r"(?P<name>\p{Lu}[\p{L}\-]+(?:\s(?:(?:for|of|and|with|in|on|to)\s)?\p{Lu}[\p{L}\-]+){1,6})"
+    r"(?=\s*(?:,|\(|\s(?:that|which)\b))"
+).match
+
+
+def _is_common_word(text: str, name: str) -> bool:
+    """A hyphenated Title Case word that the text also writes in lower case ("Pre-Training"
+    beside "pre-training") is a term, not a coined name."""
+    return bool(_match_title_hyphenated(name)) and name.lower() in text
+
+
+_match_title_hyphenated = regex.compile(r"\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)+").fullmatch
+
 # The name follows the verb closely: "we propose VLoRA with ...", "we introduce X, a ...".
 _search_clause_stop = regex.compile(
     r"(?:,|\s-\s|\b(?:which|that|to|for|with|by|in|on|from|via|of|where|whose|and|as)\b)",
@@ -78,7 +93,7 @@ _match_title_prefix = regex.compile(
     """,
     regex.VERBOSE,
 ).match
-_match_title_single = regex.compile(rf"^\s*(?P<name>\p{{Lu}}{_WORD}?)\s*:\s+\S").match
+_match_title_single = regex.compile(r"^\s*(?P<name>\p{Lu}[\p{L}\p{N}\-]+)\s*:\s+\S").match
 
 # "X, a new multimodal large language model" / "X, an LLM": the method is a model.
 # Words between the article and the head noun: adjectives and noun modifiers, never a
@@ -129,11 +144,34 @@ def _mentions(text: str, names: list[str]) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def _title_name(title: str | None) -> str | None:
+def _title_name(title: str | None, text: str) -> str | None:
+    """The name before the title's colon: a coined name ("P-Aligner: ..."), or a plain
+    capitalised word the abstract also uses mid-sentence as a name ("Whale: ...")."""
     if not title:
         return None
-    match = _match_title_prefix(title) or _match_title_single(title)
-    return match.group("name").strip() if match else None
+    coined = _match_title_prefix(title)
+    if coined:
+        name: str = coined.group("name").strip()
+        return name
+    single = _match_title_single(title)
+    if single and _used_as_name(text, single.group("name")):
+        word: str = single.group("name")
+        return word
+    return None
+
+
+def _used_as_name(text: str, word: str) -> bool:
+    """Whether ``word`` appears capitalised after another word, not opening a sentence.
+
+    >>> _used_as_name("We train Whale on data. Whale wins.", "Whale")
+    True
+    >>> _used_as_name("Overview of methods. Overview ends.", "Overview")
+    False
+    """
+    return any(
+        m.start() > 0 and text[: m.start()].rstrip()[-1:] not in '.!?:"('
+        for m in regex.finditer(rf"(?<![\w\-]){regex.escape(word)}(?![\w\-])", text)
+    )
 
 
 class MethodFinder:
@@ -178,14 +216,24 @@ class MethodFinder:
             if stop:
                 clause_end = stop.start()
             for abbreviation in abbreviations:
-                if clause_start <= abbreviation.long_start < clause_end and not self._is_known(
-                    abbreviation.short
+                # The text's own definition wins over a list name ("... RL (OPT)").
+                if (
+                    clause_start <= abbreviation.long_start < clause_end
+                    and abbreviation.short not in self.not_names
                 ):
                     return abbreviation.long
-            named = _search_name_in_clause(text, clause_start, clause_end)
-            if named and not self._is_known(named.group()):
-                found: str = named.group()
+            if intro and (titled := _match_titlecase_name(text, clause_start)):
+                # "we propose a new algorithm, Binary Classifier Optimization, that ..."
+                found: str = titled.group("name")
                 return found
+            named = _search_name_in_clause(text, clause_start, clause_end)
+            if (
+                named
+                and not self._is_known(named.group())
+                and not _is_common_word(text, named.group())
+            ):
+                coined: str = named.group()
+                return coined
         if called and not self._is_known(called.group("name")):
             cued: str = called.group("name")
             return cued
@@ -199,7 +247,7 @@ class MethodFinder:
         """The method named by the title or the abstract, or None."""
         text = doc_text(doc)
         abbreviations: list[Abbreviation] = payload(doc, "paper_abbreviations") or []
-        name = _title_name(payload(doc, "paper_title"))
+        name = _title_name(payload(doc, "paper_title"), text)
         if name and self._is_known(name):
             name = None
         if name is None:
