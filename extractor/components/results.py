@@ -153,7 +153,7 @@ def _joins_after(gap: str) -> bool:
 _match_own_benchmark = regex.compile(r"\s(?:on|in)\s(?:the\s)?\Z").match
 
 _search_claimed = regex.compile(
-    r"\d(?:%|\s?points?)?\s+(?:on|in)\s+(?:the\s+)?$", regex.IGNORECASE
+    r"\d(?:%|\s?points?)?\s+(?:(?:on|in)\s+(?:the\s+)?)?$", regex.IGNORECASE
 ).search
 
 _search_range_cue = regex.compile(
@@ -211,6 +211,7 @@ class ResultLinker:
         self._number_starts: list[int] = []
         self._method_starts: list[int] = []
         self._method_is_benchmark = False
+        self._method_name: str | None = None
         if not Doc.has_extension("paper_results"):
             Doc.set_extension("paper_results", default=None)
 
@@ -243,6 +244,7 @@ class ResultLinker:
         self._benchmark_starts = {n.start for n in names if n.label == BENCHMARK}
         kept = [q for q in quantities if not any(covered[q.start : q.end])]
         self._method_starts = [s for s, _ in method.mentions] if method else []
+        self._method_name = method.name if method else None
         self._method_is_benchmark = method is not None and any(
             n.label == BENCHMARK and text[n.start : n.end] in (method.name, *method.aliases)
             for n in names
@@ -411,6 +413,9 @@ class ResultLinker:
             ):
                 return text[n.start : n.end]
         near = nearest(BENCHMARK, 0, 3) or nearest(BENCHMARK, 160, 80)
+        if near is None and self._method_is_benchmark and self._method_name:
+            # A benchmark paper's numbers are on its own benchmark unless another is named.
+            return self._method_name
         if (
             near
             and near.end <= g_start
