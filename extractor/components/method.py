@@ -71,6 +71,12 @@ _match_titlecase_name = regex.compile(
 ).match
 
 
+# A plain capitalised word right after the verb, closing the clause: "we propose Bolt."
+_match_plain_name = regex.compile(
+    r"\s+(?P<name>\p{Lu}\p{Ll}+\d*)(?=\s*[.,;:(]|\s+(?:which|that|with|as)\b)"
+).match
+
+
 def _is_common_word(text: str, name: str) -> bool:
     """A hyphenated Title Case word that the text also writes in lower case ("Pre-Training"
     beside "pre-training") is a term, not a coined name."""
@@ -226,6 +232,11 @@ class MethodFinder:
                 # "we propose a new algorithm, Binary Classifier Optimization, that ..."
                 found: str = titled.group("name")
                 return found
+            plain = _match_plain_name(text, proposal.start("clause"))
+            if plain and not self._is_known(plain.group("name")):
+                # "we propose Bone, which ...", "We propose Bolt."
+                single: str = plain.group("name")
+                return single
             named = _search_name_in_clause(text, clause_start, clause_end)
             if (
                 named

@@ -1,0 +1,128 @@
+"""Behaviours added while measuring against gold (issue 3), each on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+from schemas import PaperRecord
+
+
+def _rows(record: PaperRecord) -> list[tuple[str, str, str | None, str | None, str | None]]:
+    return [(r.text, r.role, r.metric, r.benchmark, r.model) for r in record.metrics]
+
+
+def test_signed_numbers_are_changes_with_their_own_benchmarks() -> None:
+    record = extract("Our filter gives SNR improvements of +12.5% on FooSet and +3.1% on BarSet-2.")
+    assert _rows(record) == [
+        ("+12.5%", "improvement", "SNR", "FooSet", None),
+        ("+3.1%", "improvement", "SNR", "BarSet-2", None),
+    ]
+    assert [b.name for b in record.benchmarks] == ["FooSet", "BarSet-2"]
+
+
+def test_plural_metric_and_respectively_pair_models() -> None:
+    record = extract(
+        "Models such as GPT-4o, Gemini 1.5 Pro, and Claude 3 Opus reach the highest average "
+        "accuracies of 0.61, 0.57, and 0.54, respectively."
+    )
+    assert [(r.value, r.model, r.metric) for r in record.metrics] == [
+        (0.61, "GPT-4o", "average accuracies"),
+        (0.57, "Gemini 1.5 Pro", "average accuracies"),
+        (0.54, "Claude 3 Opus", "average accuracies"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("It retains 97% of the dense model's performance.", [97.0]),
+        ("It removes 50% of Llama-3.1-70B's parameters.", []),
+        ("Even GPT-4o is incorrect on 34% of instances.", [34.0]),
+        ("Trained with only 34% of the samples, it works.", []),
+        ("accuracy improvements of 43% to 70% over baselines", [43.0, 70.0]),
+    ],
+)
+def test_shares_are_rates_or_conditions_by_what_they_are_shares_of(
+    text: str, values: list[float]
+) -> None:
+    assert [r.value for r in extract(text).metrics] == values
+
+
+def test_range_written_with_of_and_to() -> None:
+    low, high = extract("accuracy improvements of 43% to 70% over baselines").metrics
+    assert (low.bound, high.bound, low.role) == ("at_least", "at_most", "improvement")
+
+
+def test_names_glued_by_a_hyphen_belong_to_the_longer_name() -> None:
+    record = extract("KG-BERT and EfficientViT-M5 are compared with Wave-U-Net.")
+    assert [m.name for m in record.models] == ["KG-BERT", "EfficientViT-M5", "Wave-U-Net"]
+    assert record.benchmarks == []
+
+
+def test_acronym_definitions_name_benchmarks() -> None:
+    record = extract("Results on the Chinese Reward Benchmark (CRBench) are strong.")
+    (bench,) = record.benchmarks
+    assert (bench.name, bench.aliases) == ("Chinese Reward Benchmark", ["CRBench"])
+
+
+def test_acronym_defined_in_the_text_overrides_the_lists() -> None:
+    record = extract(
+        "We propose Online Pre-Training for Offline RL (OPT), and OPT improves returns by 30%."
+    )
+    assert record.models == []  # OPT is defined here as a method, not Meta's OPT model
+    assert record.method is not None
+    assert record.method.name == "Online Pre-Training for Offline RL"
+
+
+def test_method_title_case_name_after_a_generic_description() -> None:
+    record = extract("We propose a new algorithm, Binary Margin Optimization, that works.")
+    assert record.method is not None and record.method.name == "Binary Margin Optimization"
+
+
+def test_method_hyphenated_term_is_not_a_name() -> None:
+    record = extract("We then propose Pre-Training with care; pre-training matters.")
+    assert record.method is None
+
+
+def test_single_word_title_name_used_as_a_name() -> None:
+    record = extract(
+        "We present a model. Trained on 1M hours, Zorbl beats baselines.", title="Zorbl: A Model"
+    )
+    assert record.method is not None and record.method.name == "Zorbl"
+    assert extract("Overview of methods.", title="Overview: Methods").method is None
+
+
+def test_subject_wins_over_a_nearer_object() -> None:
+    record = extract(
+        "We propose Bolt. When fine-tuning LLaMA2-7B on GSM8K, Bolt achieves 49.4% accuracy."
+    )
+    assert [(r.value, r.model) for r in record.metrics] == [(49.4, "Bolt")]
+
+
+def test_names_compared_against_are_not_the_result_model() -> None:
+    record = extract("This accuracy surpasses similar models - CLIP and ALIGN - by 9.3%.")
+    assert [(r.value, r.model) for r in record.metrics] == [(9.3, None)]
+
+
+def test_a_listed_pair_of_models_pairs_with_a_pair_of_numbers() -> None:
+    record = extract("It improves SD v1.5 and SDXL's performance by 10.5% and 5.3%.")
+    assert [(r.value, r.model) for r in record.metrics] == [(10.5, "SD v1.5"), (5.3, "SDXL")]
+
+
+def test_benchmark_splits_are_part_of_the_name() -> None:
+    record = extract("It reaches 2.4% WER on LibriSpeech test-clean.")
+    assert [b.name for b in record.benchmarks] == ["LibriSpeech test-clean"]
+
+
+def test_named_score_metric_but_not_for_listed_metrics() -> None:
+    record = extract("It gains 10% in VeriSpeak score and PESQ scores of 4.04.")
+    assert [r.metric for r in record.metrics] == ["VeriSpeak score", "PESQ"]
+
+
+def test_benchmark_paper_results_default_to_its_benchmark() -> None:
+    record = extract(
+        "We introduce ZorpBench, a benchmark of puzzles. The best model scores 41.2% accuracy.",
+        title="ZorpBench: Puzzles for Models",
+    )
+    assert [(r.value, r.benchmark) for r in record.metrics] == [(41.2, "ZorpBench")]
