@@ -116,6 +116,12 @@ _match_model_apposition = regex.compile(
 ).match
 
 
+# "... a large-scale speech recognition model, Whale": the model is named after its noun.
+_search_model_before = regex.compile(
+    rf"\b(?:a|an|the|our)\s+{_MODIFIERS}{_MODEL_WORDS},?\s+(?:called\s+|named\s+|dubbed\s+)?\Z"
+).search
+
+
 @dataclass(frozen=True, slots=True)
 class MethodMatch:
     """The proposed method's name, its aliases and where the text mentions either."""
@@ -274,7 +280,11 @@ class MethodFinder:
                 aliases = [abbreviation.short]
                 break
         mentions = _mentions(text, [name, *aliases])
-        is_model = any(_match_model_apposition(text[end : end + 120]) for _, end in mentions)
+        is_model = any(
+            _match_model_apposition(text[end : end + 120])
+            or _search_model_before(text, max(0, start - 80), start)
+            for start, end in mentions
+        )
         return MethodMatch(name, tuple(aliases), tuple(mentions), is_model)
 
 

@@ -122,8 +122,11 @@ _search_word_before = regex.compile(r"(?<![\w\-])\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N
 
 # A benchmark's version or year ("AlpacaEval 2.0", "Foo (2024)"), but never a result number
 # that follows the name ("MT-Bench 7.5%", "GSM8K 85 points").
+# A named split ("LibriSpeech test-clean", "CSJ eval3", "WMT14 dev"), but not the plain
+# "test set" that follows many names.
 _match_benchmark_split = regex.compile(
-    r"[\s-](?:test|dev|val|validation|eval)(?:[-_]?[\p{L}\p{N}]+)?(?![\w\-])"
+    r"[\s-](?:(?:test|dev|val|eval)[-_]?[\p{L}\p{N}]+|(?:test|dev|val|eval)(?!\s(?:set|split|data)\b))"
+    r"(?![\w\-])"
 ).match
 _match_benchmark_tail = regex.compile(
     r"(?:[-\s]v?\d+(?:\.\d+)*|\s\((?:v\d|\d{4})\))(?![\w\-])"

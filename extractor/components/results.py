@@ -111,7 +111,15 @@ _search_metric_link_before = regex.compile(
         scores\s+of|rate\s+of|value\s+of)?\s*)$""",
     regex.VERBOSE | regex.IGNORECASE,
 ).match
-_search_score_of = regex.compile(r"\bscores?\s+of\s+$", regex.IGNORECASE).search
+_search_score_of = regex.compile(
+    r"\b(?:scores?|averages?)\s+(?:of\s+|at\s+)$", regex.IGNORECASE
+).search
+# A change stated as "reduces the error ... from 0.20 to 0.02": bare numbers, but results.
+_search_change_verb = regex.compile(
+    r"\b(?:reduc|decreas|lower|cut|improv|increas|rais|boost|drop|fall|fell|rose|rise|go(?:es)?\s+up)"
+    r"\w*\b[^.;]*\Z",
+    regex.IGNORECASE,
+).search
 # Numbers listed together: "28.35% and 8.69%", "4.04 on SpEAR and 1.46 on VPQAD",
 # "51.6% in classification and 91.8% in retrieval".
 _match_list_gap = regex.compile(
@@ -315,6 +323,8 @@ class ResultLinker:
         if q.unit is not None:  # seconds, GB: only as a saving or speed-up
             return bool(_match_factor_cue(after))
         if _search_score_of(text, before_start, q.start):
+            return True
+        if q.relation == "from" and _search_change_verb(text, max(0, q.start - 100), q.start):
             return True
         if self._benchmark_follows(text, q):
             return True
