@@ -154,7 +154,10 @@ _finditer_family_model = regex.compile(
 ).finditer
 # "VeriSpeak score", "CLIPScore"-style metrics named by a capitalised word and "score".
 _finditer_named_score = regex.compile(
-    r"(?<![\w\-])(?P<name>\p{Lu}[\p{L}\p{N}\-]*)\sscores?\b"
+    r"(?<![\w\-])(?P<name>(?!(?:the|a|an|their|our|its|these|those|such|all|high|higher|highest|"
+    r"low|lower|best|top|better|good|final|overall|average|mean|similar|different|raw|new|"
+    r"score|scores)\s)[\p{L}][\p{L}\p{N}\-]*)\sscores?\b",
+    regex.IGNORECASE,
 ).finditer
 
 

@@ -518,6 +518,16 @@ class ResultLinker:
             if head is None:
                 break
             metric_match = head
+        if (
+            metric_match is not None
+            and text[max(0, metric_match.start - 2) : metric_match.start] == " ("
+        ):
+            # "attack success rate (ASR) of 70%": the spelled-out name before the acronym.
+            spelled = next(
+                (n for n in in_sentence if n.label == METRIC and n.end == metric_match.start - 2),
+                None,
+            )
+            metric_match = spelled or metric_match
         metric = text[metric_match.start : metric_match.end] if metric_match else None
 
         benchmark = self._benchmark(text, q, group, index, in_sentence, nearest)
