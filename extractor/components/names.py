@@ -13,7 +13,6 @@ Writes ``doc._.paper_names`` (a list of :class:`NameMatch`) and the token spans
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -22,147 +21,40 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from extractor.components._name_patterns import (
+    _BENCHMARK_SHAPE_PARTS,
+    _DROP_SEPARATORS,
+    _FAMILY_PARTS,
+    _dataset_noun_starts,
+    _finditer_benchmark_shape,
+    _finditer_benchmark_shape_one,
+    _finditer_family_model,
+    _finditer_named_score,
+    _finditer_size,
+    _finditer_tuned_model,
+    _finditer_versioned,
+    _has_version,
+    _is_name_shape,
+    _match_benchmark_split,
+    _match_benchmark_tail,
+    _match_kind_noun,
+    _match_model_tail,
+    _match_name_after_number,
+    _match_number_with_unit,
+    _match_size_suffixes,
+    _match_the_proper_name,
+    _search_appositive,
+    _search_metric_modifier,
+    _search_name_before_size,
+    _search_word_before,
+    _sub_version,
+)
 from extractor.components._spans import CharMatch, doc_text, payload, set_spans
 from extractor.components.quantities import Quantity
 from extractor.gazetteers import Entry, load_gazetteer, load_word_list
 
 MODEL, BENCHMARK, METRIC = "MODEL", "BENCHMARK", "METRIC"
 SPANS_KEYS = {MODEL: "paper_models", BENCHMARK: "paper_benchmarks", METRIC: "paper_metrics"}
-
-# What may follow a model family's name as part of the same name: a version ("2.5",
-# "-3.1", " v2"), a size ("-7B", " 8B", "8x7B"), and suffixes ("-Instruct", " Chat",
-# "-SimPO"). Space-separated suffixes must be capitalised ("Llama 3.1 8B Instruct", but
-# not "Llama-3-70B base models").
-_CAP_SUFFIXES = r"""(?:Instruct|Chat|Base|Coder|Code|Math|Vision|VL|Turbo|Mini|Pro|Flash|Ultra|
-    Preview|HF|IT|SFT|RLHF|DPO|Distill|Large|Small|Tiny|Huge|Giant|XL|XXL|Sonnet|Opus|Haiku|Nano|
-    Plus|Max|Omni)"""
-_LOW_SUFFIXES = r"(?:turbo|mini|preview|hf|it|base|large|small|tiny|huge|giant|instruct|chat|xl)"
-_SUFFIXES = rf"(?:{_CAP_SUFFIXES}|{_LOW_SUFFIXES})"
-_match_model_tail = regex.compile(
-    rf"""
-    (?:
-        -?v?\d+(?:\.\d+)*(?:[a-z](?![\w]))?(?=[\s\-,.;:)/]|$)      # version: "2.5", "-3.1"
-      | \s(?:v(?=\d))?\d+(?:\.\d+)*                                    # " 3.1" before a
-        (?=[\s-]\d+(?:\.\d+)?[BbMm]\b|\s{_CAP_SUFFIXES}\b|[\s,.;:)]|$)   # size, suffix, end
-    )?
-    (?:[-\s](?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w]))?                # size: "-7B", " 8B"
-    (?:/\d+)?                                                      # patch: "ViT-B/16"
-    (?:-(?:{_SUFFIXES}|\p{{Lu}}[\p{{L}}\p{{N}}]*)(?![\w])|\s{_CAP_SUFFIXES}(?![\w\-]))*
-    """,
-    regex.VERBOSE,
-).match
-
-# Coined model names with a size: "Qwen2-Nova-72B", "LLaVA-ov-7B", "CodeLlama-7B-Instruct".
-# The size is found first (it starts with a digit, so few places qualify), then the name
-# that ends right before it and the suffixes after it.
-_finditer_size = regex.compile(
-    r"(?<=[\p{L}\p{N}.][-\s])(?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w])"
-).finditer
-_search_name_before_size = regex.compile(
-    r"(?<![\w\-/.])(?=[\w.\-]*\p{Lu})\p{L}[\p{L}\p{N}.]*(?:-[\p{L}\p{N}.]+)*\Z"
-).search
-_match_size_suffixes = regex.compile(
-    rf"(?:-{_SUFFIXES}|-[\p{{L}}][\p{{L}}\p{{N}}]*)*(?![\w\-])", regex.VERBOSE
-).match
-
-# Coined instruction-tuned names without a size: "Zephyr-Instruct", "Mistral-Chat".
-_finditer_tuned_model = regex.compile(
-    r"(?<![\w\-])\p{Lu}[\p{L}\p{N}.]*(?:-[\p{L}\p{N}.]+)*-(?:Instruct|Chat)(?![\w\-])"
-).finditer
-
-# Versioned names "Kandinsky v2.2", "SD v1.5": a model unless the base is a benchmark.
-_finditer_versioned = regex.compile(
-    r"(?<![\w\-])\p{Lu}[\p{L}\p{N}\-]*\s?v\d+(?:\.\d+)*(?![\w\-])"
-).finditer
-
-# Coined benchmark names by shape ("AlignBench", "MetaMathQA", "Arena-Hard") and by the
-# noun after them ("the Foo dataset", "the X-Y benchmark").
-_finditer_benchmark_shape = regex.compile(
-    r"""
-    (?<![\w\-])
-    \p{Lu}[\p{L}\p{N}\-]*?(?:Bench|bench|-Bench|-bench|Eval|-Eval|QA|Arena|-Hard)
-    (?:[-\s]?v?\d+(?:\.\d+)*)?
-    (?![\w\-])
-    """,
-    regex.VERBOSE,
-).finditer
-_BENCHMARK_SHAPE_PARTS = ("Bench", "bench", "Eval", "QA", "Arena", "-Hard")
-_has_version = re.compile(r"v\d").search
-
-_DATASET_NOUNS = (
-    "benchmark",
-    "dataset",
-    "data set",
-    "suite",
-    "corpus",
-    "leaderboard",
-    "test set",
-    "testbed",
-)
-
-
-def _dataset_noun_starts(text: str) -> Iterator[int]:
-    """Where a dataset noun starts, after a word and a space ("the Foo dataset")."""
-    for noun in _DATASET_NOUNS:
-        start = text.find(noun, 2)
-        while start >= 2:
-            end = start + len(noun)
-            if end < len(text) and text[end] == "s":
-                end += 1
-            if (
-                text[start - 1] == " "
-                and not text[start - 2].isspace()
-                and (end == len(text) or not text[end].isalnum())
-            ):
-                yield start
-            start = text.find(noun, start + 1)
-
-
-_search_word_before = regex.compile(r"(?<![\w\-])\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}]\Z").search
-
-# A benchmark's version or year ("AlpacaEval 2.0", "Foo (2024)"), but never a result number
-# that follows the name ("MT-Bench 7.5%", "GSM8K 85 points").
-# A named split ("LibriSpeech test-clean", "CSJ eval3", "WMT14 dev"), but not the plain
-# "test set" that follows many names.
-_match_benchmark_split = regex.compile(
-    r"[\s-](?:(?:test|dev|val|eval)[-_]?[\p{L}\p{N}]+|(?:test|dev|val|eval)(?!\s(?:set|split|data)\b))"
-    r"(?![\w\-])"
-).match
-_match_benchmark_tail = regex.compile(
-    r"(?:[-\s]v?\d+(?:\.\d+)*|\s\((?:v\d|\d{4})\))(?![\w\-])"
-).match
-_match_number_with_unit = regex.compile(r"\s\d+(?:\.\d+)?\s*(?:%|[a-z])").match
-_sub_version = regex.compile(r"\s?v\d.*$").sub
-_DROP_SEPARATORS = {ord(c): None for c in " \t\n-_\u00a0"}
-
-# "the Clarkson dataset": one capitalised word after "the" (not a language adjective).
-_match_the_proper_name = regex.compile(
-    r"(?:^|\s)the\s(?!\p{Lu}\p{Ll}*(?:ese|ish|ian|an|ic|ch)\s)\p{Lu}\p{Ll}+\s\Z"
-).search
-_search_appositive = regex.compile(
-    r"(?<![\w\-])(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?:\s\([^)]{1,20}\))?,\s(?:a|an)\s"
-    r"(?:[\w\-]+,?\s){0,4}?\Z"
-).search
-# A name reported on right after a number: "+71.96% on SpEAR".
-_match_name_after_number = regex.compile(
-    r"\s(?:on|in)\s(?:the\s)?(?P<name>\p{L}[\p{L}\p{N}\-./]*[\p{L}\p{N}])(?![\w\-])"
-).match
-# Coined models named after a family: "CMGAN", "MaSSFormer", "EfficientViT-M5", "KG-BERT".
-_FAMILY_PARTS = ("GAN", "BERT", "Former", "former", "ViT", "GPT", "Mamba")
-_finditer_family_model = regex.compile(
-    r"(?<![\w\-])[\p{L}\p{N}\-]*?(?:GAN|BERT|Former|former|ViT|GPT|Mamba)(?:-[\p{L}\p{N}]+)*(?![\w\-])"
-).finditer
-# "VeriSpeak score", "CLIPScore"-style metrics named by a capitalised word and "score".
-_finditer_named_score = regex.compile(
-    r"(?<![\w\-])(?P<name>(?!(?:the|a|an|their|our|its|these|those|such|all|high|higher|highest|"
-    r"low|lower|best|top|better|good|final|overall|average|mean|similar|different|raw|new|"
-    r"score|scores)\s)[\p{L}][\p{L}\p{N}\-]*)\sscores?\b",
-    regex.IGNORECASE,
-).finditer
-
-
-def _finditer_benchmark_shape_one(name: str) -> bool:
-    return any(True for _ in _finditer_benchmark_shape(name))
 
 
 def _label_of_long_form(long: str) -> str | None:
@@ -196,13 +88,6 @@ def _unglue(text: str, match: NameMatch) -> NameMatch | None:
     return NameMatch(start, match.end, MODEL, name_key(text[start : match.end]), "pattern")
 
 
-# Words that make a metric more specific: "average accuracy", "top-1 average accuracy".
-_search_metric_modifier = regex.compile(
-    r"(?:top-\d+|macro|micro|weighted)[\s-]\Z",
-    regex.IGNORECASE,
-).search
-
-
 def _merge_metric_compounds(text: str, matches: list[NameMatch]) -> list[NameMatch]:
     """One metric for "inference-time win rates" and "top-1 average accuracy"."""
     merged: list[NameMatch] = []
@@ -219,18 +104,6 @@ def _merge_metric_compounds(text: str, matches: list[NameMatch]) -> list[NameMat
                 m = NameMatch(start, m.end, METRIC, name_key(text[start : m.end]), m.source)
         merged.append(m)
     return merged
-
-
-_search_name_shape = regex.compile(r"\p{Lu}.*\p{Lu}|\p{L}.*\p{N}|\p{Ll}\p{Lu}").search
-
-
-def _is_name_shape(word: str) -> bool:
-    """A coined name: two capitals, a letter then a digit, or a capital inside a word.
-
-    >>> [_is_name_shape(w) for w in ("FooSet", "GSM8K", "aTLAS", "Clarkson", "data")]
-    [True, True, True, False, False]
-    """
-    return any(c.isupper() for c in word) and bool(_search_name_shape(word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,14 +151,6 @@ def _resolve_overlaps(matches: Iterable[NameMatch]) -> list[NameMatch]:
         kept.append(match)
         taken.append((match.start, match.end))
     return sorted(kept, key=lambda m: m.start)
-
-
-# The noun after a name says what it is: "the CLIP-IQA metric", "the Alpaca dataset".
-_match_kind_noun = regex.compile(
-    r"\s(?:(?P<metric>metric|score)"
-    r"|(?:(?:preference|instruction|training|evaluation|test|validation)\s)?"
-    r"(?P<benchmark>benchmark|dataset|data\sset|corpus|suite))s?\b"
-).match
 
 
 def _relabel(text: str, match: NameMatch) -> NameMatch:

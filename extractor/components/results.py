@@ -14,168 +14,41 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.components._result_cues import (
+    _RESULT_UNITS,
+    _joins_after,
+    _match_benchmark_preposition,
+    _match_condition_after,
+    _match_factor_cue,
+    _match_improvement_after,
+    _match_items_after,
+    _match_list_gap,
+    _match_name_list_gap,
+    _match_number_on,
+    _match_own_benchmark,
+    _match_share_of_performance,
+    _match_subject_verb,
+    _search_baseline_before,
+    _search_change_verb,
+    _search_claimed,
+    _search_compared,
+    _search_condition_before,
+    _search_factor_before,
+    _search_improvement_before,
+    _search_item_condition_before,
+    _search_metric_link_before,
+    _search_range_cue,
+    _search_respectively,
+    _search_score_of,
+)
 from extractor.components._sentences import find_sentences
 from extractor.components._spans import doc_text, payload
 from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, METRIC, MODEL, NameMatch
 from extractor.components.quantities import Quantity
-
-# Cues read in the text just before a number ("gains of 28.35%", "by 9.3%").
-_search_improvement_before = regex.compile(
-    r"""
-    (?:
-        \bby
-      | \b(?:gains?|improvements?|increases?|boosts?|reductions?|decreases?|margins?|
-             speed-?ups?|accelerations?|savings?|leads?|drops?|advantages?|uplifts?|jumps?)
-        \s+(?:of|by)
-    )
-    \s+(?:(?:up\s+to|over|about|around|approximately|nearly|roughly|more\s+than|at\s+least|
-             an?\s+average\s+of|on\s+average|averag(?:e|ing))\s+)?
-    $
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
-).search
-_match_improvement_after = regex.compile(
-    r"""
-    \s*(?:(?:absolute|relative|average|overall|consistent|significant)\s+)?
-    (?:higher|lower|better|faster|improvements?|gains?|increases?|boosts?|reductions?|
-       decreases?|savings?|speed-?ups?|fewer|less|smaller|cheaper|more\s+(?:compact|efficient|
-       accurate)|lead|margin|drop|acceleration|improved|increased|reduced|decreased)\b
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
-).match
-_search_baseline_before = regex.compile(
-    r"(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\brelative\s+to|\bthan|\bagainst)\s+$",
-    regex.IGNORECASE,
-).search
-
-# A speed-up or compression factor ("10x faster", "13 x more compact"); "3.75x larger
-# than CLIP" and "2x more data" describe sizes and are not results.
-_match_factor_cue = regex.compile(
-    r"""\s*(?:faster|speed-?ups?|acceleration|more\s+(?:compact|efficient)|smaller|less|fewer|
-        lower|cheaper|reductions?|reduced|compression|compressed|improvements?|improved|
-        higher\s+throughput|better)\b""",
-    regex.VERBOSE | regex.IGNORECASE,
-).match
-_search_factor_before = regex.compile(
-    r"(?:speed-?ups?|acceleration|compression(?:\s+ratio)?|reduction)\s+(?:of\s+)?(?:up\s+to\s+)?$",
-    regex.IGNORECASE,
-).search
-
-# A share of a resource is a condition, not a result: "3.3% of the ground-truth labels",
-# "less than 10% data", "at 50% sparsity".
-_match_condition_after = regex.compile(
-    r"""
-    \s*(?:
-        (?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}?
-        (?:data|dataset|labels?|labell?ed|parameters?|weights?|tokens?|compute|training|
-           ground-truth|annotations?|budget|model|layers?|neurons?|heads?|vocabulary|cost|
-           corpus|demonstrations?|supervision|memory|steps?|epochs?|time)\b
-      | (?:sparsity|pruning|pruned|masking|mask\s+ratio|dropout|noise|poison(?:ing|ed)?|
-           quantile|percentile|confidence)\b
-    )
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
-).match
-# A share of evaluation items is a rate ("incorrect on 34% of instances") unless the
-# words before make it a condition ("trained on only 10% of the samples").
-_match_items_after = regex.compile(
-    r"\s*of\s+(?:the\s+)?(?:\S+\s+){0,2}?"
-    r"(?:samples?|examples?|images?|queries|instances|cases|questions|problems|tasks|prompts)\b",
-    regex.IGNORECASE,
-).match
-_search_item_condition_before = regex.compile(
-    r"(?:train\w*|fine-?tun\w*|us(?:e|es|ed|ing)|with|keep\w*|retain\w*|remov\w*|select\w*|"
-    r"sampl\w*|annotat\w*|label\w*)\s+(?:(?:on|only|just|merely|the|a|as\s+little\s+as|"
-    r"less\s+than|fewer\s+than)\s+)*$",
-    regex.IGNORECASE,
-).search
-# "97% of the dense model's performance" is a result, whatever noun comes before.
-_match_share_of_performance = regex.compile(
-    r"\s*of\s+(?:the\s+)?(?:\S+\s+){0,3}?\S*['’]s\s+(?:performance|accuracy|quality|score)",
-    regex.IGNORECASE,
-).match
-_search_condition_before = regex.compile(
-    r"(?:\bwith|\busing|\bon|\bfrom|\bkeep(?:ing)?|\bretain(?:ing)?|\bremov(?:e|ing))\s+"
-    r"(?:only\s+|just\s+|merely\s+|as\s+little\s+as\s+|less\s+than\s+|fewer\s+than\s+)?$",
-    regex.IGNORECASE,
-).search
-
-# A bare number is a result only beside a metric: "BLEU of 32.1", "scores of 49.36".
-_search_metric_link_before = regex.compile(
-    r"""(?:\s*(?:of|is|was|=|:|reaches|reached|achieves?|achieved|at|to|score[sd]?|
-        scores\s+of|rate\s+of|value\s+of)?\s*)$""",
-    regex.VERBOSE | regex.IGNORECASE,
-).match
-_search_score_of = regex.compile(
-    r"\b(?:scores?|averages?)\s+(?:of\s+|at\s+)$", regex.IGNORECASE
-).search
-# A change stated as "reduces the error ... from 0.20 to 0.02": bare numbers, but results.
-_search_change_verb = regex.compile(
-    r"\b(?:reduc|decreas|lower|cut|improv|increas|rais|boost|drop|fall|fell|rose|rise|go(?:es)?\s+up)"
-    r"\w*\b[^.;]*\Z",
-    regex.IGNORECASE,
-).search
-# Numbers listed together: "28.35% and 8.69%", "4.04 on SpEAR and 1.46 on VPQAD",
-# "51.6% in classification and 91.8% in retrieval".
-_match_list_gap = regex.compile(
-    r"^\s*(?:(?:on|in|for)\s+[^,;.\d]{1,40}?\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"
-).match
-_search_comparison_before = regex.compile(
-    r"(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|than|over|versus|vs\.?|"
-    r"compared\s+(?:to|with)|relative\s+to|on|using|with|by|as)\s+(?:the\s+)?$",
-    regex.IGNORECASE,
-).search
-# A name compared against: "outperforms CLIP", "surpasses similar models - CLIP and ALIGN",
-# within the clause before it.
-_search_compared = regex.compile(
-    r"(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|\bthan|\bover|versus|"
-    r"\bvs\.?|compared\s+(?:to|with)|relative\s+to|against)\b(?:(?![;.]|,\s(?:and|but|while|whereas)\b).)*\Z"
-    r"|(?:\bon|\busing|\bwith|\bby|\bas)\s+(?:the\s+)?\Z",
-    regex.IGNORECASE,
-).search
-# A name followed by its verb is the subject: "Bone achieved", "RCP can compress".
-_match_subject_verb = regex.compile(
-    r"(?:\s*\([^)]{0,40}\))?\s+(?:also\s+|further\s+|consistently\s+|significantly\s+)?"
-    r"(?:achiev|reach|attain|obtain|improv|outperform|surpass|yield|get|scor|deliver|reduc|"
-    r"compress|boost|increas|lead|can|could|is|was|has|show|demonstrat|perform|enabl)",
-    regex.IGNORECASE,
-).match
-_match_name_list_gap = regex.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\Z").match
-_search_respectively = regex.compile(r"\brespectively\b", regex.IGNORECASE).search
-_match_benchmark_preposition = regex.compile(
-    r"^\s*(?:\S+\s+){0,4}?(?:on|in|for|across|of)\s+(?:the\s+)?$", regex.IGNORECASE
-).match
-
-_match_number_on = regex.compile(r"\s(?:(?:on|in)\s(?:the\s)?)?").match
-
-# A name after a number belongs to it only within the clause and before the next number;
-# a name before it, only if no other number or ";" stands between.
-_search_clause_break = regex.compile(
-    r"[,;:()]|(?<![\w\-])\d|\b(?:and|or|but|while|whereas|than|compared)\b"
-).search
-
-
-def _joins_after(gap: str) -> bool:
-    """Whether a name this far after a number still belongs to it ("85.7% top-1 accuracy")."""
-    return len(gap.split()) <= 3 and not _search_clause_break(gap)
-
-
-_match_own_benchmark = regex.compile(r"\s(?:on|in)\s(?:the\s)?\Z").match
-
-_search_claimed = regex.compile(
-    r"\d(?:%|\s?points?)?\s+(?:(?:on|in)\s+(?:the\s+)?)?$", regex.IGNORECASE
-).search
-
-_search_range_cue = regex.compile(
-    r"\b(?:gains?|improvements?|increases?|boosts?|reductions?|by)\b", regex.IGNORECASE
-).search
-
-_RESULT_UNITS = {"%", "points"}
 
 
 @dataclass(frozen=True, slots=True)
