@@ -126,3 +126,11 @@ def test_benchmark_paper_results_default_to_its_benchmark() -> None:
         title="ZorpBench: Puzzles for Models",
     )
     assert [(r.value, r.benchmark) for r in record.metrics] == [(41.2, "ZorpBench")]
+
+
+def test_decibels_and_frames_per_second_are_result_units() -> None:
+    record = extract("It improves PSNR by 1.2 dB on Set5 and runs at 45 FPS.")
+    assert [(r.text, r.unit, r.role, r.metric) for r in record.metrics] == [
+        ("1.2 dB", "dB", "improvement", "PSNR"),
+        ("45 FPS", "FPS", "result", None),
+    ]

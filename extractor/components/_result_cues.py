@@ -153,4 +153,5 @@ _search_range_cue = regex.compile(
     r"\b(?:gains?|improvements?|increases?|boosts?|reductions?|by)\b", regex.IGNORECASE
 ).search
 
-_RESULT_UNITS = {"%", "points"}
+# Units that make a number a result by themselves (decibels: PSNR, SNR; frames per second).
+_RESULT_UNITS = {"%", "points", "dB", "FPS"}

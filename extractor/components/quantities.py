@@ -28,6 +28,7 @@ _UNIT = r"""
       | \s?[x×](?![\w]) | \s?times\b | -?\s?fold\b
       | \s?(?:ms|milliseconds?|s|sec|seconds?|minutes?|mins?|hours?|hrs?|days?)\b
       | \s?(?:[KMGT]i?B|[KMGT]iB)\b
+      | \s?dB\b | \s?(?:FPS|fps)\b
     )
 """
 
@@ -92,6 +93,8 @@ _UNIT_NAMES = {
     "times": "x",
     "fold": "x",
     "-fold": "x",
+    "db": "dB",
+    "fps": "FPS",
 }
 
 
