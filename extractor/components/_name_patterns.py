@@ -172,3 +172,8 @@ _match_kind_noun = regex.compile(
     r"|(?:(?:preference|instruction|training|evaluation|test|validation)\s)?"
     r"(?P<benchmark>benchmark|dataset|data\sset|corpus|suite))s?\b"
 ).match
+
+# Metrics at a cut-off: "pass@1", "R@1", "mAP@50-95", "AP@0.5:0.95", "R1@0.7", "NDCG@10".
+_finditer_at_metric = regex.compile(
+    r"(?<![\w\-])[A-Za-z][\w\-]{0,15}@\d+(?:\.\d+)?(?:[-:]\d+(?:\.\d+)?)?(?![\w.])"
+).finditer

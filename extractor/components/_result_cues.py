@@ -24,7 +24,8 @@ _search_improvement_before = regex.compile(
 ).search
 _match_improvement_after = regex.compile(
     r"""
-    \s*(?:(?:absolute|relative|average|overall|consistent|significant)\s+)?
+    \s*(?:(?:absolute|relative|average|overall|consistent|significant|net)\s+)?
+    (?:[\w\-]+\s+){0,2}?                      # "49.4% FLOPs reduction", "28% net reduction"
     (?:higher|lower|better|faster|improvements?|gains?|increases?|boosts?|reductions?|
        decreases?|savings?|speed-?ups?|fewer|less|smaller|cheaper|more\s+(?:compact|efficient|
        accurate)|lead|margin|drop|acceleration|improved|increased|reduced|decreased)\b

@@ -26,6 +26,7 @@ from extractor.components._name_patterns import (
     _DROP_SEPARATORS,
     _FAMILY_PARTS,
     _dataset_noun_starts,
+    _finditer_at_metric,
     _finditer_benchmark_shape,
     _finditer_benchmark_shape_one,
     _finditer_family_model,
@@ -294,6 +295,9 @@ class NameFinder:
             for m in _finditer_family_model(text):
                 if _is_name_shape(m.group()) and m.group() not in self.not_names:
                     yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
+        if "@" in text:
+            for m in _finditer_at_metric(text):
+                yield NameMatch(m.start(), m.end(), METRIC, name_key(m.group()), "pattern")
         if " score" in text:
             for m in _finditer_named_score(text):
                 name = m.group("name")

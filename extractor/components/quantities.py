@@ -24,7 +24,7 @@ Relation = Literal["from", "to", "range_low", "range_high"]
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _UNIT = r"""
     (?:
-        % | \s?percent(?:age\s+points?)?\b | \s?pp\b | \s?p\.p\. | \s?points?\b | \s?pts?\b
+        \s?% | \s?percent(?:age\s+points?)?\b | \s?pp\b | \s?p\.p\. | -?\s?points?\b | \s?pts?\b
       | \s?[x×](?![\w]) | \s?times\b | -?\s?fold\b
       | \s?(?:ms|milliseconds?|s|sec|seconds?|minutes?|mins?|hours?|hrs?|days?)\b
       | \s?(?:[KMGT]i?B|[KMGT]iB)\b
@@ -34,7 +34,7 @@ _UNIT = r"""
 
 _finditer_quantity = regex.compile(
     rf"""
-    (?<![\w.^/_$\\-]|\d,)                # not glued to a word, decimal point, exponent, id
+    (?<![\w.^/_$\\@-]|\d,)               # not glued to a word, decimal, exponent, id, "@"
     (?<!\b[A-Za-z]-)                     # nor the end of a name such as "GPT-4"
     (?P<sign>[+±−]|-(?=\d))?              # a written sign: "+71.96%", "-2.3 points"
     (?P<a>{_NUMBER})
@@ -71,6 +71,8 @@ _match_range_word = regex.compile(
 ).search
 _match_to = regex.compile(r"(?i)^\s+to\s+$").match
 _match_and = regex.compile(r"(?i)^\s+and\s+$").match
+_match_versus = regex.compile(r"(?i)^\s+(?:vs\.?|versus)\s+$").match
+_match_list_and = regex.compile(r"(?i)^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$").match
 # Dimensions are whole numbers on both sides of "x", "times" or "by": "512 times 512",
 # "256 x 256", but not "ViT-B/16 by 2.1 points".
 _match_times_number = regex.compile(r"\s?(?:[x×]|times|by)\s?\d+(?![\d.,%]|\s?(?:%|points?))").match
@@ -220,7 +222,22 @@ def find_quantities(text: str) -> list[Quantity]:
                 signed=bool(sign),
             )
         )
-    return _pair(text, found)
+    return _share_list_units(text, _pair(text, found))
+
+
+def _share_list_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Bare numbers listed before one with a unit share it: "drops of 1.6 and 2.5 points"."""
+    for i in range(len(found) - 2, -1, -1):
+        first, second = found[i], found[i + 1]
+        if (
+            first.unit is None
+            and second.unit is not None
+            and first.kind == "number"
+            and first.relation is None
+            and _match_list_and(text[first.end : second.start])
+        ):
+            found[i] = replace(first, unit=second.unit, kind="measure")
+    return found
 
 
 def _pair(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -237,6 +254,13 @@ def _pair(text: str, found: list[Quantity]) -> list[Quantity]:
             is_range = True  # "improvements of 43% to 70%", "by 5% to 10%"
         elif _match_and(gap) and _match_between(head):
             is_range = True
+        elif _match_versus(gap):
+            # "52.2 versus 51.9 mAP": the first is the result, the second its baseline.
+            unit = first.unit or second.unit
+            kind = "measure" if unit else first.kind
+            found[i] = replace(first, unit=unit, kind=kind, relation="to", partner=i + 1)
+            found[i + 1] = replace(second, unit=unit, kind=kind, relation="from", partner=i)
+            continue
         else:
             continue
         unit_a = first.unit or second.unit

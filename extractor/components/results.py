@@ -158,7 +158,7 @@ class ResultLinker:
         for group in groups:
             first = group[0]
             sentence = sentences[max(0, bisect_right(starts, first.start) - 1)]
-            role = self._role(text, first, quantities)
+            role = self._role(text, first, quantities, after=group[-1].end)
             paired = self._respectively(text, group, name_index, sentence)
             for index, q in enumerate(group):
                 q_role = role
@@ -238,8 +238,18 @@ class ResultLinker:
             groups.append([q])
         return groups
 
-    def _role(self, text: str, q: Quantity, quantities: list[Quantity]) -> str:
+    def _role(
+        self, text: str, q: Quantity, quantities: list[Quantity], after: int | None = None
+    ) -> str:
+        """Improvement, baseline or result, from the cues around the number.
+
+        after: where the number's list or range ends; a cue after it ("24-28% net
+        reduction", "28% and 40% lower") speaks for every number before it.
+        """
         start = q.start
+        end = max(q.end, after or 0)
+        if q.relation == "range_low" and q.partner is not None:
+            end = max(end, quantities[q.partner].end)
         if q.relation == "range_low":
             # "gains ranging from 17% to 28%": the cue stands before "ranging from".
             head = text[max(0, start - 80) : start]
@@ -248,7 +258,7 @@ class ResultLinker:
         window = text[max(0, start - 60) : start]
         if q.signed or _search_improvement_before(window):
             return "improvement"
-        if q.unit == "x" or _match_improvement_after(text[q.end : q.end + 40]):
+        if q.unit == "x" or _match_improvement_after(text[end : end + 40]):
             return "improvement"
         if _search_baseline_before(window):
             return "baseline"
