@@ -78,11 +78,15 @@ def doc_to_record(doc: Doc, *, id: str, title: str | None = None) -> PaperRecord
     method: MethodMatch | None = doc._.paper_method
     models = _entities(text, names, MODEL)
     method_entity = _method_entity(text, method)
-    if method and method_entity and method.is_model:
-        known = {name_key(m.name) for m in models}
-        if name_key(method.name) not in known:
-            models.append(method_entity)
-            models.sort(key=lambda e: e.mentions[0].start if e.mentions else len(text))
+    if method and method_entity:
+        own = {name_key(n) for n in (method.name, *method.aliases)}
+        if method.is_model:
+            if not own & {name_key(m.name) for m in models}:
+                models.append(method_entity)
+                models.sort(key=lambda e: e.mentions[0].start if e.mentions else len(text))
+        else:
+            # The paper's own method is a model only when the text calls it one.
+            models = [m for m in models if not own & {name_key(n) for n in (m.name, *m.aliases)}]
     return PaperRecord(
         id=id,
         title=title,

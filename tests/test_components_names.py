@@ -22,7 +22,7 @@ def _names(text: str, label: str) -> list[str]:
         ("A ViT-B/16 backbone beats ResNet-50.", ["ViT-B/16", "ResNet-50"]),
         # Coined names no list has, found by their shape.
         ("Our Falconet-Zeta-13B model wins.", ["Falconet-Zeta-13B"]),
-        ("We release Orcabird-Instruct today.", ["Orcabird-Instruct"]),
+        ("We compare against Orcabird-Instruct.", ["Orcabird-Instruct"]),
         ("Compared to Kandelabra v2.2, ours is better.", ["Kandelabra v2.2"]),
     ],
 )

@@ -134,3 +134,16 @@ def test_decibels_and_frames_per_second_are_result_units() -> None:
         ("1.2 dB", "dB", "improvement", "PSNR"),
         ("45 FPS", "FPS", "result", None),
     ]
+
+
+def test_the_method_is_a_model_only_when_the_text_calls_it_one() -> None:
+    record = extract("We propose Zeta-ViT, a token pruning scheme. Zeta-ViT cuts FLOPs by 40%.")
+    assert record.method is not None and record.method.name == "Zeta-ViT"
+    assert record.models == []
+    called = extract("We propose Zeta-ViT. Our Zeta-ViT model cuts FLOPs by 40%.")
+    assert [m.name for m in called.models] == ["Zeta-ViT"]
+
+
+def test_plural_kinds_spelled_out_are_not_models() -> None:
+    record = extract("Medical Vision-Language Models (Med-VLMs) answer questions.")
+    assert record.models == []

@@ -62,7 +62,7 @@ _finditer_versioned = regex.compile(
 _finditer_benchmark_shape = regex.compile(
     r"""
     (?<![\w\-])
-    \p{Lu}[\p{L}\p{N}\-]*?(?:Bench|bench|-Bench|-bench|Eval|-Eval|QA|Arena|-Hard)
+    \p{Lu}[\p{L}\p{N}\-]*?(?:Bench|bench|-Bench|-bench|Eval|-Eval|(?<=\p{L}{3}|\p{Ll}\p{L}*)QA|Arena|-Hard)
     (?:[-\s]?v?\d+(?:\.\d+)*)?
     (?![\w\-])
     """,
@@ -111,7 +111,9 @@ _match_benchmark_split = regex.compile(
 # A benchmark's version or year ("AlpacaEval 2.0", "Foo (2024)"), but never a result number
 # that follows the name ("MT-Bench 7.5%", "GSM8K 85 points").
 _match_benchmark_tail = regex.compile(
-    r"(?:[-\s]v?\d+(?:\.\d+)*|\s\((?:v\d|\d{4})\))(?![\w\-])"
+    r"(?:[-\s]v?\d+(?:\.\d+)*|\s\((?:v\d|\d{4})\))?"
+    r"(?:-(?:plus|Plus|hard|Hard|lite|Lite|verified|Verified|full|Full|mini|Mini|DET|VID|MOT))?"
+    r"(?![\w\-])"
 ).match
 _match_number_with_unit = regex.compile(r"\s\d+(?:\.\d+)?\s*(?:%|[a-z])").match
 _sub_version = regex.compile(r"\s?v\d.*$").sub

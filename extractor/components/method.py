@@ -122,6 +122,10 @@ _search_model_before = regex.compile(
 ).search
 
 
+# "Our BASIC model", "X models": the name used as a model.
+_match_model_noun_after = regex.compile(r"\s(?:model|models|LLM|MLLM|VLM)\b").match
+
+
 @dataclass(frozen=True, slots=True)
 class MethodMatch:
     """The proposed method's name, its aliases and where the text mentions either."""
@@ -282,6 +286,7 @@ class MethodFinder:
         mentions = _mentions(text, [name, *aliases])
         is_model = any(
             _match_model_apposition(text[end : end + 120])
+            or _match_model_noun_after(text, end)
             or _search_model_before(text, max(0, start - 80), start)
             for start, end in mentions
         )

@@ -61,9 +61,10 @@ SPANS_KEYS = {MODEL: "paper_models", BENCHMARK: "paper_benchmarks", METRIC: "pap
 def _label_of_long_form(long: str) -> str | None:
     """What a spelled-out acronym names, by its last word ("... Benchmark", "... Model")."""
     last = long.rsplit(None, 1)[-1]
-    if regex.fullmatch(r"(?i)(?:bench(?:mark)?|dataset|corpus|suite)s?", last):
+    if regex.fullmatch(r"(?i)(?:bench(?:mark)?|dataset|corpus|suite)", last):
         return BENCHMARK
-    if last in ("Model", "Models") and sum(w[:1].isupper() for w in long.split()) >= 2:
+    # "Chinese Reward Model (CRM)" names one model; "Vision-Language Models (VLMs)" a kind.
+    if last == "Model" and sum(w[:1].isupper() for w in long.split()) >= 2:
         return MODEL
     return None
 
