@@ -147,3 +147,23 @@ def test_the_method_is_a_model_only_when_the_text_calls_it_one() -> None:
 def test_plural_kinds_spelled_out_are_not_models() -> None:
     record = extract("Medical Vision-Language Models (Med-VLMs) answer questions.")
     assert record.models == []
+
+
+def test_evaluated_on_names_and_the_sentence_setting() -> None:
+    record = extract(
+        "Evaluated on VisDrone2019-DET, our detector achieves 55.3% mAP@50 and 35.6% "
+        "mAP@50-95, outperforming YOLOv8s by 16.6 and 12.3 points respectively."
+    )
+    assert [b.name for b in record.benchmarks] == ["VisDrone2019-DET"]
+    assert {r.benchmark for r in record.metrics} == {"VisDrone2019-DET"}
+    assert [r.metric for r in record.metrics][:2] == ["mAP@50", "mAP@50-95"]
+
+
+def test_one_of_two_listed_benchmarks_is_not_guessed() -> None:
+    record = extract("On ImageNet-100 and ImageNet-1K, it achieves up to 49.4% FLOPs reduction.")
+    assert [(r.value, r.benchmark) for r in record.metrics] == [(49.4, None)]
+
+
+def test_a_phrase_ended_by_a_comma_is_not_a_list() -> None:
+    record = extract("Results on FooQA, ToaSt achieves 88.5% accuracy.")
+    assert [b.name for b in record.benchmarks] == ["FooQA"]

@@ -179,3 +179,13 @@ _match_kind_noun = regex.compile(
 _finditer_at_metric = regex.compile(
     r"(?<![\w\-])[A-Za-z][\w\-]{0,15}@\d+(?:\.\d+)?(?:[-:]\d+(?:\.\d+)?)?(?![\w.])"
 ).finditer
+
+# Names evaluated on: "evaluated on VisDrone2019-DET", "experiments on FooQA and BarSet".
+_finditer_evaluated_on = regex.compile(
+    r"\b(?:evaluat\w*|experiments?|tested|results?|benchmark(?:ed|ing|s)?|achiev\w*|"
+    r"outperform\w*|performance|accuracy|scores?)\s+(?:[^\s.;]+\s+){0,3}?(?:on|across)\s+(?:the\s+)?",
+    regex.IGNORECASE,
+).finditer
+_match_listed_name = regex.compile(
+    r"(?P<name>\p{L}[\p{L}\p{N}\-./]*[\p{L}\p{N}])(?![\w\-])(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+)?"
+).match

@@ -156,3 +156,8 @@ _search_range_cue = regex.compile(
 
 # Units that make a number a result by themselves (decibels: PSNR, SNR; frames per second).
 _RESULT_UNITS = {"%", "points", "dB", "FPS"}
+
+# A sentence's setting: "On X, ...", "Evaluated on X, ...", "experiments on X show ...".
+_search_setting = regex.compile(
+    r"(?:^|[.;:]\s+|\b)(?:on|across)\s+(?:the\s+)?\Z", regex.IGNORECASE
+).search

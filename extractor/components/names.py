@@ -29,6 +29,7 @@ from extractor.components._name_patterns import (
     _finditer_at_metric,
     _finditer_benchmark_shape,
     _finditer_benchmark_shape_one,
+    _finditer_evaluated_on,
     _finditer_family_model,
     _finditer_named_score,
     _finditer_size,
@@ -39,6 +40,7 @@ from extractor.components._name_patterns import (
     _match_benchmark_split,
     _match_benchmark_tail,
     _match_kind_noun,
+    _match_listed_name,
     _match_model_tail,
     _match_name_after_number,
     _match_number_with_unit,
@@ -206,6 +208,7 @@ class NameFinder:
         found = self._listed(doc)
         found += self._patterns(text)
         found += self._after_numbers(text, payload(doc, "paper_quantities") or [])
+        found += self._evaluated_on(text)
         found = [_relabel(text, m) for m in found if text[m.start : m.end] not in self.not_names]
         found = [glued for m in found if (glued := _unglue(text, m)) is not None]
         resolved = _resolve_overlaps(found)
@@ -310,6 +313,29 @@ class NameFinder:
                     or _finditer_benchmark_shape_one(name)
                 ):
                     yield NameMatch(m.start(), m.end(), METRIC, name_key(m.group()), "pattern")
+
+    def _evaluated_on(self, text: str) -> Iterator[NameMatch]:
+        """Coined names a paper evaluates on: "evaluated on VisDrone2019-DET and FooQA"."""
+        for cue in _finditer_evaluated_on(text):
+            pos, items, closed = cue.end(), [], False
+            while listed := _match_listed_name(text, pos):
+                name = listed.group("name")
+                if (
+                    not _is_name_shape(name)
+                    or self.models.has_pattern(name)
+                    or name in self.not_names
+                ):
+                    break
+                items.append(listed.span("name"))
+                separator = listed.group("sep") or ""
+                if "and" in separator:
+                    closed = True
+                elif not separator or closed:
+                    break
+                pos = listed.end()
+            # "On X, Y achieves ...": a comma without a closing "and" ends the phrase.
+            for start, end in items if closed else items[:1]:
+                yield NameMatch(start, end, BENCHMARK, name_key(text[start:end]), "pattern")
 
     def _after_numbers(self, text: str, quantities: Sequence[Quantity]) -> list[NameMatch]:
         """Coined names reported on: "+71.96% on SpEAR", "4.04 on VPQAD-2"."""

@@ -43,6 +43,7 @@ from extractor.components._result_cues import (
     _search_range_cue,
     _search_respectively,
     _search_score_of,
+    _search_setting,
 )
 from extractor.components._sentences import find_sentences
 from extractor.components._spans import doc_text, payload
@@ -319,16 +320,41 @@ class ResultLinker:
             ):
                 return text[n.start : n.end]
         near = nearest(BENCHMARK, 0, 3) or nearest(BENCHMARK, 160, 80)
-        if near is None and self._method_is_benchmark and self._method_name:
+        if near and near.end <= g_start:
+            if _search_claimed(text, max(0, near.start - 40), near.start):
+                return None  # "7.55 on MT-Bench and BLEU of 32.1": MT-Bench is 7.55's
+            if self._in_benchmark_list(text, near, in_sentence):
+                return None  # "On ImageNet-100 and ImageNet-1K, ...": which one is not said
+        if near:
+            return text[near.start : near.end]
+        # "Evaluated on X, ours achieves 55.3% ... and 35.6% ...": the sentence's setting.
+        setting = next(
+            (
+                n
+                for n in in_sentence
+                if n.label == BENCHMARK
+                and n.end <= g_start
+                and _search_setting(text, max(0, n.start - 30), n.start)
+                and not self._in_benchmark_list(text, n, in_sentence)
+            ),
+            None,
+        )
+        if setting:
+            return text[setting.start : setting.end]
+        if self._method_is_benchmark and self._method_name:
             # A benchmark paper's numbers are on its own benchmark unless another is named.
             return self._method_name
-        if (
-            near
-            and near.end <= g_start
-            and _search_claimed(text, max(0, near.start - 40), near.start)
-        ):
-            return None  # "7.55 on MT-Bench and BLEU of 32.1": MT-Bench is 7.55's
-        return text[near.start : near.end] if near else None
+        return None
+
+    @staticmethod
+    def _in_benchmark_list(text: str, name: NameMatch, in_sentence: list[NameMatch]) -> bool:
+        """Whether ``name`` is one of several benchmarks joined by "and" or commas."""
+        return any(
+            other.label == BENCHMARK
+            and other is not name
+            and _match_name_list_gap(text[min(other.end, name.end) : max(other.start, name.start)])
+            for other in in_sentence
+        )
 
     def _listed_before(
         self, text: str, group: list[Quantity], index: _NameIndex, lo: int
