@@ -159,5 +159,7 @@ _RESULT_UNITS = {"%", "points", "dB", "FPS"}
 
 # A sentence's setting: "On X, ...", "Evaluated on X, ...", "experiments on X show ...".
 _search_setting = regex.compile(
-    r"(?:^|[.;:]\s+|\b)(?:on|across)\s+(?:the\s+)?\Z", regex.IGNORECASE
+    r"(?:\A\s*|\b(?:evaluat\w*|experiments?|tested|results?|benchmark\w*)\s+)"
+    r"(?:on|across)\s+(?:the\s+)?\Z",
+    regex.IGNORECASE,
 ).search

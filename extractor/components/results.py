@@ -304,6 +304,7 @@ class ResultLinker:
         index: _NameIndex,
         in_sentence: list[NameMatch],
         nearest: Callable[[str, int, int], NameMatch | None],
+        sentence_start: int,
     ) -> str | None:
         """The benchmark of a number: its own "on X", the group's "on X", or a near one."""
         g_start, g_end = group[0].start, group[-1].end
@@ -334,7 +335,7 @@ class ResultLinker:
                 for n in in_sentence
                 if n.label == BENCHMARK
                 and n.end <= g_start
-                and _search_setting(text, max(0, n.start - 30), n.start)
+                and _search_setting(text[max(sentence_start, n.start - 40) : n.start])
                 and not self._in_benchmark_list(text, n, in_sentence)
             ),
             None,
@@ -439,7 +440,7 @@ class ResultLinker:
             metric_match = spelled or metric_match
         metric = text[metric_match.start : metric_match.end] if metric_match else None
 
-        benchmark = self._benchmark(text, q, group, index, in_sentence, nearest)
+        benchmark = self._benchmark(text, q, group, index, in_sentence, nearest, sentence[0])
 
         return metric, benchmark, self._model(text, q, group, in_sentence, method, lo, role)
 
