@@ -167,3 +167,12 @@ def test_one_of_two_listed_benchmarks_is_not_guessed() -> None:
 def test_a_phrase_ended_by_a_comma_is_not_a_list() -> None:
     record = extract("Results on FooQA, ToaSt achieves 88.5% accuracy.")
     assert [b.name for b in record.benchmarks] == ["FooQA"]
+
+
+def test_what_a_change_is_in_names_the_metric_when_no_list_does() -> None:
+    record = extract(
+        "It brings a 19.5% increase in conversational abilities. It reduces response delay by "
+        "an average of 28%. It improves performance by 5%."
+    )
+    assert [(r.value, r.metric) for r in record.metrics] == [
+        (19.5, "conversational abilities"), (28.0, "response delay"), (5.0, None)]

@@ -163,3 +163,37 @@ _search_setting = regex.compile(
     r"(?:on|across)\s+(?:the\s+)?\Z",
     regex.IGNORECASE,
 ).search
+
+# What a change is in, when no listed metric names it.
+_WHAT = (
+    r"(?P<what>(?!the\b)[\p{L}][\p{L}\-]*"
+    r"(?:\s(?!(?:and|or|while|on|for|over|than|with|compared|by|at|of|to|in)\b)"
+    r"[\p{L}][\p{L}\-]*){0,2})"
+)
+_match_change_in = regex.compile(
+    rf"\s+(?:[\w\-]+\s+)?(?:improvements?|increases?|gains?|boosts?|reductions?|decreases?|drops?|rises?)"
+    rf"\s+(?:in|of)\s+(?:the\s+|their\s+|its\s+)?{_WHAT}(?=[\s,.;:)]|\Z)",
+    regex.IGNORECASE,
+).match
+_search_changed_by = regex.compile(
+    rf"\b(?:improv|increas|reduc|boost|rais|lower|decreas|enhanc|cut)\w*\s+(?:the\s+|its\s+|their\s+)?"
+    rf"{_WHAT}\s+(?:of\s+[^,;.]{{1,40}}?\s+)?by\s+(?:up\s+to\s+|an\s+average\s+of\s+|about\s+)?\Z",
+    regex.IGNORECASE,
+).search
+# Words too vague to name what changed.
+_VAGUE_WHATS = {
+    "performance",
+    "results",
+    "result",
+    "quality",
+    "efficiency",
+    "effectiveness",
+    "it",
+    "them",
+    "this",
+    "that",
+    "model",
+    "models",
+    "method",
+    "methods",
+}

@@ -19,8 +19,10 @@ from spacy.tokens import Doc
 
 from extractor.components._result_cues import (
     _RESULT_UNITS,
+    _VAGUE_WHATS,
     _joins_after,
     _match_benchmark_preposition,
+    _match_change_in,
     _match_condition_after,
     _match_factor_cue,
     _match_improvement_after,
@@ -33,6 +35,7 @@ from extractor.components._result_cues import (
     _match_subject_verb,
     _search_baseline_before,
     _search_change_verb,
+    _search_changed_by,
     _search_claimed,
     _search_compared,
     _search_condition_before,
@@ -63,6 +66,19 @@ class ResultMatch:
     benchmark: str | None
     model: str | None
     sentence: tuple[int, int]
+
+
+def _changed_quantity(text: str, start: int, end: int) -> str | None:
+    """What a change is in, when no listed metric is: "a 19.5% increase in conversational
+    abilities", "reduces response length by 28%"."""
+    after = _match_change_in(text, end)
+    phrase: str | None = after.group("what") if after else None
+    if phrase is None:
+        before = _search_changed_by(text, max(0, start - 80), start)
+        phrase = before.group("what") if before else None
+    if phrase is None or phrase.split()[-1].lower() in _VAGUE_WHATS:
+        return None
+    return phrase
 
 
 class _NameIndex:
@@ -415,19 +431,6 @@ class ResultLinker:
             # Factors and times ("3x faster") measure speed or size, not the metric
             # named earlier in the sentence.
             metric_match = nearest(METRIC, 120, 0)
-        # In a compound the head comes last: "inference-time win rates" -> "win rates".
-        while metric_match is not None:
-            head = next(
-                (
-                    n
-                    for n in in_sentence
-                    if n.label == METRIC and 0 <= n.start - metric_match.end <= 1
-                ),
-                None,
-            )
-            if head is None:
-                break
-            metric_match = head
         if (
             metric_match is not None
             and text[max(0, metric_match.start - 2) : metric_match.start] == " ("
@@ -439,6 +442,8 @@ class ResultLinker:
             )
             metric_match = spelled or metric_match
         metric = text[metric_match.start : metric_match.end] if metric_match else None
+        if metric is None:
+            metric = _changed_quantity(text, group[0].start, group[-1].end)
 
         benchmark = self._benchmark(text, q, group, index, in_sentence, nearest, sentence[0])
 
