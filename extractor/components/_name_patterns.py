@@ -189,3 +189,27 @@ _finditer_evaluated_on = regex.compile(
 _match_listed_name = regex.compile(
     r"(?P<name>\p{L}[\p{L}\p{N}\-./]*[\p{L}\p{N}])(?![\w\-])(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+)?"
 ).match
+
+# A coined name used with a model noun: "the MAR-H model", "a YOLOv8n baseline",
+# "Time-R1 models", "the U2++ encoder".
+_finditer_name_with_model_noun = regex.compile(
+    r"(?<![\w\-])(?P<name>\p{L}[\p{L}\p{N}\-.+/]*[\p{L}\p{N}+])\s"
+    r"(?:model|models|backbone|backbones|baseline|baselines|encoder|decoder|detector|"
+    r"architecture|network|classifier|LLM|LLMs|VLM|VLMs|checkpoint|checkpoints)\b"
+).finditer
+
+
+_match_model_shape = regex.compile(
+    r"(?=.*\p{N})[\p{L}\p{N}][\p{L}\p{N}\-.+]*"  # a digit: "YOLOv8n", "Time-R1", "U2++"
+    r"|(?=.*\p{Ll}\p{Lu})[\p{L}][\p{L}\-]*"  # CamelCase: "MaSSFormer", "LLaVA"
+    r"|\p{Lu}{2,}-\p{Lu}[\p{L}]*"  # "MAR-H", "ViT-L"
+).fullmatch
+
+
+def _is_model_shape(name: str) -> bool:
+    """Stricter than a name shape, for names known only by a model noun after them.
+
+    >>> [_is_model_shape(n) for n in ("MAR-H", "YOLOv8n", "GG", "API", "Cross-Modal")]
+    [True, True, False, False, False]
+    """
+    return bool(_match_model_shape(name))

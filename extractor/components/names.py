@@ -31,11 +31,13 @@ from extractor.components._name_patterns import (
     _finditer_benchmark_shape_one,
     _finditer_evaluated_on,
     _finditer_family_model,
+    _finditer_name_with_model_noun,
     _finditer_named_score,
     _finditer_size,
     _finditer_tuned_model,
     _finditer_versioned,
     _has_version,
+    _is_model_shape,
     _is_name_shape,
     _match_benchmark_split,
     _match_benchmark_tail,
@@ -299,6 +301,15 @@ class NameFinder:
             for m in _finditer_family_model(text):
                 if _is_name_shape(m.group()) and m.group() not in self.not_names:
                     yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
+        for m in _finditer_name_with_model_noun(text):
+            name = m.group("name")
+            if (
+                _is_model_shape(name)
+                and name not in self.not_names
+                and not (self.benchmarks.has_pattern(name) or self.metrics.has_pattern(name))
+            ):
+                start, end = m.span("name")
+                yield NameMatch(start, end, MODEL, name_key(name), "pattern")
         if "@" in text:
             for m in _finditer_at_metric(text):
                 yield NameMatch(m.start(), m.end(), METRIC, name_key(m.group()), "pattern")
