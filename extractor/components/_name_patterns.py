@@ -7,7 +7,7 @@ comment what it finds.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
@@ -133,16 +133,16 @@ _match_name_after_number = regex.compile(
 ).match
 # Coined models named after a family: "CMGAN", "MaSSFormer", "EfficientViT-M5", "KG-BERT".
 _FAMILY_PARTS = ("GAN", "BERT", "Former", "former", "ViT", "GPT", "Mamba")
-_finditer_family_model = regex.compile(
+_family_model = regex.compile(
     r"(?<![\w\-])[\p{L}\p{N}\-]*?(?:GAN|BERT|Former|former|ViT|GPT|Mamba)(?:-[\p{L}\p{N}]+)*(?![\w\-])"
-).finditer
+)
 # "VeriSpeak score", "CLIPScore"-style metrics named by a capitalised word and "score".
-_finditer_named_score = regex.compile(
+_named_score = regex.compile(
     r"(?<![\w\-])(?P<name>(?!(?:the|a|an|their|our|its|these|those|such|all|high|higher|highest|"
     r"low|lower|best|top|better|good|final|overall|average|mean|similar|different|raw|new|"
     r"score|scores)\s)[\p{L}][\p{L}\p{N}\-]*)\sscores?\b",
     regex.IGNORECASE,
-).finditer
+)
 
 
 def _finditer_benchmark_shape_one(name: str) -> bool:
@@ -181,22 +181,36 @@ _finditer_at_metric = regex.compile(
 ).finditer
 
 # Names evaluated on: "evaluated on VisDrone2019-DET", "experiments on FooQA and BarSet".
-_finditer_evaluated_on = regex.compile(
+_evaluated_on = regex.compile(
     r"\b(?:evaluat\w*|experiments?|tested|results?|benchmark(?:ed|ing|s)?|achiev\w*|"
     r"outperform\w*|performance|accuracy|scores?)\s+(?:[^\s.;]+\s+){0,3}?(?:on|across)\s+(?:the\s+)?",
     regex.IGNORECASE,
-).finditer
+)
 _match_listed_name = regex.compile(
     r"(?P<name>\p{L}[\p{L}\p{N}\-./]*[\p{L}\p{N}])(?![\w\-])(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+)?"
 ).match
 
 # A coined name used with a model noun: "the MAR-H model", "a YOLOv8n baseline",
 # "Time-R1 models", "the U2++ encoder".
-_finditer_name_with_model_noun = regex.compile(
+_MODEL_NOUNS = (
+    "model",
+    "backbone",
+    "baseline",
+    "encoder",
+    "decoder",
+    "detector",
+    "architecture",
+    "network",
+    "classifier",
+    "LLM",
+    "VLM",
+    "checkpoint",
+)
+_name_with_model_noun = regex.compile(
     r"(?<![\w\-])(?P<name>\p{L}[\p{L}\p{N}\-.+/]*[\p{L}\p{N}+])\s"
     r"(?:model|models|backbone|backbones|baseline|baselines|encoder|decoder|detector|"
     r"architecture|network|classifier|LLM|LLMs|VLM|VLMs|checkpoint|checkpoints)\b"
-).finditer
+)
 
 
 _match_model_shape = regex.compile(
@@ -213,3 +227,55 @@ def _is_model_shape(name: str) -> bool:
     [True, True, False, False, False]
     """
     return bool(_match_model_shape(name))
+
+
+_search_space = re.compile(r"[\s,;:()]").search
+
+
+def _anchored(
+    pattern: regex.Pattern[str],
+    anchors: tuple[str, ...],
+    before: int,
+    after: int = 0,
+    word: bool = False,
+) -> Callable[[str], Iterator[regex.Match[str]]]:
+    """``pattern.finditer`` run only in windows around plain-text anchors.
+
+    A pattern that may start at any letter costs a scan of the whole text; most abstracts
+    hold its anchor (a suffix, a noun) a few times at most, so the pattern runs in a small
+    window around each. A window ends at the first space after the anchor (plus ``after``
+    characters), so a match is never cut short. With ``word``, the match must start at the
+    word the anchor is in or follows ("MAR-H" + " model").
+    """
+
+    def finditer(text: str) -> Iterator[regex.Match[str]]:
+        seen: set[tuple[int, int]] = set()
+        for anchor in anchors:
+            i = text.find(anchor)
+            while i >= 0:
+                stop = i + len(anchor) + after
+                space = _search_space(text, stop)
+                hi = space.start() if space else len(text)
+                if word:
+                    start = max(text.rfind(" ", max(0, i - before), i) + 1, max(0, i - before))
+                    while start < i and text[start] in "([{\"'“‘":
+                        start += 1
+                    one = pattern.match(text, start, hi)
+                    matches: Iterable[regex.Match[str]] = [one] if one else []
+                else:
+                    matches = pattern.finditer(text, max(0, i - before), hi)
+                for match in matches:
+                    if match.span() not in seen and match.start() <= i < match.end():
+                        seen.add(match.span())
+                        yield match
+                i = text.find(anchor, i + 1)
+
+    return finditer
+
+
+_finditer_family_model = _anchored(_family_model, _FAMILY_PARTS, before=40, word=True)
+_finditer_named_score = _anchored(_named_score, (" score",), before=40, word=True)
+_finditer_name_with_model_noun = _anchored(
+    _name_with_model_noun, tuple(f" {n}" for n in _MODEL_NOUNS), before=60, word=True
+)
+_finditer_evaluated_on = _anchored(_evaluated_on, (" on ", " across "), before=70, after=4)
