@@ -248,27 +248,27 @@ def _anchored(
     word the anchor is in or follows ("MAR-H" + " model").
     """
 
+    find_anchors = re.compile("|".join(re.escape(a) for a in anchors)).finditer
+
     def finditer(text: str) -> Iterator[regex.Match[str]]:
         seen: set[tuple[int, int]] = set()
-        for anchor in anchors:
-            i = text.find(anchor)
-            while i >= 0:
-                stop = i + len(anchor) + after
-                space = _search_space(text, stop)
-                hi = space.start() if space else len(text)
-                if word:
-                    start = max(text.rfind(" ", max(0, i - before), i) + 1, max(0, i - before))
-                    while start < i and text[start] in "([{\"'“‘":
-                        start += 1
-                    one = pattern.match(text, start, hi)
-                    matches: Iterable[regex.Match[str]] = [one] if one else []
-                else:
-                    matches = pattern.finditer(text, max(0, i - before), hi)
-                for match in matches:
-                    if match.span() not in seen and match.start() <= i < match.end():
-                        seen.add(match.span())
-                        yield match
-                i = text.find(anchor, i + 1)
+        for found in find_anchors(text):
+            i = found.start()
+            space = _search_space(text, found.end() + after)
+            hi = space.start() if space else len(text)
+            lo = max(0, i - before)
+            if word:
+                start = max(text.rfind(" ", lo, i) + 1, lo)
+                while start < i and text[start] in "([{\"'“‘":
+                    start += 1
+                one = pattern.match(text, start, hi)
+                matches: Iterable[regex.Match[str]] = [one] if one else []
+            else:
+                matches = pattern.finditer(text, lo, hi)
+            for match in matches:
+                if match.span() not in seen and match.start() <= i < match.end():
+                    seen.add(match.span())
+                    yield match
 
     return finditer
 
