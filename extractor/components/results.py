@@ -139,13 +139,6 @@ class ResultLinker:
             covered[start:end] = b"\x01" * (end - start)
         name_index = _NameIndex(names)
         metrics = _NameIndex([n for n in names if n.label == METRIC])
-        sentences = (
-            [(s.start_char, s.end_char) for s in doc.sents]
-            if doc.has_annotation("SENT_START")
-            else find_sentences(text)
-        )
-        starts = [s for s, _ in sentences]
-
         self._benchmark_starts = {n.start for n in names if n.label == BENCHMARK}
         kept = [q for q in quantities if not any(covered[q.start : q.end])]
         self._method_starts = [s for s, _ in method.mentions] if method else []
@@ -170,6 +163,14 @@ class ResultLinker:
             ):
                 chosen.add(id(q))
         candidates = [q for q in kept if id(q) in chosen]
+        if not candidates:
+            return []
+        sentences = (
+            [(s.start_char, s.end_char) for s in doc.sents]
+            if doc.has_annotation("SENT_START")
+            else find_sentences(text)
+        )
+        starts = [s for s, _ in sentences]
         groups = self._groups(text, candidates)
         results = []
         for group in groups:
