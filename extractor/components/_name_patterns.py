@@ -238,6 +238,7 @@ def _anchored(
     before: int,
     after: int = 0,
     word: bool = False,
+    coined: bool = False,
 ) -> Callable[[str], Iterator[regex.Match[str]]]:
     """``pattern.finditer`` run only in windows around plain-text anchors.
 
@@ -245,7 +246,8 @@ def _anchored(
     hold its anchor (a suffix, a noun) a few times at most, so the pattern runs in a small
     window around each. A window ends at the first space after the anchor (plus ``after``
     characters), so a match is never cut short. With ``word``, the match must start at the
-    word the anchor is in or follows ("MAR-H" + " model").
+    word the anchor is in or follows ("MAR-H" + " model"); with ``coined`` too, that word
+    must hold a capital or a digit (most "language model"s are skipped without a regex).
     """
 
     find_anchors = re.compile("|".join(re.escape(a) for a in anchors)).finditer
@@ -254,13 +256,17 @@ def _anchored(
         seen: set[tuple[int, int]] = set()
         for found in find_anchors(text):
             i = found.start()
-            space = _search_space(text, found.end() + after)
-            hi = space.start() if space else len(text)
             lo = max(0, i - before)
             if word:
                 start = max(text.rfind(" ", lo, i) + 1, lo)
                 while start < i and text[start] in "([{\"'“‘":
                     start += 1
+                token = text[start:i]
+                if coined and token == token.lower() and not any(map(str.isdigit, token)):
+                    continue
+            space = _search_space(text, found.end() + after)
+            hi = space.start() if space else len(text)
+            if word:
                 one = pattern.match(text, start, hi)
                 matches: Iterable[regex.Match[str]] = [one] if one else []
             else:
@@ -276,6 +282,6 @@ def _anchored(
 _finditer_family_model = _anchored(_family_model, _FAMILY_PARTS, before=40, word=True)
 _finditer_named_score = _anchored(_named_score, (" score",), before=40, word=True)
 _finditer_name_with_model_noun = _anchored(
-    _name_with_model_noun, tuple(f" {n}" for n in _MODEL_NOUNS), before=60, word=True
+    _name_with_model_noun, tuple(f" {n}" for n in _MODEL_NOUNS), before=60, word=True, coined=True
 )
 _finditer_evaluated_on = _anchored(_evaluated_on, (" on ", " across "), before=70, after=4)
