@@ -59,7 +59,7 @@ _finditer_versioned = regex.compile(
 
 # Coined benchmark names by shape ("AlignBench", "MetaMathQA", "Arena-Hard") and by the
 # noun after them ("the Foo dataset", "the X-Y benchmark").
-_finditer_benchmark_shape = regex.compile(
+_benchmark_shape = regex.compile(
     r"""
     (?<![\w\-])
     \p{Lu}[\p{L}\p{N}\-]*?(?:Bench|bench|-Bench|-bench|Eval|-Eval|(?<=\p{L}{3}|\p{Ll}\p{L}*)QA|Arena|-Hard)
@@ -67,7 +67,7 @@ _finditer_benchmark_shape = regex.compile(
     (?![\w\-])
     """,
     regex.VERBOSE,
-).finditer
+)
 _BENCHMARK_SHAPE_PARTS = ("Bench", "bench", "Eval", "QA", "Arena", "-Hard")
 _has_version = re.compile(r"v\d").search
 
@@ -259,8 +259,8 @@ def _anchored(
             lo = max(0, i - before)
             if word:
                 start = max(text.rfind(" ", lo, i) + 1, lo)
-                while start < i and text[start] in "([{\"'“‘":
-                    start += 1
+                while start < i and not text[start].isalnum():
+                    start += 1  # "(AlignBench", "**IQBench**", "`o4-mini`"
                 token = text[start:i]
                 if coined and token == token.lower() and not any(map(str.isdigit, token)):
                     continue
@@ -285,3 +285,6 @@ _finditer_name_with_model_noun = _anchored(
     _name_with_model_noun, tuple(f" {n}" for n in _MODEL_NOUNS), before=60, word=True, coined=True
 )
 _finditer_evaluated_on = _anchored(_evaluated_on, (" on ", " across "), before=70, after=4)
+_finditer_benchmark_shape = _anchored(
+    _benchmark_shape, _BENCHMARK_SHAPE_PARTS, before=40, after=8, word=True, coined=True
+)

@@ -292,7 +292,12 @@ class NameFinder:
                     word.start(), word.end(), BENCHMARK, name_key(word.group()), "pattern"
                 )
             # "UltraFoo, a new dataset of ..." / "X (XD), a large-scale benchmark"
-            appositive = _search_appositive(text, max(0, noun_start - 90), noun_start)
+            window = max(0, noun_start - 90)
+            appositive = (
+                _search_appositive(text, window, noun_start)
+                if text.find(", a", window, noun_start) >= 0
+                else None
+            )
             if appositive and _is_name_shape(appositive.group("name")):
                 start, end = appositive.span("name")
                 if not self.models.has_pattern(text[start:end]):
