@@ -167,7 +167,7 @@ _search_setting = regex.compile(
 # What a change is in, when no listed metric names it.
 _WHAT = (
     r"(?P<what>(?!the\b)[\p{L}][\p{L}\-]*"
-    r"(?:\s(?!(?:and|or|while|on|for|over|than|with|compared|by|at|of|to|in)\b)"
+    r"(?:\s(?!(?:and|or|while|on|for|over|than|with|compared|by|at|of|to|in|across|a|an|the)\b)"
     r"[\p{L}][\p{L}\-]*){0,2})"
 )
 _match_change_in = regex.compile(
@@ -196,4 +196,11 @@ _VAGUE_WHATS = {
     "models",
     "method",
     "methods",
+    "task",
+    "tasks",
+    "benchmarks",
+    "datasets",
+    "settings",
+    "domains",
+    "baselines",
 }

@@ -172,6 +172,12 @@ def _relabel(text: str, match: NameMatch) -> NameMatch:
     return NameMatch(match.start, match.end, label, match.key, match.source)
 
 
+def _is_metric_word(pattern: str) -> bool:
+    """Metric names with a word in them match in any case ("Micro-F1", "Top-1 accuracy");
+    bare acronyms only as written ("mAP", not "map")."""
+    return bool(regex.search(r"\p{Ll}{3}", pattern))
+
+
 class NameFinder:
     """spaCy component: find names of models, benchmarks and metrics.
 
@@ -188,11 +194,11 @@ class NameFinder:
         self.not_names = load_word_list("not_names")
         # Two matchers: names as written (models, benchmarks, metric acronyms such as
         # "mAP" but not "map"), and metric words in any case ("Accuracy").
-        metric_words = [e for e in self.metrics.entries if e.pattern.islower()]
+        metric_words = [e for e in self.metrics.entries if _is_metric_word(e.pattern)]
         as_written = [
             *self.models.entries,
             *self.benchmarks.entries,
-            *(e for e in self.metrics.entries if not e.pattern.islower()),
+            *(e for e in self.metrics.entries if not _is_metric_word(e.pattern)),
         ]
         self._orth_matcher = _matcher(nlp, as_written, "ORTH")
         self._lower_matcher = _matcher(nlp, metric_words, "LOWER")
