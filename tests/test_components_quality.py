@@ -176,3 +176,9 @@ def test_what_a_change_is_in_names_the_metric_when_no_list_does() -> None:
     )
     assert [(r.value, r.metric) for r in record.metrics] == [
         (19.5, "conversational abilities"), (28.0, "response delay"), (5.0, None)]
+
+
+def test_metric_phrase_beside_the_number_when_no_list_has_it() -> None:
+    record = extract("It reaches 50% answer consistency, and reasoning scores of 0.69.")
+    assert [(r.value, r.metric) for r in record.metrics] == [
+        (50.0, "answer consistency"), (0.69, "reasoning scores")]

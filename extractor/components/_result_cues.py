@@ -204,3 +204,25 @@ _VAGUE_WHATS = {
     "domains",
     "baselines",
 }
+
+# A metric written as a noun phrase beside the number, when no listed metric is there:
+# "50% answer consistency", "reasoning scores of 0.696". Only a fallback.
+_MOD = (
+    r"(?!(?:the|a|an|and|or|of|in|on|for|to|with|by|at|its|their|our|this|that|these|those|"
+    r"high|higher|highest|low|lower|lowest|best|better|good|strong|significant|improved|"
+    r"overall|final|same|similar|different|such|all|new|both|than|while|which|is|are|was|"
+    r"were|achieves?|achieved|reaches|reached|obtains?|yields?|shows?|improves?|reduces?)\b)"
+    r"\p{L}[\p{L}\-]*"
+)
+_HEAD = (
+    r"(?:scores?|rates?|accuracy|accuracies|errors?|precision|recall|ratios?|similarity|"
+    r"consistency|fidelity|correlation|coverage|success|latency|throughput|speed|rewards?|"
+    r"returns?|consumption|length)"
+)
+_match_metric_phrase_after = regex.compile(
+    rf"\s+(?P<what>(?:{_MOD}\s){{0,2}}{_HEAD})\b", regex.IGNORECASE
+).match
+_search_metric_phrase_before = regex.compile(
+    rf"(?<![\w\-])(?P<what>(?:{_MOD}\s){{0,2}}{_HEAD})\s+(?:of\s+|is\s+|was\s+|=\s*|:\s*|at\s+)?\Z",
+    regex.IGNORECASE,
+).search

@@ -28,6 +28,7 @@ from extractor.components._result_cues import (
     _match_improvement_after,
     _match_items_after,
     _match_list_gap,
+    _match_metric_phrase_after,
     _match_name_list_gap,
     _match_number_on,
     _match_own_benchmark,
@@ -43,6 +44,7 @@ from extractor.components._result_cues import (
     _search_improvement_before,
     _search_item_condition_before,
     _search_metric_link_before,
+    _search_metric_phrase_before,
     _search_range_cue,
     _search_respectively,
     _search_score_of,
@@ -79,6 +81,16 @@ def _changed_quantity(text: str, start: int, end: int) -> str | None:
     if phrase is None or phrase.split()[-1].lower() in _VAGUE_WHATS:
         return None
     return phrase
+
+
+def _metric_phrase(text: str, start: int, end: int) -> str | None:
+    """A metric written as a noun phrase right after or before the number."""
+    after = _match_metric_phrase_after(text, end)
+    if after:
+        phrase: str = after.group("what")
+        return phrase
+    before = _search_metric_phrase_before(text, max(0, start - 60), start)
+    return before.group("what") if before else None
 
 
 class _NameIndex:
@@ -445,6 +457,8 @@ class ResultLinker:
         metric = text[metric_match.start : metric_match.end] if metric_match else None
         if metric is None:
             metric = _changed_quantity(text, group[0].start, group[-1].end)
+        if metric is None:
+            metric = _metric_phrase(text, group[0].start, q.end)
 
         benchmark = self._benchmark(text, q, group, index, in_sentence, nearest, sentence[0])
 
