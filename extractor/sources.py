@@ -57,8 +57,8 @@ class SourceItem:
 def slugify(title: str, max_length: int = 80) -> str:
     """A stable id made from a title.
 
-    >>> slugify("ZeroQuant-FP: A Leap Forward in LLMs Post-Training W4A8 Quantization")
-    'zeroquant-fp-a-leap-forward-in-llms-post-training-w4a8-quantization'
+    >>> slugify("QuantZ-FP: A Leap Forward in LLMs Post-Training W4A8 Quantization")
+    'quantz-fp-a-leap-forward-in-llms-post-training-w4a8-quantization'
     >>> slugify("???")
     'untitled'
     """

@@ -162,7 +162,7 @@ _search_name_shape = regex.compile(r"\p{Lu}.*\p{Lu}|\p{L}.*\p{N}|\p{Ll}\p{Lu}").
 def _is_name_shape(word: str) -> bool:
     """A coined name: two capitals, a letter then a digit, or a capital inside a word.
 
-    >>> [_is_name_shape(w) for w in ("FooSet", "GSM8K", "aTLAS", "Clarkson", "data")]
+    >>> [_is_name_shape(w) for w in ("FooSet", "GSM8K", "zORB", "Clarkson", "data")]
     [True, True, True, False, False]
     """
     return any(c.isupper() for c in word) and bool(_search_name_shape(word))

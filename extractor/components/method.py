@@ -1,6 +1,6 @@
 """Find the name a paper gives its own contribution.
 
-Evidence, strongest first: a title prefix ("P-Aligner: Enabling ..."), "called / named /
+Evidence, strongest first: a title prefix ("Q-Tuner: Enabling ..."), "called / named /
 dubbed X", and "we propose / introduce / present X" (with an acronym definition
 "Long Form (LF)" giving the alias). Null when nothing is named. Writes
 ``doc._.paper_method`` (a :class:`MethodMatch` or None) and ``doc.spans["paper_method"]``;
@@ -22,8 +22,8 @@ from extractor.gazetteers import load_gazetteer, load_word_list
 SPANS_KEY = "paper_method"
 
 # A coined name: one token with two capitals, a digit after a letter, or a capital after a
-# lower-case letter ("VLoRA", "P-Aligner", "CLIP4DM", "LongAlign"), optionally followed by
-# a version ("Chat-3D v2").
+# lower-case letter ("ZLoRA", "Q-Tuner", "ViT4X", "WideAlign"), optionally followed by
+# a version ("Talk-3D v2").
 _NAME = r"""(?:
     (?=[\p{L}\p{N}\-.^+]*(?:\p{Lu}[\p{L}\p{N}\-.^+]*\p{Lu}|\p{L}\p{N}|\p{Ll}\p{Lu}))
     \p{L}[\p{L}\p{N}\-.^+]*[\p{L}\p{N}+]
@@ -85,7 +85,7 @@ def _is_common_word(text: str, name: str) -> bool:
 
 _match_title_hyphenated = regex.compile(r"\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)+").fullmatch
 
-# The name follows the verb closely: "we propose VLoRA with ...", "we introduce X, a ...".
+# The name follows the verb closely: "we propose ZLoRA with ...", "we introduce X, a ...".
 _search_clause_stop = regex.compile(
     r"(?:,|\s-\s|\b(?:which|that|to|for|with|by|in|on|from|via|of|where|whose|and|as)\b)",
     regex.IGNORECASE,
@@ -161,7 +161,7 @@ def _mentions(text: str, names: list[str]) -> list[tuple[int, int]]:
 
 
 def _title_name(title: str | None, text: str) -> str | None:
-    """The name before the title's colon: a coined name ("P-Aligner: ..."), or a plain
+    """The name before the title's colon: a coined name ("Q-Tuner: ..."), or a plain
     capitalised word the abstract also uses mid-sentence as a name ("Whale: ...")."""
     if not title:
         return None

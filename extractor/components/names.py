@@ -378,7 +378,7 @@ class NameFinder:
     def _defined_acronyms(self, doc: Doc, matches: list[NameMatch]) -> list[NameMatch]:
         """Apply the text's own acronym definitions to the list matches.
 
-        "Chinese Reward Benchmark (CRBench)" names a benchmark, "... Model (CRM)" a model;
+        "Zebra Reward Benchmark (ZRBench)" names a benchmark, "... Model (ZRM)" a model;
         an acronym the text defines as something else ("Online Pre-Training (OPT)") is not
         the list's model of that name.
         """

@@ -56,8 +56,8 @@ class LinkMatch:
 def trim_url(candidate: str) -> str:
     """Drop sentence punctuation and unbalanced closing brackets from the end of a URL.
 
-    >>> trim_url("https://github.com/luping-liu/LongAlign.")
-    'https://github.com/luping-liu/LongAlign'
+    >>> trim_url("https://github.com/example-org/WideAlign.")
+    'https://github.com/example-org/WideAlign'
     >>> trim_url("https://en.wikipedia.org/wiki/Foo_(bar)),")
     'https://en.wikipedia.org/wiki/Foo_(bar)'
     >>> trim_url("https://mm-rlhf.github.io.")
@@ -89,7 +89,7 @@ def normalise_url(written: str) -> str:
 def classify_url(url: str) -> str:
     """The kind of link: code, model, dataset, project or other, from host and path.
 
-    >>> classify_url("https://github.com/naver-ai/CLIP4DM")
+    >>> classify_url("https://github.com/example-org/ViT4X")
     'code'
     >>> classify_url("https://huggingface.co/datasets/org/data")
     'dataset'
