@@ -22,9 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from extractor.components._name_patterns import (
-    _BENCHMARK_SHAPE_PARTS,
     _DROP_SEPARATORS,
-    _FAMILY_PARTS,
     _dataset_noun_starts,
     _finditer_at_metric,
     _finditer_benchmark_shape,
@@ -281,9 +279,8 @@ class NameFinder:
                 base = _sub_version("", m.group())
                 label = BENCHMARK if self.benchmarks.has_pattern(base) else MODEL
                 yield NameMatch(m.start(), m.end(), label, name_key(m.group()), "pattern")
-        if any(part in text for part in _BENCHMARK_SHAPE_PARTS):
-            for m in _finditer_benchmark_shape(text):
-                yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
+        for m in _finditer_benchmark_shape(text):
+            yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
         for noun_start in _dataset_noun_starts(text):
             word = _search_word_before(text, max(0, noun_start - 61), noun_start - 1)
             if (
@@ -308,10 +305,9 @@ class NameFinder:
                 start, end = appositive.span("name")
                 if not self.models.has_pattern(text[start:end]):
                     yield NameMatch(start, end, BENCHMARK, name_key(text[start:end]), "pattern")
-        if any(part in text for part in _FAMILY_PARTS):
-            for m in _finditer_family_model(text):
-                if _is_name_shape(m.group()) and m.group() not in self.not_names:
-                    yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
+        for m in _finditer_family_model(text):
+            if _is_name_shape(m.group()) and m.group() not in self.not_names:
+                yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
         for m in _finditer_name_with_model_noun(text):
             name = m.group("name")
             if (
