@@ -182,3 +182,9 @@ def test_metric_phrase_beside_the_number_when_no_list_has_it() -> None:
     record = extract("It reaches 50% answer consistency, and reasoning scores of 0.69.")
     assert [(r.value, r.metric) for r in record.metrics] == [
         (50.0, "answer consistency"), (0.69, "reasoning scores")]
+
+
+def test_names_with_a_digit_match_in_any_case() -> None:
+    record = extract("We fine-tune llama-2-7b and gpt-4 on gsm8k.")
+    assert [m.name for m in record.models] == ["llama-2-7b", "gpt-4"]
+    assert [b.name for b in record.benchmarks] == ["gsm8k"]

@@ -191,15 +191,21 @@ class NameFinder:
         self.metrics = load_gazetteer("metrics")
         self.not_names = load_word_list("not_names")
         # Two matchers: names as written (models, benchmarks, metric acronyms such as
-        # "mAP" but not "map"), and metric words in any case ("Accuracy").
+        # "mAP" but not "map"), and in any case the metric words ("Accuracy") and the names
+        # with a digit, which no English word spells ("gpt-4", "llama-2-7b", "gsm8k").
         metric_words = [e for e in self.metrics.entries if _is_metric_word(e.pattern)]
+        any_case = [
+            e
+            for e in (*self.models.entries, *self.benchmarks.entries)
+            if any(c.isdigit() for c in e.pattern) and any(c.isalpha() for c in e.pattern)
+        ]
         as_written = [
             *self.models.entries,
             *self.benchmarks.entries,
             *(e for e in self.metrics.entries if not _is_metric_word(e.pattern)),
         ]
         self._orth_matcher = _matcher(nlp, as_written, "ORTH")
-        self._lower_matcher = _matcher(nlp, metric_words, "LOWER")
+        self._lower_matcher = _matcher(nlp, [*metric_words, *any_case], "LOWER")
         if not Doc.has_extension("paper_names"):
             Doc.set_extension("paper_names", default=None)
 
