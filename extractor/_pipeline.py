@@ -29,11 +29,11 @@ COMPONENTS = (
 _WITH_SPANS = {"paper_urls", "paper_quantities", "paper_names", "paper_method"}
 
 
-# spaCy keeps a full stop on a token that ends in a digit and a capital ("GSM8K.",
+# spaCy keeps a full stop on a token that ends in a capital ("GSM8K.", "mIoU.",
 # "Llama-3-8B."), so names at the end of a sentence would not match the lists. One more
 # suffix rule splits it off; abbreviations such as "U.S." are tokenizer exceptions and
 # keep their stop.
-_EXTRA_SUFFIXES = (r"(?<=[0-9][A-Z])\.",)
+_EXTRA_SUFFIXES = (r"(?<=[0-9A-Z])\.",)
 
 
 def _tokenizer_splits_final_stops(nlp: Language) -> None:

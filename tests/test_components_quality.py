@@ -188,3 +188,35 @@ def test_names_with_a_digit_match_in_any_case() -> None:
     record = extract("We fine-tune llama-2-7b and gpt-4 on gsm8k.")
     assert [m.name for m in record.models] == ["llama-2-7b", "gpt-4"]
     assert [b.name for b in record.benchmarks] == ["gsm8k"]
+
+
+def test_invented_abstracts_from_three_areas() -> None:
+    seg = extract(
+        "We present SwiftSeg, an efficient segmentation transformer. On ADE20K, SwiftSeg-B "
+        "achieves 48.3 mIoU at 62 FPS, outperforming SegFormer-B2 by 1.8 mIoU while being "
+        "2.1x faster. On Cityscapes it reaches 80.4% mIoU.",
+        title="SwiftSeg: Real-Time Semantic Segmentation",
+    )
+    assert [(r.text, r.role, r.metric, r.benchmark, r.model) for r in seg.metrics] == [
+        ("48.3", "result", "mIoU", "ADE20K", "SwiftSeg"),
+        ("62 FPS", "result", None, "ADE20K", "SwiftSeg"),
+        ("1.8", "improvement", "mIoU", "ADE20K", "SwiftSeg"),
+        ("2.1x", "improvement", None, "ADE20K", "SwiftSeg"),
+        ("80.4%", "result", "mIoU", "Cityscapes", None),
+    ]
+    asr = extract(
+        "Our model reduces WER on LibriSpeech test-other from 5.2% to 4.1% and achieves 2.0% "
+        "on test-clean, compared with 2.5% for Whisper large-v3."
+    )
+    assert [(r.value, r.role, r.benchmark, r.model) for r in asr.metrics] == [
+        (5.2, "baseline", "LibriSpeech test-other", None),
+        (4.1, "result", "LibriSpeech test-other", None),
+        (2.0, "result", "test-clean", None),
+        (2.5, "baseline", None, "Whisper large-v3"),
+    ]
+    rl = extract(
+        "We propose CTR, a conservative transformer. Across 9 D4RL locomotion tasks, CTR "
+        "attains an average normalized score of 78.4."
+    )
+    assert [(r.value, r.metric, r.model) for r in rl.metrics] == [
+        (78.4, "average normalized score", "CTR")]

@@ -226,3 +226,13 @@ _search_metric_phrase_before = regex.compile(
     rf"(?<![\w\-])(?P<what>(?:{_MOD}\s){{0,2}}{_HEAD})\s+(?:of\s+|is\s+|was\s+|=\s*|:\s*|at\s+)?\Z",
     regex.IGNORECASE,
 ).search
+
+# After a benchmark name, the parts it is counted in: "D4RL locomotion tasks".
+_match_count_of_parts = regex.compile(
+    r"[\w\-.]*(?:\s[\w\-]+){0,2}?\s(?:tasks|datasets|environments|games|benchmarks|domains|"
+    r"languages|splits|subsets|problems|questions|categories|classes)\b",
+    regex.IGNORECASE,
+).match
+
+# A baseline's system named after it: "compared with 2.5% for Whisper large-v3".
+_match_for_name = regex.compile(r"\s(?:for|of|by|from)\s(?:the\s)?").match

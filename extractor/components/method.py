@@ -136,6 +136,11 @@ class MethodMatch:
     is_model: bool
 
 
+_match_variant = regex.compile(
+    r"-(?:\p{Lu}{1,2}|\p{Lu}?\d+(?:\.\d+)?[BMK]?|v\d+|Base|Large|Small|Tiny|Huge)(?![\w\-])"
+).match
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char in "-_"
 
@@ -145,12 +150,17 @@ def _mentions(text: str, names: list[str]) -> list[tuple[int, int]]:
 
     >>> _mentions("MWA and Metrics-Weighted Averaging (MWA); MWAx", ["MWA"])
     [(0, 3), (36, 39)]
+    >>> _mentions("SwiftSeg-B beats SwiftSeg.", ["SwiftSeg"])
+    [(0, 10), (17, 25)]
     """
     found: list[tuple[int, int]] = []
     for name in sorted(set(names), key=len, reverse=True):
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
+            # A variant of the name is a mention of it: "SwiftSeg-B", "ZetaNet-L".
+            while variant := _match_variant(text, end):
+                end = variant.end()
             whole = (start == 0 or not _is_word_char(text[start - 1])) and (
                 end == len(text) or not _is_word_char(text[end])
             )

@@ -24,7 +24,9 @@ from extractor.components._result_cues import (
     _match_benchmark_preposition,
     _match_change_in,
     _match_condition_after,
+    _match_count_of_parts,
     _match_factor_cue,
+    _match_for_name,
     _match_improvement_after,
     _match_items_after,
     _match_list_gap,
@@ -128,6 +130,8 @@ class ResultLinker:
         self._number_starts: list[int] = []
         self._method_starts: list[int] = []
         self._method_is_benchmark = False
+        self._result_starts: list[int] = []
+        self._quantities: list[Quantity] = []
         self._method_name: str | None = None
         if not Doc.has_extension("paper_results"):
             Doc.set_extension("paper_results", default=None)
@@ -177,6 +181,8 @@ class ResultLinker:
         candidates = [q for q in kept if id(q) in chosen]
         if not candidates:
             return []
+        self._result_starts = [q.start for q in candidates]
+        self._quantities = quantities
         sentences = (
             [(s.start_char, s.end_char) for s in doc.sents]
             if doc.has_annotation("SENT_START")
@@ -238,6 +244,16 @@ class ResultLinker:
                 return True
         return bool(metrics.between(q.end, q.end + 3))
 
+    def _result_between(self, start: int, end: int, group: list[Quantity]) -> bool:
+        """Whether another result (not this group's, nor a partner's) stands in between:
+        "from 5.2% to 4.1% and 2.0% on X": X is 2.0%'s."""
+        own = {q.start for q in group} | self._partner_starts(group)
+        i = bisect_right(self._result_starts, start)
+        return any(s not in own for s in self._result_starts[i:] if s < end)
+
+    def _partner_starts(self, group: list[Quantity]) -> set[int]:
+        return {self._quantities[q.partner].start for q in group if q.partner is not None}
+
     def _number_between(self, start: int, end: int) -> bool:
         i = bisect_right(self._number_starts, start)
         return i < len(self._number_starts) and self._number_starts[i] < end
@@ -245,7 +261,10 @@ class ResultLinker:
     def _benchmark_follows(self, text: str, q: Quantity) -> bool:
         """A bare number right before a benchmark: "7.55 MT-Bench", "7.55 on MT-Bench"."""
         match = _match_number_on(text, q.end)
-        return bool(match) and match.end() in self._benchmark_starts
+        if not match or match.end() not in self._benchmark_starts:
+            return False
+        # "9 D4RL locomotion tasks", "3 Atari games": a count of parts of the benchmark.
+        return not _match_count_of_parts(text, match.end())
 
     def _groups(self, text: str, candidates: list[Quantity]) -> list[list[Quantity]]:
         """Coordinated lists ("28.35% and 8.69%") share their context."""
@@ -347,6 +366,7 @@ class ResultLinker:
                 n.label == BENCHMARK
                 and n.start >= g_end
                 and _match_benchmark_preposition(text[g_end : n.start])
+                and not self._result_between(g_end, n.start, group)
             ):
                 return text[n.start : n.end]
         near = nearest(BENCHMARK, 0, 3) or nearest(BENCHMARK, 160, 80)
@@ -440,7 +460,7 @@ class ResultLinker:
         # A metric right after the number ("85.7% top-1 accuracy") wins; else the nearest
         # one before it in the sentence ("an F1 score above 80%").
         metric_match = nearest(METRIC, 0, 40)
-        if metric_match is None and group[0].unit in _RESULT_UNITS | {None}:
+        if metric_match is None and group[0].unit in ("%", "points", "dB", None):
             # Factors and times ("3x faster") measure speed or size, not the metric
             # named earlier in the sentence.
             metric_match = nearest(METRIC, 120, 0)
@@ -464,6 +484,15 @@ class ResultLinker:
 
         return metric, benchmark, self._model(text, q, group, in_sentence, method, lo, role)
 
+    @staticmethod
+    def _parenthesised_after(
+        text: str, q: Quantity, names: Sequence[NameMatch]
+    ) -> NameMatch | None:
+        """The name a number stands in brackets after: "IQL (71.2)", "GPT-4 (65.2%)"."""
+        if text[max(0, q.start - 2) : q.start] != " (" or text[q.end : q.end + 1] not in ")":
+            return None
+        return next((n for n in names if n.label == MODEL and n.end == q.start - 2), None)
+
     def _model(
         self,
         text: str,
@@ -481,6 +510,16 @@ class ResultLinker:
         belong to baselines. A baseline of "from A to B" shares its result's system.
         """
         g_start = group[0].start
+        own = self._parenthesised_after(text, q, in_sentence)
+        if own is not None:  # "IQL (71.2)": the number is that model's
+            return text[own.start : own.end]
+        if role == "baseline":  # "compared with 2.5% for Whisper large-v3"
+            after = _match_for_name(text, q.end)
+            named = after and next(
+                (n for n in in_sentence if n.label == MODEL and n.start == after.end()), None
+            )
+            if named:
+                return text[named.start : named.end]
         candidates = [
             (n.start, n.end) for n in in_sentence if n.label == MODEL and n.end <= g_start
         ]
