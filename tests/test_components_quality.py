@@ -220,3 +220,25 @@ def test_invented_abstracts_from_three_areas() -> None:
     )
     assert [(r.value, r.metric, r.model) for r in rl.metrics] == [
         (78.4, "average normalized score", "CTR")]
+
+
+def test_invented_abstracts_baselines_in_brackets_and_after_for() -> None:
+    graph = extract(
+        "We introduce GraphMix. On ogbg-molhiv, GraphMix achieves a ROC-AUC of 81.2 ± 0.4, "
+        "compared to 77.1 for GIN and 78.3 for Graphormer."
+    )
+    assert [(r.value, r.role, r.model) for r in graph.metrics] == [
+        (81.2, "result", "GraphMix"), (77.1, "baseline", "GIN"), (78.3, "baseline", "Graphormer")]
+    math = extract(
+        "We propose MathPlanner. MathPlanner-1.5B reaches 72.4% on GSM8K and 41.0% on MATH500, "
+        "surpassing Llama-3.1-8B-Instruct (70.1% and 30.2%, respectively)."
+    )
+    assert [(r.value, r.role, r.benchmark, r.model) for r in math.metrics] == [
+        (72.4, "result", "GSM8K", "MathPlanner-1.5B"),
+        (41.0, "result", "MATH500", "MathPlanner-1.5B"),
+        (70.1, "baseline", "GSM8K", "Llama-3.1-8B-Instruct"),
+        (30.2, "baseline", "MATH500", "Llama-3.1-8B-Instruct"),
+    ]
+    speech = extract("Open models such as Qwen2-Audio score below 40%.")
+    assert [(r.value, r.bound, r.metric, r.model) for r in speech.metrics] == [
+        (40.0, "at_most", None, "Qwen2-Audio")]

@@ -140,7 +140,10 @@ _family_model = regex.compile(
 _named_score = regex.compile(
     r"(?<![\w\-])(?P<name>(?!(?:the|a|an|their|our|its|these|those|such|all|high|higher|highest|"
     r"low|lower|best|top|better|good|final|overall|average|mean|similar|different|raw|new|"
-    r"score|scores)\s)[\p{L}][\p{L}\p{N}\-]*)\sscores?\b",
+    r"score|scores)\s)[\p{L}][\p{L}\p{N}\-]*)\sscores?\b"
+    # "score" as a verb ("models score below 40%", "it scores 85%") names no metric.
+    r"(?!\s+(?:below|above|over|under|higher|lower|well|poorly|at|up|only|less|more|just|"
+    r"about|around|nearly|\d))",
     regex.IGNORECASE,
 )
 
@@ -170,7 +173,7 @@ def _is_name_shape(word: str) -> bool:
 
 # The noun after a name says what it is: "the CLIP-IQA metric", "the Alpaca dataset".
 _match_kind_noun = regex.compile(
-    r"\s(?:(?P<metric>metric|score)"
+    r"\s(?:(?P<metric>metric)"
     r"|(?:(?:preference|instruction|training|evaluation|test|validation)\s)?"
     r"(?P<benchmark>benchmark|dataset|data\sset|corpus|suite))s?\b"
 ).match

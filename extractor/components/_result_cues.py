@@ -114,7 +114,7 @@ _match_list_gap = regex.compile(
 _search_compared = regex.compile(
     r"(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|\bthan|\bover|versus|"
     r"\bvs\.?|compared\s+(?:to|with)|relative\s+to|against)\b(?:(?![;.]|,\s(?:and|but|while|whereas)\b).)*\Z"
-    r"|(?:\bon|\busing|\bwith|\bby|\bas)\s+(?:the\s+)?\Z",
+    r"|(?:\bon|\busing|\bwith|\bby|(?<!such\s)\bas)\s+(?:the\s+)?\Z",
     regex.IGNORECASE,
 ).search
 # A name followed by its verb is the subject: "Bone achieved", "RCP can compress".

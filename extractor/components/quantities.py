@@ -209,6 +209,8 @@ def find_quantities(text: str) -> list[Quantity]:
         kind = _classify(unit, match.group("size"), match.group("a"), dimension)
         start, end = match.start(), match.end()
         sign = match.group("sign")
+        if sign == "±":  # "81.2 ± 0.4": an uncertainty, not a value
+            continue
         value = _number(match.group("a")) * (-1 if sign in ("-", "−") else 1)
         found.append(
             Quantity(

@@ -204,6 +204,11 @@ class ResultLinker:
                     q_role = "result"
                 elif q.relation == "range_high" and q.partner is not None:
                     q_role = self._role(text, quantities[q.partner], quantities)
+                bracketed = self._parenthesised_after(text, q, name_index.names)
+                if bracketed is not None and _search_compared(
+                    text, max(sentence[0], bracketed.start - 60), bracketed.start
+                ):
+                    q_role = "baseline"  # "surpassing Llama-3.1-8B (70.1%)"
                 metric, benchmark, model = self._attribute(
                     text, q, group, name_index, method, sentence, q_role
                 )
@@ -235,6 +240,8 @@ class ResultLinker:
             return True
         if q.relation == "from" and _search_change_verb(text, max(0, q.start - 100), q.start):
             return True
+        if _search_baseline_before(text, before_start, q.start) and _match_for_name(text, q.end):
+            return True  # "compared to 77.1 for GIN"
         if self._benchmark_follows(text, q):
             return True
         for metric in metrics.between(q.start - 80, q.start):
@@ -488,10 +495,14 @@ class ResultLinker:
     def _parenthesised_after(
         text: str, q: Quantity, names: Sequence[NameMatch]
     ) -> NameMatch | None:
-        """The name a number stands in brackets after: "IQL (71.2)", "GPT-4 (65.2%)"."""
-        if text[max(0, q.start - 2) : q.start] != " (" or text[q.end : q.end + 1] not in ")":
+        """The model a number stands in brackets after: "IQL (71.2)", "GPT-4 (65.2%)",
+        "Llama-3.1-8B (70.1% and 30.2%, respectively)"."""
+        opening = text.rfind("(", max(0, q.start - 60), q.start)
+        if opening < 1 or text[opening - 1] != " " or ")" in text[opening : q.start]:
             return None
-        return next((n for n in names if n.label == MODEL and n.end == q.start - 2), None)
+        if ")" not in text[q.end : q.end + 60]:
+            return None
+        return next((n for n in names if n.label == MODEL and n.end == opening - 1), None)
 
     def _model(
         self,
@@ -535,7 +546,10 @@ class ResultLinker:
             return None
         subject = next(((s, e) for s, e in chosen if _match_subject_verb(text, e)), chosen[0])
         start, end = subject
-        if method and (start, end) in method.mentions:
+        is_model_mention = any(
+            n.start == start and n.end == end and n.label == MODEL for n in in_sentence
+        )
+        if method and (start, end) in method.mentions and not is_model_mention:
             return method.name
         return text[start:end]
 
