@@ -1,10 +1,14 @@
 """Turn a processed Doc into a validated ``PaperRecord``.
 
 The only module that knows both spaCy and the schemas: everything downstream
-(JSONL, leaderboard, audit) reads records, never Docs.
+(JSONL, leaderboard, audit) reads records, never Docs. The record is assembled as plain
+data and validated once, as a whole, by pydantic (which also checks every span against
+the text).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -13,14 +17,16 @@ from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, MODEL, NameMatch, name_key
 from extractor.components.results import ResultMatch
 from extractor.components.urls import LinkMatch
-from schemas import Entity, Link, PaperRecord, Result, Span
+from schemas import PaperRecord
+
+Data = dict[str, Any]
 
 
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=text[start:end])
+def _span(text: str, start: int, end: int) -> Data:
+    return {"start": start, "end": end, "text": text[start:end]}
 
 
-def _entities(text: str, names: list[NameMatch], label: str) -> list[Entity]:
+def _entities(text: str, names: list[NameMatch], label: str) -> list[Data]:
     """Group mentions by key; the name is the first spelling, later spellings are aliases."""
     grouped: dict[str, list[NameMatch]] = {}
     for match in names:
@@ -31,44 +37,68 @@ def _entities(text: str, names: list[NameMatch], label: str) -> list[Entity]:
         mentions.sort(key=lambda m: m.start)
         spellings = list(dict.fromkeys(text[m.start : m.end] for m in mentions))
         entities.append(
-            Entity(
-                name=spellings[0],
-                aliases=spellings[1:],
-                mentions=[_span(text, m.start, m.end) for m in mentions],
-            )
+            {
+                "name": spellings[0],
+                "aliases": spellings[1:],
+                "mentions": [_span(text, m.start, m.end) for m in mentions],
+            }
         )
-    entities.sort(key=lambda e: e.mentions[0].start)
+    entities.sort(key=_first_mention)
     return entities
 
 
-def _method_entity(text: str, method: MethodMatch | None) -> Entity | None:
+def _first_mention(entity: Data) -> int:
+    mentions: list[Data] = entity["mentions"]
+    return int(mentions[0]["start"]) if mentions else 1 << 30
+
+
+def _spellings(entity: Data) -> set[str]:
+    return {name_key(n) for n in (entity["name"], *entity["aliases"])}
+
+
+def _method_entity(text: str, method: MethodMatch | None) -> Data | None:
     if method is None:
         return None
-    return Entity(
-        name=method.name,
-        aliases=list(method.aliases),
-        mentions=[_span(text, s, e) for s, e in method.mentions],
-    )
+    return {
+        "name": method.name,
+        "aliases": list(method.aliases),
+        "mentions": [_span(text, s, e) for s, e in method.mentions],
+    }
 
 
-def _result(text: str, match: ResultMatch) -> Result:
+def _result(text: str, match: ResultMatch) -> Data:
     q = match.quantity
-    return Result(
-        text=q.text,
-        value=q.value,
-        unit=q.unit,
-        role=match.role,  # type: ignore[arg-type]
-        bound=match.bound,  # type: ignore[arg-type]
-        metric=match.metric,
-        benchmark=match.benchmark,
-        model=match.model,
-        span=_span(text, q.start, q.end),
-        sentence=_span(text, *match.sentence),
-    )
+    return {
+        "text": q.text,
+        "value": q.value,
+        "unit": q.unit,
+        "role": match.role,
+        "bound": match.bound,
+        "metric": match.metric,
+        "benchmark": match.benchmark,
+        "model": match.model,
+        "span": _span(text, q.start, q.end),
+        "sentence": _span(text, *match.sentence),
+    }
 
 
-def _link(text: str, link: LinkMatch) -> Link:
-    return Link(url=link.url, kind=link.kind, span=_span(text, link.start, link.end))  # type: ignore[arg-type]
+def _link(text: str, link: LinkMatch) -> Data:
+    return {"url": link.url, "kind": link.kind, "span": _span(text, link.start, link.end)}
+
+
+def _models(text: str, names: list[NameMatch], method: MethodMatch | None) -> list[Data]:
+    """The models; the paper's own method is one only when the text calls it a model."""
+    models = _entities(text, names, MODEL)
+    method_entity = _method_entity(text, method)
+    if method is None or method_entity is None:
+        return models
+    own = _spellings(method_entity)
+    if not method.is_model:
+        return [m for m in models if not own & _spellings(m)]
+    if not any(own & {name_key(m["name"])} for m in models):
+        models.append(method_entity)
+        models.sort(key=_first_mention)
+    return models
 
 
 def doc_to_record(doc: Doc, *, id: str, title: str | None = None) -> PaperRecord:
@@ -76,24 +106,15 @@ def doc_to_record(doc: Doc, *, id: str, title: str | None = None) -> PaperRecord
     text = doc_text(doc)
     names: list[NameMatch] = doc._.paper_names or []
     method: MethodMatch | None = doc._.paper_method
-    models = _entities(text, names, MODEL)
-    method_entity = _method_entity(text, method)
-    if method and method_entity:
-        own = {name_key(n) for n in (method.name, *method.aliases)}
-        if method.is_model:
-            if not own & {name_key(m.name) for m in models}:
-                models.append(method_entity)
-                models.sort(key=lambda e: e.mentions[0].start if e.mentions else len(text))
-        else:
-            # The paper's own method is a model only when the text calls it one.
-            models = [m for m in models if not own & {name_key(n) for n in (m.name, *m.aliases)}]
-    return PaperRecord(
-        id=id,
-        title=title,
-        text=text,
-        method=method_entity,
-        models=models,
-        benchmarks=_entities(text, names, BENCHMARK),
-        metrics=[_result(text, r) for r in doc._.paper_results or []],
-        code_urls=[_link(text, link) for link in doc._.paper_links or []],
+    return PaperRecord.model_validate(
+        {
+            "id": id,
+            "title": title,
+            "text": text,
+            "method": _method_entity(text, method),
+            "models": _models(text, names, method),
+            "benchmarks": _entities(text, names, BENCHMARK),
+            "metrics": [_result(text, r) for r in doc._.paper_results or []],
+            "code_urls": [_link(text, link) for link in doc._.paper_links or []],
+        }
     )

@@ -143,17 +143,22 @@ def _matcher(nlp: Language, entries: Iterable[Entry], attr: str) -> PhraseMatche
     return matcher
 
 
-def _resolve_overlaps(matches: Iterable[NameMatch]) -> list[NameMatch]:
-    """Keep the longest of overlapping matches; lists win ties over patterns."""
-    priority = {"list": 0, "acronym": 1, "pattern": 2}
-    ordered = sorted(matches, key=lambda m: (-(m.end - m.start), priority[m.source], m.start))
+_PRIORITY = {"list": 0, "acronym": 1, "pattern": 2}
+
+
+def _resolve_overlaps(matches: Iterable[NameMatch], length: int) -> list[NameMatch]:
+    """Keep the longest of overlapping matches; lists win ties over patterns.
+
+    length: the text's length (characters already taken are marked in a byte array).
+    """
+    ordered = sorted(matches, key=lambda m: (m.start - m.end, _PRIORITY[m.source], m.start))
+    taken = bytearray(length + 1)
     kept: list[NameMatch] = []
-    taken: list[tuple[int, int]] = []
     for match in ordered:
-        if any(match.start < end and start < match.end for start, end in taken):
+        if any(taken[match.start : match.end]):
             continue
         kept.append(match)
-        taken.append((match.start, match.end))
+        taken[match.start : match.end] = b"\x01" * (match.end - match.start)
     return sorted(kept, key=lambda m: m.start)
 
 
@@ -223,7 +228,7 @@ class NameFinder:
         found += self._evaluated_on(text)
         found = [_relabel(text, m) for m in found if text[m.start : m.end] not in self.not_names]
         found = [glued for m in found if (glued := _unglue(text, m)) is not None]
-        resolved = _resolve_overlaps(found)
+        resolved = _resolve_overlaps(found, len(text))
         resolved = self._defined_acronyms(doc, resolved)
         extra = self._acronym_mentions(doc, resolved)
         return _merge_metric_compounds(text, sorted(resolved + extra, key=lambda m: m.start))
