@@ -18,6 +18,7 @@ from extractor._errors import ExtractionError, ExtractorError, InputError, TooLa
 from extractor._pipeline import build_pipeline
 from extractor._records import doc_to_record
 from extractor._text import clean
+from extractor.components._spans import payload, set_payload
 from extractor.sources import SourceItem, check_abstract, slugify
 from schemas import ErrorDetail, ErrorRecord, Paper, PaperRecord
 
@@ -46,12 +47,12 @@ def _make_doc(nlp: Language, paper: Paper) -> Doc:
     text = clean(paper.abstract)
     doc = nlp.make_doc(text)
     doc.user_data["paper_text"] = text  # what doc.text would rebuild from the tokens
-    doc._.paper_title = clean(paper.title) if paper.title else None
+    set_payload(doc, "paper_title", clean(paper.title) if paper.title else None)
     return doc
 
 
 def _record(doc: Doc, paper: Paper) -> PaperRecord:
-    return doc_to_record(doc, id=paper.id, title=doc._.paper_title)
+    return doc_to_record(doc, id=paper.id, title=payload(doc, "paper_title"))
 
 
 def extract(

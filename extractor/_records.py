@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from extractor.components._spans import doc_text
+from extractor.components._spans import doc_text, payload
 from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, MODEL, NameMatch, name_key
 from extractor.components.results import ResultMatch
@@ -104,8 +104,8 @@ def _models(text: str, names: list[NameMatch], method: MethodMatch | None) -> li
 def doc_to_record(doc: Doc, *, id: str, title: str | None = None) -> PaperRecord:
     """The record of one processed Doc; every span indexes into ``doc.text``."""
     text = doc_text(doc)
-    names: list[NameMatch] = doc._.paper_names or []
-    method: MethodMatch | None = doc._.paper_method
+    names: list[NameMatch] = payload(doc, "paper_names") or []
+    method: MethodMatch | None = payload(doc, "paper_method")
     return PaperRecord.model_validate(
         {
             "id": id,
@@ -114,7 +114,7 @@ def doc_to_record(doc: Doc, *, id: str, title: str | None = None) -> PaperRecord
             "method": _method_entity(text, method),
             "models": _models(text, names, method),
             "benchmarks": _entities(text, names, BENCHMARK),
-            "metrics": [_result(text, r) for r in doc._.paper_results or []],
-            "code_urls": [_link(text, link) for link in doc._.paper_links or []],
+            "metrics": [_result(text, r) for r in payload(doc, "paper_results") or []],
+            "code_urls": [_link(text, link) for link in payload(doc, "paper_links") or []],
         }
     )

@@ -105,3 +105,12 @@ def test_distribution_declares_exactly_these_factories() -> None:
 
 def test_default_pipeline_is_a_full_pipeline() -> None:
     assert extractor.default_pipeline().pipe_names == ORDER
+
+
+def test_payload_reads_what_doc_underscore_holds(nlp: Language) -> None:
+    from extractor.components._spans import payload
+
+    doc = nlp("Code: https://github.com/org/fast and 85.7% accuracy.")
+    for name in ("paper_links", "paper_quantities", "paper_names", "paper_results"):
+        assert payload(doc, name) is getattr(doc._, name)
+    assert payload(spacy.blank("en")("no pipeline"), "paper_links") is None

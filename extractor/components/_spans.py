@@ -21,8 +21,19 @@ _TEXT_KEY = "paper_text"
 
 
 def payload(doc: Doc, name: str) -> Any:
-    """What an earlier component stored in ``doc._.{name}``; None if it has not run."""
-    return doc._.get(name) if Doc.has_extension(name) else None
+    """What an earlier component stored in ``doc._.{name}``; None if it has not run.
+
+    Reads the value where spaCy's ``doc._`` keeps it (``doc.user_data``), which skips
+    building an ``Underscore`` object on every access; the components read payloads often.
+    """
+    user_data: dict[Any, Any] = doc.user_data
+    return user_data.get(("._.", name, None, None))
+
+
+def set_payload(doc: Doc, name: str, value: Any) -> None:
+    """Store ``value`` as ``doc._.{name}`` (the extension must be registered)."""
+    user_data: dict[Any, Any] = doc.user_data
+    user_data[("._.", name, None, None)] = value
 
 
 def doc_text(doc: Doc) -> str:

@@ -14,7 +14,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components._spans import doc_text
+from extractor.components._spans import doc_text, set_payload
 
 # "(LF)" or "(LF;" / "(LF," where LF is 2-10 characters, starts alphanumeric, has a letter
 # and, to avoid "(e.g.", "(i)" and "(Zhou et al. 2023)", at least one capital letter.
@@ -130,7 +130,7 @@ class AbbreviationFinder:
             Doc.set_extension("paper_abbreviations", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.paper_abbreviations = find_abbreviations(doc_text(doc))
+        set_payload(doc, "paper_abbreviations", find_abbreviations(doc_text(doc)))
         return doc
 
 

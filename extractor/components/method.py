@@ -15,7 +15,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components._spans import CharMatch, doc_text, payload, set_spans
+from extractor.components._spans import CharMatch, doc_text, payload, set_payload, set_spans
 from extractor.components.abbreviations import Abbreviation
 from extractor.gazetteers import load_gazetteer, load_word_list
 
@@ -215,7 +215,7 @@ class MethodFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         method = self.match(doc)
-        doc._.paper_method = method
+        set_payload(doc, "paper_method", method)
         spans = [CharMatch(s, e, "METHOD") for s, e in method.mentions] if method else []
         if self.spans:
             set_spans(doc, SPANS_KEY, spans)

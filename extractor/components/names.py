@@ -52,7 +52,7 @@ from extractor.components._name_patterns import (
     _search_word_before,
     _sub_version,
 )
-from extractor.components._spans import CharMatch, doc_text, payload, set_spans
+from extractor.components._spans import CharMatch, doc_text, payload, set_payload, set_spans
 from extractor.components.quantities import Quantity
 from extractor.gazetteers import Entry, load_gazetteer, load_word_list
 
@@ -234,7 +234,7 @@ class NameFinder:
         return _merge_metric_compounds(text, sorted(resolved + extra, key=lambda m: m.start))
 
     def set_annotations(self, doc: Doc, matches: list[NameMatch]) -> None:
-        doc._.paper_names = matches
+        set_payload(doc, "paper_names", matches)
         if self.spans:
             for label, key in SPANS_KEYS.items():
                 set_spans(doc, key, [m.as_char_match() for m in matches if m.label == label])

@@ -14,7 +14,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components._spans import CharMatch, doc_text, set_spans
+from extractor.components._spans import CharMatch, doc_text, set_payload, set_spans
 
 SPANS_KEY = "paper_quantities"
 
@@ -291,7 +291,7 @@ class QuantityFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         quantities = find_quantities(doc_text(doc))
-        doc._.paper_quantities = quantities
+        set_payload(doc, "paper_quantities", quantities)
         if self.spans:
             set_spans(
                 doc, SPANS_KEY, [CharMatch(q.start, q.end, q.kind.upper()) for q in quantities]

@@ -53,7 +53,7 @@ from extractor.components._result_cues import (
     _search_setting,
 )
 from extractor.components._sentences import find_sentences
-from extractor.components._spans import doc_text, payload
+from extractor.components._spans import doc_text, payload, set_payload
 from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, METRIC, MODEL, NameMatch
 from extractor.components.quantities import Quantity
@@ -137,7 +137,7 @@ class ResultLinker:
             Doc.set_extension("paper_results", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.paper_results = self.match(doc)
+        set_payload(doc, "paper_results", self.match(doc))
         return doc
 
     def match(self, doc: Doc) -> list[ResultMatch]:

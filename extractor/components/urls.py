@@ -13,7 +13,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.components._spans import CharMatch, doc_text, set_spans
+from extractor.components._spans import CharMatch, doc_text, set_payload, set_spans
 
 SPANS_KEY = "paper_urls"
 
@@ -178,7 +178,7 @@ class UrlFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         links = find_links(doc_text(doc))
-        doc._.paper_links = links
+        set_payload(doc, "paper_links", links)
         if self.spans:
             set_spans(doc, SPANS_KEY, [CharMatch(x.start, x.end, "URL") for x in links])
         return doc
