@@ -242,3 +242,23 @@ def test_invented_abstracts_baselines_in_brackets_and_after_for() -> None:
     speech = extract("Open models such as Qwen2-Audio score below 40%.")
     assert [(r.value, r.bound, r.metric, r.model) for r in speech.metrics] == [
         (40.0, "at_most", None, "Qwen2-Audio")]
+
+
+def test_invented_abstracts_factor_by_gaps_and_bracketed_baselines() -> None:
+    ctx = extract(
+        "We introduce LongCtx. Applied to Llama-3-8B, LongCtx cuts prefill latency by 3.4x "
+        "and memory usage by 62%. On LongBench, LongCtx-8B achieves an average score of 48.7, "
+        "outperforming YaRN (44.1) and LongLoRA (42.9)."
+    )
+    assert [(r.text, r.role, r.metric, r.model) for r in ctx.metrics] == [
+        ("3.4x", "improvement", "prefill latency", "LongCtx"),
+        ("62%", "improvement", "memory usage", "LongCtx"),
+        ("48.7", "result", "average score", "LongCtx-8B"),
+        ("44.1", "baseline", None, None),
+        ("42.9", "baseline", None, None),
+    ]
+    gap = extract("Cascaded systems remain competitive, with a gap of less than 2 BLEU points.")
+    assert [(r.value, r.role, r.bound, r.metric) for r in gap.metrics] == [
+        (2.0, "improvement", "at_most", "BLEU")]
+    robot = extract("DexDiff achieves a 91% success rate on 12 tasks from Meta-World.")
+    assert [(r.value, r.benchmark) for r in robot.metrics] == [(91.0, "Meta-World")]

@@ -13,11 +13,13 @@ _search_improvement_before = regex.compile(
     (?:
         \bby
       | \b(?:gains?|improvements?|increases?|boosts?|reductions?|decreases?|margins?|
-             speed-?ups?|accelerations?|savings?|leads?|drops?|advantages?|uplifts?|jumps?)
+             speed-?ups?|accelerations?|savings?|leads?|drops?|advantages?|uplifts?|jumps?|
+             gaps?)
         \s+(?:of|by)
     )
     \s+(?:(?:up\s+to|over|about|around|approximately|nearly|roughly|more\s+than|at\s+least|
-             an?\s+average\s+of|on\s+average|averag(?:e|ing))\s+)?
+             less\s+than|fewer\s+than|below|under|an?\s+average\s+of|on\s+average|
+             averag(?:e|ing))\s+)?
     $
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -33,7 +35,8 @@ _match_improvement_after = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 ).match
 _search_baseline_before = regex.compile(
-    r"(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\brelative\s+to|\bthan|\bagainst)\s+$",
+    r"(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\brelative\s+to|"
+    r"(?<!\b(?:less|more|fewer|greater|higher|lower|better|worse)\s)\bthan|\bagainst)\s+$",
     regex.IGNORECASE,
 ).search
 
@@ -127,7 +130,7 @@ _match_subject_verb = regex.compile(
 _match_name_list_gap = regex.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\Z").match
 _search_respectively = regex.compile(r"\brespectively\b", regex.IGNORECASE).search
 _match_benchmark_preposition = regex.compile(
-    r"^\s*(?:\S+\s+){0,4}?(?:on|in|for|across|of)\s+(?:the\s+)?$", regex.IGNORECASE
+    r"^\s*(?:\S+\s+){0,6}?(?:on|in|for|across|of|from)\s+(?:the\s+)?$", regex.IGNORECASE
 ).match
 
 _match_number_on = regex.compile(r"\s(?:(?:on|in)\s(?:the\s)?)?").match
@@ -236,3 +239,13 @@ _match_count_of_parts = regex.compile(
 
 # A baseline's system named after it: "compared with 2.5% for Whisper large-v3".
 _match_for_name = regex.compile(r"\s(?:for|of|by|from)\s(?:the\s)?").match
+
+# A comparison earlier in the clause: "outperforming YaRN (44.1)".
+_search_compared_clause = regex.compile(
+    r"\b(?:outperform\w*|surpass\w*|beat\w*|than|over|versus|vs\.?|compared\s+(?:to|with))\b"
+    r"(?:[^.;]|\.(?=\d))*\Z",
+    regex.IGNORECASE,
+).search
+
+# Inside brackets, only earlier numbers of the same list may precede: "(70.1% and 30.2%".
+_match_bracket_list = regex.compile(r"(?:[\d.]+\s?%?\s*(?:,\s*(?:and\s+)?|and\s+))*\Z").match

@@ -22,6 +22,7 @@ from extractor.components._result_cues import (
     _VAGUE_WHATS,
     _joins_after,
     _match_benchmark_preposition,
+    _match_bracket_list,
     _match_change_in,
     _match_condition_after,
     _match_count_of_parts,
@@ -41,6 +42,7 @@ from extractor.components._result_cues import (
     _search_changed_by,
     _search_claimed,
     _search_compared,
+    _search_compared_clause,
     _search_condition_before,
     _search_factor_before,
     _search_improvement_before,
@@ -204,11 +206,8 @@ class ResultLinker:
                     q_role = "result"
                 elif q.relation == "range_high" and q.partner is not None:
                     q_role = self._role(text, quantities[q.partner], quantities)
-                bracketed = self._parenthesised_after(text, q, name_index.names)
-                if bracketed is not None and _search_compared(
-                    text, max(sentence[0], bracketed.start - 60), bracketed.start
-                ):
-                    q_role = "baseline"  # "surpassing Llama-3.1-8B (70.1%)"
+                if self._bracketed_after_comparison(text, q, sentence[0]):
+                    q_role = "baseline"  # "surpassing Llama-3.1-8B (70.1%)", "over YaRN (44.1)"
                 metric, benchmark, model = self._attribute(
                     text, q, group, name_index, method, sentence, q_role
                 )
@@ -230,9 +229,11 @@ class ResultLinker:
         before_start = max(0, q.start - 40)
         if q.unit in _RESULT_UNITS:
             return not _is_condition(text, q)
-        if q.unit == "x":
-            return bool(_match_factor_cue(after)) or bool(
-                _search_factor_before(text, before_start, q.start)
+        if q.unit == "x":  # "3x faster", "a speed-up of 3x", "cuts latency by 3.4x"
+            return (
+                bool(_match_factor_cue(after))
+                or bool(_search_factor_before(text, before_start, q.start))
+                or bool(_search_improvement_before(text, before_start, q.start))
             )
         if q.unit is not None:  # seconds, GB: only as a saving or speed-up
             return bool(_match_factor_cue(after))
@@ -242,6 +243,13 @@ class ResultLinker:
             return True
         if _search_baseline_before(text, before_start, q.start) and _match_for_name(text, q.end):
             return True  # "compared to 77.1 for GIN"
+        if (
+            text[max(0, q.start - 2) : q.start] == " ("
+            and text[q.end : q.end + 1] == ")"
+            and "." in q.text  # "(2)" enumerates; "(44.1)" reports
+            and _search_compared_clause(text, max(0, q.start - 80), q.start)
+        ):
+            return True  # "outperforming YaRN (44.1) and LongLoRA (42.9)"
         if self._benchmark_follows(text, q):
             return True
         for metric in metrics.between(q.start - 80, q.start):
@@ -492,6 +500,17 @@ class ResultLinker:
         return metric, benchmark, self._model(text, q, group, in_sentence, method, lo, role)
 
     @staticmethod
+    def _bracketed_after_comparison(text: str, q: Quantity, lo: int) -> bool:
+        """Whether the number stands in brackets after a name being compared against."""
+        opening = text.rfind("(", max(lo, q.start - 60), q.start)
+        return (
+            opening > lo
+            and bool(_match_bracket_list(text, opening + 1, q.start))
+            and ")" in text[q.end : q.end + 60]
+            and bool(_search_compared_clause(text, max(lo, opening - 80), opening))
+        )
+
+    @staticmethod
     def _parenthesised_after(
         text: str, q: Quantity, names: Sequence[NameMatch]
     ) -> NameMatch | None:
@@ -524,6 +543,8 @@ class ResultLinker:
         own = self._parenthesised_after(text, q, in_sentence)
         if own is not None:  # "IQL (71.2)": the number is that model's
             return text[own.start : own.end]
+        if self._bracketed_after_comparison(text, q, lo):
+            return None  # "over YaRN (44.1)": a compared system no list names
         if role == "baseline":  # "compared with 2.5% for Whisper large-v3"
             after = _match_for_name(text, q.end)
             named = after and next(
