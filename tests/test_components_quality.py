@@ -262,3 +262,15 @@ def test_invented_abstracts_factor_by_gaps_and_bracketed_baselines() -> None:
         (2.0, "improvement", "at_most", "BLEU")]
     robot = extract("DexDiff achieves a 91% success rate on 12 tasks from Meta-World.")
     assert [(r.value, r.benchmark) for r in robot.metrics] == [(91.0, "Meta-World")]
+
+
+def test_a_benchmark_claimed_by_an_earlier_number_and_factor_higher() -> None:
+    record = extract(
+        "It reaches 49.8 mIoU on ADE20K, while using 30% fewer FLOPs than Swin-S. "
+        "The throughput is 1.7 times higher than ConvNeXt-S."
+    )
+    assert [(r.text, r.role, r.metric, r.benchmark) for r in record.metrics] == [
+        ("49.8", "result", "mIoU", "ADE20K"),
+        ("30%", "improvement", "FLOPs", None),
+        ("1.7 times", "improvement", "throughput", None),
+    ]

@@ -45,7 +45,7 @@ _search_baseline_before = regex.compile(
 _match_factor_cue = regex.compile(
     r"""\s*(?:faster|speed-?ups?|acceleration|more\s+(?:compact|efficient)|smaller|less|fewer|
         lower|cheaper|reductions?|reduced|compression|compressed|improvements?|improved|
-        higher\s+throughput|better)\b""",
+        higher|better)\b""",
     regex.VERBOSE | regex.IGNORECASE,
 ).match
 _search_factor_before = regex.compile(
@@ -150,7 +150,9 @@ def _joins_after(gap: str) -> bool:
 _match_own_benchmark = regex.compile(r"\s(?:on|in)\s(?:the\s)?\Z").match
 
 _search_claimed = regex.compile(
-    r"\d(?:%|\s?points?)?\s+(?:(?:on|in)\s+(?:the\s+)?)?$", regex.IGNORECASE
+    r"\d(?:%|\s?points?)?(?:\s+(?!(?:and|or|but|while|with|whereas)\b)[^\s\d,;.]+){0,2}"
+    r"\s+(?:(?:on|in)\s+(?:the\s+)?)?$",
+    regex.IGNORECASE,
 ).search
 
 _search_range_cue = regex.compile(

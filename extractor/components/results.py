@@ -387,8 +387,8 @@ class ResultLinker:
         near = nearest(BENCHMARK, 0, 3) or nearest(BENCHMARK, 160, 80)
         if near and near.end <= g_start:
             if _search_claimed(text, max(0, near.start - 40), near.start):
-                return None  # "7.55 on MT-Bench and BLEU of 32.1": MT-Bench is 7.55's
-            if self._in_benchmark_list(text, near, in_sentence):
+                near = None  # "7.55 on MT-Bench and BLEU of 32.1": MT-Bench is 7.55's
+            elif self._in_benchmark_list(text, near, in_sentence):
                 return None  # "On ImageNet-100 and ImageNet-1K, ...": which one is not said
         if near:
             return text[near.start : near.end]
