@@ -30,6 +30,7 @@ _match_model_tail = regex.compile(
     (?:[-\s](?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w]))?                # size: "-7B", " 8B"
     (?:/\d+)?                                                      # patch: "ViT-B/16"
     (?:-(?:{_SUFFIXES}|\p{{Lu}}[\p{{L}}\p{{N}}]*)(?![\w])|\s{_CAP_SUFFIXES}(?![\w\-]))*
+    (?:/\d+)?                                                      # "DINOv2-L/14"
     """,
     regex.VERBOSE,
 ).match
