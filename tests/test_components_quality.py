@@ -274,3 +274,13 @@ def test_a_benchmark_claimed_by_an_earlier_number_and_factor_higher() -> None:
         ("30%", "improvement", "FLOPs", None),
         ("1.7 times", "improvement", "throughput", None),
     ]
+
+
+def test_benchmark_versions_years_and_scores() -> None:
+    record = extract(
+        "We evaluate on MS-COCO 2014, FooBench 2.0 and BarEval-v1.5. It scores 8.2% higher "
+        "on MT-Bench 7.5 here."
+    )
+    assert [b.name for b in record.benchmarks] == [
+        "MS-COCO 2014", "FooBench 2.0", "BarEval-v1.5", "MT-Bench"]
+    assert record.models == []

@@ -64,7 +64,10 @@ _benchmark_shape = regex.compile(
     r"""
     (?<![\w\-])
     \p{Lu}[\p{L}\p{N}\-]*?(?:Bench|bench|-Bench|-bench|Eval|-Eval|(?<=\p{L}{3}|\p{Ll}\p{L}*)QA|Arena|-Hard)
-    (?:[-\s]?v?\d+(?:\.\d+)*)?
+    (?:[-\s]?v\d+(?:\.\d+)*+                     # a version: "v2", "-v1.5"
+     |[-\s]?\d+(?:\.\d+)*+                        # "2.0", but not a score:
+      (?![\d.]|\s?(?:%|points?\b)                   # "8.2%", "85 points",
+         |\s(?!(?:and|or|with|in|on|of|for|to|as|by|at|from)\b)\p{Ll}))?  # "7.5 here"
     (?![\w\-])
     """,
     regex.VERBOSE,
@@ -116,7 +119,9 @@ _match_benchmark_tail = regex.compile(
     r"(?:-(?:plus|Plus|hard|Hard|lite|Lite|verified|Verified|full|Full|mini|Mini|DET|VID|MOT))?"
     r"(?![\w\-])"
 ).match
-_match_number_with_unit = regex.compile(r"\s\d+(?:\.\d+)?\s*(?:%|[a-z])").match
+_match_number_with_unit = regex.compile(
+    r"\s(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?\s*(?:%|[a-z])"  # a year ("COCO 2014") is a version
+).match
 _sub_version = regex.compile(r"\s?v\d.*$").sub
 _DROP_SEPARATORS = {ord(c): None for c in " \t\n-_\u00a0"}
 

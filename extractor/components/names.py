@@ -287,8 +287,12 @@ class NameFinder:
                 yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
         if _has_version(text):
             for m in _finditer_versioned(text):
-                base = _sub_version("", m.group())
-                label = BENCHMARK if self.benchmarks.has_pattern(base) else MODEL
+                base = _sub_version("", m.group()).rstrip("-")
+                label = (
+                    BENCHMARK
+                    if self.benchmarks.has_pattern(base) or _finditer_benchmark_shape_one(base)
+                    else MODEL
+                )
                 yield NameMatch(m.start(), m.end(), label, name_key(m.group()), "pattern")
         for m in _finditer_benchmark_shape(text):
             yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
