@@ -66,3 +66,20 @@ def test_method_that_is_not_a_model_is_not_listed_under_models() -> None:
     record = extract("We propose QuokkaLoss, a regulariser for training. QuokkaLoss helps.")
     assert record.method is not None
     assert record.models == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Pruning tokens keeps accuracy. Our method, TokenTrim, is simple.", "TokenTrim"),
+        ("We develop a lightweight adapter, termed GateAdapt, that routes tokens.", "GateAdapt"),
+        (
+            "This paper introduces the Sparse Mixture Router (SMR), which selects experts.",
+            "Sparse Mixture Router",
+        ),
+        ("Our method outperforms GPT-4 on GSM8K.", None),
+    ],
+)
+def test_more_ways_of_naming_the_method(text: str, name: str | None) -> None:
+    method = extract(text).method
+    assert (method.name if method else None) == name

@@ -175,13 +175,18 @@ def test_what_a_change_is_in_names_the_metric_when_no_list_does() -> None:
         "an average of 28%. It improves performance by 5%."
     )
     assert [(r.value, r.metric) for r in record.metrics] == [
-        (19.5, "conversational abilities"), (28.0, "response delay"), (5.0, None)]
+        (19.5, "conversational abilities"),
+        (28.0, "response delay"),
+        (5.0, None),
+    ]
 
 
 def test_metric_phrase_beside_the_number_when_no_list_has_it() -> None:
     record = extract("It reaches 50% answer consistency, and reasoning scores of 0.69.")
     assert [(r.value, r.metric) for r in record.metrics] == [
-        (50.0, "answer consistency"), (0.69, "reasoning scores")]
+        (50.0, "answer consistency"),
+        (0.69, "reasoning scores"),
+    ]
 
 
 def test_names_with_a_digit_match_in_any_case() -> None:
@@ -219,7 +224,8 @@ def test_invented_abstracts_from_three_areas() -> None:
         "attains an average normalized score of 78.4."
     )
     assert [(r.value, r.metric, r.model) for r in rl.metrics] == [
-        (78.4, "average normalized score", "CTR")]
+        (78.4, "average normalized score", "CTR")
+    ]
 
 
 def test_invented_abstracts_baselines_in_brackets_and_after_for() -> None:
@@ -228,7 +234,10 @@ def test_invented_abstracts_baselines_in_brackets_and_after_for() -> None:
         "compared to 77.1 for GIN and 78.3 for Graphormer."
     )
     assert [(r.value, r.role, r.model) for r in graph.metrics] == [
-        (81.2, "result", "GraphMix"), (77.1, "baseline", "GIN"), (78.3, "baseline", "Graphormer")]
+        (81.2, "result", "GraphMix"),
+        (77.1, "baseline", "GIN"),
+        (78.3, "baseline", "Graphormer"),
+    ]
     math = extract(
         "We propose MathPlanner. MathPlanner-1.5B reaches 72.4% on GSM8K and 41.0% on MATH500, "
         "surpassing Llama-3.1-8B-Instruct (70.1% and 30.2%, respectively)."
@@ -241,7 +250,8 @@ def test_invented_abstracts_baselines_in_brackets_and_after_for() -> None:
     ]
     speech = extract("Open models such as Qwen2-Audio score below 40%.")
     assert [(r.value, r.bound, r.metric, r.model) for r in speech.metrics] == [
-        (40.0, "at_most", None, "Qwen2-Audio")]
+        (40.0, "at_most", None, "Qwen2-Audio")
+    ]
 
 
 def test_invented_abstracts_factor_by_gaps_and_bracketed_baselines() -> None:
@@ -259,7 +269,8 @@ def test_invented_abstracts_factor_by_gaps_and_bracketed_baselines() -> None:
     ]
     gap = extract("Cascaded systems remain competitive, with a gap of less than 2 BLEU points.")
     assert [(r.value, r.role, r.bound, r.metric) for r in gap.metrics] == [
-        (2.0, "improvement", "at_most", "BLEU")]
+        (2.0, "improvement", "at_most", "BLEU")
+    ]
     robot = extract("DexDiff achieves a 91% success rate on 12 tasks from Meta-World.")
     assert [(r.value, r.benchmark) for r in robot.metrics] == [(91.0, "Meta-World")]
 
@@ -282,5 +293,9 @@ def test_benchmark_versions_years_and_scores() -> None:
         "on MT-Bench 7.5 here."
     )
     assert [b.name for b in record.benchmarks] == [
-        "MS-COCO 2014", "FooBench 2.0", "BarEval-v1.5", "MT-Bench"]
+        "MS-COCO 2014",
+        "FooBench 2.0",
+        "BarEval-v1.5",
+        "MT-Bench",
+    ]
     assert record.models == []

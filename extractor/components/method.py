@@ -37,6 +37,12 @@ _search_called = regex.compile(
     regex.VERBOSE,
 ).search
 
+_search_our_method = regex.compile(
+    rf"\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:method|approach|framework|model|system|algorithm|"
+    rf"technique|pipeline|architecture)\s*,?\s+(?:(?:called|named|dubbed)\s+)?"
+    rf"(?P<name>{_NAME})(?=\s*[,.;:(]|\s+(?:is|achieves|outperforms|improves|reaches)\b)",
+    regex.VERBOSE,
+).search
 _CUE_WORDS = ("called", "named", "dubbed", "termed", "coined")
 _finditer_cue = regex.compile(r"\b(?:called|named|dubbed|termed|coined|nicknamed)\s").finditer
 
@@ -268,6 +274,10 @@ class MethodFinder:
         if called and not self._is_known(called.group("name")):
             cued: str = called.group("name")
             return cued
+        ours = _search_our_method(text) if "our " in text.lower() else None
+        if ours and not self._is_known(ours.group("name")):
+            own: str = ours.group("name")  # "Our method, TokenTrim, is simple."
+            return own
         for cue in _finditer_cue(text) if has_cue else ():
             for abbreviation in abbreviations:
                 if 0 <= abbreviation.long_start - cue.end() <= 1:
