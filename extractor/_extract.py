@@ -98,14 +98,18 @@ def extract_many(
         (or ``summary``) and optional ``id`` and ``title``.
     RETURNS (Iterator[PaperRecord | ErrorRecord]): One output per paper, in input order.
     """
-    items = (_as_item(paper, i) for i, paper in enumerate(papers, start=1))
+    items = (_bounded(_as_item(paper, i)) for i, paper in enumerate(papers, start=1))
     return process_items(items, nlp=nlp, batch_size=batch_size)
 
 
 def process_items(
     items: Iterable[SourceItem], *, nlp: Language | None = None, batch_size: int = BATCH_SIZE
 ) -> Iterator[PaperRecord | ErrorRecord]:
-    """Records for source items, in order; input errors pass through as error records."""
+    """Records for source items, in order; input errors pass through as error records.
+
+    Items are expected to be bounded already (``extractor.sources`` and ``extract_many``
+    check each abstract with ``check_abstract``), so no abstract is split twice.
+    """
     nlp = nlp or default_pipeline()
     iterator = iter(items)
     while batch := list(islice(iterator, batch_size)):
@@ -124,7 +128,6 @@ def _bounded(item: SourceItem) -> SourceItem:
 
 
 def _process_batch(nlp: Language, batch: list[SourceItem]) -> Iterator[PaperRecord | ErrorRecord]:
-    batch = [_bounded(item) for item in batch]
     papers = [item.paper for item in batch if item.paper is not None]
     try:
         docs = list(nlp.pipe(_make_doc(nlp, paper) for paper in papers))

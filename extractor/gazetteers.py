@@ -34,11 +34,6 @@ class Gazetteer:
     def has_pattern(self, text: str) -> bool:
         return text in self._by_pattern
 
-    def canonical(self, text: str) -> str | None:
-        """The canonical name for a surface form, if the list has it."""
-        entry = self._by_pattern.get(text)
-        return entry.id if entry else None
-
 
 def _read(name: str) -> str:
     return resources.files("extractor").joinpath("data", name).read_text(encoding="utf-8")
