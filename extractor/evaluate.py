@@ -342,20 +342,16 @@ def render_report(report: dict[str, Any], variant: str = "lenient") -> str:
     splits = [s for s in SPLITS if s in scores]
     head = f"{'field':<16}" + "".join(f"{s + ' P/R/F1':>24}" for s in splits)
     lines = [f"matching: {variant}", head, "-" * len(head)]
-    for name in FIELDS:
-        cells = []
-        for split in splits:
-            f = scores[split]["fields"][name]
-            cells.append(f"{f['precision']:.2f} / {f['recall']:.2f} / {f['f1']:.2f}")
-        lines.append(f"{name:<16}" + "".join(f"{c:>24}" for c in cells))
+
+    def rows(names: Sequence[str], part: str, cell: Callable[[dict[str, Any]], str]) -> None:
+        for name in names:
+            cells = [cell(scores[split][part][name]) for split in splits]
+            lines.append(f"{name:<16}" + "".join(f"{c:>24}" for c in cells))
+
+    rows(FIELDS, "fields", lambda f: f"{f['precision']:.2f} / {f['recall']:.2f} / {f['f1']:.2f}")
     lines.append("")
     lines.append(f"{'attribution':<16}" + "".join(f"{s + ' accuracy':>24}" for s in splits))
-    for name in ATTRIBUTES:
-        cells = []
-        for split in splits:
-            a = scores[split]["attribution"][name]
-            cells.append(f"{a['accuracy']:.2f} ({a['correct']}/{a['total']})")
-        lines.append(f"{name:<16}" + "".join(f"{c:>24}" for c in cells))
+    rows(ATTRIBUTES, "attribution", lambda a: f"{a['accuracy']:.2f} ({a['correct']}/{a['total']})")
     lines.append("")
     lines.append("papers: " + ", ".join(f"{s} {scores[s]['papers']}" for s in splits))
     if report["missing_predictions"]:
