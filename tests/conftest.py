@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from schemas import SCHEMA_PATH, PaperRecord, Span
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "daily-papers.txt"
@@ -80,3 +86,55 @@ def fixture_urls() -> list[str]:
 def assert_spans_index_text() -> Callable[[PaperRecord], None]:
     """A check that every span of a record is the slice of ``record.text`` it names."""
     return _assert_spans_index_text
+
+
+# Headless Chromium, as a person would see a page (shared by the HTML-report tests).
+# Playwright drives Debian's Chromium (installed by .ci/run); Playwright's own browser
+# download is never used, and the flags keep Chromium off the network.
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    """The Chromium to drive: ``$CHROMIUM``, else the first one on ``PATH``."""
+    return os.environ.get("CHROMIUM") or next(
+        (p for name in ("chromium", "chromium-browser") if (p := shutil.which(name))), None
+    )
+
+
+@contextmanager
+def _open_page(path: Path) -> Iterator[Page]:
+    """Yield a loaded Playwright page for a local HTML file; skip when no Chromium is here.
+
+    CI installs Chromium and sets ``EXTRACTOR_REQUIRE_BROWSER``, so there a missing browser
+    fails the test instead of skipping it.
+    """
+    executable = chromium_path()
+    if executable is None:
+        if os.environ.get("EXTRACTOR_REQUIRE_BROWSER"):
+            pytest.fail("EXTRACTOR_REQUIRE_BROWSER is set but no Chromium was found")
+        pytest.skip("headless Chromium is not installed (.ci/run installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(path.resolve().as_uri())
+            page.wait_for_load_state("load")
+            yield page
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def open_page() -> Callable[[Path], AbstractContextManager[Page]]:
+    """``with open_page(path) as page:`` a loaded Playwright page for a local HTML file."""
+    return _open_page
