@@ -9,13 +9,19 @@
     |   +-- BadEncodingError  the bytes are not UTF-8                        E103
     |   +-- BadFieldError     a field has the wrong type                     E104
     |   +-- TooLargeError     the input exceeds the size bound               E105
-    +-- SourceError           a whole source cannot be read                  E2xx
+    |   +-- BadIdError        not a paper id (arXiv id, date) we can fetch   E106
+    +-- SourceError           a whole source cannot be read                  E201
+    |   +-- FetchError        an HTTP source failed (after retries)          E202
+    |   +-- BadResponseError  a server's answer cannot be understood         E203
+    |   +-- NotFoundError     the server has no such paper (an unknown id)   E204
     +-- ExtractionError       the pipeline failed on one paper               E301
 
 Only the CLI turns these into messages and exit codes.
 """
 
 from __future__ import annotations
+
+from schemas import ErrorDetail, ErrorRecord
 
 
 class ExtractorError(Exception):
@@ -63,13 +69,45 @@ class TooLargeError(InputError):
     code = "E105"
 
 
+class BadIdError(InputError):
+    code = "E106"
+
+
 class SourceError(ExtractorError):
     """A whole source cannot be opened or read."""
 
     code = "E201"
 
 
+class FetchError(SourceError):
+    """A request failed: the network, a timeout or an HTTP error, after retries."""
+
+    code = "E202"
+
+
+class BadResponseError(SourceError):
+    """The server answered, but not in the documented format (or with an error entry)."""
+
+    code = "E203"
+
+
+class NotFoundError(SourceError):
+    """The server knows no paper with this id."""
+
+    code = "E204"
+
+
 class ExtractionError(ExtractorError):
     """The pipeline failed on one paper; the others go on."""
 
     code = "E301"
+
+
+def error_record(error: ExtractorError, *, id: str | None = None) -> ErrorRecord:
+    """The record standing in the output for an input that failed."""
+    return ErrorRecord(
+        id=id,
+        line=error.line,
+        source=error.source or "<input>",
+        error=ErrorDetail(code=error.code, message=error.message),
+    )

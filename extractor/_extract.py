@@ -14,13 +14,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor._errors import ExtractionError, ExtractorError, InputError, TooLargeError
+from extractor._errors import ExtractionError, InputError, TooLargeError, error_record
 from extractor._pipeline import build_pipeline
 from extractor._records import doc_to_record
 from extractor._text import clean
 from extractor.components._spans import payload, set_payload
 from extractor.sources import SourceItem, check_abstract, slugify
-from schemas import ErrorDetail, ErrorRecord, Paper, PaperRecord
+from schemas import ErrorRecord, Paper, PaperRecord
 
 BATCH_SIZE = 64
 
@@ -33,16 +33,6 @@ def default_pipeline() -> Language:
     return build_pipeline(doc_spans=False)
 
 
-def error_record(error: ExtractorError, *, id: str | None = None) -> ErrorRecord:
-    """The record standing in the output for an input that failed."""
-    return ErrorRecord(
-        id=id,
-        line=error.line,
-        source=error.source or "<input>",
-        error=ErrorDetail(code=error.code, message=error.message),
-    )
-
-
 def _make_doc(nlp: Language, paper: Paper) -> Doc:
     text = clean(paper.abstract)
     doc = nlp.make_doc(text)
@@ -52,7 +42,7 @@ def _make_doc(nlp: Language, paper: Paper) -> Doc:
 
 
 def _record(doc: Doc, paper: Paper) -> PaperRecord:
-    return doc_to_record(doc, id=paper.id, title=payload(doc, "paper_title"))
+    return doc_to_record(doc, id=paper.id, title=payload(doc, "paper_title"), meta=paper.meta)
 
 
 def extract(

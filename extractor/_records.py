@@ -17,7 +17,7 @@ from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, MODEL, NameMatch, name_key
 from extractor.components.results import ResultMatch
 from extractor.components.urls import LinkMatch
-from schemas import PaperRecord
+from schemas import PaperMeta, PaperRecord
 
 Data = dict[str, Any]
 
@@ -101,7 +101,9 @@ def _models(text: str, names: list[NameMatch], method: MethodMatch | None) -> li
     return models
 
 
-def doc_to_record(doc: Doc, *, id: str, title: str | None = None) -> PaperRecord:
+def doc_to_record(
+    doc: Doc, *, id: str, title: str | None = None, meta: PaperMeta | None = None
+) -> PaperRecord:
     """The record of one processed Doc; every span indexes into ``doc.text``."""
     text = doc_text(doc)
     names: list[NameMatch] = payload(doc, "paper_names") or []
@@ -116,5 +118,6 @@ def doc_to_record(doc: Doc, *, id: str, title: str | None = None) -> PaperRecord
             "benchmarks": _entities(text, names, BENCHMARK),
             "metrics": [_result(text, r) for r in payload(doc, "paper_results") or []],
             "code_urls": [_link(text, link) for link in payload(doc, "paper_links") or []],
+            "meta": meta,
         }
     )

@@ -7,14 +7,16 @@ Exit codes: 0 when every paper became a record, 1 when some failed (the count is
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from enum import StrEnum
+from itertools import groupby
 from pathlib import Path
 from typing import IO, Annotated
 
 import orjson
 import typer
+from pydantic import BaseModel
 from tqdm import tqdm
 
 try:  # typer >= 0.20 raises the exceptions of its own copy of click
@@ -22,8 +24,9 @@ try:  # typer >= 0.20 raises the exceptions of its own copy of click
 except ImportError:  # older typer runs on click itself
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
-from extractor._errors import ExtractorError
+from extractor._errors import ExtractorError, error_record
 from extractor._jsonl import write_record
+from extractor.fetch import Fetcher, FetchOptions, split_remote
 from extractor.sources import SourceItem, read_source
 from schemas import ErrorRecord, Paper, PaperRecord, render_json_schema
 from schemas.gold import GoldRecord
@@ -39,6 +42,37 @@ app = typer.Typer(
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Write here instead of stdout.", dir_okay=False, writable=True
+    ),
+]
+ErrorsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--errors",
+        help="Write error records (JSONL) here instead of stderr.",
+        dir_okay=False,
+        writable=True,
+    ),
+]
+ProgressOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--progress/--no-progress",
+        help="Show a progress bar on stderr (default: when stderr is a terminal).",
+    ),
+]
+CacheOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache",
+        help="Keep HTTP answers in this folder and reuse them on later runs.",
+        file_okay=False,
+    ),
+]
+
 
 class InputFormat(StrEnum):
     auto = "auto"
@@ -47,12 +81,17 @@ class InputFormat(StrEnum):
     feed = "feed"
 
 
-def _items(inputs: list[str], format: InputFormat) -> Iterator[SourceItem]:
-    for source in inputs:
-        try:
-            yield from read_source(source, format.value)
-        except ExtractorError as error:
-            yield SourceItem(source, None, error=error)  # type: ignore[arg-type]
+def _items(inputs: list[str], format: InputFormat, fetcher: Fetcher) -> Iterator[SourceItem]:
+    """Items of every input in order: files, stdin, and ``arxiv:``/``hf-daily:`` sources."""
+    for remote, group in groupby(inputs, key=lambda source: split_remote(source) is not None):
+        if remote:
+            yield from fetcher.read(group)
+            continue
+        for source in group:
+            try:
+                yield from read_source(source, format.value)
+            except ExtractorError as error:
+                yield SourceItem(source, None, error=error)
 
 
 def _describe(error: ErrorRecord) -> str:
@@ -66,56 +105,49 @@ def extract(
         list[str],
         typer.Argument(
             metavar="INPUT...",
-            help="Files to read (plain text, JSONL or a Daily Papers page), or - for stdin.",
+            help="Files to read (plain text, JSONL or a Daily Papers page), - for stdin, "
+            "arxiv:ID or hf-daily:YYYY-MM-DD.",
             show_default=False,
         ),
     ],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write records here instead of stdout.",
-            dir_okay=False,
-            writable=True,
-        ),
-    ] = None,
-    errors: Annotated[
-        Path | None,
-        typer.Option(
-            "--errors",
-            help="Write error records (JSONL) here instead of stderr.",
-            dir_okay=False,
-            writable=True,
-        ),
-    ] = None,
+    output: OutputOption = None,
+    errors: ErrorsOption = None,
     format: Annotated[
         InputFormat, typer.Option("--format", help="Input format; auto guesses per file.")
     ] = InputFormat.auto,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent each record.")] = False,
-    progress: Annotated[
-        bool | None,
-        typer.Option(
-            "--progress/--no-progress",
-            help="Show a progress bar on stderr (default: when stderr is a terminal).",
-        ),
-    ] = None,
+    progress: ProgressOption = None,
+    cache: CacheOption = None,
 ) -> None:
     """Extract one record per paper, in input order, as JSON Lines."""
     from extractor._extract import process_items
 
     for source in inputs:
-        if source != "-" and not Path(source).is_file():
+        if source != "-" and split_remote(source) is None and not Path(source).is_file():
             reason = "is a directory" if Path(source).is_dir() else "does not exist"
             raise typer.BadParameter(f"input {source!r} {reason}", param_hint="INPUT")
+    with Fetcher(FetchOptions(cache_dir=cache)) as fetcher:
+        records = process_items(_items(inputs, format, fetcher))
+        _write_outputs(records, output, errors, pretty=pretty, progress=progress, desc="extract")
+
+
+def _write_outputs(
+    outputs: Iterable[BaseModel | ErrorRecord],
+    output: Path | None,
+    errors: Path | None,
+    *,
+    pretty: bool,
+    progress: bool | None,
+    desc: str,
+) -> None:
+    """Write outputs as JSONL, error records apart; exit 1 when any input failed."""
     show = sys.stderr.isatty() if progress is None else progress
     failed = total = 0
     with ExitStack() as stack:
         out: IO[bytes] = stack.enter_context(output.open("wb")) if output else sys.stdout.buffer
         err: IO[bytes] | None = stack.enter_context(errors.open("wb")) if errors else None
-        records = process_items(_items(inputs, format))
         bar = stack.enter_context(
-            tqdm(records, desc="extract", unit=" papers", disable=not show, file=sys.stderr)
+            tqdm(outputs, desc=desc, unit=" papers", disable=not show, file=sys.stderr)
         )
         for record in bar:
             total += 1
@@ -193,6 +225,124 @@ def _extract_gold(gold: list[GoldRecord]) -> dict[str, PaperRecord]:
 
     papers = [Paper(id=g.id, title=g.title, abstract=g.abstract) for g in gold]
     return {r.id: r for r in extract_many(papers) if isinstance(r, PaperRecord)}
+
+
+fetch_app = typer.Typer(
+    help="Fetch abstracts over HTTP and write them as Paper JSONL (what extract reads).",
+    no_args_is_help=True,
+)
+app.add_typer(fetch_app, name="fetch")
+
+ApiUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--api-url",
+        help="Another server (a mirror, a local test server); default from the environment.",
+        show_default=False,
+    ),
+]
+DelayOption = Annotated[
+    float | None,
+    typer.Option(
+        "--delay",
+        min=0.0,
+        help="Seconds between requests (default: arXiv 3, never less on arxiv.org; HF 1).",
+        show_default=False,
+    ),
+]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", min=0.1, help="Seconds to wait on each request.")
+]
+RetriesOption = Annotated[
+    int, typer.Option("--retries", min=0, help="Retries on 429, 5xx and connection errors.")
+]
+
+
+def _papers(items: Iterable[SourceItem]) -> Iterator[Paper | ErrorRecord]:
+    for item in items:
+        if item.paper is not None:
+            yield item.paper
+        elif item.error is not None:
+            yield error_record(item.error)
+
+
+@fetch_app.command("arxiv")
+def fetch_arxiv(
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="ID",
+            help="arXiv ids (2405.17247, 2405.17247v2, hep-th/9901001) or abs/pdf URLs.",
+            show_default=False,
+        ),
+    ] = None,
+    query: Annotated[
+        str | None,
+        typer.Option("--query", help='An arXiv API search query: "ti:alignment AND cat:cs.CL".'),
+    ] = None,
+    max_results: Annotated[
+        int, typer.Option("--max", min=1, help="At most this many papers for --query.")
+    ] = 100,
+    output: OutputOption = None,
+    errors: ErrorsOption = None,
+    api_url: ApiUrlOption = None,
+    cache: CacheOption = None,
+    delay: DelayOption = None,
+    timeout: TimeoutOption = 30.0,
+    retries: RetriesOption = 4,
+    progress: ProgressOption = None,
+) -> None:
+    """Fetch papers from arXiv by id, or by a search query (paged).
+
+    The API endpoint is --api-url, else $EXTRACTOR_ARXIV_API, else
+    https://export.arxiv.org/api/query.
+    """
+    if bool(ids) == bool(query):
+        raise typer.BadParameter("give arXiv ids or --query, not both or neither")
+    options = FetchOptions(
+        arxiv_api=api_url, cache_dir=cache, delay=delay, timeout=timeout, retries=retries
+    )
+    with Fetcher(options) as fetcher:
+        items = fetcher.arxiv_search(query, max_results) if query else fetcher.arxiv(ids or [])
+        _write_outputs(
+            _papers(items), output, errors, pretty=False, progress=progress, desc="fetch"
+        )
+
+
+@fetch_app.command("hf-daily")
+def fetch_hf_daily(
+    date: Annotated[str, typer.Option("--date", help="The day, YYYY-MM-DD.", show_default=False)],
+    output: OutputOption = None,
+    errors: ErrorsOption = None,
+    api_url: ApiUrlOption = None,
+    cache: CacheOption = None,
+    delay: DelayOption = None,
+    timeout: TimeoutOption = 30.0,
+    retries: RetriesOption = 4,
+    progress: ProgressOption = None,
+) -> None:
+    """Fetch the papers Hugging Face lists as daily papers for one day.
+
+    The API root is --api-url, else $EXTRACTOR_HF_API, else https://huggingface.co/api.
+    """
+    from extractor.fetch.hf import check_date
+
+    try:
+        day = check_date(date)
+    except ExtractorError as error:
+        raise typer.BadParameter(f"{date!r} is not a date (YYYY-MM-DD)") from error
+    options = FetchOptions(
+        hf_api=api_url, cache_dir=cache, delay=delay, timeout=timeout, retries=retries
+    )
+    with Fetcher(options) as fetcher:
+        _write_outputs(
+            _papers(fetcher.hf_daily(day)),
+            output,
+            errors,
+            pretty=False,
+            progress=progress,
+            desc="fetch",
+        )
 
 
 @app.command()

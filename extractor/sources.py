@@ -16,17 +16,19 @@ from typing import IO, Literal
 
 import orjson
 import regex
+from pydantic import ValidationError
 
 from extractor._errors import (
     BadEncodingError,
     BadFieldError,
     BadJSONError,
+    ExtractorError,
     InputError,
     MissingFieldError,
     SourceError,
     TooLargeError,
 )
-from schemas import Paper
+from schemas import Paper, PaperMeta
 
 Format = Literal["auto", "text", "jsonl", "feed"]
 FORMATS: tuple[Format, ...] = ("auto", "text", "jsonl", "feed")
@@ -51,7 +53,7 @@ class SourceItem:
     source: str
     line: int | None
     paper: Paper | None = None
-    error: InputError | None = None
+    error: ExtractorError | None = None
 
 
 def slugify(title: str, max_length: int = 80) -> str:
@@ -98,12 +100,38 @@ def check_abstract(abstract: str, source: str | None = None, line: int | None = 
         )
 
 
-def _paper(source: str, line: int | None, id: str, title: str | None, abstract: str) -> SourceItem:
+def _paper(
+    source: str,
+    line: int | None,
+    id: str,
+    title: str | None,
+    abstract: str,
+    meta: PaperMeta | None = None,
+) -> SourceItem:
+    return paper_item(source, line, Paper(id=id, title=title, abstract=abstract, meta=meta))
+
+
+def paper_item(source: str, line: int | None, paper: Paper) -> SourceItem:
+    """The paper as an item, or the error in its place when its abstract is too costly."""
     try:
-        check_abstract(abstract, source, line)
+        check_abstract(paper.abstract, source, line)
     except TooLargeError as error:
         return SourceItem(source, line, error=error)
-    return SourceItem(source, line, paper=Paper(id=id, title=title, abstract=abstract))
+    return SourceItem(source, line, paper=paper)
+
+
+def _meta(obj: dict[str, object], source: str, line: int) -> PaperMeta | None:
+    """The optional ``meta`` object (what ``extractor fetch`` writes), validated."""
+    value = obj.get("meta")
+    if value is None:
+        return None
+    try:
+        return PaperMeta.model_validate(value)
+    except ValidationError as e:
+        problems = "; ".join(
+            f"{'.'.join(map(str, err['loc'])) or 'meta'}: {err['msg']}" for err in e.errors()
+        )
+        raise BadFieldError(f"field 'meta': {problems}", source=source, line=line) from e
 
 
 def _field(obj: dict[str, object], name: str, source: str, line: int) -> str | None:
@@ -146,7 +174,7 @@ def parse_jsonl_line(raw: bytes, source: str, line: int) -> SourceItem | None:
             )
         title = _field(obj, "title", source, line)
         id = _field(obj, "id", source, line) or (slugify(title) if title else f"{source}:{line}")
-        return _paper(source, line, id, title, abstract)
+        return _paper(source, line, id, title, abstract, _meta(obj, source, line))
     except InputError as error:
         return SourceItem(source, line, error=error)
 

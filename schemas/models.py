@@ -75,12 +75,31 @@ class Link(_Closed):
     span: Span
 
 
+class PaperMeta(_Closed):
+    """What a source says about a paper besides its text (arXiv, Hugging Face).
+
+    Links here come from the source's own fields, kept apart from the URLs found in the
+    abstract (``PaperRecord.code_urls``), which carry spans.
+    """
+
+    source: str | None = Field(default=None, description='Where it came from: "arxiv", ...')
+    arxiv_id: str | None = Field(default=None, description='With version: "2405.17247v2".')
+    authors: list[str] = Field(default_factory=list)
+    published: str | None = Field(default=None, description="ISO 8601 date-time.")
+    updated: str | None = None
+    categories: list[str] = Field(default_factory=list, description='"cs.CL", primary first.')
+    links: list[str] = Field(default_factory=list, description="The abstract page, the PDF.")
+    github_repo: str | None = None
+    project_page: str | None = None
+
+
 class Paper(_Closed):
     """One input paper: an id, an optional title and the raw abstract."""
 
     id: str = Field(min_length=1)
     title: str | None = None
     abstract: str
+    meta: PaperMeta | None = None
 
 
 class PaperRecord(_Closed):
@@ -95,6 +114,7 @@ class PaperRecord(_Closed):
     benchmarks: list[Entity] = Field(default_factory=list)
     metrics: list[Result] = Field(default_factory=list)
     code_urls: list[Link] = Field(default_factory=list)
+    meta: PaperMeta | None = None
 
     @model_validator(mode="after")
     def _spans_match_text(self) -> PaperRecord:
