@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -138,3 +142,76 @@ def _open_page(path: Path) -> Iterator[Page]:
 def open_page() -> Callable[[Path], AbstractContextManager[Page]]:
     """``with open_page(path) as page:`` a loaded Playwright page for a local HTML file."""
     return _open_page
+
+
+# A real HTTP server on 127.0.0.1 serving the recorded answers in fixtures/http.
+HTTP_FIXTURES = ROOT / "fixtures" / "http"
+
+
+@dataclass
+class RecordedServer:
+    """What the local server serves, and what it was asked.
+
+    ``routes`` come from ``fixtures/http/routes.json``; ``script(path, answers)`` makes the
+    next requests for ``path`` get ``answers`` in turn (``{"status", "headers", "body"}``
+    or ``{"file"}``) before the recorded routes apply again.
+    """
+
+    url: str
+    routes: list[dict[str, Any]]
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    scripted: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def script(self, path: str, answers: list[dict[str, Any]]) -> None:
+        self.scripted.setdefault(path, []).extend(answers)
+
+    def answer(self, path: str, params: dict[str, str]) -> dict[str, Any]:
+        if self.scripted.get(path):
+            return self.scripted[path].pop(0)
+        for route in self.routes:
+            if route["path"] == path and route["params"] == params:
+                return route
+        return {"status": 404, "body": "no recorded answer"}
+
+
+def _handler(server: RecordedServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            parts = urlsplit(self.path)
+            params = dict(parse_qsl(parts.query, keep_blank_values=True))
+            server.requests.append(
+                {"path": parts.path, "params": params, "headers": dict(self.headers)}
+            )
+            answer = server.answer(parts.path, params)
+            if "file" in answer:
+                body = (HTTP_FIXTURES / answer["file"]).read_bytes()
+            else:
+                body = str(answer.get("body", "")).encode()
+            self.send_response(answer.get("status", 200))
+            self.send_header("Content-Type", answer.get("type", "text/plain"))
+            self.send_header("Content-Length", str(len(body)))
+            for name, value in answer.get("headers", {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
+            pass
+
+    return Handler
+
+
+@pytest.fixture
+def recorded_server() -> Iterator[RecordedServer]:
+    """A real HTTP server on 127.0.0.1 (a free port) serving ``fixtures/http``."""
+    routes = json.loads((HTTP_FIXTURES / "routes.json").read_text(encoding="utf-8"))
+    state = RecordedServer(url="", routes=routes)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    state.url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
