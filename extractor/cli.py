@@ -283,6 +283,10 @@ def fetch_arxiv(
     max_results: Annotated[
         int, typer.Option("--max", min=1, help="At most this many papers for --query.")
     ] = 100,
+    page_size: Annotated[
+        int,
+        typer.Option("--page-size", min=1, max=2000, help="Papers per request for --query."),
+    ] = 100,
     output: OutputOption = None,
     errors: ErrorsOption = None,
     api_url: ApiUrlOption = None,
@@ -303,7 +307,11 @@ def fetch_arxiv(
         arxiv_api=api_url, cache_dir=cache, delay=delay, timeout=timeout, retries=retries
     )
     with Fetcher(options) as fetcher:
-        items = fetcher.arxiv_search(query, max_results) if query else fetcher.arxiv(ids or [])
+        items = (
+            fetcher.arxiv_search(query, max_results, page_size)
+            if query
+            else fetcher.arxiv(ids or [])
+        )
         _write_outputs(
             _papers(items), output, errors, pretty=False, progress=progress, desc="fetch"
         )

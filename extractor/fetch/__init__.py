@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 
 from extractor.fetch._http import Clock, PoliteClient, Politeness, Sleep
-from extractor.fetch.arxiv import ARXIV_DELAY, ArxivClient
+from extractor.fetch.arxiv import ARXIV_DELAY, PAGE_SIZE, ArxivClient
 from extractor.fetch.hf import HF_DELAY, daily_papers
 from extractor.sources import SourceItem
 
@@ -97,9 +97,11 @@ class Fetcher:
         """Papers by arXiv id (or abs/pdf URL), one item per id, in order."""
         return self._arxiv().fetch(ids)
 
-    def arxiv_search(self, query: str, max_results: int) -> Iterator[SourceItem]:
+    def arxiv_search(
+        self, query: str, max_results: int, page_size: int = PAGE_SIZE
+    ) -> Iterator[SourceItem]:
         """Up to ``max_results`` papers matching an arXiv API query, page by page."""
-        return self._arxiv().search(query, max_results)
+        return self._arxiv().search(query, max_results, page_size)
 
     def hf_daily(self, date: str) -> Iterator[SourceItem]:
         """The papers Hugging Face lists for one day (``YYYY-MM-DD``)."""
