@@ -228,7 +228,7 @@ def _extract_gold(gold: list[GoldRecord]) -> dict[str, PaperRecord]:
 
 
 fetch_app = typer.Typer(
-    help="Fetch abstracts over HTTP and write them as Paper JSONL (what extract reads).",
+    help="Fetch abstracts over HTTP as Paper JSONL.\n\nThe output is what extract reads.",
     no_args_is_help=True,
 )
 app.add_typer(fetch_app, name="fetch")
