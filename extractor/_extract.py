@@ -80,30 +80,53 @@ def _as_item(paper: PaperLike, index: int) -> SourceItem:
 
 
 def extract_many(
-    papers: Iterable[PaperLike], *, nlp: Language | None = None, batch_size: int = BATCH_SIZE
+    papers: Iterable[PaperLike],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = BATCH_SIZE,
+    workers: int = 1,
 ) -> Iterator[PaperRecord | ErrorRecord]:
     """Extract records from many papers, in order, streaming.
 
     papers (Iterable[Paper | Mapping]): ``Paper`` objects or dicts with ``abstract``
         (or ``summary``) and optional ``id`` and ``title``.
+    workers (int): Processes to extract with; output order is kept either way.
     RETURNS (Iterator[PaperRecord | ErrorRecord]): One output per paper, in input order.
     """
     items = (_bounded(_as_item(paper, i)) for i, paper in enumerate(papers, start=1))
-    return process_items(items, nlp=nlp, batch_size=batch_size)
+    return process_items(items, nlp=nlp, batch_size=batch_size, workers=workers)
 
 
 def process_items(
-    items: Iterable[SourceItem], *, nlp: Language | None = None, batch_size: int = BATCH_SIZE
+    items: Iterable[SourceItem],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = BATCH_SIZE,
+    workers: int = 1,
 ) -> Iterator[PaperRecord | ErrorRecord]:
     """Records for source items, in order; input errors pass through as error records.
 
     Items are expected to be bounded already (``extractor.sources`` and ``extract_many``
-    check each abstract with ``check_abstract``), so no abstract is split twice.
+    check each abstract with ``check_abstract``), so no abstract is split twice. With
+    ``workers`` above 1 the batches run on a process pool (``extractor._parallel``).
     """
-    nlp = nlp or default_pipeline()
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    if workers > 1:
+        if nlp is not None:
+            raise ValueError("a pipeline of your own runs in one process: use workers=1")
+        from extractor._parallel import process_items_parallel
+
+        return process_items_parallel(items, workers, batch_size)  # type: ignore[return-value]
+    return _process_serially(items, nlp or default_pipeline(), batch_size)
+
+
+def _process_serially(
+    items: Iterable[SourceItem], nlp: Language, batch_size: int
+) -> Iterator[PaperRecord | ErrorRecord]:
     iterator = iter(items)
     while batch := list(islice(iterator, batch_size)):
-        yield from _process_batch(nlp, batch)
+        yield from process_batch(nlp, batch)
 
 
 def _bounded(item: SourceItem) -> SourceItem:
@@ -117,7 +140,8 @@ def _bounded(item: SourceItem) -> SourceItem:
     return item
 
 
-def _process_batch(nlp: Language, batch: list[SourceItem]) -> Iterator[PaperRecord | ErrorRecord]:
+def process_batch(nlp: Language, batch: list[SourceItem]) -> Iterator[PaperRecord | ErrorRecord]:
+    """Outputs for one batch, in order; a paper the pipeline fails on becomes an error."""
     papers = [item.paper for item in batch if item.paper is not None]
     try:
         docs = list(nlp.pipe(_make_doc(nlp, paper) for paper in papers))

@@ -8,11 +8,13 @@ repeated with light variation), three rates in abstracts per second:
 - ``extract_many``: :func:`extractor.extract_many`, consuming every record;
 - ``cli``: ``python -m extractor extract corpus.jsonl -o out`` as a subprocess, wall-clock
   including process start-up; the start-up (a 1-paper run) and the rate with it
-  subtracted are reported too.
+  subtracted are reported too;
+- ``workers``: the same command with ``--workers W`` (default 2), and its speed-up over
+  the one-process CLI.
 
-Each time is the median of ``--repeat`` runs after one warm-up on a small slice. Nothing
-runs in parallel: one process, spaCy's default ``n_process=1``, and the CLI in one child
-process at a time, so one core is busy at any moment. Peak RSS comes
+Each time is the median of ``--repeat`` runs after one warm-up on a small slice. Apart
+from the ``workers`` row nothing runs in parallel: one process, spaCy's default
+``n_process=1``, and the CLI in one child process at a time, so one core is busy. Peak RSS comes
 from ``resource.getrusage``: for the in-process rows, the growth of this whole process's
 peak; for the CLI, the child's own peak, read on one extra untimed run.
 """
@@ -48,7 +50,9 @@ if sys.platform != "win32":
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT = ROOT / "fixtures" / "daily-papers.txt"
-DEFAULT_COUNT = 2000
+DEFAULT_COUNT = 20_000
+DEFAULT_WORKERS = 2
+ROWS = ("baseline", "extract_many", "cli", "workers")
 DEFAULT_REPEAT = 3
 WARMUP_COUNT = 32
 
@@ -168,16 +172,20 @@ def bench_extract_many(papers: Sequence[Paper], repeat: int) -> Row:
     return _in_process("extract_many", "extractor.extract_many", run, len(papers), repeat)
 
 
-def cli_command(source: Path, output: Path) -> list[str]:
+def cli_command(source: Path, output: Path, workers: int = 1) -> list[str]:
     """The command line the CLI rows time."""
-    return [sys.executable, "-m", "extractor", "extract", str(source), "-o", str(output)]
+    command = [sys.executable, "-m", "extractor", "extract", str(source), "-o", str(output)]
+    return command + (["--workers", str(workers)] if workers > 1 else [])
 
 
-def run_cli(source: Path, output: Path) -> float:
+def run_cli(source: Path, output: Path, workers: int = 1) -> float:
     """Seconds for one ``python -m extractor extract SOURCE -o OUTPUT`` subprocess."""
     start = time.perf_counter()
     done = subprocess.run(
-        cli_command(source, output), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        cli_command(source, output, workers),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     seconds = time.perf_counter() - start
     if done.returncode != 0:
@@ -196,39 +204,72 @@ _RSS_PROBE = (
 )
 
 
-def cli_peak_rss_mib(source: Path, output: Path) -> float | None:
-    """The CLI's peak RSS in MiB on one extra, untimed run (None where getrusage is missing)."""
+def cli_peak_rss_mib(source: Path, output: Path, workers: int = 1) -> float | None:
+    """The CLI's peak RSS in MiB on one extra, untimed run (None where getrusage is missing).
+
+    With workers this is the largest single process (``RUSAGE_CHILDREN`` keeps the
+    maximum over the process tree, not the sum).
+    """
     if sys.platform == "win32":
         return None
-    command = [sys.executable, "-c", _RSS_PROBE, *cli_command(source, output)]
+    command = [sys.executable, "-c", _RSS_PROBE, *cli_command(source, output, workers)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
     kib = int(done.stdout.split()[-1])
     return _mib(kib // 1024 if sys.platform == "darwin" else kib)
 
 
-def bench_cli(papers: Sequence[Paper], repeat: int) -> list[Row]:
-    """The CLI end to end, its start-up (a 1-paper run), and its rate net of start-up."""
+def bench_cli(papers: Sequence[Paper], repeat: int, rows: Sequence[str], workers: int) -> list[Row]:
+    """The CLI end to end, its start-up (a 1-paper run), its rate net of start-up, and the
+    same with ``--workers``."""
     count = len(papers)
+    label, rss = "CLI end to end (with start-up)", "child peak"
+    measured = []
     with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp:
         one, full, out = Path(tmp, "one.jsonl"), Path(tmp, "corpus.jsonl"), Path(tmp, "out")
         write_jsonl(papers[:1], one)
         write_jsonl(papers, full)
         run_cli(one, out)  # warm-up: byte-code and file caches
-        startup = median_seconds(lambda: run_cli(one, out), repeat)
-        seconds = median_seconds(lambda: run_cli(full, out), repeat)
-        startup_rss, full_rss = cli_peak_rss_mib(one, out), cli_peak_rss_mib(full, out)
-    net = seconds - startup
-    label, rss = "CLI end to end (with start-up)", "child peak"
-    return [
-        Row("cli", label, count, seconds, count / seconds, None, full_rss, rss),
-        Row("cli_startup", "CLI start-up (1-paper run)", 1, startup, None, None, startup_rss, rss),
-        Row("cli_net", "CLI minus start-up", count, net, count / net if net > 0 else None),
-    ]
+        if "cli" in rows:
+            startup = median_seconds(lambda: run_cli(one, out), repeat)
+            seconds = median_seconds(lambda: run_cli(full, out), repeat)
+            startup_rss, full_rss = cli_peak_rss_mib(one, out), cli_peak_rss_mib(full, out)
+            net = seconds - startup
+            measured += [
+                Row("cli", label, count, seconds, count / seconds, None, full_rss, rss),
+                Row(
+                    "cli_startup",
+                    "CLI start-up (1-paper run)",
+                    1,
+                    startup,
+                    None,
+                    None,
+                    startup_rss,
+                    rss,
+                ),
+                Row("cli_net", "CLI minus start-up", count, net, count / net if net > 0 else None),
+            ]
+        if "workers" in rows:
+            seconds = median_seconds(lambda: run_cli(full, out, workers), repeat)
+            peak = cli_peak_rss_mib(full, out, workers)
+            name = f"CLI --workers {workers} (with start-up)"
+            measured.append(
+                Row(
+                    "cli_workers",
+                    name,
+                    count,
+                    seconds,
+                    count / seconds,
+                    None,
+                    peak,
+                    "largest process",
+                )
+            )
+    return measured
 
 
 def with_ratios(rows: Sequence[Row]) -> list[Row]:
     """The rows with ``ratio_to_baseline`` (rate / baseline rate) filled in where defined."""
-    base = rows[0].rate
+    base = rows[0].rate if rows and rows[0].name == "baseline" else None
     return [
         Row(**{**asdict(row), "ratio_to_baseline": row.rate / base})
         if row.rate is not None and base
@@ -281,14 +322,18 @@ def render_table(report: dict[str, Any], rows: Sequence[Row]) -> str:
         first = cells[0].ljust(widths[0])
         return "  ".join([first, *(c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True))])
 
-    ratio = report["extract_many_ratio_to_baseline"]
+    ratio, speedup = report["extract_many_ratio_to_baseline"], report["workers_speedup"]
     m = report["machine"]
     lines = [line(head), line(["-" * w for w in widths]), *map(line, body), ""]
+    if ratio:
+        lines.append(
+            f"extract_many / baseline rate: {ratio:.4f} ({1 / ratio:.1f}x slower than tokenizing)"
+        )
+    if speedup:
+        lines.append(f"--workers {report['workers']} / one-process CLI rate: {speedup:.2f}x")
     lines.append(
-        f"extract_many / baseline rate: {ratio:.4f} ({1 / ratio:.1f}x slower than tokenizing)"
-    )
-    lines.append(
-        f"median of {report['repeat']} run(s) after a warm-up; one process, one core busy at a time"
+        f"median of {report['repeat']} run(s) after a warm-up; one core busy at a time except"
+        " in the --workers row"
     )
     lines.append(
         "peak RSS (getrusage): '+' = growth of this whole process's peak; CLI = the child's peak"
@@ -300,20 +345,37 @@ def render_table(report: dict[str, Any], rows: Sequence[Row]) -> str:
     return "\n".join(lines)
 
 
-def run_bench(papers: Sequence[Paper], repeat: int, cli: bool = True) -> dict[str, Any]:
-    """Measure every row on the corpus and return the report (rows as dicts)."""
-    texts = [clean(paper.abstract) for paper in papers]
-    rows = [bench_baseline(texts, repeat), bench_extract_many(papers, repeat)]
-    if cli:
-        rows += bench_cli(papers, repeat)
-    rows = with_ratios(rows)
+def run_bench(
+    papers: Sequence[Paper],
+    repeat: int,
+    rows: Sequence[str] = ROWS,
+    workers: int = DEFAULT_WORKERS,
+) -> dict[str, Any]:
+    """Measure the chosen rows on the corpus and return the report (rows as dicts)."""
+    measured: list[Row] = []
+    if "baseline" in rows:
+        measured.append(bench_baseline([clean(paper.abstract) for paper in papers], repeat))
+    if "extract_many" in rows:
+        measured.append(bench_extract_many(papers, repeat))
+    if "cli" in rows or "workers" in rows:
+        measured += bench_cli(papers, repeat, rows, workers)
+    measured = with_ratios(measured)
+    by_name = {row.name: row for row in measured}
     return {
         "abstracts": len(papers),
         "repeat": repeat,
-        "rows": [asdict(row) for row in rows],
-        "extract_many_ratio_to_baseline": rows[1].ratio_to_baseline,
+        "rows": [asdict(row) for row in measured],
+        "extract_many_ratio_to_baseline": _ratio(by_name, "extract_many", "baseline"),
+        "workers": workers,
+        "workers_speedup": _ratio(by_name, "cli_workers", "cli"),
         "machine": machine(),
     }
+
+
+def _ratio(rows: dict[str, Row], top: str, bottom: str) -> float | None:
+    """``rows[top].rate / rows[bottom].rate`` when both were measured."""
+    a, b = rows.get(top), rows.get(bottom)
+    return a.rate / b.rate if a and b and a.rate and b.rate else None
 
 
 def _positive(text: str) -> int:
@@ -350,7 +412,22 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="papers to build the corpus from (default: the bundled sample)",
     )
     parser.add_argument(
-        "--no-cli", dest="cli", action="store_false", help="skip the CLI subprocess measurements"
+        "--only",
+        choices=ROWS,
+        action="append",
+        help="measure only this row (repeatable; default: all)",
+    )
+    parser.add_argument(
+        "--no-cli",
+        dest="cli",
+        action="store_false",
+        help="skip the CLI subprocess measurements (the cli and workers rows)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=_positive,
+        default=DEFAULT_WORKERS,
+        help=f"processes for the workers row (default {DEFAULT_WORKERS})",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser.parse_args(argv)
@@ -360,7 +437,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print the table (or JSON); returns the exit code."""
     args = parse_args(argv)
     corpus = build_corpus(load_papers(args.input), args.count)
-    report = run_bench(corpus, args.repeat, cli=args.cli)
+    chosen = [r for r in (args.only or ROWS) if args.cli or r not in ("cli", "workers")]
+    report = run_bench(corpus, args.repeat, chosen, args.workers)
     if args.json:
         print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
     else:

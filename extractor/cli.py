@@ -64,6 +64,15 @@ ProgressOption = Annotated[
         help="Show a progress bar on stderr (default: when stderr is a terminal).",
     ),
 ]
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        "--workers",
+        "-j",
+        min=1,
+        help="Processes to extract with (output order is kept).",
+    ),
+]
 CacheOption = Annotated[
     Path | None,
     typer.Option(
@@ -118,21 +127,34 @@ def extract(
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent each record.")] = False,
     progress: ProgressOption = None,
     cache: CacheOption = None,
+    workers: WorkersOption = 1,
 ) -> None:
     """Extract one record per paper, in input order, as JSON Lines."""
-    from extractor._extract import process_items
 
     for source in inputs:
         if source != "-" and split_remote(source) is None and not Path(source).is_file():
             reason = "is a directory" if Path(source).is_dir() else "does not exist"
             raise typer.BadParameter(f"input {source!r} {reason}", param_hint="INPUT")
     with Fetcher(FetchOptions(cache_dir=cache)) as fetcher:
-        records = process_items(_items(inputs, format, fetcher))
+        records = _extracted(_items(inputs, format, fetcher), workers, pretty)
         _write_outputs(records, output, errors, pretty=pretty, progress=progress, desc="extract")
 
 
+def _extracted(
+    items: Iterable[SourceItem], workers: int, pretty: bool
+) -> Iterable[BaseModel | bytes]:
+    """Records for the items; with several workers, already encoded by the workers."""
+    from extractor._extract import BATCH_SIZE, process_items
+
+    if workers == 1:
+        return process_items(items)
+    from extractor._parallel import process_items_parallel
+
+    return process_items_parallel(items, workers, BATCH_SIZE, encode=True, pretty=pretty)
+
+
 def _write_outputs(
-    outputs: Iterable[BaseModel | ErrorRecord],
+    outputs: Iterable[BaseModel | bytes],
     output: Path | None,
     errors: Path | None,
     *,
@@ -151,7 +173,10 @@ def _write_outputs(
         )
         for record in bar:
             total += 1
-            if isinstance(record, ErrorRecord):
+            if isinstance(record, bytes):
+                out.write(record)
+                out.flush()
+            elif isinstance(record, ErrorRecord):
                 failed += 1
                 if err is not None:
                     write_record(err, record)
