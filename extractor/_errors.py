@@ -11,6 +11,9 @@
     |   +-- TooLargeError     the input exceeds the size bound               E105
     +-- SourceError           a whole source cannot be read                  E2xx
     +-- ExtractionError       the pipeline failed on one paper               E301
+    +-- StoreError            the results database cannot be used            E4xx
+        +-- StoreBusyError    another writer held it past the busy timeout   E401
+        +-- StoreVersionError it has a schema this version does not know     E402
 
 Only the CLI turns these into messages and exit codes.
 """
@@ -73,3 +76,21 @@ class ExtractionError(ExtractorError):
     """The pipeline failed on one paper; the others go on."""
 
     code = "E301"
+
+
+class StoreError(ExtractorError):
+    """The results database cannot be opened, read or written."""
+
+    code = "E400"
+
+
+class StoreBusyError(StoreError):
+    """Another process held the database's write lock for longer than the busy timeout."""
+
+    code = "E401"
+
+
+class StoreVersionError(StoreError):
+    """The database's schema is newer than this version knows (or is not a store at all)."""
+
+    code = "E402"
