@@ -305,7 +305,7 @@ def leaderboard(
     records: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[RECORDS.jsonl]", help="Records JSONL (as extract writes).", show_default=False
+            metavar="RECORDS.jsonl", help="Records JSONL (as extract writes).", show_default=False
         ),
     ] = None,
     db: Annotated[
@@ -333,7 +333,7 @@ def leaderboard(
         ),
     ] = None,
 ) -> None:
-    """Rank results per (benchmark, metric), each row with the sentence it came from.
+    """Rank results per (benchmark, metric); each row quotes its sentence.
 
     Only role=result values rank, in the metric's direction (data/metrics.jsonl); tables
     whose metric is unknown or unnamed are listed unranked. JSON follows the shape of Papers

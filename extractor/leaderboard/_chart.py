@@ -60,7 +60,7 @@ def bar_chart_svg(table: Table, chart_id: str) -> str | None:
             axes.spines[side].set_visible(False)
         if table.baselines:
             handles = [Patch(color=c, label=role) for role, c in _COLOURS.items()]
-            axes.legend(handles=handles, fontsize=7, loc="lower right")
+            axes.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     svg = buffer.getvalue()
