@@ -55,7 +55,7 @@ def bar_chart_svg(table: Table, chart_id: str) -> str | None:
             f"{' is better' if table.direction else ''})",
             fontsize=8,
         )
-        axes.margins(x=0.15)
+        axes.margins(x=0.3)  # room for the value labels inside the axes
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
         if table.baselines:
