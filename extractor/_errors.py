@@ -15,6 +15,9 @@
     |   +-- BadResponseError  a server's answer cannot be understood         E203
     |   +-- NotFoundError     the server has no such paper (an unknown id)   E204
     +-- ExtractionError       the pipeline failed on one paper               E301
+    +-- StoreError            the results database cannot be used            E4xx
+        +-- StoreBusyError    another writer held it past the busy timeout   E401
+        +-- StoreVersionError it has a schema this version does not know     E402
 
 Only the CLI turns these into messages and exit codes.
 """
@@ -111,3 +114,21 @@ def error_record(error: ExtractorError, *, id: str | None = None) -> ErrorRecord
         source=error.source or "<input>",
         error=ErrorDetail(code=error.code, message=error.message),
     )
+
+
+class StoreError(ExtractorError):
+    """The results database cannot be opened, read or written."""
+
+    code = "E400"
+
+
+class StoreBusyError(StoreError):
+    """Another process held the database's write lock for longer than the busy timeout."""
+
+    code = "E401"
+
+
+class StoreVersionError(StoreError):
+    """The database's schema is newer than this version knows (or is not a store at all)."""
+
+    code = "E402"

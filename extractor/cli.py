@@ -131,10 +131,7 @@ def extract(
 ) -> None:
     """Extract one record per paper, in input order, as JSON Lines."""
 
-    for source in inputs:
-        if source != "-" and split_remote(source) is None and not Path(source).is_file():
-            reason = "is a directory" if Path(source).is_dir() else "does not exist"
-            raise typer.BadParameter(f"input {source!r} {reason}", param_hint="INPUT")
+    _check_inputs(inputs)
     with Fetcher(FetchOptions(cache_dir=cache)) as fetcher:
         records = _extracted(_items(inputs, format, fetcher), workers, pretty)
         _write_outputs(records, output, errors, pretty=pretty, progress=progress, desc="extract")
@@ -382,6 +379,198 @@ def fetch_hf_daily(
 def schema() -> None:
     """Print the JSON Schema of one output record."""
     sys.stdout.write(render_json_schema())
+
+
+def _check_inputs(inputs: list[str]) -> None:
+    """A usage error for an input that is neither a file, ``-`` nor a remote source."""
+    for source in inputs:
+        if source != "-" and split_remote(source) is None and not Path(source).is_file():
+            reason = "is a directory" if Path(source).is_dir() else "does not exist"
+            raise typer.BadParameter(f"input {source!r} {reason}", param_hint="INPUT")
+
+
+def _ingest_outputs(
+    inputs: list[str], format: InputFormat, fetcher: Fetcher, workers: int
+) -> Iterator[PaperRecord | ErrorRecord]:
+    """Records for each input in order: records JSONL is read, anything else extracted
+    (neighbouring inputs to extract share one run, and one worker pool)."""
+    from extractor._extract import process_items
+    from extractor._jsonl import is_records_file, read_records
+
+    def is_records(source: str) -> bool:
+        return (
+            source != "-"
+            and format is InputFormat.auto
+            and split_remote(source) is None
+            and is_records_file(Path(source))
+        )
+
+    for records, group in groupby(inputs, key=is_records):
+        if records:
+            for source in group:
+                yield from read_records(Path(source))
+        else:
+            yield from process_items(_items(list(group), format, fetcher), workers=workers)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="INPUT...",
+            help="Inputs as for extract, or records JSONL (as extract writes), or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    db: Annotated[
+        Path,
+        typer.Option(
+            "--db",
+            help="SQLite file to store records in (created on first use).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ],
+    format: Annotated[
+        InputFormat,
+        typer.Option("--format", help="Input format; auto also recognises records JSONL."),
+    ] = InputFormat.auto,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", help="Seconds to wait for another writer.", min=0),
+    ] = 5.0,
+    progress: ProgressOption = None,
+    cache: CacheOption = None,
+    workers: WorkersOption = 1,
+) -> None:
+    """Extract records and store them in a SQLite database, in one transaction.
+
+    A paper already stored is replaced (by id). Inputs that fail are reported as extract
+    reports them and the rest are stored; if the run is interrupted nothing is stored.
+    """
+    from extractor.store import Store
+
+    _check_inputs(inputs)
+    show = sys.stderr.isatty() if progress is None else progress
+    failed = total = 0
+
+    def stored(fetcher: Fetcher) -> Iterator[PaperRecord]:
+        nonlocal failed, total
+        outputs = _ingest_outputs(inputs, format, fetcher, workers)
+        for output in tqdm(
+            outputs, desc="ingest", unit=" papers", disable=not show, file=sys.stderr
+        ):
+            total += 1
+            if isinstance(output, ErrorRecord):
+                failed += 1
+                print(_describe(output), file=sys.stderr)
+            else:
+                yield output
+
+    try:
+        with Store(db, timeout=timeout) as store, Fetcher(FetchOptions(cache_dir=cache)) as f:
+            written = store.write(stored(f))
+            counts = store.counts()
+    except ExtractorError as error:
+        print(f"extractor: {error}", file=sys.stderr)
+        raise typer.Exit(EXIT_SOME_FAILED) from error
+    summary = ", ".join(f"{n} {table}" for table, n in counts.items())
+    print(f"extractor: stored {written} records in {db} (now {summary})", file=sys.stderr)
+    if failed:
+        print(f"extractor: {failed} of {total} inputs failed", file=sys.stderr)
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+class BoardFormat(StrEnum):
+    md = "md"
+    csv = "csv"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def leaderboard(
+    records: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="RECORDS.jsonl", help="Records JSONL (as extract writes).", show_default=False
+        ),
+    ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="Read the records of this SQLite store instead.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    benchmark: Annotated[
+        str | None, typer.Option("--benchmark", help="Only this benchmark (any alias).")
+    ] = None,
+    metric: Annotated[
+        str | None, typer.Option("--metric", help="Only this metric (any alias).")
+    ] = None,
+    format: Annotated[BoardFormat, typer.Option("--format", help="Output format.")] = (
+        BoardFormat.md
+    ),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write here instead of stdout.", dir_okay=False, writable=True
+        ),
+    ] = None,
+) -> None:
+    """Rank results per (benchmark, metric); each row quotes its sentence.
+
+    Only role=result values rank, in the metric's direction (data/metrics.jsonl); tables
+    whose metric is unknown or unnamed are listed unranked. JSON follows the shape of Papers
+    with Code's evaluation tables.
+    """
+    from extractor import leaderboard as lb
+
+    if (records is None) == (db is None):
+        raise typer.BadParameter("give either RECORDS.jsonl or --db DB, not both or neither")
+    source = records if records is not None else db
+    assert source is not None
+    if not source.is_file():
+        reason = "is a directory" if source.is_dir() else "does not exist"
+        raise typer.BadParameter(f"{str(source)!r} {reason}")
+    failed = 0
+
+    def read() -> Iterator[PaperRecord]:
+        nonlocal failed
+        from extractor._jsonl import read_records
+        from extractor.store import Store
+
+        if db is not None:
+            with Store(db) as store:
+                yield from store.records()
+            return
+        assert records is not None
+        for output in read_records(records):
+            if isinstance(output, ErrorRecord):
+                failed += 1
+                print(_describe(output), file=sys.stderr)
+            else:
+                yield output
+
+    try:
+        text = lb.render(lb.build(read(), benchmark=benchmark, metric=metric), format.value)
+    except ExtractorError as error:
+        print(f"extractor: {error}", file=sys.stderr)
+        raise typer.Exit(EXIT_SOME_FAILED) from error
+    except lb.ChartUnavailable as error:
+        print(f"extractor: error: {error}", file=sys.stderr)
+        raise typer.Exit(EXIT_USAGE) from error
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    if failed:
+        print(f"extractor: {failed} lines of {records} are not records", file=sys.stderr)
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 def main(argv: list[str] | None = None) -> int:

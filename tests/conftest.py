@@ -215,3 +215,70 @@ def recorded_server() -> Iterator[RecordedServer]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+# Hand-made records for the store and leaderboard tests: one sentence per result.
+
+
+def _make_record(
+    id: str,
+    results: list[dict[str, Any]] | tuple[()] = (),
+    *,
+    title: str | None = None,
+    method: str | None = None,
+    code_url: str | None = None,
+) -> PaperRecord:
+    """A valid record whose text holds one sentence per result.
+
+    Each result is a dict with ``text`` (the number as written) and ``value``, and any of
+    ``unit``, ``role``, ``bound``, ``metric``, ``benchmark``, ``model``.
+    """
+    from schemas import Entity, Link, Result
+
+    parts: list[str] = []
+    metrics: list[Result] = []
+    offset = 0
+    for spec in results:
+        sentence = (
+            f"{spec.get('model') or 'It'} reaches {spec['text']} "
+            f"{spec.get('metric') or 'score'} on {spec.get('benchmark') or 'the test'}."
+        )
+        start = offset + sentence.index(spec["text"])
+        number = Span(start=start, end=start + len(spec["text"]), text=spec["text"])
+        whole = Span(start=offset, end=offset + len(sentence), text=sentence)
+        fields = {k: v for k, v in spec.items() if k not in ("text", "value")}
+        metrics.append(
+            Result(text=spec["text"], value=spec["value"], span=number, sentence=whole, **fields)
+        )
+        parts.append(sentence)
+        offset += len(sentence) + 1
+    links: list[Link] = []
+    if code_url:
+        start = offset
+        parts.append(code_url)
+        where = Span(start=start, end=start + len(code_url), text=code_url)
+        links.append(Link(url=code_url, kind="code", span=where))
+    text = " ".join(parts)
+
+    def entity(name: str) -> Entity:
+        starts = [i for i in range(len(text)) if text.startswith(name, i)]
+        return Entity(
+            name=name, mentions=[Span(start=i, end=i + len(name), text=name) for i in starts]
+        )
+
+    return PaperRecord(
+        id=id,
+        title=title,
+        text=text,
+        method=Entity(name=method) if method else None,
+        models=[entity(m) for m in sorted({r.model for r in metrics if r.model})],
+        benchmarks=[entity(b) for b in sorted({r.benchmark for r in metrics if r.benchmark})],
+        metrics=metrics,
+        code_urls=links,
+    )
+
+
+@pytest.fixture(scope="session")
+def make_record() -> Callable[..., PaperRecord]:
+    """``make_record(id, [{"text": "85.7%", "value": 85.7, "metric": ...}], title=...)``."""
+    return _make_record

@@ -1,0 +1,57 @@
+"""Results leaderboards: records to ranked tables per (benchmark, metric), and renderings.
+
+>>> from schemas import PaperRecord
+>>> board = build([])
+>>> board.papers, board.tables, board.unassigned
+(0, [], [])
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from extractor.leaderboard._build import build, rank
+from extractor.leaderboard._chart import ChartUnavailable
+from extractor.leaderboard._format import to_csv, to_markdown
+from extractor.leaderboard._models import Leaderboard, Row, Table
+from extractor.leaderboard._pwc import (
+    SCHEMA_PATH,
+    EvaluationTables,
+    evaluation_tables_json_schema,
+    to_evaluation_tables,
+    to_json,
+)
+
+Format = Literal["md", "csv", "json", "html"]
+
+
+def render(board: Leaderboard, format: Format) -> str:
+    """The leaderboard as Markdown, CSV, Papers-with-Code-shaped JSON, or an HTML page.
+
+    HTML needs the ``html`` extra (jinja2 and matplotlib); without it ``ChartUnavailable``.
+    """
+    if format == "html":
+        from extractor.leaderboard._html import to_html  # jinja2 and matplotlib: only here
+
+        return to_html(board)
+    renderers = {"md": to_markdown, "csv": to_csv, "json": to_json}
+    return renderers[format](board)
+
+
+__all__ = [
+    "SCHEMA_PATH",
+    "ChartUnavailable",
+    "EvaluationTables",
+    "Format",
+    "Leaderboard",
+    "Row",
+    "Table",
+    "build",
+    "evaluation_tables_json_schema",
+    "rank",
+    "render",
+    "to_csv",
+    "to_evaluation_tables",
+    "to_json",
+    "to_markdown",
+]

@@ -1,0 +1,109 @@
+"""Plain-text renderings of a leaderboard: Markdown for people, CSV for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from extractor.leaderboard._models import Leaderboard, Row, Table
+
+_BOUND_MARK = {"exact": "", "at_least": "≥", "at_most": "≤", "approx": "≈"}
+
+CSV_COLUMNS = (
+    "benchmark", "metric", "direction", "rank", "role", "model", "method", "value", "unit",
+    "bound", "as_written", "paper_id", "paper_title", "paper_url", "code_url",
+    "span_start", "span_end", "evidence",
+)  # fmt: skip
+
+
+def format_value(row: Row) -> str:
+    """The value with its bound and unit, e.g. "≥85.7%", "3.2x", "12 seconds"."""
+    number = f"{row.value:.15g}"
+    unit = row.unit or ""
+    joined = number + unit if unit in ("", "%", "x") else f"{number} {unit}"
+    return _BOUND_MARK[row.bound] + joined
+
+
+def title(table: Table) -> str:
+    """A table's heading, e.g. "ImageNet — top-1 accuracy (higher is better)"."""
+    metric = table.metric or "metric not named"
+    better = f" ({table.direction} is better)" if table.direction else ""
+    return f"{table.benchmark} — {metric}{better}"
+
+
+def _cell(text: str | None) -> str:
+    """Text safe inside one Markdown table cell."""
+    return (text or "").replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _md_rows(rows: list[Row], ranked: bool) -> list[str]:
+    lines = [
+        "| rank | model | method | value | role | paper | code | evidence |",
+        "| ---: | --- | --- | ---: | --- | --- | --- | --- |",
+    ]
+    for row in rows:
+        rank = str(row.rank) if ranked and row.rank else "–"
+        paper = f"{row.paper_id}: {row.paper_title}" if row.paper_title else row.paper_id
+        cells = [rank, row.model, row.method, format_value(row), row.role, paper]
+        cells += [row.code_links[0] if row.code_links else "", f"“{row.evidence}”"]
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    return lines
+
+
+def to_markdown(board: Leaderboard) -> str:
+    """The leaderboard as Markdown: a section per table, then unassigned results."""
+    ranked = sum(len(t.results) for t in board.tables if t.ranked)
+    out = [
+        "# Leaderboard",
+        "",
+        f"{board.papers} papers; {len(board.tables)} tables (benchmark, metric); "
+        f"{ranked} ranked results; {len(board.unassigned)} results without a benchmark.",
+    ]
+    for table in board.tables:
+        out += ["", f"## {title(table)}", ""]
+        if table.note:
+            out += [f"_{table.note}_", ""]
+        out += _md_rows(table.results, table.ranked) if table.results else ["No results."]
+        for label, rows in (("Baselines", table.baselines), ("Improvements", table.improvements)):
+            if rows:
+                out += ["", f"{label} (not ranked):", "", *_md_rows(rows, False)]
+    if board.unassigned:
+        out += ["", "## Results without a benchmark (never ranked)", ""]
+        out += _md_rows(board.unassigned, False)
+    return "\n".join(out) + "\n"
+
+
+def _csv_line(table: Table | None, row: Row) -> list[object]:
+    return [
+        table.benchmark if table else "",
+        table.metric if table and table.metric else row.metric or "",
+        table.direction if table and table.direction else "",
+        row.rank or "",
+        row.role,
+        row.model or "",
+        row.method or "",
+        f"{row.value:.15g}",
+        row.unit or "",
+        row.bound,
+        row.text,
+        row.paper_id,
+        row.paper_title or "",
+        row.paper_url or "",
+        row.code_links[0] if row.code_links else "",
+        row.span.start,
+        row.span.end,
+        row.evidence,
+    ]
+
+
+def to_csv(board: Leaderboard) -> str:
+    """One CSV line per row; unassigned rows have an empty benchmark."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for table in board.tables:
+        for row in [*table.results, *table.baselines, *table.improvements]:
+            writer.writerow(_csv_line(table, row))
+    for row in board.unassigned:
+        writer.writerow(_csv_line(None, row))
+    return buffer.getvalue()

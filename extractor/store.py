@@ -1,0 +1,310 @@
+"""A persistent SQLite store of records, so results accumulate across runs.
+
+Plain ``sqlite3`` from the standard library: the store is five tables and a dozen
+statements, so an ORM would add a dependency and a layer of mapping without removing code.
+
+Tables (one row per paper in ``papers`` and ``records``; children keyed by ``paper_id``)::
+
+    papers    id, title, text, ingested_at
+    records   paper_id, schema_version, json        the whole validated record
+    entities  paper_id, kind, position, name, aliases, start, end, mention   one per mention
+    results   paper_id, position, text, value, unit, role, bound, metric, benchmark, model,
+              start, end, sentence_start, sentence_end, sentence
+    links     paper_id, position, url, kind, start, end
+
+The schema version lives in ``PRAGMA user_version``; :data:`MIGRATIONS` are the ordered
+steps from an empty file to the current version, each run once, inside the transaction that
+opens the store. Writing a paper again replaces it (upsert by paper id); one call of
+:meth:`Store.write` is one transaction, so a failure or a crash part-way leaves the database
+as it was. A second writer waits ``timeout`` seconds for the lock, then gets
+:class:`StoreBusyError`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+import orjson
+
+from extractor._errors import StoreBusyError, StoreError, StoreVersionError
+from schemas import PaperRecord, Span
+
+#: Seconds a writer waits for another writer's lock before giving up.
+DEFAULT_TIMEOUT = 5.0
+
+_V1 = (
+    """CREATE TABLE papers (
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE records (
+        paper_id TEXT PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+        schema_version TEXT NOT NULL,
+        json TEXT NOT NULL
+    )""",
+    """CREATE TABLE results (
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value REAL NOT NULL,
+        unit TEXT,
+        role TEXT NOT NULL,
+        bound TEXT NOT NULL,
+        metric TEXT,
+        benchmark TEXT,
+        model TEXT,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        sentence TEXT NOT NULL,
+        PRIMARY KEY (paper_id, position)
+    )""",
+    "CREATE INDEX results_by_benchmark ON results (benchmark, metric)",
+)
+
+# Version 2 adds entities (one row per mention) and links, filled from the stored records.
+_V2 = (
+    """CREATE TABLE entities (
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('method', 'model', 'benchmark')),
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        aliases TEXT NOT NULL,
+        start INTEGER,
+        "end" INTEGER,
+        mention TEXT
+    )""",
+    "CREATE INDEX entities_by_paper ON entities (paper_id)",
+    """CREATE TABLE links (
+        paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        url TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        PRIMARY KEY (paper_id, position)
+    )""",
+    """INSERT INTO entities
+        SELECT r.paper_id, 'method', 0, json_extract(r.json, '$.method.name'),
+               json(json_extract(r.json, '$.method.aliases')),
+               json_extract(m.value, '$.start'), json_extract(m.value, '$.end'),
+               json_extract(m.value, '$.text')
+        FROM records r LEFT JOIN json_each(r.json, '$.method.mentions') m
+        WHERE json_type(r.json, '$.method') = 'object'""",
+    """INSERT INTO entities
+        SELECT r.paper_id, k.kind, e.key, json_extract(e.value, '$.name'),
+               json(json_extract(e.value, '$.aliases')),
+               json_extract(m.value, '$.start'), json_extract(m.value, '$.end'),
+               json_extract(m.value, '$.text')
+        FROM records r,
+             (SELECT 'model' AS kind, '$.models' AS path
+              UNION ALL SELECT 'benchmark', '$.benchmarks') k,
+             json_each(r.json, k.path) e
+             LEFT JOIN json_each(e.value, '$.mentions') m""",
+    """INSERT INTO links
+        SELECT r.paper_id, l.key, json_extract(l.value, '$.url'),
+               json_extract(l.value, '$.kind'),
+               json_extract(l.value, '$.span.start'), json_extract(l.value, '$.span.end')
+        FROM records r, json_each(r.json, '$.code_urls') l""",
+)
+
+#: Ordered migration steps: ``MIGRATIONS[n]`` takes a version-``n`` file to version ``n+1``.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_TABLES = ("papers", "records", "entities", "results", "links")
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
+
+
+class Store:
+    """An open results database; use as a context manager, or call :meth:`close`.
+
+    path (str | Path): The SQLite file; created (and its folder must exist) on first use.
+    timeout (float): Seconds to wait for another writer before :class:`StoreBusyError`.
+    """
+
+    def __init__(self, path: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.path = str(path)
+        self.timeout = timeout
+        try:
+            # isolation_level=None: no implicit transactions; this class opens its own.
+            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open database: {e}", source=self.path) from e
+        try:
+            self._db.execute("PRAGMA foreign_keys = ON")
+            if self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                self._db.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
+            if self.version != SCHEMA_VERSION:
+                self._migrate()
+        except sqlite3.DatabaseError as e:
+            self._db.close()
+            raise self._error(e) from e
+        except BaseException:
+            self._db.close()
+            raise
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @property
+    def version(self) -> int:
+        """The schema version of the open file (``PRAGMA user_version``)."""
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _error(self, error: sqlite3.Error) -> StoreError:
+        if isinstance(error, sqlite3.OperationalError) and _is_busy(error):
+            return StoreBusyError(
+                f"database is busy: another process is writing to it "
+                f"(gave up after {self.timeout:g} s)",
+                source=self.path,
+            )
+        if isinstance(error, sqlite3.DatabaseError) and "not a database" in str(error):
+            return StoreVersionError("not an SQLite database", source=self.path)
+        return StoreError(f"database error: {error}", source=self.path)
+
+    def _begin(self) -> None:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")  # take the write lock now, or wait for it
+        except sqlite3.DatabaseError as e:
+            raise self._error(e) from e
+
+    def _migrate(self) -> None:
+        """Bring the file to :data:`SCHEMA_VERSION`, one step at a time, in one transaction."""
+        self._begin()
+        try:
+            found = self.version  # read again under the lock: another process may have migrated
+            if found > SCHEMA_VERSION:
+                raise StoreVersionError(
+                    f"schema version {found} is newer than this extractor knows "
+                    f"({SCHEMA_VERSION}); upgrade extractor",
+                    source=self.path,
+                )
+            for version in range(found, SCHEMA_VERSION):
+                for statement in MIGRATIONS[version]:
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {version + 1}")
+            self._db.execute("COMMIT")
+        except sqlite3.DatabaseError as e:
+            self._db.execute("ROLLBACK")
+            raise self._error(e) from e
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def write(self, records: Iterable[PaperRecord]) -> int:
+        """Store records in one transaction, replacing any earlier record of the same id.
+
+        records (Iterable[PaperRecord]): Consumed as they come; if the iterable raises, or
+            the process dies, before it ends, nothing of this call is kept.
+        RETURNS (int): How many records were written.
+        """
+        self._begin()
+        count = 0
+        try:
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            for record in records:
+                self._replace(record, now)
+                count += 1
+            self._db.execute("COMMIT")
+        except sqlite3.DatabaseError as e:
+            self._db.execute("ROLLBACK")
+            raise self._error(e) from e
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        return count
+
+    def _replace(self, record: PaperRecord, now: str) -> None:
+        db, pid = self._db, record.id
+        for table in reversed(_TABLES):
+            db.execute(
+                f"DELETE FROM {table} WHERE {'id' if table == 'papers' else 'paper_id'} = ?", (pid,)
+            )
+        db.execute("INSERT INTO papers VALUES (?, ?, ?, ?)", (pid, record.title, record.text, now))
+        db.execute(
+            "INSERT INTO records VALUES (?, ?, ?)",
+            (pid, record.schema_version, orjson.dumps(record.model_dump(mode="json")).decode()),
+        )
+        db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", _entity_rows(record))
+        db.executemany(
+            "INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    pid,
+                    i,
+                    r.text,
+                    r.value,
+                    r.unit,
+                    r.role,
+                    r.bound,
+                    r.metric,
+                    r.benchmark,
+                    r.model,
+                    r.span.start,
+                    r.span.end,
+                    r.sentence.start,
+                    r.sentence.end,
+                    r.sentence.text,
+                )
+                for i, r in enumerate(record.metrics)
+            ],
+        )
+        db.executemany(
+            "INSERT INTO links VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (pid, i, link.url, link.kind, link.span.start, link.span.end)
+                for i, link in enumerate(record.code_urls)
+            ],
+        )
+
+    def records(self) -> Iterator[PaperRecord]:
+        """Every stored record, ordered by paper id."""
+        try:
+            rows = self._db.execute("SELECT json FROM records ORDER BY paper_id")
+            for (data,) in rows:
+                yield PaperRecord.model_validate_json(data)
+        except sqlite3.DatabaseError as e:
+            raise self._error(e) from e
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, e.g. ``{"papers": 74, "results": 51, ...}``."""
+        return {
+            table: int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in _TABLES
+        }
+
+
+def _entity_rows(record: PaperRecord) -> list[tuple[object, ...]]:
+    groups = [("method", [record.method] if record.method else [])]
+    groups += [("model", record.models), ("benchmark", record.benchmarks)]
+    rows: list[tuple[object, ...]] = []
+    for kind, entities in groups:
+        for position, entity in enumerate(entities):
+            aliases = orjson.dumps(entity.aliases).decode()
+            mentions: list[Span | None] = [*entity.mentions] or [None]
+            for span in mentions:
+                where = (span.start, span.end, span.text) if span else (None, None, None)
+                rows.append((record.id, kind, position, entity.name, aliases, *where))
+    return rows
