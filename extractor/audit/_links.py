@@ -42,6 +42,10 @@ class LinkPolicy:
     max_redirects: int = 10
 
 
+#: The policy used when none is given (the CLI's).
+DEFAULT_POLICY = LinkPolicy()
+
+
 @dataclass(frozen=True, slots=True)
 class LinkCheck:
     """What one URL answered."""
@@ -121,13 +125,14 @@ async def _check_one(
 
 async def check_urls_async(
     urls: Iterable[str],
-    policy: LinkPolicy = LinkPolicy(),
+    policy: LinkPolicy | None = None,
     *,
     transport: httpx.AsyncBaseTransport | None = None,
     clock: Clock = time.monotonic,
     sleep: Sleep = asyncio.sleep,
 ) -> dict[str, LinkCheck]:
     """Check each distinct URL once; returns what each answered, by URL."""
+    policy = policy or DEFAULT_POLICY
     distinct = list(dict.fromkeys(urls))
     pacer = _HostPacer(policy.per_host_delay, clock, sleep)
     limit = asyncio.Semaphore(policy.concurrency)
@@ -144,7 +149,7 @@ async def check_urls_async(
 
 def check_urls(
     urls: Iterable[str],
-    policy: LinkPolicy = LinkPolicy(),
+    policy: LinkPolicy | None = None,
     *,
     transport: httpx.AsyncBaseTransport | None = None,
     clock: Clock = time.monotonic,
@@ -158,7 +163,7 @@ def check_urls(
 
 def link_findings(
     records: Iterable[PaperRecord],
-    policy: LinkPolicy = LinkPolicy(),
+    policy: LinkPolicy | None = None,
     *,
     transport: httpx.AsyncBaseTransport | None = None,
     clock: Clock = time.monotonic,
