@@ -230,8 +230,10 @@ def audit_command(
         typer.Option("--check-urls", help="Also check each code URL over HTTP (uses the network)."),
     ] = False,
 ) -> None:
-    """Audit the numbers records claim: provenance, arithmetic, ambiguity, cross-paper
-    disagreements, claims without numbers and (with --check-urls) dead code links.
+    """Audit the numbers records claim; list findings with stable codes.
+
+    Checks provenance, arithmetic, ambiguity, cross-paper disagreements, claims without
+    numbers and (with --check-urls) dead code links.
 
     Exit code 1 when some lines are not records (each is named on stderr; the others are
     still audited); findings alone do not change the exit code.

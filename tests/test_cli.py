@@ -330,7 +330,7 @@ _COMMANDS = sorted(typer.main.get_command(cli.app).commands)  # type: ignore[att
 
 
 def test_commands_are_known() -> None:
-    assert _COMMANDS == ["eval", "extract", "schema"]
+    assert _COMMANDS == ["audit", "eval", "extract", "schema"]
 
 
 @pytest.mark.parametrize("name", _COMMANDS)
