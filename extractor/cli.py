@@ -573,6 +573,83 @@ def leaderboard(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
+class AuditFormat(StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+@app.command("audit")
+def audit_command(
+    records_path: Annotated[
+        str,
+        typer.Argument(
+            metavar="RECORDS",
+            help="PaperRecord JSONL (the output of 'extractor extract'), or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    format: Annotated[
+        AuditFormat,
+        typer.Option("--format", help="text lines, JSON Lines (one finding a line), or HTML."),
+    ] = AuditFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here instead of stdout.", dir_okay=False),
+    ] = None,
+    check_urls: Annotated[
+        bool,
+        typer.Option("--check-urls", help="Also check each code URL over HTTP (uses the network)."),
+    ] = False,
+) -> None:
+    """Audit the numbers records claim; list findings with stable codes.
+
+    Checks provenance, arithmetic, ambiguity, cross-paper disagreements, claims without
+    numbers and (with --check-urls) dead code links.
+
+    Exit code 1 when some lines are not records (each is named on stderr; the others are
+    still audited); findings alone do not change the exit code.
+    """
+    from extractor import audit
+
+    if records_path != "-" and not Path(records_path).is_file():
+        reason = "is a directory" if Path(records_path).is_dir() else "does not exist"
+        raise typer.BadParameter(f"{records_path!r} {reason}", param_hint="RECORDS")
+    source = "<stdin>" if records_path == "-" else records_path
+    records, failed = [], 0
+    with ExitStack() as stack:
+        stream: IO[bytes] = (
+            sys.stdin.buffer
+            if records_path == "-"
+            else stack.enter_context(open(records_path, "rb"))
+        )
+        for item in audit.read_records(stream, source):
+            if item.error is not None:
+                failed += 1
+                print(f"extractor: {item.error}", file=sys.stderr)
+            elif item.record is not None:
+                records.append(item.record)
+    findings = audit.audit_records(records)
+    if check_urls:
+        findings += audit.link_findings(records)
+    if format is AuditFormat.html:
+        rendered = audit.render_html(records, findings, links_checked=check_urls)
+    elif format is AuditFormat.json:
+        rendered = "".join(
+            orjson.dumps(f.model_dump(mode="json"), option=orjson.OPT_APPEND_NEWLINE).decode()
+            for f in findings
+        )
+    else:
+        rendered = audit.render_text(findings) + "\n"
+    if output is not None:
+        output.write_text(rendered, encoding="utf-8")
+    else:
+        sys.stdout.write(rendered)
+    if failed:
+        print(f"extractor: {failed} lines of {source} are not records", file=sys.stderr)
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code instead of raising."""
     command = typer.main.get_command(app)

@@ -330,7 +330,7 @@ _COMMANDS = sorted(typer.main.get_command(cli.app).commands)  # type: ignore[att
 
 
 def test_commands_are_known() -> None:
-    assert _COMMANDS == ["eval", "extract", "fetch", "ingest", "leaderboard", "schema"]
+    assert _COMMANDS == ["audit", "eval", "extract", "fetch", "ingest", "leaderboard", "schema"]
 
 
 @pytest.mark.parametrize("name", _COMMANDS)
