@@ -3,8 +3,9 @@
 Batches of source items go to a process pool; at most ``2 * workers`` batches are in
 flight, so a stream of any length costs the same memory. Each worker builds the pipeline
 once (with ``fork`` it inherits the parent's). A paper the pipeline fails on becomes an
-error record inside its worker, as in one process; a worker that dies (killed, out of
-memory) turns its batch into error records and the pool is started afresh for the rest.
+error record inside its worker, as in one process. When a worker dies (killed, out of
+memory), the pool is started afresh, the batch runs again and, if it kills its worker
+again, paper by paper: only the papers that kill their worker become error records.
 
 Workers can also encode records to JSON themselves (``encode=True``), so the parent only
 writes bytes: with two workers on two cores the parent must stay light.
@@ -60,6 +61,57 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
 
 
+class _Pool:
+    """A process pool that can be started afresh after a worker dies."""
+
+    def __init__(self, workers: int, encode: bool, pretty: bool) -> None:
+        self.workers, self.encode, self.pretty = workers, encode, pretty
+        self.executor = _pool(workers)
+
+    def submit(self, batch: list[SourceItem]) -> Future[list[Output]] | None:
+        """The batch's future, or None when the pool is already broken."""
+        try:
+            return self.executor.submit(_run_batch, batch, self.encode, self.pretty)
+        except BrokenProcessPool:
+            return None
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = _pool(self.workers)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future: Future[list[Output]] | None) -> list[Output] | None:
+    """The batch's outputs, or None when its worker (or another in the pool) died."""
+    if future is None:
+        return None
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return None
+
+
+def _rerun(pool: _Pool, batch: list[SourceItem]) -> list[Output]:
+    """A batch caught in a pool breakdown, run again on a fresh pool; if that fails too,
+    paper by paper, so only the papers that kill their worker are lost."""
+    pool.restart()
+    outputs = _result(pool.submit(batch))
+    if outputs is not None:
+        return outputs
+    outputs = []
+    for item in batch:
+        pool.restart()
+        alone = _result(pool.submit([item]))
+        outputs += alone if alone is not None else _lost([item], WORKER_DIED)
+    pool.restart()
+    return outputs
+
+
+WORKER_DIED = "extraction failed: the worker process died"
+
+
 def process_items_parallel(
     items: Iterable[SourceItem],
     workers: int,
@@ -70,29 +122,25 @@ def process_items_parallel(
 ) -> Iterator[Output]:
     """Outputs for the items, in order, computed by ``workers`` processes."""
     iterator = iter(items)
-    pending: deque[tuple[list[SourceItem], Future[list[Output]]]] = deque()
-    pool = _pool(workers)
-
-    def submit(batch: list[SourceItem]) -> None:
-        pending.append((batch, pool.submit(_run_batch, batch, encode, pretty)))
+    pending: deque[tuple[list[SourceItem], Future[list[Output]] | None]] = deque()
+    pool = _Pool(workers, encode, pretty)
 
     def fill() -> None:
         while len(pending) < 2 * workers and (batch := list(islice(iterator, batch_size))):
-            submit(batch)
+            pending.append((batch, pool.submit(batch)))
 
     try:
         fill()
         while pending:
             batch, future = pending.popleft()
-            try:
-                outputs = future.result()
-            except BrokenProcessPool:
-                outputs = _lost(batch, "extraction failed: the worker process died")
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = _pool(workers)
-                for waiting, _ in [pending.popleft() for _ in range(len(pending))]:
-                    submit(waiting)
+            outputs = _result(future)
+            if outputs is None:
+                outputs = _rerun(pool, batch)
+                # The batches still in flight died with the old pool: send them again.
+                for _ in range(len(pending)):
+                    waiting, _old = pending.popleft()
+                    pending.append((waiting, pool.submit(waiting)))
             yield from outputs
             fill()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close()
