@@ -7,7 +7,7 @@ Exit codes: 0 when every paper became a record, 1 when some failed (the count is
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from enum import StrEnum
 from itertools import groupby
@@ -288,6 +288,19 @@ def _papers(items: Iterable[SourceItem]) -> Iterator[Paper | ErrorRecord]:
             yield error_record(item.error)
 
 
+def _fetch(
+    options: FetchOptions,
+    items: Callable[[Fetcher], Iterable[SourceItem]],
+    output: Path | None,
+    errors: Path | None,
+    progress: bool | None,
+) -> None:
+    """Write the fetched papers as Paper JSONL, errors apart, as extract writes records."""
+    with Fetcher(options) as fetcher:
+        papers = _papers(items(fetcher))
+        _write_outputs(papers, output, errors, pretty=False, progress=progress, desc="fetch")
+
+
 @fetch_app.command("arxiv")
 def fetch_arxiv(
     ids: Annotated[
@@ -328,15 +341,13 @@ def fetch_arxiv(
     options = FetchOptions(
         arxiv_api=api_url, cache_dir=cache, delay=delay, timeout=timeout, retries=retries
     )
-    with Fetcher(options) as fetcher:
-        items = (
-            fetcher.arxiv_search(query, max_results, page_size)
-            if query
-            else fetcher.arxiv(ids or [])
-        )
-        _write_outputs(
-            _papers(items), output, errors, pretty=False, progress=progress, desc="fetch"
-        )
+
+    def items(fetcher: Fetcher) -> Iterable[SourceItem]:
+        if query:
+            return fetcher.arxiv_search(query, max_results, page_size)
+        return fetcher.arxiv(ids or [])
+
+    _fetch(options, items, output, errors, progress)
 
 
 @fetch_app.command("hf-daily")
@@ -364,15 +375,7 @@ def fetch_hf_daily(
     options = FetchOptions(
         hf_api=api_url, cache_dir=cache, delay=delay, timeout=timeout, retries=retries
     )
-    with Fetcher(options) as fetcher:
-        _write_outputs(
-            _papers(fetcher.hf_daily(day)),
-            output,
-            errors,
-            pretty=False,
-            progress=progress,
-            desc="fetch",
-        )
+    _fetch(options, lambda fetcher: fetcher.hf_daily(day), output, errors, progress)
 
 
 @app.command()

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -184,16 +185,26 @@ class Store:
             return StoreVersionError("not an SQLite database", source=self.path)
         return StoreError(f"database error: {error}", source=self.path)
 
-    def _begin(self) -> None:
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction: the lock taken now (or waited for), all or nothing."""
         try:
             self._db.execute("BEGIN IMMEDIATE")  # take the write lock now, or wait for it
         except sqlite3.DatabaseError as e:
             raise self._error(e) from e
+        try:
+            yield
+            self._db.execute("COMMIT")
+        except sqlite3.DatabaseError as e:
+            self._db.execute("ROLLBACK")
+            raise self._error(e) from e
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
 
     def _migrate(self) -> None:
         """Bring the file to :data:`SCHEMA_VERSION`, one step at a time, in one transaction."""
-        self._begin()
-        try:
+        with self._transaction():
             found = self.version  # read again under the lock: another process may have migrated
             if found > SCHEMA_VERSION:
                 raise StoreVersionError(
@@ -205,13 +216,6 @@ class Store:
                 for statement in MIGRATIONS[version]:
                     self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {version + 1}")
-            self._db.execute("COMMIT")
-        except sqlite3.DatabaseError as e:
-            self._db.execute("ROLLBACK")
-            raise self._error(e) from e
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
 
     def write(self, records: Iterable[PaperRecord]) -> int:
         """Store records in one transaction, replacing any earlier record of the same id.
@@ -220,20 +224,12 @@ class Store:
             the process dies, before it ends, nothing of this call is kept.
         RETURNS (int): How many records were written.
         """
-        self._begin()
         count = 0
-        try:
+        with self._transaction():
             now = datetime.now(UTC).isoformat(timespec="seconds")
             for record in records:
                 self._replace(record, now)
                 count += 1
-            self._db.execute("COMMIT")
-        except sqlite3.DatabaseError as e:
-            self._db.execute("ROLLBACK")
-            raise self._error(e) from e
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
         return count
 
     def _replace(self, record: PaperRecord, now: str) -> None:

@@ -118,7 +118,7 @@ class PaperRecord(_Closed):
 
     @model_validator(mode="after")
     def _spans_match_text(self) -> PaperRecord:
-        for where, span in self._spans():
+        for where, span in self.spans():
             if span.end > len(self.text):
                 raise ValueError(
                     f"{where}: span [{span.start}, {span.end}) runs past the text "
@@ -132,7 +132,8 @@ class PaperRecord(_Closed):
                 )
         return self
 
-    def _spans(self) -> Iterator[tuple[str, Span]]:
+    def spans(self) -> Iterator[tuple[str, Span]]:
+        """Every span of the record, named by where it sits (``"metrics[0].span"``)."""
         entities = [("method", self.method)] if self.method else []
         entities += [(f"models[{i}]", e) for i, e in enumerate(self.models)]
         entities += [(f"benchmarks[{i}]", e) for i, e in enumerate(self.benchmarks)]

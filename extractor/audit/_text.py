@@ -32,17 +32,7 @@ _search_rate_metric = regex.compile(
 
 def all_spans(record: PaperRecord) -> Iterator[tuple[str, Span]]:
     """Every span of a record, named by where it sits (``metrics[0].span``)."""
-    entities = [("method", record.method)] if record.method else []
-    entities += [(f"models[{i}]", e) for i, e in enumerate(record.models)]
-    entities += [(f"benchmarks[{i}]", e) for i, e in enumerate(record.benchmarks)]
-    for where, entity in entities:
-        for j, mention in enumerate(entity.mentions):
-            yield f"{where}.mentions[{j}]", mention
-    for i, result in enumerate(record.metrics):
-        yield f"metrics[{i}].span", result.span
-        yield f"metrics[{i}].sentence", result.sentence
-    for i, link in enumerate(record.code_urls):
-        yield f"code_urls[{i}].span", link.span
+    return record.spans()
 
 
 def span_holds_text(text: str, span: Span) -> bool:
