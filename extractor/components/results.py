@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+import regex
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,6 +27,7 @@ from extractor.components._result_cues import (
     _match_bracket_list,
     _match_change_in,
     _match_condition_after,
+    _match_coordinated_results,
     _match_count_of_parts,
     _match_factor_cue,
     _match_for_name,
@@ -33,6 +36,7 @@ from extractor.components._result_cues import (
     _match_list_gap,
     _match_metric_phrase_after,
     _match_name_list_gap,
+    _match_plain_list_gap,
     _match_number_on,
     _match_own_benchmark,
     _match_share_of_performance,
@@ -49,6 +53,7 @@ from extractor.components._result_cues import (
     _search_item_condition_before,
     _search_metric_link_before,
     _search_metric_phrase_before,
+    _search_new_subject,
     _search_range_cue,
     _search_respectively,
     _search_score_of,
@@ -94,7 +99,14 @@ def _metric_phrase(text: str, start: int, end: int) -> str | None:
         phrase: str = after.group("what")
         return phrase
     before = _search_metric_phrase_before(text, max(0, start - 60), start)
-    return before.group("what") if before else None
+    if before is None or before.group("what").lower() in _SCORE_VERBS:
+        return None  # "Mistral-7B scores 62.5": a verb, not a metric
+    phrase = before.group("what")
+    return phrase
+
+
+_SCORE_VERBS = {"scores", "scored"}
+_search_and_or = regex.compile(r"\b(?:and|or)\b").search
 
 
 class _NameIndex:
@@ -180,6 +192,17 @@ class ResultLinker:
                 and _match_list_gap(text[previous.end : q.start])
             ):
                 chosen.add(id(q))
+        # ... and a number listed before a chosen one ("reach 53.1 and 54.4 AP").
+        for previous, q in reversed(list(pairwise(kept))):
+            if (
+                id(q) in chosen
+                and id(previous) not in chosen
+                and q.unit == previous.unit
+                and q.kind == previous.kind
+                and previous.relation is None
+                and _match_plain_list_gap(text[previous.end : q.start])
+            ):
+                chosen.add(id(previous))
         candidates = [q for q in kept if id(q) in chosen]
         if not candidates:
             return []
@@ -381,7 +404,10 @@ class ResultLinker:
                 n.label == BENCHMARK
                 and n.start >= g_end
                 and _match_benchmark_preposition(text[g_end : n.start])
-                and not self._result_between(g_end, n.start, group)
+                and (
+                    not self._result_between(g_end, n.start, group)
+                    or _match_coordinated_results(text[g_end : n.start])
+                )
             ):
                 return text[n.start : n.end]
         near = nearest(BENCHMARK, 0, 3) or nearest(BENCHMARK, 160, 80)
@@ -523,6 +549,27 @@ class ResultLinker:
             return None
         return next((n for n in names if n.label == MODEL and n.end == opening - 1), None)
 
+    @staticmethod
+    def _compared_names(
+        text: str, spans: list[tuple[int, int]], lo: int
+    ) -> dict[tuple[int, int], bool]:
+        """Whether each name is compared against or only used ("built on X and Y"); a name
+        listed after another ("X and Y") shares the first one's standing."""
+        chains: list[list[tuple[int, int]]] = []
+        for span in spans:
+            if chains and _match_name_list_gap(text[chains[-1][-1][1] : span[0]]):
+                chains[-1].append(span)
+            else:
+                chains.append([span])
+        compared: dict[tuple[int, int], bool] = {}
+        for chain in chains:
+            # "On X, Y achieves": a comma alone does not make a list; "X, Y and Z" does.
+            closed = len(chain) > 1 and _search_and_or(text, chain[-2][1], chain[-1][0])
+            for start, end in chain:
+                first = chain[0][0] if closed else start
+                compared[(start, end)] = bool(_search_compared(text, max(lo, first - 60), first))
+        return compared
+
     def _model(
         self,
         text: str,
@@ -558,10 +605,11 @@ class ResultLinker:
         if method and not self._method_is_benchmark:
             candidates += [(s, e) for s, e in method.mentions if lo <= s and e <= g_start]
         wanted_compared = role == "baseline" and q.relation != "from"
+        compared = self._compared_names(text, sorted(candidates), lo)
         chosen = [
             (s, e)
             for s, e in sorted(candidates, reverse=True)
-            if bool(_search_compared(text, max(lo, s - 60), s)) == wanted_compared
+            if compared[(s, e)] == wanted_compared and not _search_new_subject(text, e, g_start)
         ]
         if not chosen:
             return None

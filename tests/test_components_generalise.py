@@ -1,0 +1,65 @@
+"""Cues added to generalise beyond the tuned gold (issue 3), each on invented sentences."""
+
+from __future__ import annotations
+
+from extractor import extract
+from schemas import PaperRecord
+
+
+def _rows(record: PaperRecord) -> list[tuple[str, str, str | None, str | None, str | None]]:
+    return [(r.text, r.role, r.metric, r.benchmark, r.model) for r in record.metrics]
+
+
+def test_a_number_listed_before_a_result_is_a_result() -> None:
+    record = extract("FooNet and BarNet reach 51.2 and 53.9 AP on the ZorbSet, respectively.")
+    assert [(r.value, r.metric) for r in record.metrics] == [(51.2, "AP"), (53.9, "AP")]
+    assert extract("We train with 3 and 5 layers.").metrics == []
+
+
+def test_results_joined_by_and_share_the_benchmark_named_after_them() -> None:
+    record = extract("Our tracker reaches 61.0 HOTA and 75.4 IDF1 on MOT20.")
+    assert [(r.metric, r.benchmark) for r in record.metrics] == [
+        ("HOTA", "MOT20"),
+        ("IDF1", "MOT20"),
+    ]
+    spoken = extract("It reaches a MOS of 4.1 and a speaker similarity of 0.66 on VCTK.")
+    assert [r.benchmark for r in spoken.metrics] == ["VCTK", "VCTK"]
+
+
+def test_a_verb_between_results_ends_the_shared_benchmark() -> None:
+    record = extract("It cuts WER from 6.1% to 5.0% and achieves 2.2% on test-clean.")
+    assert [r.benchmark for r in record.metrics] == [None, None, "test-clean"]
+
+
+def test_a_new_unnamed_subject_does_not_inherit_an_earlier_model() -> None:
+    record = extract("GraphSAGE reaches 70.1% accuracy while our model reaches 72.9%.")
+    assert [(r.value, r.model) for r in record.metrics] == [
+        (70.1, "GraphSAGE"),
+        (72.9, None),
+    ]
+
+
+def test_score_as_a_verb_makes_a_result_but_names_no_metric() -> None:
+    record = extract("Mistral-7B scores 60.1 on MMLU while Gemma-7B scores 64.3.")
+    assert [(r.value, r.metric, r.model) for r in record.metrics] == [
+        (60.1, None, "Mistral-7B"),
+        (64.3, None, "Gemma-7B"),
+    ]
+
+
+def test_exceeding_marks_bracketed_baselines() -> None:
+    record = extract("SegFormer reaches a Dice score of 0.90, exceeding nnU-Net (0.87).")
+    assert [(r.value, r.role, r.model) for r in record.metrics] == [
+        (0.90, "result", "SegFormer"),
+        (0.87, "baseline", "nnU-Net"),
+    ]
+
+
+def test_a_bare_number_after_a_metric_and_by_is_a_change() -> None:
+    record = extract("Our detector improves AP by 2.1 over the baseline.")
+    assert [(r.value, r.role, r.metric) for r in record.metrics] == [(2.1, "improvement", "AP")]
+
+
+def test_models_a_method_is_built_on_are_not_its_results_model() -> None:
+    record = extract("Built on SDXL and FLUX.1-dev, our editor improves CLIP score by 1.8.")
+    assert [(r.value, r.model) for r in record.metrics] == [(1.8, None)]
