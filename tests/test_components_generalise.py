@@ -63,3 +63,36 @@ def test_a_bare_number_after_a_metric_and_by_is_a_change() -> None:
 def test_models_a_method_is_built_on_are_not_its_results_model() -> None:
     record = extract("Built on SDXL and FLUX.1-dev, our editor improves CLIP score by 1.8.")
     assert [(r.value, r.model) for r in record.metrics] == [(1.8, None)]
+
+
+def test_the_one_evaluation_setting_carries_to_the_next_sentence_only() -> None:
+    record = extract(
+        "We evaluate on ZorbQA. Our model reaches 61.5% accuracy. "
+        "Per-category accuracy rises to 70.2% on puzzles."
+    )
+    assert [(r.value, r.benchmark) for r in record.metrics] == [
+        (61.5, "ZorbQA"),
+        (70.2, None),
+    ]
+
+
+def test_no_evaluation_setting_carries_when_two_benchmarks_are_named() -> None:
+    record = extract("We evaluate on ZorbQA and FooBench. Our model reaches 61.5% accuracy.")
+    assert [(r.value, r.benchmark) for r in record.metrics] == [(61.5, None)]
+
+
+def test_human_study_numbers_do_not_take_the_evaluation_setting() -> None:
+    record = extract(
+        "Experiments on ZorbQA are run. Raters prefer it with a win rate of 64% in human "
+        "evaluations."
+    )
+    assert [(r.value, r.benchmark) for r in record.metrics] == [(64.0, None)]
+
+
+def test_the_setting_at_the_start_of_a_long_sentence_reaches_its_numbers() -> None:
+    record = extract(
+        "Evaluated on ZorbSet-2, our lightweight detector with a redesigned neck and a small-"
+        "object head achieves 51.0% mAP@50, outperforming the strongest baseline in every "
+        "category, while running at 96.7 FPS on one consumer-grade graphics card."
+    )
+    assert {r.benchmark for r in record.metrics} == {"ZorbSet-2"}

@@ -204,6 +204,20 @@ _search_setting = regex.compile(
     regex.IGNORECASE,
 ).search
 
+# A paper's evaluation setting: "Experiments on X show", "evaluated on the widely used X",
+# "On the X benchmark, ..." (at the start of a sentence).
+_search_evaluation_setting = regex.compile(
+    r"(?:\b(?:evaluat\w*|experiments?|tested|results?|benchmark(?:ed|ing))\s+(?:on|across)\s+"
+    r"(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}?)|(?:\A|[.;]\s+)On\s+(?:the\s+)?)\Z",
+    regex.IGNORECASE,
+).search
+# Numbers from people, not from a benchmark: "in human evaluations", "a user study".
+_search_human_study = regex.compile(
+    r"\b(?:human|user|expert|annotator)s?\s+(?:evaluations?|studies|study|reviews?|raters?|"
+    r"preferences?|judge?ments?|assessments?|ratings?)\b",
+    regex.IGNORECASE,
+).search
+
 # What a change is in, when no listed metric names it.
 _WHAT = (
     r"(?P<what>(?!the\b)[\p{L}][\p{L}\-]*"

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 import regex
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,9 +35,9 @@ from extractor.components._result_cues import (
     _match_list_gap,
     _match_metric_phrase_after,
     _match_name_list_gap,
-    _match_plain_list_gap,
     _match_number_on,
     _match_own_benchmark,
+    _match_plain_list_gap,
     _match_share_of_performance,
     _match_subject_verb,
     _search_baseline_before,
@@ -48,7 +47,9 @@ from extractor.components._result_cues import (
     _search_compared,
     _search_compared_clause,
     _search_condition_before,
+    _search_evaluation_setting,
     _search_factor_before,
+    _search_human_study,
     _search_improvement_before,
     _search_item_condition_before,
     _search_metric_link_before,
@@ -144,6 +145,8 @@ class ResultLinker:
         self._number_starts: list[int] = []
         self._method_starts: list[int] = []
         self._method_is_benchmark = False
+        self._evaluated_on: NameMatch | None = None
+        self._evaluated_on_next = -1  # where the sentence after the setting starts
         self._result_starts: list[int] = []
         self._quantities: list[Quantity] = []
         self._method_name: str | None = None
@@ -214,6 +217,9 @@ class ResultLinker:
             else find_sentences(text)
         )
         starts = [s for s, _ in sentences]
+        self._evaluated_on, self._evaluated_on_next = self._evaluation_benchmark(
+            text, names, sentences, starts
+        )
         groups = self._groups(text, candidates)
         results = []
         for group in groups:
@@ -390,10 +396,12 @@ class ResultLinker:
         index: _NameIndex,
         in_sentence: list[NameMatch],
         nearest: Callable[[str, int, int], NameMatch | None],
-        sentence_start: int,
+        sentence: tuple[int, int],
+        metric_named: bool,
     ) -> str | None:
         """The benchmark of a number: its own "on X", the group's "on X", or a near one."""
         g_start, g_end = group[0].start, group[-1].end
+        sentence_start, sentence_end = sentence
         # Inside a list, a benchmark named right after this number is its own
         # ("4.04 on SpEAR and 1.46 on VPQAD").
         for n in index.between(q.end, q.end + 40):
@@ -419,23 +427,58 @@ class ResultLinker:
         if near:
             return text[near.start : near.end]
         # "Evaluated on X, ours achieves 55.3% ... and 35.6% ...": the sentence's setting.
+        before = index.between(sentence_start, g_start)
         setting = next(
             (
                 n
-                for n in in_sentence
+                for n in before
                 if n.label == BENCHMARK
                 and n.end <= g_start
                 and _search_setting(text[max(sentence_start, n.start - 40) : n.start])
-                and not self._in_benchmark_list(text, n, in_sentence)
+                and not self._in_benchmark_list(text, n, before)
             ),
             None,
         )
         if setting:
             return text[setting.start : setting.end]
+        evaluated_on = self._evaluated_on
+        if (
+            evaluated_on is not None
+            and sentence_start == self._evaluated_on_next
+            and metric_named
+            and not _search_human_study(text, sentence_start, sentence_end)
+        ):
+            # "We evaluate on X. Our model reaches 85.4% pass@1": the setting sentence's
+            # results are in the sentence right after it.
+            return text[evaluated_on.start : evaluated_on.end]
         if self._method_is_benchmark and self._method_name:
             # A benchmark paper's numbers are on its own benchmark unless another is named.
             return self._method_name
         return None
+
+    def _evaluation_benchmark(
+        self,
+        text: str,
+        names: Sequence[NameMatch],
+        sentences: list[tuple[int, int]],
+        starts: list[int],
+    ) -> tuple[NameMatch | None, int]:
+        """The benchmark a paper is evaluated on and where the next sentence starts.
+
+        Only when the paper names exactly one benchmark, first as the setting of its
+        experiments ("We evaluate on X."), in a sentence that reports no result itself.
+        """
+        benchmarks = [n for n in names if n.label == BENCHMARK]
+        if not benchmarks or len({n.key for n in benchmarks}) != 1:
+            return None, -1
+        first = benchmarks[0]
+        if not _search_evaluation_setting(text, max(0, first.start - 60), first.start):
+            return None, -1
+        i = max(0, bisect_right(starts, first.start) - 1)
+        start, end = sentences[i]
+        if i + 1 >= len(sentences) or any(start <= s < end for s in self._result_starts):
+            return None, -1
+        return first, sentences[i + 1][0]
 
     @staticmethod
     def _in_benchmark_list(text: str, name: NameMatch, in_sentence: list[NameMatch]) -> bool:
@@ -521,7 +564,9 @@ class ResultLinker:
         if metric is None:
             metric = _metric_phrase(text, group[0].start, q.end)
 
-        benchmark = self._benchmark(text, q, group, index, in_sentence, nearest, sentence[0])
+        benchmark = self._benchmark(
+            text, q, group, index, in_sentence, nearest, sentence, metric is not None
+        )
 
         return metric, benchmark, self._model(text, q, group, in_sentence, method, lo, role)
 
