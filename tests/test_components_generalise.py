@@ -96,3 +96,18 @@ def test_the_setting_at_the_start_of_a_long_sentence_reaches_its_numbers() -> No
         "category, while running at 96.7 FPS on one consumer-grade graphics card."
     )
     assert {r.benchmark for r in record.metrics} == {"ZorbSet-2"}
+
+
+def test_a_listed_name_spelled_out_first_is_one_entity_named_by_its_long_form() -> None:
+    record = extract("We start from the Segment Anything Model (SAM); SAM is frozen.")
+    assert [(m.name, m.aliases) for m in record.models] == [("Segment Anything Model", ["SAM"])]
+    lower = extract("A graph convolutional network (GCN) is used.")
+    assert [(m.name, m.aliases) for m in lower.models] == [("GCN", [])]
+
+
+def test_models_from_more_fields_are_listed() -> None:
+    record = extract(
+        "We compare SwinIR, VideoMAE, ByteTrack, PointPillars, Zipformer, TD-MPC2, "
+        "GraphMAE, TimeMixer, TransUNet and SASRec."
+    )
+    assert len(record.models) == 10

@@ -231,6 +231,7 @@ class NameFinder:
         resolved = _resolve_overlaps(found, len(text))
         resolved = self._defined_acronyms(doc, resolved)
         extra = self._acronym_mentions(doc, resolved)
+        extra += self._spelled_out_names(doc, resolved)
         return _merge_metric_compounds(text, sorted(resolved + extra, key=lambda m: m.start))
 
     def set_annotations(self, doc: Doc, matches: list[NameMatch]) -> None:
@@ -419,6 +420,29 @@ class NameFinder:
                     m for m in kept if not (m.label == MODEL and text[m.start : m.end] == a.short)
                 ]
         return sorted(kept, key=lambda m: m.start)
+
+    def _spelled_out_names(self, doc: Doc, matches: list[NameMatch]) -> list[NameMatch]:
+        """The long form of a listed name defined in the text, as a mention of the same
+        entity: "Generative Pre-trained Transformer 2 (GPT-2)" names GPT-2 first."""
+        abbreviations = payload(doc, "paper_abbreviations")
+        if not abbreviations:
+            return []
+        by_span = {(m.start, m.end): m for m in matches if m.label in (MODEL, BENCHMARK)}
+        taken = bytearray(len(doc_text(doc)) + 1)
+        for m in matches:
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+        extra = []
+        for a in abbreviations:
+            short = by_span.get((a.short_start, a.short_end))
+            if (
+                short is None
+                or short.source != "list"
+                or any(taken[a.long_start : a.long_end])
+                or sum(word[:1].isupper() for word in a.long.split()) < 2
+            ):
+                continue
+            extra.append(NameMatch(a.long_start, a.long_end, short.label, short.key, "acronym"))
+        return extra
 
     def _acronym_mentions(self, doc: Doc, matches: list[NameMatch]) -> list[NameMatch]:
         """Mentions of acronyms whose definition's long form is a model or benchmark.
