@@ -101,7 +101,7 @@ def test_the_setting_at_the_start_of_a_long_sentence_reaches_its_numbers() -> No
 def test_a_listed_name_spelled_out_first_is_one_entity_named_by_its_long_form() -> None:
     record = extract("We start from the Segment Anything Model (SAM); SAM is frozen.")
     assert [(m.name, m.aliases) for m in record.models] == [("Segment Anything Model", ["SAM"])]
-    plain = extract("GPT-4 and the Contrastive Model (CM) are compared.")
+    plain = extract("GPT-4 and Contrastive Learning (CL) are compared.")
     assert [(m.name, m.aliases) for m in plain.models] == [("GPT-4", [])]
 
 
