@@ -111,3 +111,36 @@ def test_models_from_more_fields_are_listed() -> None:
         "GraphMAE, TimeMixer, TransUNet and SASRec."
     )
     assert len(record.models) == 10
+
+
+def test_metrics_from_more_fields_are_listed() -> None:
+    rows = [
+        ("It reaches an end-point error of 1.3 on the flow task.", "end-point error"),
+        ("It cuts the diarization error rate to 11.2%.", "diarization error rate"),
+        ("It reaches 86.2% execution accuracy.", "execution accuracy"),
+        ("It improves nDCG@10 by 3.1 points.", "nDCG@10"),
+        ("It lowers the collision rate to 3%.", "collision rate"),
+        ("It reaches a C-index of 0.71.", "C-index"),
+    ]
+    for text, metric in rows:
+        assert [r.metric for r in extract(text).metrics] == [metric], text
+
+
+def test_acronyms_that_are_also_common_terms_are_not_metrics() -> None:
+    record = extract("The AR model with PQ reaches 2.1 FID.")
+    assert [r.metric for r in record.metrics] == ["FID"]
+
+
+def test_a_name_followed_by_metric_is_a_metric_not_a_benchmark() -> None:
+    record = extract("Through evaluation on the FooIQA-Real metric, we show it works.")
+    assert record.benchmarks == []
+
+
+def test_a_coordinated_share_is_not_a_condition() -> None:
+    record = extract("The model reduces latency by 35% and memory usage by 2.1x.")
+    assert [(r.text, r.metric) for r in record.metrics][0] == ("35%", "latency")
+
+
+def test_articles_between_coordinated_results_keep_the_shared_benchmark() -> None:
+    record = extract("The policy achieves a 92% success rate and a 3% collision rate in CARLA.")
+    assert [r.benchmark for r in record.metrics] == ["CARLA", "CARLA"]

@@ -58,7 +58,8 @@ _search_factor_before = regex.compile(
 _match_condition_after = regex.compile(
     r"""
     \s*(?:
-        (?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}?
+        (?:of\s+)?(?:the\s+|its\s+|their\s+)?
+        (?:(?!(?:and|or|but|while|whereas|than|respectively)\b)[^\s,;]+\s+){0,2}?
         (?:data|dataset|labels?|labell?ed|parameters?|weights?|tokens?|compute|training|
            ground-truth|annotations?|budget|model|layers?|neurons?|heads?|vocabulary|cost|
            corpus|demonstrations?|supervision|memory|steps?|epochs?|time)\b
@@ -170,11 +171,11 @@ _match_coordinated_results = regex.compile(
     rf"""
     (?:\s+{_METRIC_WORD}){{0,3}}                                  # this number's metric
     (?:\s*,\s*(?:and\s+)?|\s+and\s+)                           # and
-    (?:(?:(?:an?|the)\s+)?(?:{_METRIC_WORD}\s+){{1,3}}?(?:of|by)\s+)?      # "an SSIM of"
+    (?:(?:an?|the)\s+)?(?:(?:{_METRIC_WORD}\s+){{1,3}}?(?:of|by)\s+)?      # "an SSIM of"
     [+\-]?\d[\d.,]*(?:\s?(?:%|points?|dB))?                     # the next number
     (?:(?:\s+{_METRIC_WORD}){{0,3}}                                # its metric, and more
      (?:\s*,\s*(?:and\s+)?|\s+and\s+)
-     (?:(?:(?:an?|the)\s+)?(?:{_METRIC_WORD}\s+){{1,3}}?(?:of|by)\s+)?
+     (?:(?:an?|the)\s+)?(?:(?:{_METRIC_WORD}\s+){{1,3}}?(?:of|by)\s+)?
      [+\-]?\d[\d.,]*(?:\s?(?:%|points?|dB))?)*
     (?:\s+{_METRIC_WORD}){{0,3}}
     \s+(?:on|in|across)\s+(?:the\s+)?\Z

@@ -163,11 +163,12 @@ def _resolve_overlaps(matches: Iterable[NameMatch], length: int) -> list[NameMat
 
 
 def _relabel(text: str, match: NameMatch) -> NameMatch:
-    """Relabel a model name by the noun that follows it, if any."""
-    if match.label != MODEL:
+    """Relabel a model name by the noun that follows it, if any; any name followed by
+    "metric" is a metric ("the CLIP-IQA-Real metric")."""
+    if match.label not in (MODEL, BENCHMARK):
         return match
     noun = _match_kind_noun(text, match.end)
-    if noun is None:
+    if noun is None or (match.label == BENCHMARK and not noun.group("metric")):
         return match
     label = METRIC if noun.group("metric") else BENCHMARK
     if label == match.label:

@@ -411,9 +411,11 @@ class ResultLinker:
             if (
                 n.label == BENCHMARK
                 and n.start >= g_end
-                and _match_benchmark_preposition(text[g_end : n.start])
                 and (
-                    not self._result_between(g_end, n.start, group)
+                    (
+                        _match_benchmark_preposition(text[g_end : n.start])
+                        and not self._result_between(g_end, n.start, group)
+                    )
                     or _match_coordinated_results(text[g_end : n.start])
                 )
             ):
