@@ -138,7 +138,7 @@ def test_a_name_followed_by_metric_is_a_metric_not_a_benchmark() -> None:
 
 def test_a_coordinated_share_is_not_a_condition() -> None:
     record = extract("The model reduces latency by 35% and memory usage by 2.1x.")
-    assert [(r.text, r.metric) for r in record.metrics][0] == ("35%", "latency")
+    assert [(r.text, r.metric) for r in record.metrics] == [("35%", "latency"), ("2.1x", None)]
 
 
 def test_articles_between_coordinated_results_keep_the_shared_benchmark() -> None:
