@@ -144,3 +144,20 @@ def test_a_coordinated_share_is_not_a_condition() -> None:
 def test_articles_between_coordinated_results_keep_the_shared_benchmark() -> None:
     record = extract("The policy achieves a 92% success rate and a 3% collision rate in CARLA.")
     assert [r.benchmark for r in record.metrics] == ["CARLA", "CARLA"]
+
+
+def test_benchmarks_from_more_fields_are_listed() -> None:
+    record = extract(
+        "We evaluate on Urban100, Sintel, DanceTrack, BTCV, AMI, PEMS08, Tox21 and AIME25."
+    )
+    assert len(record.benchmarks) == 8
+
+
+def test_a_translation_benchmark_keeps_its_language_pair() -> None:
+    record = extract("On the WMT 24 English-Chinese benchmark, it reaches 62.3 COMET.")
+    assert [b.name for b in record.benchmarks] == ["WMT 24 English-Chinese"]
+
+
+def test_plural_test_sets_do_not_join_the_benchmark_name() -> None:
+    record = extract("It reaches 0.6% EER on the VoxCeleb1-O and VoxCeleb1-H test sets.")
+    assert [b.name for b in record.benchmarks] == ["VoxCeleb1-O", "VoxCeleb1-H"]

@@ -40,6 +40,7 @@ from extractor.components._name_patterns import (
     _match_benchmark_split,
     _match_benchmark_tail,
     _match_kind_noun,
+    _match_language_pair,
     _match_listed_name,
     _match_model_tail,
     _match_name_after_number,
@@ -271,6 +272,9 @@ class NameFinder:
                 split = _match_benchmark_split(text, end)  # "LibriSpeech test-clean"
                 if split:
                     end = split.end()
+                pair = _match_language_pair(text, end)  # "WMT 24 English-Chinese"
+                if pair:
+                    end = pair.end()
             key = name_key(text[begin:end]) if end != stop else "=" + canonical
             found.append(NameMatch(begin, end, label, key, "list"))
         return found
