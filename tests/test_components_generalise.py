@@ -161,3 +161,13 @@ def test_a_translation_benchmark_keeps_its_language_pair() -> None:
 def test_plural_test_sets_do_not_join_the_benchmark_name() -> None:
     record = extract("It reaches 0.6% EER on the VoxCeleb1-O and VoxCeleb1-H test sets.")
     assert [b.name for b in record.benchmarks] == ["VoxCeleb1-O", "VoxCeleb1-H"]
+
+
+def test_list_patterns_do_not_fill_the_pipeline_tokenizer_cache() -> None:
+    from extractor._pipeline import build_pipeline
+    from extractor.components.names import _pattern_tokenizer
+
+    nlp = build_pipeline(doc_spans=False)
+    tokenize = _pattern_tokenizer(nlp)
+    assert tokenize is not nlp.tokenizer and tokenize.vocab is nlp.vocab
+    assert [t.text for t in tokenize("Llama-3.1-8B.")] == [t.text for t in nlp("Llama-3.1-8B.")]

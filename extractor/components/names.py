@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import regex
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from extractor.components._name_patterns import (
@@ -134,13 +135,32 @@ def name_key(text: str) -> str:
     return text.translate(_DROP_SEPARATORS).lower()
 
 
-def _matcher(nlp: Language, entries: Iterable[Entry], attr: str) -> PhraseMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr=attr)
+def _pattern_tokenizer(nlp: Language) -> Tokenizer:
+    """A copy of the pipeline's tokenizer, sharing its vocab, for the list patterns.
+
+    Tokenizing thousands of patterns with the pipeline's own tokenizer fills its cache
+    with them, and spaCy then tokenizes every abstract about 2.5 times slower; the copy
+    keeps that cache for the abstracts.
+    """
+    own: Tokenizer = nlp.tokenizer
+    return Tokenizer(
+        nlp.vocab,
+        rules=own.rules,
+        prefix_search=own.prefix_search,
+        suffix_search=own.suffix_search,
+        infix_finditer=own.infix_finditer,
+        token_match=own.token_match,
+        url_match=own.url_match,
+    )
+
+
+def _matcher(tokenize: Tokenizer, entries: Iterable[Entry], attr: str) -> PhraseMatcher:
+    matcher = PhraseMatcher(tokenize.vocab, attr=attr)
     by_key: dict[str, list[str]] = {}
     for entry in entries:
         by_key.setdefault(f"{entry.label}\t{entry.id}", []).append(entry.pattern)
     for key, patterns in by_key.items():
-        matcher.add(key, [nlp.make_doc(pattern) for pattern in patterns])
+        matcher.add(key, [tokenize(pattern) for pattern in patterns])
     return matcher
 
 
@@ -211,8 +231,9 @@ class NameFinder:
             *self.benchmarks.entries,
             *(e for e in self.metrics.entries if not _is_metric_word(e.pattern)),
         ]
-        self._orth_matcher = _matcher(nlp, as_written, "ORTH")
-        self._lower_matcher = _matcher(nlp, [*metric_words, *any_case], "LOWER")
+        tokenize = _pattern_tokenizer(nlp)
+        self._orth_matcher = _matcher(tokenize, as_written, "ORTH")
+        self._lower_matcher = _matcher(tokenize, [*metric_words, *any_case], "LOWER")
         if not Doc.has_extension("paper_names"):
             Doc.set_extension("paper_names", default=None)
 
