@@ -109,7 +109,7 @@ _search_word_before = regex.compile(r"(?<![\w\-])\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N
 # A named split ("LibriSpeech test-clean", "CSJ eval3", "WMT14 dev"), but not the plain
 # "test set" that follows many names.
 _match_benchmark_split = regex.compile(
-    r"[\s-](?:(?:test|dev|val|eval)[-_]?[\p{L}\p{N}]+|(?:test|dev|val|eval)(?!\s(?:set|split|data)\b))"
+    r"[\s-](?:(?:test|dev|val|eval)[-_]?[\p{L}\p{N}]+|(?:test|dev|val|eval)(?!\s(?:set|split|data)s?\b))"
     r"(?![\w\-])"
 ).match
 # A benchmark's version or year ("AlpacaEval 2.0", "Foo (2024)"), but never a result number
@@ -118,6 +118,17 @@ _match_benchmark_tail = regex.compile(
     r"(?:[-\s]v?\d+(?:\.\d+)*|\s\((?:v\d|\d{4})\))?"
     r"(?:-(?:plus|Plus|hard|Hard|lite|Lite|verified|Verified|full|Full|mini|Mini|DET|VID|MOT))?"
     r"(?![\w\-])"
+).match
+# A language pair after a translation benchmark: "WMT 24 English-Chinese", "WMT14 En-De".
+_LANGUAGES = (
+    r"(?:English|German|French|Chinese|Japanese|Korean|Russian|Spanish|Portuguese|Italian|"
+    r"Czech|Romanian|Finnish|Turkish|Arabic|Hindi|Vietnamese|Polish|Dutch|Ukrainian|Icelandic|"
+    r"Estonian|Latvian|Lithuanian|Kazakh|Gujarati|Tamil|Inuktitut|Pashto|Khmer|Hebrew|Bengali|"
+    r"Indonesian|Thai|Swahili|En|De|Fr|Zh|Ja|Ko|Ru|Es|Pt|It|Cs|Ro|Fi|Tr|Ar|Hi|Vi|Pl|Nl|Uk|"
+    r"en|de|fr|zh|ja|ko|ru|es|pt|it|cs|ro|fi|tr|ar|hi|vi|pl|nl|uk)"
+)
+_match_language_pair = regex.compile(
+    rf"\s{_LANGUAGES}(?:-|–|→|->|\u2192){_LANGUAGES}(?![\w\-])"
 ).match
 _match_number_with_unit = regex.compile(
     r"\s(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?\s*(?:%|[a-z])"  # a year ("COCO 2014") is a version

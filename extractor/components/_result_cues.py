@@ -58,7 +58,8 @@ _search_factor_before = regex.compile(
 _match_condition_after = regex.compile(
     r"""
     \s*(?:
-        (?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:\S+\s+){0,2}?
+        (?:of\s+)?(?:the\s+|its\s+|their\s+)?
+        (?:(?!(?:and|or|but|while|whereas|than|respectively)\b)[^\s,;]+\s+){0,2}?
         (?:data|dataset|labels?|labell?ed|parameters?|weights?|tokens?|compute|training|
            ground-truth|annotations?|budget|model|layers?|neurons?|heads?|vocabulary|cost|
            corpus|demonstrations?|supervision|memory|steps?|epochs?|time)\b
@@ -94,12 +95,16 @@ _search_condition_before = regex.compile(
 
 # A bare number is a result only beside a metric: "BLEU of 32.1", "scores of 49.36".
 _search_metric_link_before = regex.compile(
-    r"""(?:\s*(?:of|is|was|=|:|reaches|reached|achieves?|achieved|at|to|score[sd]?|
+    r"""(?:\s*(?:of|is|was|=|:|reaches|reached|achieves?|achieved|at|to|by|score[sd]?|
         scores\s+of|rate\s+of|value\s+of)?\s*)$""",
     regex.VERBOSE | regex.IGNORECASE,
 ).match
 _search_score_of = regex.compile(
-    r"\b(?:scores?|averages?)\s+(?:of\s+|at\s+)$", regex.IGNORECASE
+    r"\b(?:(?:scores?|averages?)\s+(?:of|at)"
+    # "score" as a verb: "Mistral-7B scores 62.5", "it scored only 41.2"
+    r"|(?:scores|scored|scoring)(?:\s+(?:only|just|about|around|roughly|nearly|over|above|"
+    r"below|under|up\s+to|at\s+most|at\s+least|an\s+average\s+of))?)\s+$",
+    regex.IGNORECASE,
 ).search
 # A change stated as "reduces the error ... from 0.20 to 0.02": bare numbers, but results.
 _search_change_verb = regex.compile(
@@ -112,10 +117,13 @@ _search_change_verb = regex.compile(
 _match_list_gap = regex.compile(
     r"^\s*(?:(?:on|in|for)\s+[^,;.\d]{1,40}?\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"
 ).match
+# Only a conjunction between two numbers: "53.1 and 54.4 AP", "53.1, 54.4 and 55.0 AP".
+_match_plain_list_gap = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z").match
 # A name compared against: "outperforms CLIP", "surpasses similar models - CLIP and ALIGN",
 # within the clause before it.
 _search_compared = regex.compile(
-    r"(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|\bthan|\bover|versus|"
+    r"(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|beat(?:s|ing)?|\bthan|"
+    r"\bover|versus|"
     r"\bvs\.?|compared\s+(?:to|with)|relative\s+to|against)\b(?:(?![;.]|,\s(?:and|but|while|whereas)\b).)*\Z"
     r"|(?:\bon|\busing|\bwith|\bby|(?<!such\s)\bas)\s+(?:the\s+)?\Z",
     regex.IGNORECASE,
@@ -127,6 +135,12 @@ _match_subject_verb = regex.compile(
     r"compress|boost|increas|lead|can|could|is|was|has|show|demonstrat|perform|enabl)",
     regex.IGNORECASE,
 ).match
+# A new clause with its own, unnamed subject: "X reaches 71.3% while our model reaches
+# 73.8%": the later number is not X's.
+_search_new_subject = regex.compile(
+    r"(?:\b(?:while|whereas|but)|,\s+and|;)\s+(?:our|the|this|these|its|it|we|ours)\b",
+    regex.IGNORECASE,
+).search
 _match_name_list_gap = regex.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\Z").match
 _search_respectively = regex.compile(r"\brespectively\b", regex.IGNORECASE).search
 _match_benchmark_preposition = regex.compile(
@@ -147,6 +161,28 @@ def _joins_after(gap: str) -> bool:
     return len(gap.split()) <= 3 and not _search_clause_break(gap)
 
 
+# Results joined by "and" share the benchmark named after the last of them:
+# "54.3 box AP and 47.1 mask AP on COCO", "63.5 HOTA, 78.2 IDF1 and 80.1 MOTA on MOT17".
+_METRIC_WORD = (
+    r"(?!(?:on|in|for|across|than|over|with|at|by|from|to|compared|versus|vs|while|whereas|"
+    r"but|and|or|of|respectively)\b)[\p{L}][\w@\-.]*"
+)
+_match_coordinated_results = regex.compile(
+    rf"""
+    (?:\s+{_METRIC_WORD}){{0,3}}                                  # this number's metric
+    (?:\s*,\s*(?:and\s+)?|\s+and\s+)                           # and
+    (?:(?:an?|the)\s+)?(?:(?:{_METRIC_WORD}\s+){{1,3}}?(?:of|by)\s+)?      # "an SSIM of"
+    [+\-]?\d[\d.,]*(?:\s?(?:%|points?|dB))?                     # the next number
+    (?:(?:\s+{_METRIC_WORD}){{0,3}}                                # its metric, and more
+     (?:\s*,\s*(?:and\s+)?|\s+and\s+)
+     (?:(?:an?|the)\s+)?(?:(?:{_METRIC_WORD}\s+){{1,3}}?(?:of|by)\s+)?
+     [+\-]?\d[\d.,]*(?:\s?(?:%|points?|dB))?)*
+    (?:\s+{_METRIC_WORD}){{0,3}}
+    \s+(?:on|in|across)\s+(?:the\s+)?\Z
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+).match
+
 _match_own_benchmark = regex.compile(r"\s(?:on|in)\s(?:the\s)?\Z").match
 
 _search_claimed = regex.compile(
@@ -166,6 +202,20 @@ _RESULT_UNITS = {"%", "points", "dB", "FPS"}
 _search_setting = regex.compile(
     r"(?:\A\s*|\b(?:evaluat\w*|experiments?|tested|results?|benchmark\w*)\s+)"
     r"(?:on|across)\s+(?:the\s+)?\Z",
+    regex.IGNORECASE,
+).search
+
+# A paper's evaluation setting: "Experiments on X show", "evaluated on the widely used X",
+# "On the X benchmark, ..." (at the start of a sentence).
+_search_evaluation_setting = regex.compile(
+    r"(?:\b(?:evaluat\w*|experiments?|tested|results?|benchmark(?:ed|ing))\s+(?:on|across)\s+"
+    r"(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}?)|(?:\A|[.;]\s+)On\s+(?:the\s+)?)\Z",
+    regex.IGNORECASE,
+).search
+# Numbers from people, not from a benchmark: "in human evaluations", "a user study".
+_search_human_study = regex.compile(
+    r"\b(?:human|user|expert|annotator)s?\s+(?:evaluations?|studies|study|reviews?|raters?|"
+    r"preferences?|judge?ments?|assessments?|ratings?)\b",
     regex.IGNORECASE,
 ).search
 
@@ -244,7 +294,8 @@ _match_for_name = regex.compile(r"\s(?:for|of|by|from)\s(?:the\s)?").match
 
 # A comparison earlier in the clause: "outperforming YaRN (44.1)".
 _search_compared_clause = regex.compile(
-    r"\b(?:outperform\w*|surpass\w*|beat\w*|than|over|versus|vs\.?|compared\s+(?:to|with))\b"
+    r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|than|over|versus|vs\.?|"
+    r"compared\s+(?:to|with))\b"
     r"(?:[^.;]|\.(?=\d))*\Z",
     regex.IGNORECASE,
 ).search

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,6 +26,7 @@ from extractor.components._result_cues import (
     _match_bracket_list,
     _match_change_in,
     _match_condition_after,
+    _match_coordinated_results,
     _match_count_of_parts,
     _match_factor_cue,
     _match_for_name,
@@ -35,6 +37,7 @@ from extractor.components._result_cues import (
     _match_name_list_gap,
     _match_number_on,
     _match_own_benchmark,
+    _match_plain_list_gap,
     _match_share_of_performance,
     _match_subject_verb,
     _search_baseline_before,
@@ -44,11 +47,14 @@ from extractor.components._result_cues import (
     _search_compared,
     _search_compared_clause,
     _search_condition_before,
+    _search_evaluation_setting,
     _search_factor_before,
+    _search_human_study,
     _search_improvement_before,
     _search_item_condition_before,
     _search_metric_link_before,
     _search_metric_phrase_before,
+    _search_new_subject,
     _search_range_cue,
     _search_respectively,
     _search_score_of,
@@ -94,7 +100,14 @@ def _metric_phrase(text: str, start: int, end: int) -> str | None:
         phrase: str = after.group("what")
         return phrase
     before = _search_metric_phrase_before(text, max(0, start - 60), start)
-    return before.group("what") if before else None
+    if before is None or before.group("what").lower() in _SCORE_VERBS:
+        return None  # "Mistral-7B scores 62.5": a verb, not a metric
+    phrase = before.group("what")
+    return phrase
+
+
+_SCORE_VERBS = {"scores", "scored"}
+_search_and_or = regex.compile(r"\b(?:and|or)\b").search
 
 
 class _NameIndex:
@@ -132,6 +145,8 @@ class ResultLinker:
         self._number_starts: list[int] = []
         self._method_starts: list[int] = []
         self._method_is_benchmark = False
+        self._evaluated_on: NameMatch | None = None
+        self._evaluated_on_next = -1  # where the sentence after the setting starts
         self._result_starts: list[int] = []
         self._quantities: list[Quantity] = []
         self._method_name: str | None = None
@@ -180,6 +195,17 @@ class ResultLinker:
                 and _match_list_gap(text[previous.end : q.start])
             ):
                 chosen.add(id(q))
+        # ... and a number listed before a chosen one ("reach 53.1 and 54.4 AP").
+        for previous, q in reversed(list(pairwise(kept))):
+            if (
+                id(q) in chosen
+                and id(previous) not in chosen
+                and q.unit == previous.unit
+                and q.kind == previous.kind
+                and previous.relation is None
+                and _match_plain_list_gap(text[previous.end : q.start])
+            ):
+                chosen.add(id(previous))
         candidates = [q for q in kept if id(q) in chosen]
         if not candidates:
             return []
@@ -191,6 +217,9 @@ class ResultLinker:
             else find_sentences(text)
         )
         starts = [s for s, _ in sentences]
+        self._evaluated_on, self._evaluated_on_next = self._evaluation_benchmark(
+            text, names, sentences, starts
+        )
         groups = self._groups(text, candidates)
         results = []
         for group in groups:
@@ -367,10 +396,12 @@ class ResultLinker:
         index: _NameIndex,
         in_sentence: list[NameMatch],
         nearest: Callable[[str, int, int], NameMatch | None],
-        sentence_start: int,
+        sentence: tuple[int, int],
+        metric_named: bool,
     ) -> str | None:
         """The benchmark of a number: its own "on X", the group's "on X", or a near one."""
         g_start, g_end = group[0].start, group[-1].end
+        sentence_start, sentence_end = sentence
         # Inside a list, a benchmark named right after this number is its own
         # ("4.04 on SpEAR and 1.46 on VPQAD").
         for n in index.between(q.end, q.end + 40):
@@ -380,8 +411,13 @@ class ResultLinker:
             if (
                 n.label == BENCHMARK
                 and n.start >= g_end
-                and _match_benchmark_preposition(text[g_end : n.start])
-                and not self._result_between(g_end, n.start, group)
+                and (
+                    (
+                        _match_benchmark_preposition(text[g_end : n.start])
+                        and not self._result_between(g_end, n.start, group)
+                    )
+                    or _match_coordinated_results(text[g_end : n.start])
+                )
             ):
                 return text[n.start : n.end]
         near = nearest(BENCHMARK, 0, 3) or nearest(BENCHMARK, 160, 80)
@@ -393,23 +429,58 @@ class ResultLinker:
         if near:
             return text[near.start : near.end]
         # "Evaluated on X, ours achieves 55.3% ... and 35.6% ...": the sentence's setting.
+        before = index.between(sentence_start, g_start)
         setting = next(
             (
                 n
-                for n in in_sentence
+                for n in before
                 if n.label == BENCHMARK
                 and n.end <= g_start
                 and _search_setting(text[max(sentence_start, n.start - 40) : n.start])
-                and not self._in_benchmark_list(text, n, in_sentence)
+                and not self._in_benchmark_list(text, n, before)
             ),
             None,
         )
         if setting:
             return text[setting.start : setting.end]
+        evaluated_on = self._evaluated_on
+        if (
+            evaluated_on is not None
+            and sentence_start == self._evaluated_on_next
+            and metric_named
+            and not _search_human_study(text, sentence_start, sentence_end)
+        ):
+            # "We evaluate on X. Our model reaches 85.4% pass@1": the setting sentence's
+            # results are in the sentence right after it.
+            return text[evaluated_on.start : evaluated_on.end]
         if self._method_is_benchmark and self._method_name:
             # A benchmark paper's numbers are on its own benchmark unless another is named.
             return self._method_name
         return None
+
+    def _evaluation_benchmark(
+        self,
+        text: str,
+        names: Sequence[NameMatch],
+        sentences: list[tuple[int, int]],
+        starts: list[int],
+    ) -> tuple[NameMatch | None, int]:
+        """The benchmark a paper is evaluated on and where the next sentence starts.
+
+        Only when the paper names exactly one benchmark, first as the setting of its
+        experiments ("We evaluate on X."), in a sentence that reports no result itself.
+        """
+        benchmarks = [n for n in names if n.label == BENCHMARK]
+        if not benchmarks or len({n.key for n in benchmarks}) != 1:
+            return None, -1
+        first = benchmarks[0]
+        if not _search_evaluation_setting(text, max(0, first.start - 60), first.start):
+            return None, -1
+        i = max(0, bisect_right(starts, first.start) - 1)
+        start, end = sentences[i]
+        if i + 1 >= len(sentences) or any(start <= s < end for s in self._result_starts):
+            return None, -1
+        return first, sentences[i + 1][0]
 
     @staticmethod
     def _in_benchmark_list(text: str, name: NameMatch, in_sentence: list[NameMatch]) -> bool:
@@ -495,7 +566,9 @@ class ResultLinker:
         if metric is None:
             metric = _metric_phrase(text, group[0].start, q.end)
 
-        benchmark = self._benchmark(text, q, group, index, in_sentence, nearest, sentence[0])
+        benchmark = self._benchmark(
+            text, q, group, index, in_sentence, nearest, sentence, metric is not None
+        )
 
         return metric, benchmark, self._model(text, q, group, in_sentence, method, lo, role)
 
@@ -522,6 +595,27 @@ class ResultLinker:
         if ")" not in text[q.end : q.end + 60]:
             return None
         return next((n for n in names if n.label == MODEL and n.end == opening - 1), None)
+
+    @staticmethod
+    def _compared_names(
+        text: str, spans: list[tuple[int, int]], lo: int
+    ) -> dict[tuple[int, int], bool]:
+        """Whether each name is compared against or only used ("built on X and Y"); a name
+        listed after another ("X and Y") shares the first one's standing."""
+        chains: list[list[tuple[int, int]]] = []
+        for span in spans:
+            if chains and _match_name_list_gap(text[chains[-1][-1][1] : span[0]]):
+                chains[-1].append(span)
+            else:
+                chains.append([span])
+        compared: dict[tuple[int, int], bool] = {}
+        for chain in chains:
+            # "On X, Y achieves": a comma alone does not make a list; "X, Y and Z" does.
+            closed = len(chain) > 1 and _search_and_or(text, chain[-2][1], chain[-1][0])
+            for start, end in chain:
+                first = chain[0][0] if closed else start
+                compared[(start, end)] = bool(_search_compared(text, max(lo, first - 60), first))
+        return compared
 
     def _model(
         self,
@@ -558,10 +652,11 @@ class ResultLinker:
         if method and not self._method_is_benchmark:
             candidates += [(s, e) for s, e in method.mentions if lo <= s and e <= g_start]
         wanted_compared = role == "baseline" and q.relation != "from"
+        compared = self._compared_names(text, sorted(candidates), lo)
         chosen = [
             (s, e)
             for s, e in sorted(candidates, reverse=True)
-            if bool(_search_compared(text, max(lo, s - 60), s)) == wanted_compared
+            if compared[(s, e)] == wanted_compared and not _search_new_subject(text, e, g_start)
         ]
         if not chosen:
             return None
