@@ -37,7 +37,7 @@ _match_improvement_after = regex.compile(
 _search_baseline_before = regex.compile(
     r"(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\brelative\s+to|"
     r"(?<!\b(?:less|more|fewer|greater|higher|lower|better|worse)\s)\bthan|\bagainst)\s+$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards from it
 ).search
 
 # A speed-up or compression factor ("10x faster", "13 x more compact"); "3.75x larger
@@ -104,7 +104,7 @@ _search_score_of = regex.compile(
     # "score" as a verb: "Mistral-7B scores 62.5", "it scored only 41.2"
     r"|(?:scores|scored|scoring)(?:\s+(?:only|just|about|around|roughly|nearly|over|above|"
     r"below|under|up\s+to|at\s+most|at\s+least|an\s+average\s+of))?)\s+$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards from it
 ).search
 # A change stated as "reduces the error ... from 0.20 to 0.02": bare numbers, but results.
 _search_change_verb = regex.compile(

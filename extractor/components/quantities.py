@@ -50,6 +50,9 @@ _finditer_quantity = regex.compile(
     regex.VERBOSE,
 ).finditer
 
+# Patterns anchored at the end of a window ("... from ", "up to ") are searched with
+# regex.REVERSE: from the end backwards, so only the end is tried, not every position.
+
 # Bound words just before a number ("up to 85.1%", "an F1 score above 80%").
 _search_bound = regex.compile(
     r"""
@@ -60,14 +63,14 @@ _search_bound = regex.compile(
     )
     \s*$
     """,
-    regex.VERBOSE | regex.IGNORECASE,
+    regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
 ).search
 
-_match_from = regex.compile(r"(?i)\bfrom\s+$").search
-_match_between = regex.compile(r"(?i)\bbetween\s+$").search
-_match_of_by = regex.compile(r"(?i)\b(?:of|by)\s+$").search
+_match_from = regex.compile(r"(?i)\bfrom\s+$", regex.REVERSE).search
+_match_between = regex.compile(r"(?i)\bbetween\s+$", regex.REVERSE).search
+_match_of_by = regex.compile(r"(?i)\b(?:of|by)\s+$", regex.REVERSE).search
 _match_range_word = regex.compile(
-    r"(?i)\b(?:rang(?:e|es|ing)|vary(?:ing)?|varies|span(?:s|ning)?)\s+$"
+    r"(?i)\b(?:rang(?:e|es|ing)|vary(?:ing)?|varies|span(?:s|ning)?)\s+$", regex.REVERSE
 ).search
 _match_to = regex.compile(r"(?i)^\s+to\s+$").match
 _match_and = regex.compile(r"(?i)^\s+and\s+$").match
@@ -76,7 +79,9 @@ _match_list_and = regex.compile(r"(?i)^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$").ma
 # Dimensions are whole numbers on both sides of "x", "times" or "by": "512 times 512",
 # "256 x 256", but not "ViT-B/16 by 2.1 points".
 _match_times_number = regex.compile(r"\s?(?:[x×]|times|by)\s?\d+(?![\d.,%]|\s?(?:%|points?))").match
-_search_times_before = regex.compile(r"(?<![\w/.\-])\d+\s?(?:[x×]|times|by)\s?$").search
+_search_times_before = regex.compile(
+    r"(?<![\w/.\-])\d+\s?(?:[x×]|times|by)\s?$", regex.REVERSE
+).search
 _is_year = regex.compile(r"(?:19|20)\d\d").fullmatch
 
 _UNIT_NAMES = {
