@@ -255,7 +255,13 @@ class NameFinder:
         resolved = self._defined_acronyms(doc, resolved)
         extra = self._acronym_mentions(doc, resolved)
         extra += self._spelled_out_names(doc, resolved)
-        return _merge_metric_compounds(text, sorted(resolved + extra, key=lambda m: m.start))
+        merged = _merge_metric_compounds(text, sorted(resolved + extra, key=lambda m: m.start))
+        links = payload(doc, "paper_links")
+        if links:  # "github.com/x/LongAlign" names a repository, not a model
+            merged = [
+                m for m in merged if not any(x.start < m.end and m.start < x.end for x in links)
+            ]
+        return merged
 
     def set_annotations(self, doc: Doc, matches: list[NameMatch]) -> None:
         set_payload(doc, "paper_names", matches)
