@@ -23,3 +23,9 @@ def test_a_name_inside_a_url_is_not_a_mention() -> None:
     assert [m.text for m in record.method.mentions] == ["ZorbAlign", "ZorbAlign"]
     assert all(m.start < record.text.index("https") for m in record.method.mentions)
     assert _models(record) == ["CLIP"]
+
+
+def test_a_name_glued_to_a_kind_suffix_names_no_model() -> None:
+    record = extract("YOLO-based detectors and BERT-style encoders lag behind FooGAN-style models.")
+    assert _models(record) == []
+    assert _models(extract("Our YOLO-based detector beats YOLOv8n by 2.1 AP.")) == ["YOLOv8n"]

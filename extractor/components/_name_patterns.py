@@ -195,6 +195,12 @@ _match_kind_noun = regex.compile(
     r"(?P<benchmark>benchmark|dataset|data\sset|corpus|suite))s?\b"
 ).match
 
+# A model name glued to a kind suffix names a kind of models, not one system:
+# "YOLO-based detectors", "BERT-style encoders", "FooGAN-like models".
+_KIND_SUFFIX = r"-(?:based|style|like|series|family|type)(?![\w\-])"
+_match_kind_suffix = regex.compile(_KIND_SUFFIX).match
+_search_kind_suffix_end = regex.compile(rf"{_KIND_SUFFIX}\Z").search
+
 # Metrics at a cut-off: "pass@1", "R@1", "mAP@50-95", "AP@0.5:0.95", "R1@0.7", "NDCG@10".
 _finditer_at_metric = regex.compile(
     r"(?<![\w\-])[A-Za-z][\w\-]{0,15}@\d+(?:\.\d+)?(?:[-:]\d+(?:\.\d+)?)?(?![\w.])"

@@ -41,6 +41,7 @@ from extractor.components._name_patterns import (
     _match_benchmark_split,
     _match_benchmark_tail,
     _match_kind_noun,
+    _match_kind_suffix,
     _match_language_pair,
     _match_listed_name,
     _match_model_tail,
@@ -49,6 +50,7 @@ from extractor.components._name_patterns import (
     _match_size_suffixes,
     _match_the_proper_name,
     _search_appositive,
+    _search_kind_suffix_end,
     _search_metric_modifier,
     _search_name_before_size,
     _search_word_before,
@@ -251,6 +253,7 @@ class NameFinder:
         found += self._evaluated_on(text)
         found = [_relabel(text, m) for m in found if text[m.start : m.end] not in self.not_names]
         found = [glued for m in found if (glued := _unglue(text, m)) is not None]
+        found = [m for m in found if not (m.label == MODEL and self._names_a_kind(text, m))]
         resolved = _resolve_overlaps(found, len(text))
         resolved = self._defined_acronyms(doc, resolved)
         extra = self._acronym_mentions(doc, resolved)
@@ -262,6 +265,14 @@ class NameFinder:
                 m for m in merged if not any(x.start < m.end and m.start < x.end for x in links)
             ]
         return merged
+
+    @staticmethod
+    def _names_a_kind(text: str, match: NameMatch) -> bool:
+        """Whether the name is glued to a kind suffix ("YOLO-based", "BERT-style")."""
+        return bool(
+            _match_kind_suffix(text, match.end)
+            or _search_kind_suffix_end(text, match.start, match.end)
+        )
 
     def set_annotations(self, doc: Doc, matches: list[NameMatch]) -> None:
         set_payload(doc, "paper_names", matches)
