@@ -29,3 +29,36 @@ def test_a_name_glued_to_a_kind_suffix_names_no_model() -> None:
     record = extract("YOLO-based detectors and BERT-style encoders lag behind FooGAN-style models.")
     assert _models(record) == []
     assert _models(extract("Our YOLO-based detector beats YOLOv8n by 2.1 AP.")) == ["YOLOv8n"]
+
+
+def test_the_only_benchmark_of_a_sentence_is_each_results() -> None:
+    record = extract(
+        "FooNet reaches 39.9% mAP on the ZorbSet dataset, a 9.6% improvement over BarNet, "
+        "with 5.3x less memory."
+    )
+    assert [(r.text, r.benchmark) for r in record.metrics] == [
+        ("39.9%", "ZorbSet"),
+        ("9.6%", "ZorbSet"),
+        ("5.3x", None),
+    ]
+
+
+def test_the_evaluation_benchmark_reaches_every_result_of_the_next_sentence() -> None:
+    record = extract(
+        "We evaluate our model on the ZorbSet benchmark. It reaches an accuracy of 81.9%, "
+        "outperforming BarNet by 5.3%."
+    )
+    assert [(r.text, r.benchmark) for r in record.metrics] == [
+        ("81.9%", "ZorbSet"),
+        ("5.3%", "ZorbSet"),
+    ]
+
+
+def test_a_benchmark_paired_by_respectively_is_not_carried() -> None:
+    record = extract(
+        "FooNet achieves an average 21.6% and 27.5% higher success rate than BarNet and DDIM "
+        "on the ZorbSet benchmark and real-world tasks, respectively."
+    )
+    assert [r.benchmark for r in record.metrics] == [None, None]
+    setting = extract("On the ZorbSet dataset, FooNet and BarNet gain 2.1% and 5.3%, respectively.")
+    assert [r.benchmark for r in setting.metrics] == ["ZorbSet", "ZorbSet"]

@@ -208,7 +208,9 @@ _search_setting = regex.compile(
 # A paper's evaluation setting: "Experiments on X show", "evaluated on the widely used X",
 # "On the X benchmark, ..." (at the start of a sentence).
 _search_evaluation_setting = regex.compile(
-    r"(?:\b(?:evaluat\w*|experiments?|tested|results?|benchmark(?:ed|ing))\s+(?:on|across)\s+"
+    r"(?:\b(?:evaluat\w*|experiments?|tested|results?|benchmark(?:ed|ing))\s+"
+    r"(?:(?:our|the|its|their|this|these|all)\s+[\w\-]+\s+)?"  # "evaluate our model on"
+    r"(?:on|across)\s+"
     r"(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}?)|(?:\A|[.;]\s+)On\s+(?:the\s+)?)\Z",
     regex.IGNORECASE,
 ).search

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 import regex
@@ -107,6 +107,8 @@ def _metric_phrase(text: str, start: int, end: int) -> str | None:
 
 
 _SCORE_VERBS = {"scores", "scored"}
+# Units of scores on a benchmark (a bare number is a score too).
+_SCORE_UNITS = {"%", "points", "dB", "FPS", None}
 _search_and_or = regex.compile(r"\b(?:and|or)\b").search
 
 
@@ -249,7 +251,47 @@ class ResultLinker:
                     else:
                         metric = ordered[index]
                 results.append(ResultMatch(q, q_role, q.bound, metric, benchmark, model, sentence))
-        return results
+        return self._carry_in_sentence(text, results, names)
+
+    @staticmethod
+    def _carry_in_sentence(
+        text: str, results: list[ResultMatch], names: Sequence[NameMatch]
+    ) -> list[ResultMatch]:
+        """A sentence's only benchmark is the benchmark of each of its results.
+
+        "X reaches 39.9% mAP on FooSet, a 9.6% gain over Y": 9.6% is on FooSet too; a
+        factor or an amount ("5x less memory", "3 seconds") is not a score on it. With
+        "respectively", only a benchmark named before the numbers is carried ("On FooSet,
+        A and B gain 2% and 5%, respectively"); one after them is one of the pairs.
+        """
+        benchmarks: dict[tuple[int, int], list[tuple[str, int]]] = {}
+        for r in results:
+            if r.sentence not in benchmarks:
+                lo, hi = r.sentence
+                benchmarks[r.sentence] = [
+                    (text[n.start : n.end], n.end)
+                    for n in names
+                    if n.label == BENCHMARK and lo <= n.start and n.end <= hi
+                ]
+            if r.benchmark is not None:  # "We evaluate on X. It reaches 85%, 5% more"
+                benchmarks[r.sentence].append((r.benchmark, r.quantity.start))
+        carried = []
+        for r in results:
+            found = benchmarks[r.sentence]
+            only = {name for name, _ in found}
+            if (
+                r.benchmark is None
+                and len(only) == 1
+                and r.quantity.unit in _SCORE_UNITS
+                and not _search_human_study(text, *r.sentence)
+                and (
+                    min(at for _, at in found) <= r.quantity.start
+                    or not _search_respectively(text, *r.sentence)
+                )
+            ):
+                r = replace(r, benchmark=next(iter(only)))
+            carried.append(r)
+        return carried
 
     def _is_result(self, text: str, q: Quantity, metrics: _NameIndex) -> bool:
         if q.kind in ("size", "dimension", "year"):
