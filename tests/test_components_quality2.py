@@ -62,3 +62,21 @@ def test_a_benchmark_paired_by_respectively_is_not_carried() -> None:
     assert [r.benchmark for r in record.metrics] == [None, None]
     setting = extract("On the ZorbSet dataset, FooNet and BarNet gain 2.1% and 5.3%, respectively.")
     assert [r.benchmark for r in setting.metrics] == ["ZorbSet", "ZorbSet"]
+
+
+def test_a_result_without_a_metric_takes_the_one_of_its_clause() -> None:
+    record = extract(
+        "FooNet reaches an average success rate of 81.9%, which outperforms BarNet by 5.3%."
+    )
+    assert [(r.text, r.metric) for r in record.metrics] == [
+        ("81.9%", "average success rate"),
+        ("5.3%", "average success rate"),
+    ]
+    record = extract(
+        "Our approach reduces response length by 28%, "
+        "while incurring performance drops of 2.5 points."
+    )
+    assert [(r.text, r.metric) for r in record.metrics] == [
+        ("28%", "response length"),
+        ("2.5 points", None),
+    ]
