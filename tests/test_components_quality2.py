@@ -80,3 +80,14 @@ def test_a_result_without_a_metric_takes_the_one_of_its_clause() -> None:
         ("28%", "response length"),
         ("2.5 points", None),
     ]
+
+
+def test_a_listed_model_spelled_out_in_lower_case_stays_a_model() -> None:
+    record = extract(
+        "We compare graph convolutional networks (GCN) and a graph isomorphism network (GIN). "
+        "GCN reaches an RMSE of 0.518."
+    )
+    assert _models(record) == ["GCN", "GIN"]
+    assert [r.model for r in record.metrics] == ["GCN"]
+    other = extract("We study Online Pre-Training (OPT). OPT improves accuracy by 3%.")
+    assert _models(other) == []

@@ -219,6 +219,9 @@ class NameFinder:
         self.benchmarks = load_gazetteer("benchmarks")
         self.metrics = load_gazetteer("metrics")
         self.not_names = load_word_list("not_names")
+        # A listed model's spellings in lower case, by entry: "graph convolutional network
+        # (GCN)" defines the listed GCN, not something else called GCN.
+        self._model_ids = {e.pattern.lower(): e.id for e in self.models.entries}
         # Two matchers: names as written (models, benchmarks, metric acronyms such as
         # "mAP" but not "map"), and in any case the metric words ("Accuracy") and the names
         # with a digit, which no English word spells ("gpt-4", "llama-2-7b", "gsm8k").
@@ -458,11 +461,21 @@ class NameFinder:
             long_is_name = any(
                 m.start == a.long_start and m.end == a.long_end and m.label != METRIC for m in kept
             )
-            if not long_is_name and not label:
+            if not long_is_name and not label and not self._spells_out_model(a.short, a.long):
                 kept = [
                     m for m in kept if not (m.label == MODEL and text[m.start : m.end] == a.short)
                 ]
         return sorted(kept, key=lambda m: m.start)
+
+    def _spells_out_model(self, short: str, long: str) -> bool:
+        """Whether ``long`` is another spelling of the listed model ``short`` ("graph
+        isomorphism networks" of "GIN")."""
+        entry = self._model_ids.get(short.lower())
+        long = long.lower()
+        return entry is not None and entry in (
+            self._model_ids.get(long),
+            self._model_ids.get(long.removesuffix("s")),
+        )
 
     def _spelled_out_names(self, doc: Doc, matches: list[NameMatch]) -> list[NameMatch]:
         """The long form of a listed name defined in the text, as a mention of the same
