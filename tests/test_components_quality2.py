@@ -91,3 +91,25 @@ def test_a_listed_model_spelled_out_in_lower_case_stays_a_model() -> None:
     assert [r.model for r in record.metrics] == ["GCN"]
     other = extract("We study Online Pre-Training (OPT). OPT improves accuracy by 3%.")
     assert _models(other) == []
+
+
+def test_a_coined_name_listed_with_a_known_model_is_a_model() -> None:
+    record = extract("Standard retrievers (e.g., Contriever, ZorbIR) miss such entities.")
+    assert _models(record) == ["Contriever", "ZorbIR"]
+    assert _models(extract("It beats GPT-4o and FooLM-7 on every task.")) == ["GPT-4o", "FooLM-7"]
+    # A plain capitalised word or a metric beside a model is not a model.
+    assert _models(extract("We compare GPT-4o and Gemini on Accuracy and BLEU.")) == [
+        "GPT-4o",
+        "Gemini",
+    ]
+    assert _models(extract("We fine-tune CLIP and Pick-Style on our data.")) == ["CLIP"]
+
+
+def test_a_listed_family_in_lower_case_with_a_version_is_a_model() -> None:
+    record = extract("gpt-5.3-codex solves 86.4% of tasks, outperforming claude-opus-4.6 (68.2%).")
+    assert _models(record) == ["gpt-5.3-codex", "claude-opus-4.6"]
+    assert [(r.text, r.model) for r in record.metrics] == [
+        ("86.4%", "gpt-5.3-codex"),
+        ("68.2%", "claude-opus-4.6"),
+    ]
+    assert _models(extract("We map text-2 inputs to zero-1 outputs.")) == []

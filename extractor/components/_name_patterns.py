@@ -201,6 +201,20 @@ _KIND_SUFFIX = r"-(?:based|style|like|series|family|type)(?![\w\-])"
 _match_kind_suffix = regex.compile(_KIND_SUFFIX).match
 _search_kind_suffix_end = regex.compile(rf"{_KIND_SUFFIX}\Z").search
 
+# A name listed right after or before another: "X, Y and Z", "X or Y", "(e.g., X, Y)".
+_COORDINATED_NAME = r"(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?![\w\-]|\.\w)"
+_match_coordinated_after = regex.compile(
+    rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_COORDINATED_NAME}"
+).match
+_search_coordinated_before = regex.compile(
+    rf"(?<![\w\-.]){_COORDINATED_NAME}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\Z"
+).search
+# A name in lower case with a version: "kimi-2.5", "claude-opus-4.6", "gpt-5.3-codex".
+_LOWER_VERSIONED = (
+    r"(?P<family>\p{Ll}{3,})(?:-\p{Ll}+)*-\p{Ll}?\d+(?:\.\d+)*\p{Ll}*(?:-[\p{Ll}\p{N}]+)*"
+)
+_is_lower_versioned = regex.compile(_LOWER_VERSIONED).fullmatch
+
 # Metrics at a cut-off: "pass@1", "R@1", "mAP@50-95", "AP@0.5:0.95", "R1@0.7", "NDCG@10".
 _finditer_at_metric = regex.compile(
     r"(?<![\w\-])[A-Za-z][\w\-]{0,15}@\d+(?:\.\d+)?(?:[-:]\d+(?:\.\d+)?)?(?![\w.])"
@@ -306,6 +320,13 @@ def _anchored(
 
 
 _finditer_family_model = _anchored(_family_model, _FAMILY_PARTS, before=40, word=True)
+# A listed family written in lower case with a version: "gpt-5.3-codex", "qwen-2.5-7b".
+_finditer_lower_versioned = _anchored(
+    regex.compile(rf"(?<![\w\-./]){_LOWER_VERSIONED}(?![\w\-]|\.\w)"),
+    tuple(f"-{d}" for d in "0123456789") + tuple(f"-{c}{d}" for c in "kv" for d in "0123456789"),
+    before=40,
+    word=True,
+)
 _finditer_named_score = _anchored(_named_score, (" score",), before=40, word=True)
 _finditer_name_with_model_noun = _anchored(
     _name_with_model_noun, tuple(f" {n}" for n in _MODEL_NOUNS), before=60, word=True, coined=True

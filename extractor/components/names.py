@@ -30,16 +30,19 @@ from extractor.components._name_patterns import (
     _finditer_benchmark_shape_one,
     _finditer_evaluated_on,
     _finditer_family_model,
+    _finditer_lower_versioned,
     _finditer_name_with_model_noun,
     _finditer_named_score,
     _finditer_size,
     _finditer_tuned_model,
     _finditer_versioned,
     _has_version,
+    _is_lower_versioned,
     _is_model_shape,
     _is_name_shape,
     _match_benchmark_split,
     _match_benchmark_tail,
+    _match_coordinated_after,
     _match_kind_noun,
     _match_kind_suffix,
     _match_language_pair,
@@ -50,6 +53,7 @@ from extractor.components._name_patterns import (
     _match_size_suffixes,
     _match_the_proper_name,
     _search_appositive,
+    _search_coordinated_before,
     _search_kind_suffix_end,
     _search_metric_modifier,
     _search_name_before_size,
@@ -199,6 +203,40 @@ def _relabel(text: str, match: NameMatch) -> NameMatch:
     return NameMatch(match.start, match.end, label, match.key, match.source)
 
 
+# Family words of versioned models that are also plain words ("text-2", "zero-1").
+_COMMON_FAMILY_WORDS = frozenset(
+    [
+        "audio",
+        "code",
+        "deep",
+        "depth",
+        "gen",
+        "med",
+        "meta",
+        "one",
+        "owl",
+        "playground",
+        "seed",
+        "segment",
+        "stable",
+        "text",
+        "unified",
+        "wide",
+        "zero",
+    ]
+)
+_match_versioned_family = regex.compile(r"(\p{L}{3,})[-\s](?:\p{L}+[-\s])*\p{L}?\d").match
+
+
+def _versioned_families(entries: Iterable[Entry]) -> frozenset[str]:
+    """Lower-case family words of the listed versioned models ("gpt" of "GPT-4", "kimi" of
+    "Kimi K2"), for names written in lower case ("gpt-5.3-codex")."""
+    families = (_match_versioned_family(e.pattern) for e in entries)
+    return frozenset(
+        word for m in families if m and (word := m.group(1).lower()) not in _COMMON_FAMILY_WORDS
+    )
+
+
 def _is_metric_word(pattern: str) -> bool:
     """Metric names with a word in them match in any case ("Micro-F1", "Top-1 accuracy");
     bare acronyms only as written ("mAP", not "map")."""
@@ -222,6 +260,7 @@ class NameFinder:
         # A listed model's spellings in lower case, by entry: "graph convolutional network
         # (GCN)" defines the listed GCN, not something else called GCN.
         self._model_ids = {e.pattern.lower(): e.id for e in self.models.entries}
+        self._families = _versioned_families(self.models.entries)
         # Two matchers: names as written (models, benchmarks, metric acronyms such as
         # "mAP" but not "map"), and in any case the metric words ("Accuracy") and the names
         # with a digit, which no English word spells ("gpt-4", "llama-2-7b", "gsm8k").
@@ -259,6 +298,7 @@ class NameFinder:
         found = [m for m in found if not (m.label == MODEL and self._names_a_kind(text, m))]
         resolved = _resolve_overlaps(found, len(text))
         resolved = self._defined_acronyms(doc, resolved)
+        resolved = self._coordinated(text, resolved)
         extra = self._acronym_mentions(doc, resolved)
         extra += self._spelled_out_names(doc, resolved)
         merged = _merge_metric_compounds(text, sorted(resolved + extra, key=lambda m: m.start))
@@ -268,6 +308,40 @@ class NameFinder:
                 m for m in merged if not any(x.start < m.end and m.start < x.end for x in links)
             ]
         return merged
+
+    def _coordinated(self, text: str, matches: list[NameMatch]) -> list[NameMatch]:
+        """Coined names listed with a known model or benchmark are of its kind: "than
+        BRIDGER and DDIM", "(e.g., Contriever, ReasonIR)", "gpt-4o, kimi-2.5 and o3"."""
+        taken = bytearray(len(text) + 1)
+        for m in matches:
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+        found = list(matches)
+        queue = [m for m in matches if m.label in (MODEL, BENCHMARK)]
+        while queue:
+            known = queue.pop()
+            after = _match_coordinated_after(text, known.end)
+            before = _search_coordinated_before(text, max(0, known.start - 60), known.start)
+            for near in (after, before):
+                if near is None:
+                    continue
+                start, end = near.span("name")
+                name = near.group("name")
+                if (
+                    any(taken[start:end])
+                    or not (
+                        (_is_model_shape if known.label == MODEL else _is_name_shape)(name)
+                        or _is_lower_versioned(name)
+                    )
+                    or name in self.not_names
+                    or self.metrics.has_pattern(name)
+                    or self.metrics.has_pattern(name.lower())
+                ):
+                    continue
+                taken[start:end] = b"\x01" * (end - start)
+                new = NameMatch(start, end, known.label, name_key(name), "pattern")
+                found.append(new)
+                queue.append(new)
+        return sorted(found, key=lambda m: m.start)
 
     @staticmethod
     def _names_a_kind(text: str, match: NameMatch) -> bool:
@@ -367,6 +441,9 @@ class NameFinder:
                 start, end = appositive.span("name")
                 if not self.models.has_pattern(text[start:end]):
                     yield NameMatch(start, end, BENCHMARK, name_key(text[start:end]), "pattern")
+        for m in _finditer_lower_versioned(text):
+            if m.group("family") in self._families:
+                yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
         for m in _finditer_family_model(text):
             if _is_name_shape(m.group()) and m.group() not in self.not_names:
                 yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
