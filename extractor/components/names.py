@@ -312,36 +312,42 @@ class NameFinder:
     def _coordinated(self, text: str, matches: list[NameMatch]) -> list[NameMatch]:
         """Coined names listed with a known model or benchmark are of its kind: "than
         BRIDGER and DDIM", "(e.g., Contriever, ReasonIR)", "gpt-4o, kimi-2.5 and o3"."""
-        taken = bytearray(len(text) + 1)
-        for m in matches:
-            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
         found = list(matches)
         queue = [m for m in matches if m.label in (MODEL, BENCHMARK)]
         while queue:
             known = queue.pop()
-            after = _match_coordinated_after(text, known.end)
-            before = _search_coordinated_before(text, max(0, known.start - 60), known.start)
-            for near in (after, before):
-                if near is None:
-                    continue
+            for near in self._listed_beside(text, known):
                 start, end = near.span("name")
                 name = near.group("name")
                 if (
-                    any(taken[start:end])
-                    or not (
+                    not (
                         (_is_model_shape if known.label == MODEL else _is_name_shape)(name)
                         or _is_lower_versioned(name)
                     )
                     or name in self.not_names
                     or self.metrics.has_pattern(name)
                     or self.metrics.has_pattern(name.lower())
+                    or any(m.start < end and start < m.end for m in found)
                 ):
                     continue
-                taken[start:end] = b"\x01" * (end - start)
                 new = NameMatch(start, end, known.label, name_key(name), "pattern")
                 found.append(new)
                 queue.append(new)
-        return sorted(found, key=lambda m: m.start)
+        return sorted(found, key=lambda m: m.start) if len(found) > len(matches) else matches
+
+    @staticmethod
+    def _listed_beside(text: str, known: NameMatch) -> Iterator[regex.Match[str]]:
+        """The names listed right after and right before ``known`` ("X, Y and Z")."""
+        following = text[known.end : known.end + 6]
+        if following[:1] == "," or following[:5] in (" and ", " or "):
+            after = _match_coordinated_after(text, known.end)
+            if after:
+                yield after
+        preceding = text[max(0, known.start - 5) : known.start].rstrip()
+        if preceding.endswith((",", " and", " or")):
+            before = _search_coordinated_before(text, max(0, known.start - 60), known.start)
+            if before:
+                yield before
 
     @staticmethod
     def _names_a_kind(text: str, match: NameMatch) -> bool:
