@@ -113,3 +113,10 @@ def test_a_listed_family_in_lower_case_with_a_version_is_a_model() -> None:
         ("68.2%", "claude-opus-4.6"),
     ]
     assert _models(extract("We map text-2 inputs to zero-1 outputs.")) == []
+
+
+def test_a_grown_listed_name_that_is_listed_itself_is_that_entity() -> None:
+    record = extract(
+        "We build on Segment Anything Model 2 (SAM 2). The SAM 2 baseline reaches 89.0% IoU."
+    )
+    assert [(e.name, e.aliases) for e in record.models] == [("Segment Anything Model 2", ["SAM 2"])]

@@ -396,7 +396,10 @@ class NameFinder:
                 pair = _match_language_pair(text, end)  # "WMT 24 English-Chinese"
                 if pair:
                     end = pair.end()
-            key = name_key(text[begin:end]) if end != stop else "=" + canonical
+            key = "=" + canonical
+            if end != stop:  # grown: "SAM" + " 2" is the listed "SAM 2", else a new name
+                listed = self._model_ids.get(text[begin:end].lower()) if label == MODEL else None
+                key = "=" + listed if listed else name_key(text[begin:end])
             found.append(NameMatch(begin, end, label, key, "list"))
         return found
 
