@@ -120,3 +120,11 @@ def test_a_grown_listed_name_that_is_listed_itself_is_that_entity() -> None:
         "We build on Segment Anything Model 2 (SAM 2). The SAM 2 baseline reaches 89.0% IoU."
     )
     assert [(e.name, e.aliases) for e in record.models] == [("Segment Anything Model 2", ["SAM 2"])]
+
+
+def test_model_agnostic_does_not_call_the_method_a_model() -> None:
+    record = extract("We propose ZorbSel, a training-free model-agnostic framework for ranking.")
+    assert record.method is not None and record.method.name == "ZorbSel"
+    assert _models(record) == []
+    called = extract("We propose ZorbLM, a small language model for ranking.")
+    assert _models(called) == ["ZorbLM"]

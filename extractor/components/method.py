@@ -119,7 +119,7 @@ _MODEL_WORDS = r"(?:model|LLM|MLLM|VLM|LMM|language\s+model|assistant|chatbot|ag
 
 
 _match_model_apposition = regex.compile(
-    rf"\s*(?:\([^)]*\))?\s*,\s*(?:a|an|the|our)\s+{_MODIFIERS}{_MODEL_WORDS}\b"
+    rf"\s*(?:\([^)]*\))?\s*,\s*(?:a|an|the|our)\s+{_MODIFIERS}{_MODEL_WORDS}(?![\w\-])"
 ).match
 
 
@@ -130,7 +130,7 @@ _search_model_before = regex.compile(
 
 
 # "Our BASIC model", "X models": the name used as a model.
-_match_model_noun_after = regex.compile(r"\s(?:model|models|LLM|MLLM|VLM)\b").match
+_match_model_noun_after = regex.compile(r"\s(?:model|models|LLM|MLLM|VLM)(?![\w\-])").match
 
 
 @dataclass(frozen=True, slots=True)
