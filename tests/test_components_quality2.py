@@ -128,3 +128,17 @@ def test_model_agnostic_does_not_call_the_method_a_model() -> None:
     assert _models(record) == []
     called = extract("We propose ZorbLM, a small language model for ranking.")
     assert _models(called) == ["ZorbLM"]
+
+
+def test_a_coined_name_called_a_model_in_apposition_is_a_model() -> None:
+    record = extract("ZORBL, a model with structured prompts, achieved a mean AUROC of 0.82.")
+    assert _models(record) == ["ZORBL"]
+    assert [r.model for r in record.metrics] == ["ZORBL"]
+    assert _models(extract("ZorbSel, an approach that ranks prompts, is fast.")) == []
+
+
+def test_coined_names_given_as_examples_of_models_are_models() -> None:
+    record = extract("It beats recent models, such as ZorbRec and FooRec-2, on every split.")
+    assert _models(record) == ["ZorbRec", "FooRec-2"]
+    assert _models(extract("It beats recent methods, such as ZorbRec, on every split.")) == []
+    assert _models(extract("Some models, such as Transformers and RNNs, are slow.")) == []

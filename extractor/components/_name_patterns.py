@@ -209,6 +209,21 @@ _match_coordinated_after = regex.compile(
 _search_coordinated_before = regex.compile(
     rf"(?<![\w\-.]){_COORDINATED_NAME}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\Z"
 ).search
+# A coined name called a model in an apposition: "MAVL, a model incorporating ...",
+# "FooNet, a lightweight detection network". Anchored on ", a" / ", an".
+_MODEL_HEADS = (
+    r"(?:models?|LLMs?|VLMs?|MLLMs?|LMMs?|language\s+models?|networks?|detectors?|backbones?|"
+    r"classifiers?|encoders?|transformers?|architectures?)"
+)
+_model_apposition = regex.compile(
+    rf"(?<![\w\-./])(?P<name>\p{{L}}[\p{{L}}\p{{N}}\-.]*[\p{{L}}\p{{N}}])(?:\s\([^)]{{1,40}}\))?,\s"
+    rf"(?:a|an)\s(?:(?!(?:that|which|who|to|for|of|with|by|and|or)\b)[\w\-]+\s){{0,4}}?"
+    rf"{_MODEL_HEADS}(?![\w\-])"
+)
+# Coined names given as examples of models: "models, such as X and Y", "baselines like X".
+_finditer_example_cue = re.compile(r"(?:such as|including|like|e\.g\.,?) ").finditer
+_search_model_examples = regex.compile(rf"\b{_MODEL_HEADS},?\s\(?\Z").search
+
 # A name in lower case with a version: "kimi-2.5", "claude-opus-4.6", "gpt-5.3-codex".
 _LOWER_VERSIONED = (
     r"(?P<family>\p{Ll}{3,})(?:-\p{Ll}+)*-\p{Ll}?\d+(?:\.\d+)*\p{Ll}*(?:-[\p{Ll}\p{N}]+)*"
@@ -321,6 +336,12 @@ def _anchored(
 
 _finditer_family_model = _anchored(_family_model, _FAMILY_PARTS, before=40, word=True)
 # A listed family written in lower case with a version: "gpt-5.3-codex", "qwen-2.5-7b".
+_finditer_model_apposition = _anchored(
+    _model_apposition,
+    (", a ", ", an "),
+    before=60,
+    after=60,
+)
 _finditer_lower_versioned = _anchored(
     regex.compile(rf"(?<![\w\-./]){_LOWER_VERSIONED}(?![\w\-]|\.\w)"),
     tuple(f"-{d}" for d in "0123456789") + tuple(f"-{c}{d}" for c in "kv" for d in "0123456789"),

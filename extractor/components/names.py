@@ -29,8 +29,10 @@ from extractor.components._name_patterns import (
     _finditer_benchmark_shape,
     _finditer_benchmark_shape_one,
     _finditer_evaluated_on,
+    _finditer_example_cue,
     _finditer_family_model,
     _finditer_lower_versioned,
+    _finditer_model_apposition,
     _finditer_name_with_model_noun,
     _finditer_named_score,
     _finditer_size,
@@ -56,6 +58,7 @@ from extractor.components._name_patterns import (
     _search_coordinated_before,
     _search_kind_suffix_end,
     _search_metric_modifier,
+    _search_model_examples,
     _search_name_before_size,
     _search_word_before,
     _sub_version,
@@ -349,6 +352,16 @@ class NameFinder:
             if before:
                 yield before
 
+    def _is_known_name(self, name: str) -> bool:
+        """A name the lists or the stop list already know (of any kind)."""
+        return (
+            name in self.not_names
+            or self.models.has_pattern(name)
+            or self.benchmarks.has_pattern(name)
+            or self.metrics.has_pattern(name)
+            or self.metrics.has_pattern(name.lower())
+        )
+
     @staticmethod
     def _names_a_kind(text: str, match: NameMatch) -> bool:
         """Whether the name is glued to a kind suffix ("YOLO-based", "BERT-style")."""
@@ -450,6 +463,23 @@ class NameFinder:
                 start, end = appositive.span("name")
                 if not self.models.has_pattern(text[start:end]):
                     yield NameMatch(start, end, BENCHMARK, name_key(text[start:end]), "pattern")
+        for m in _finditer_model_apposition(text):
+            name = m.group("name")
+            if _is_name_shape(name) and not self._is_known_name(name):
+                start, end = m.span("name")
+                yield NameMatch(start, end, MODEL, name_key(name), "pattern")
+        for cue in _finditer_example_cue(text):
+            if _search_model_examples(text, max(0, cue.start() - 40), cue.start()):
+                pos = cue.end()
+                while listed := _match_listed_name(text, pos):
+                    name = listed.group("name")
+                    if not _is_model_shape(name) or self._is_known_name(name):
+                        break
+                    start, end = listed.span("name")
+                    yield NameMatch(start, end, MODEL, name_key(name), "pattern")
+                    if not listed.group("sep"):
+                        break
+                    pos = listed.end()
         for m in _finditer_lower_versioned(text):
             if m.group("family") in self._families:
                 yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
