@@ -142,3 +142,26 @@ def test_coined_names_given_as_examples_of_models_are_models() -> None:
     assert _models(record) == ["ZorbRec", "FooRec-2"]
     assert _models(extract("It beats recent methods, such as ZorbRec, on every split.")) == []
     assert _models(extract("Some models, such as Transformers and RNNs, are slow.")) == []
+
+
+def test_what_a_number_changes_by_names_its_metric() -> None:
+    record = extract(
+        "It achieves increased energy efficiency over the baselines for both CPU and GPU by 44%."
+    )
+    assert [(r.text, r.metric) for r in record.metrics] == [("44%", "energy efficiency")]
+    cut = extract("It cuts remote feature fetches by over 9.7x.")
+    assert [(r.text, r.metric, r.bound) for r in cut.metrics] == [
+        ("9.7x", "remote feature fetches", "at_least")
+    ]
+    vague = extract("It improves overall efficiency by 12% and visual perception tasks by 5%.")
+    assert [r.metric for r in vague.metrics] == [None, None]
+
+
+def test_the_thing_changed_by_a_number_beats_an_earlier_metric() -> None:
+    record = extract(
+        "Agents reach 11% higher success rates and improve sample efficiency by 19% over PPO."
+    )
+    assert [(r.text, r.metric) for r in record.metrics] == [
+        ("11%", "success rates"),
+        ("19%", "sample efficiency"),
+    ]

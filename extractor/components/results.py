@@ -80,15 +80,28 @@ class ResultMatch:
     sentence: tuple[int, int]
 
 
+def _is_vague(phrase: str) -> bool:
+    """Whether a change names nothing measurable: "performance", "overall efficiency",
+    but not "energy efficiency" (a vague head made specific by what it is of)."""
+    *modifiers, head = phrase.lower().split()
+    if head not in _VAGUE_WHATS:
+        return False
+    return head not in _SPECIFIABLE or all(w in _VAGUE_MODIFIERS for w in modifiers)
+
+
+_SPECIFIABLE = {"efficiency", "quality"}  # "energy efficiency", "image quality"
+_VAGUE_MODIFIERS = {"overall", "general", "model", "generation", "downstream", "task"}
+
+
 def _changed_quantity(text: str, start: int, end: int) -> str | None:
     """What a change is in, when no listed metric is: "a 19.5% increase in conversational
     abilities", "reduces response length by 28%"."""
     after = _match_change_in(text, end)
     phrase: str | None = after.group("what") if after else None
     if phrase is None:
-        before = _search_changed_by(text, max(0, start - 80), start)
+        before = _search_changed_by(text, max(0, start - 120), start)
         phrase = before.group("what") if before else None
-    if phrase is None or phrase.split()[-1].lower() in _VAGUE_WHATS:
+    if phrase is None or _is_vague(phrase):
         return None
     return phrase
 
@@ -630,6 +643,16 @@ class ResultLinker:
             )
             metric_match = spelled or metric_match
         metric = text[metric_match.start : metric_match.end] if metric_match else None
+        if metric_match is not None and metric_match.end <= g_start:
+            # "higher success rates and improve sample efficiency by 19%": the thing
+            # changed "by" the number is nearer than the metric named before it.
+            changed = _search_changed_by(text, max(0, g_start - 120), g_start)
+            if (
+                changed
+                and changed.start("what") >= metric_match.end
+                and not _is_vague(changed.group("what"))
+            ):
+                metric = changed.group("what")
         if metric is None:
             metric = _changed_quantity(text, group[0].start, group[-1].end)
         if metric is None:
