@@ -165,3 +165,8 @@ def test_the_thing_changed_by_a_number_beats_an_earlier_metric() -> None:
         ("11%", "success rates"),
         ("19%", "sample efficiency"),
     ]
+
+
+def test_common_metric_acronyms_are_listed() -> None:
+    record = extract("An online test confirms a 5.3% relative CTR gain and an IS of 304.4.")
+    assert [(r.text, r.metric) for r in record.metrics] == [("5.3%", "CTR"), ("304.4", "IS")]
