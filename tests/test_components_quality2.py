@@ -170,3 +170,18 @@ def test_the_thing_changed_by_a_number_beats_an_earlier_metric() -> None:
 def test_common_metric_acronyms_are_listed() -> None:
     record = extract("An online test confirms a 5.3% relative CTR gain and an IS of 304.4.")
     assert [(r.text, r.metric) for r in record.metrics] == [("5.3%", "CTR"), ("304.4", "IS")]
+
+
+def test_the_first_benchmark_in_apposition_is_a_benchmark() -> None:
+    record = extract(
+        "We introduce ZQ-AGI, the first open-source benchmark for software agents. "
+        "The best agent solves 86.4% of ZQ-AGI tasks."
+    )
+    assert [e.name for e in record.benchmarks] == ["ZQ-AGI"]
+    assert [r.benchmark for r in record.metrics] == ["ZQ-AGI"]
+
+
+def test_an_image_resolution_after_a_benchmark_is_part_of_its_name() -> None:
+    record = extract("On ImageNet 256x256, our model reaches an FID of 1.48.")
+    assert [e.name for e in record.benchmarks] == ["ImageNet 256x256"]
+    assert [(r.text, r.benchmark) for r in record.metrics] == [("1.48", "ImageNet 256x256")]

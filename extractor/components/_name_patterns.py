@@ -119,6 +119,8 @@ _match_benchmark_tail = regex.compile(
     r"(?:-(?:plus|Plus|hard|Hard|lite|Lite|verified|Verified|full|Full|mini|Mini|DET|VID|MOT))?"
     r"(?![\w\-])"
 ).match
+# An image resolution that names a benchmark's setting: "ImageNet 256x256", "FFHQ 1024×1024".
+_match_benchmark_resolution = regex.compile(r"\s\d{2,4}\s?[x×]\s?\d{2,4}(?![\w\-])").match
 # A language pair after a translation benchmark: "WMT 24 English-Chinese", "WMT14 En-De".
 _LANGUAGES = (
     r"(?:English|German|French|Chinese|Japanese|Korean|Russian|Spanish|Portuguese|Italian|"
@@ -141,7 +143,7 @@ _match_the_proper_name = regex.compile(
     r"(?:^|\s)the\s(?!\p{Lu}\p{Ll}*(?:ese|ish|ian|an|ic|ch)\s)\p{Lu}\p{Ll}+\s\Z"
 ).search
 _search_appositive = regex.compile(
-    r"(?<![\w\-])(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?:\s\([^)]{1,20}\))?,\s(?:a|an)\s"
+    r"(?<![\w\-])(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?:\s\([^)]{1,20}\))?,\s(?:a|an|the\sfirst)\s"
     r"(?:[\w\-]+,?\s){0,4}?\Z"
 ).search
 # A name reported on right after a number: "+71.96% on SpEAR".

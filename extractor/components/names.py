@@ -42,6 +42,7 @@ from extractor.components._name_patterns import (
     _is_lower_versioned,
     _is_model_shape,
     _is_name_shape,
+    _match_benchmark_resolution,
     _match_benchmark_split,
     _match_benchmark_tail,
     _match_coordinated_after,
@@ -409,6 +410,9 @@ class NameFinder:
                 pair = _match_language_pair(text, end)  # "WMT 24 English-Chinese"
                 if pair:
                     end = pair.end()
+                resolution = _match_benchmark_resolution(text, end)  # "ImageNet 256x256"
+                if resolution:
+                    end = resolution.end()
             key = "=" + canonical
             if end != stop:  # grown: "SAM" + " 2" is the listed "SAM 2", else a new name
                 listed = self._model_ids.get(text[begin:end].lower()) if label == MODEL else None
@@ -457,6 +461,7 @@ class NameFinder:
             appositive = (
                 _search_appositive(text, window, noun_start)
                 if text.find(", a", window, noun_start) >= 0
+                or text.find(", the first", window, noun_start) >= 0
                 else None
             )
             if appositive and _is_name_shape(appositive.group("name")):
