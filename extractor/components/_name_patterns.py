@@ -217,13 +217,39 @@ _MODEL_HEADS = (
     r"(?:models?|LLMs?|VLMs?|MLLMs?|LMMs?|language\s+models?|networks?|detectors?|backbones?|"
     r"classifiers?|encoders?|transformers?|architectures?)"
 )
-_model_apposition = regex.compile(
-    rf"(?<![\w\-./])(?P<name>\p{{L}}[\p{{L}}\p{{N}}\-.]*[\p{{L}}\p{{N}}])(?:\s\([^)]{{1,40}}\))?,\s"
-    rf"(?:a|an)\s(?:(?!(?:that|which|who|to|for|of|with|by|and|or)\b)[\w\-]+\s){{0,4}}?"
+_match_model_apposition_tail = regex.compile(
+    r",\s(?:a|an)\s(?:(?!(?:that|which|who|to|for|of|with|by|and|or)\b)[\w\-]+\s){0,4}?"
     rf"{_MODEL_HEADS}(?![\w\-])"
-)
+).match
+_search_name_before_comma = regex.compile(
+    r"(?<![\w\-./])(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?:\s\([^)]{1,40}\))?\Z"
+).search
+
+
+def _finditer_model_apposition(text: str) -> Iterator[regex.Match[str]]:
+    """The names (group "name") right before ", a ... model" / ", an ... network"."""
+    start = text.find(", a")
+    while start >= 0:
+        if _match_model_apposition_tail(text, start):
+            found = _search_name_before_comma(text, max(0, start - 60), start)
+            if found:
+                yield found
+        start = text.find(", a", start + 1)
+
+
 # Coined names given as examples of models: "models, such as X and Y", "baselines like X".
-_finditer_example_cue = re.compile(r"(?:such as|including|like|e\.g\.,?) ").finditer
+_EXAMPLE_CUES = ("such as ", "including ", "like ", "e.g. ", "e.g., ")
+
+
+def _example_cue_ends(text: str) -> Iterator[tuple[int, int]]:
+    """Where each example cue ("such as", "e.g.,") starts and ends (plain ``str.find``)."""
+    for cue in _EXAMPLE_CUES:
+        start = text.find(cue)
+        while start >= 0:
+            yield start, start + len(cue)
+            start = text.find(cue, start + 1)
+
+
 _search_model_examples = regex.compile(rf"\b{_MODEL_HEADS},?\s\(?\Z").search
 
 # A name in lower case with a version: "kimi-2.5", "claude-opus-4.6", "gpt-5.3-codex".
@@ -338,12 +364,6 @@ def _anchored(
 
 _finditer_family_model = _anchored(_family_model, _FAMILY_PARTS, before=40, word=True)
 # A listed family written in lower case with a version: "gpt-5.3-codex", "qwen-2.5-7b".
-_finditer_model_apposition = _anchored(
-    _model_apposition,
-    (", a ", ", an "),
-    before=60,
-    after=60,
-)
 _finditer_lower_versioned = _anchored(
     regex.compile(rf"(?<![\w\-./]){_LOWER_VERSIONED}(?![\w\-]|\.\w)"),
     tuple(f"-{d}" for d in "0123456789") + tuple(f"-{c}{d}" for c in "kv" for d in "0123456789"),

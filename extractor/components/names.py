@@ -25,11 +25,11 @@ from spacy.tokens import Doc
 from extractor.components._name_patterns import (
     _DROP_SEPARATORS,
     _dataset_noun_starts,
+    _example_cue_ends,
     _finditer_at_metric,
     _finditer_benchmark_shape,
     _finditer_benchmark_shape_one,
     _finditer_evaluated_on,
-    _finditer_example_cue,
     _finditer_family_model,
     _finditer_lower_versioned,
     _finditer_model_apposition,
@@ -473,9 +473,9 @@ class NameFinder:
             if _is_name_shape(name) and not self._is_known_name(name):
                 start, end = m.span("name")
                 yield NameMatch(start, end, MODEL, name_key(name), "pattern")
-        for cue in _finditer_example_cue(text):
-            if _search_model_examples(text, max(0, cue.start() - 40), cue.start()):
-                pos = cue.end()
+        for cue_start, cue_end in _example_cue_ends(text):
+            if _search_model_examples(text, max(0, cue_start - 40), cue_start):
+                pos = cue_end
                 while listed := _match_listed_name(text, pos):
                     name = listed.group("name")
                     if not _is_model_shape(name) or self._is_known_name(name):
