@@ -208,8 +208,9 @@ _COORDINATED_NAME = r"(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?![\w\-]|\.\w)
 _match_coordinated_after = regex.compile(
     rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_COORDINATED_NAME}"
 ).match
-_search_coordinated_before = regex.compile(
-    rf"(?<![\w\-.]){_COORDINATED_NAME}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\Z"
+_search_coordinated_before = regex.compile(  # searched backwards: it ends at the window's end
+    rf"(?<![\w\-.]){_COORDINATED_NAME}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\Z",
+    regex.REVERSE,
 ).search
 # A coined name called a model in an apposition: "MAVL, a model incorporating ...",
 # "FooNet, a lightweight detection network". Anchored on ", a" / ", an".
@@ -238,19 +239,30 @@ def _finditer_model_apposition(text: str) -> Iterator[regex.Match[str]]:
 
 
 # Coined names given as examples of models: "models, such as X and Y", "baselines like X".
-_EXAMPLE_CUES = ("such as ", "including ", "like ", "e.g. ", "e.g., ")
+_EXAMPLE_CUES = (" such as ", " including ", " like ", "e.g.")
+_MODEL_HEAD_WORDS = tuple(
+    f"{word}{plural}"
+    for word in (
+        "model", "LLM", "VLM", "MLLM", "LMM", "network", "detector", "backbone", "classifier",
+        "encoder", "transformer", "architecture", "baseline",
+    )
+    for plural in ("", "s")
+)  # fmt: skip
 
 
-def _example_cue_ends(text: str) -> Iterator[tuple[int, int]]:
-    """Where each example cue ("such as", "e.g.,") starts and ends (plain ``str.find``)."""
+def _example_cue_ends(text: str) -> Iterator[int]:
+    """Where each example cue after a model noun ends ("models, such as |X")."""
     for cue in _EXAMPLE_CUES:
         start = text.find(cue)
         while start >= 0:
-            yield start, start + len(cue)
-            start = text.find(cue, start + 1)
+            end = start + len(cue)
+            if cue == "e.g.":  # " e.g., X", " (e.g. X"
+                end += text.startswith(",", end)
+                end += text.startswith(" ", end)
+            if text[max(0, start - 16) : start].rstrip(" ,(").endswith(_MODEL_HEAD_WORDS):
+                yield end
+            start = text.find(cue, end)
 
-
-_search_model_examples = regex.compile(rf"\b{_MODEL_HEADS},?\s\(?\Z").search
 
 # A name in lower case with a version: "kimi-2.5", "claude-opus-4.6", "gpt-5.3-codex".
 _LOWER_VERSIONED = (

@@ -59,7 +59,6 @@ from extractor.components._name_patterns import (
     _search_coordinated_before,
     _search_kind_suffix_end,
     _search_metric_modifier,
-    _search_model_examples,
     _search_name_before_size,
     _search_word_before,
     _sub_version,
@@ -247,6 +246,13 @@ def _is_metric_word(pattern: str) -> bool:
     return bool(regex.search(r"\p{Ll}{3}", pattern))
 
 
+def _beside(text: str, match: NameMatch) -> bool:
+    """Whether a list separator stands right after or before ``match`` ("X, Y", "Y and X")."""
+    return text.startswith((",", " and ", " or "), match.end) or text[
+        max(0, match.start - 5) : match.start
+    ].rstrip().endswith((",", " and", " or"))
+
+
 class NameFinder:
     """spaCy component: find names of models, benchmarks and metrics.
 
@@ -316,8 +322,10 @@ class NameFinder:
     def _coordinated(self, text: str, matches: list[NameMatch]) -> list[NameMatch]:
         """Coined names listed with a known model or benchmark are of its kind: "than
         BRIDGER and DDIM", "(e.g., Contriever, ReasonIR)", "gpt-4o, kimi-2.5 and o3"."""
+        queue = [m for m in matches if m.label in (MODEL, BENCHMARK) and _beside(text, m)]
+        if not queue:
+            return matches
         found = list(matches)
-        queue = [m for m in matches if m.label in (MODEL, BENCHMARK)]
         while queue:
             known = queue.pop()
             for near in self._listed_beside(text, known):
@@ -473,18 +481,16 @@ class NameFinder:
             if _is_name_shape(name) and not self._is_known_name(name):
                 start, end = m.span("name")
                 yield NameMatch(start, end, MODEL, name_key(name), "pattern")
-        for cue_start, cue_end in _example_cue_ends(text):
-            if _search_model_examples(text, max(0, cue_start - 40), cue_start):
-                pos = cue_end
-                while listed := _match_listed_name(text, pos):
-                    name = listed.group("name")
-                    if not _is_model_shape(name) or self._is_known_name(name):
-                        break
-                    start, end = listed.span("name")
-                    yield NameMatch(start, end, MODEL, name_key(name), "pattern")
-                    if not listed.group("sep"):
-                        break
-                    pos = listed.end()
+        for pos in _example_cue_ends(text):
+            while listed := _match_listed_name(text, pos):
+                name = listed.group("name")
+                if not _is_model_shape(name) or self._is_known_name(name):
+                    break
+                start, end = listed.span("name")
+                yield NameMatch(start, end, MODEL, name_key(name), "pattern")
+                if not listed.group("sep"):
+                    break
+                pos = listed.end()
         for m in _finditer_lower_versioned(text):
             if m.group("family") in self._families:
                 yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
