@@ -201,7 +201,7 @@ _match_kind_noun = regex.compile(
 # "YOLO-based detectors", "BERT-style encoders", "FooGAN-like models".
 _KIND_SUFFIX = r"-(?:based|style|like|series|family|type)(?![\w\-])"
 _match_kind_suffix = regex.compile(_KIND_SUFFIX).match
-_search_kind_suffix_end = regex.compile(rf"{_KIND_SUFFIX}\Z").search
+_KIND_ENDINGS = ("-based", "-style", "-like", "-series", "-family", "-type")
 
 # A name listed right after or before another: "X, Y and Z", "X or Y", "(e.g., X, Y)".
 _COORDINATED_NAME = r"(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?![\w\-]|\.\w)"

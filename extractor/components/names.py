@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from extractor.components._name_patterns import (
     _DROP_SEPARATORS,
+    _KIND_ENDINGS,
     _dataset_noun_starts,
     _example_cue_ends,
     _finditer_at_metric,
@@ -57,7 +58,6 @@ from extractor.components._name_patterns import (
     _match_the_proper_name,
     _search_appositive,
     _search_coordinated_before,
-    _search_kind_suffix_end,
     _search_metric_modifier,
     _search_name_before_size,
     _search_word_before,
@@ -246,6 +246,13 @@ def _is_metric_word(pattern: str) -> bool:
     return bool(regex.search(r"\p{Ll}{3}", pattern))
 
 
+def _names_a_kind(text: str, match: NameMatch) -> bool:
+    """Whether the name is glued to a kind suffix ("YOLO-based", "BERT-style")."""
+    if text.startswith("-", match.end):
+        return bool(_match_kind_suffix(text, match.end))
+    return text.endswith(_KIND_ENDINGS, match.start, match.end)
+
+
 def _beside(text: str, match: NameMatch) -> bool:
     """Whether a list separator stands right after or before ``match`` ("X, Y", "Y and X")."""
     return text.startswith((",", " and ", " or "), match.end) or text[
@@ -305,8 +312,8 @@ class NameFinder:
         found += self._evaluated_on(text)
         found = [_relabel(text, m) for m in found if text[m.start : m.end] not in self.not_names]
         found = [glued for m in found if (glued := _unglue(text, m)) is not None]
-        found = [m for m in found if not (m.label == MODEL and self._names_a_kind(text, m))]
         resolved = _resolve_overlaps(found, len(text))
+        resolved = [m for m in resolved if not (m.label == MODEL and _names_a_kind(text, m))]
         resolved = self._defined_acronyms(doc, resolved)
         resolved = self._coordinated(text, resolved)
         extra = self._acronym_mentions(doc, resolved)
@@ -369,14 +376,6 @@ class NameFinder:
             or self.benchmarks.has_pattern(name)
             or self.metrics.has_pattern(name)
             or self.metrics.has_pattern(name.lower())
-        )
-
-    @staticmethod
-    def _names_a_kind(text: str, match: NameMatch) -> bool:
-        """Whether the name is glued to a kind suffix ("YOLO-based", "BERT-style")."""
-        return bool(
-            _match_kind_suffix(text, match.end)
-            or _search_kind_suffix_end(text, match.start, match.end)
         )
 
     def set_annotations(self, doc: Doc, matches: list[NameMatch]) -> None:

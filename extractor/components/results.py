@@ -295,6 +295,8 @@ class ResultLinker:
         "respectively", only a benchmark named before the numbers is carried ("On FooSet,
         A and B gain 2% and 5%, respectively"); one after them is one of the pairs.
         """
+        if all(r.metric is not None and r.benchmark is not None for r in results):
+            return results
         donors = [r for r in results if r.metric is not None and r.quantity.unit in _SCORE_UNITS]
         results = [
             replace(r, metric=next(iter(only)))
@@ -643,7 +645,11 @@ class ResultLinker:
             )
             metric_match = spelled or metric_match
         metric = text[metric_match.start : metric_match.end] if metric_match else None
-        if metric_match is not None and metric_match.end <= g_start:
+        if (
+            metric_match is not None
+            and metric_match.end <= g_start
+            and "by " in text[max(0, g_start - 30) : g_start]
+        ):
             # "higher success rates and improve sample efficiency by 19%": the thing
             # changed "by" the number is nearer than the metric named before it.
             changed = _search_changed_by(text, max(0, g_start - 120), g_start)
