@@ -255,9 +255,13 @@ def _names_a_kind(text: str, match: NameMatch) -> bool:
 
 def _beside(text: str, match: NameMatch) -> bool:
     """Whether a list separator stands right after or before ``match`` ("X, Y", "Y and X")."""
-    return text.startswith((",", " and ", " or "), match.end) or text[
-        max(0, match.start - 5) : match.start
-    ].rstrip().endswith((",", " and", " or"))
+    return text.startswith(_SEPARATORS_AFTER, match.end) or text.endswith(
+        _SEPARATORS_BEFORE, 0, match.start
+    )
+
+
+_SEPARATORS_AFTER = (",", " and ", " or ")
+_SEPARATORS_BEFORE = (", ", ",", " and ", " or ")
 
 
 class NameFinder:
@@ -357,13 +361,11 @@ class NameFinder:
     @staticmethod
     def _listed_beside(text: str, known: NameMatch) -> Iterator[regex.Match[str]]:
         """The names listed right after and right before ``known`` ("X, Y and Z")."""
-        following = text[known.end : known.end + 6]
-        if following[:1] == "," or following[:5] in (" and ", " or "):
+        if text.startswith(_SEPARATORS_AFTER, known.end):
             after = _match_coordinated_after(text, known.end)
             if after:
                 yield after
-        preceding = text[max(0, known.start - 5) : known.start].rstrip()
-        if preceding.endswith((",", " and", " or")):
+        if text.endswith(_SEPARATORS_BEFORE, 0, known.start):
             before = _search_coordinated_before(text, max(0, known.start - 60), known.start)
             if before:
                 yield before
