@@ -103,6 +103,8 @@ def test_a_coined_name_listed_with_a_known_model_is_a_model() -> None:
         "Gemini",
     ]
     assert _models(extract("We fine-tune CLIP and Pick-Style on our data.")) == ["CLIP"]
+    # A comma alone ends a phrase: "With GPT-4o, ZorbLM-2 reaches ..." is not a list.
+    assert _models(extract("With GPT-4o, ZorbLM-2 reaches 71.0% accuracy.")) == ["GPT-4o"]
 
 
 def test_a_listed_family_in_lower_case_with_a_version_is_a_model() -> None:
@@ -167,9 +169,14 @@ def test_the_thing_changed_by_a_number_beats_an_earlier_metric() -> None:
     ]
 
 
-def test_common_metric_acronyms_are_listed() -> None:
-    record = extract("An online test confirms a 5.3% relative CTR gain and an IS of 304.4.")
+def test_a_metric_acronym_defined_in_the_text_and_the_inception_score() -> None:
+    record = extract(
+        "We study Click-Through Rate (CTR) prediction. An online test confirms a 5.3% "
+        "relative CTR gain and an IS of 304.4."
+    )
     assert [(r.text, r.metric) for r in record.metrics] == [("5.3%", "CTR"), ("304.4", "IS")]
+    method = extract("We propose CTR, a transformer. CTR attains a score of 78.4.")
+    assert [(r.metric, r.model) for r in method.metrics] == [("score", "CTR")]
 
 
 def test_the_first_benchmark_in_apposition_is_a_benchmark() -> None:

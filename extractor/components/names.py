@@ -260,6 +260,18 @@ def _beside(text: str, match: NameMatch) -> bool:
     )
 
 
+def _is_closed_list(text: str, known: NameMatch, start: int, end: int) -> bool:
+    """Whether two names joined by a separator are a list: "X and Y", "X, Y and Z",
+    "(e.g., X, Y)"; a comma alone ends a phrase ("On ADE20K, SwiftSeg-B achieves")."""
+    first_end, second_start, second_end = (
+        (known.end, start, end) if start >= known.end else (end, known.start, known.end)
+    )
+    if _search_and_or(text, first_end, second_start):
+        return True
+    return text.startswith((",", " and ", " or ", ")"), second_end)
+
+
+_search_and_or = regex.compile(r"\b(?:and|or)\b").search
 _SEPARATORS_AFTER = (",", " and ", " or ")
 _SEPARATORS_BEFORE = (", ", ",", " and ", " or ")
 
@@ -351,6 +363,7 @@ class NameFinder:
                     or self.metrics.has_pattern(name)
                     or self.metrics.has_pattern(name.lower())
                     or any(m.start < end and start < m.end for m in found)
+                    or not _is_closed_list(text, known, start, end)
                 ):
                     continue
                 new = NameMatch(start, end, known.label, name_key(name), "pattern")
@@ -629,7 +642,8 @@ class NameFinder:
         return extra
 
     def _acronym_mentions(self, doc: Doc, matches: list[NameMatch]) -> list[NameMatch]:
-        """Mentions of acronyms whose definition's long form is a model or benchmark.
+        """Mentions of acronyms whose definition's long form is a model, benchmark or metric
+        ("CTR" after "Click-Through Rate (CTR)").
 
         Returns new mentions; mentions the lists already found for the acronym ("SDXL"
         after "Stable Diffusion XL (SDXL)") are re-keyed in place to the long form.
@@ -637,7 +651,7 @@ class NameFinder:
         abbreviations = payload(doc, "paper_abbreviations")
         if not abbreviations:
             return []
-        by_span = {(m.start, m.end): m for m in matches if m.label in (MODEL, BENCHMARK)}
+        by_span = {(m.start, m.end): m for m in matches}
         taken = [(m.start, m.end) for m in matches]
         extra: list[NameMatch] = []
         text = doc_text(doc)

@@ -122,6 +122,8 @@ def _metric_phrase(text: str, start: int, end: int) -> str | None:
 _SCORE_VERBS = {"scores", "scored"}
 # Units of scores on a benchmark (a bare number is a score too).
 _SCORE_UNITS = {"%", "points", "dB", "FPS", None}
+# Units of a gain over a score, which shares the score's metric ("+5.3%", "2.1 points").
+_METRIC_CARRY_UNITS = {"%", "points", None}
 _search_and_or = regex.compile(r"\b(?:and|or)\b").search
 
 
@@ -287,8 +289,9 @@ class ResultLinker:
     ) -> list[ResultMatch]:
         """A sentence's only metric and only benchmark are those of each of its results.
 
-        "FooNet reaches an accuracy of 81.9%, outperforming BarNet by 5.3%": 5.3% is in
-        accuracy too, unless a new clause stands between ("..., while ... drops of 2.5").
+        "FooNet reaches an accuracy of 81.9%, outperforming BarNet by 5.3%": the gain 5.3%
+        is in accuracy too, unless a new clause stands between ("..., while ... drops of
+        2.5"). A result or a baseline keeps its own (or no) metric.
 
         "X reaches 39.9% mAP on FooSet, a 9.6% gain over Y": 9.6% is on FooSet too; a
         factor or an amount ("5x less memory", "3 seconds") is not a score on it. Only a
@@ -298,36 +301,51 @@ class ResultLinker:
         """
         if all(r.metric is not None and r.benchmark is not None for r in results):
             return results
-        donors = [r for r in results if r.metric is not None and r.quantity.unit in _SCORE_UNITS]
+        donors = [
+            r for r in results if r.metric is not None and r.quantity.unit in _METRIC_CARRY_UNITS
+        ]
         results = [
             replace(r, metric=next(iter(only)))
             if r.metric is None
-            and r.quantity.unit in _SCORE_UNITS
+            and r.role == "improvement"
+            and r.quantity.unit in _METRIC_CARRY_UNITS
             and len(only := _metrics_in_clause(text, r, donors)) == 1
             else r
             for r in results
         ]
-        benchmarks: dict[tuple[int, int], list[tuple[str, int]]] = {}
+        # (name, where it stands, the metric of the number that claims it, if one does)
+        benchmarks: dict[tuple[int, int], list[tuple[str, int, str | None, bool]]] = {}
         for r in results:
             if r.sentence not in benchmarks:
                 lo, hi = r.sentence
                 benchmarks[r.sentence] = [
-                    (text[n.start : n.end], n.end)
+                    (text[n.start : n.end], n.end, None, False)
                     for n in names
-                    if n.label == BENCHMARK and lo <= n.start and n.end <= hi
+                    if n.label == BENCHMARK
+                    and lo <= n.start
+                    and n.end <= hi
+                    and not _search_claimed(text, max(0, n.start - 40), n.start)
                 ]
             if r.benchmark is not None:  # "We evaluate on X. It reaches 85%, 5% more"
-                benchmarks[r.sentence].append((r.benchmark, r.quantity.start))
+                benchmarks[r.sentence].append((r.benchmark, r.quantity.start, r.metric, True))
         carried = []
         for r in results:
-            found = benchmarks[r.sentence]
-            only = {name for name, _ in found}
+            found = [
+                (name, at)
+                for name, at, metric, claimed in benchmarks[r.sentence]
+                if at <= r.quantity.start
+                and not _search_clause_change(text, at, r.quantity.start)
+                # "7.55 on MT-Bench and a BLEU of 32.1": MT-Bench is 7.55's, not BLEU's
+                and (not claimed or metric is None or metric == r.metric)
+                and (not claimed or r.metric is None or metric == r.metric)
+            ]
+            only = {entry[0] for entry in benchmarks[r.sentence]}
             if (
                 r.benchmark is None
                 and len(only) == 1
+                and found
                 and r.quantity.unit in _SCORE_UNITS
                 and not _search_human_study(text, *r.sentence)
-                and min(at for _, at in found) <= r.quantity.start
             ):
                 r = replace(r, benchmark=next(iter(only)))
             carried.append(r)
