@@ -119,6 +119,8 @@ _match_benchmark_tail = regex.compile(
     r"(?:-(?:plus|Plus|hard|Hard|lite|Lite|verified|Verified|full|Full|mini|Mini|DET|VID|MOT))?"
     r"(?![\w\-])"
 ).match
+# An image resolution that names a benchmark's setting: "ImageNet 256x256", "FFHQ 1024×1024".
+_match_benchmark_resolution = regex.compile(r"\s\d{2,4}\s?[x×]\s?\d{2,4}(?![\w\-])").match
 # A language pair after a translation benchmark: "WMT 24 English-Chinese", "WMT14 En-De".
 _LANGUAGES = (
     r"(?:English|German|French|Chinese|Japanese|Korean|Russian|Spanish|Portuguese|Italian|"
@@ -141,7 +143,7 @@ _match_the_proper_name = regex.compile(
     r"(?:^|\s)the\s(?!\p{Lu}\p{Ll}*(?:ese|ish|ian|an|ic|ch)\s)\p{Lu}\p{Ll}+\s\Z"
 ).search
 _search_appositive = regex.compile(
-    r"(?<![\w\-])(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?:\s\([^)]{1,20}\))?,\s(?:a|an)\s"
+    r"(?<![\w\-])(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?:\s\([^)]{1,20}\))?,\s(?:a|an|the\sfirst)\s"
     r"(?:[\w\-]+,?\s){0,4}?\Z"
 ).search
 # A name reported on right after a number: "+71.96% on SpEAR".
@@ -194,6 +196,79 @@ _match_kind_noun = regex.compile(
     r"|(?:(?:preference|instruction|training|evaluation|test|validation)\s)?"
     r"(?P<benchmark>benchmark|dataset|data\sset|corpus|suite))s?\b"
 ).match
+
+# A model name glued to a kind suffix names a kind of models, not one system:
+# "YOLO-based detectors", "BERT-style encoders", "FooGAN-like models".
+_KIND_SUFFIX = r"-(?:based|style|like|series|family|type)(?![\w\-])"
+_match_kind_suffix = regex.compile(_KIND_SUFFIX).match
+_KIND_ENDINGS = ("-based", "-style", "-like", "-series", "-family", "-type")
+
+# A name listed right after or before another: "X, Y and Z", "X or Y", "(e.g., X, Y)".
+_COORDINATED_NAME = r"(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?![\w\-]|\.\w)"
+_match_coordinated_after = regex.compile(
+    rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_COORDINATED_NAME}"
+).match
+_search_coordinated_before = regex.compile(  # searched backwards: it ends at the window's end
+    rf"(?<![\w\-.]){_COORDINATED_NAME}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\Z",
+    regex.REVERSE,
+).search
+# A coined name called a model in an apposition: "MAVL, a model incorporating ...",
+# "FooNet, a lightweight detection network". Anchored on ", a" / ", an".
+_MODEL_HEADS = (
+    r"(?:models?|LLMs?|VLMs?|MLLMs?|LMMs?|language\s+models?|networks?|detectors?|backbones?|"
+    r"classifiers?|encoders?|transformers?|architectures?)"
+)
+_match_model_apposition_tail = regex.compile(
+    r",\s(?:a|an)\s(?:(?!(?:that|which|who|to|for|of|with|by|and|or)\b)[\w\-]+\s){0,4}?"
+    rf"{_MODEL_HEADS}(?![\w\-])"
+).match
+_search_name_before_comma = regex.compile(
+    r"(?<![\w\-./])(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?:\s\([^)]{1,40}\))?\Z"
+).search
+
+
+def _finditer_model_apposition(text: str) -> Iterator[regex.Match[str]]:
+    """The names (group "name") right before ", a ... model" / ", an ... network"."""
+    start = text.find(", a")
+    while start >= 0:
+        if _match_model_apposition_tail(text, start):
+            found = _search_name_before_comma(text, max(0, start - 60), start)
+            if found:
+                yield found
+        start = text.find(", a", start + 1)
+
+
+# Coined names given as examples of models: "models, such as X and Y", "baselines like X".
+_EXAMPLE_CUES = (" such as ", " including ", " like ", "e.g.")
+_MODEL_HEAD_WORDS = tuple(
+    f"{word}{plural}"
+    for word in (
+        "model", "LLM", "VLM", "MLLM", "LMM", "network", "detector", "backbone", "classifier",
+        "encoder", "transformer", "architecture", "baseline",
+    )
+    for plural in ("", "s")
+)  # fmt: skip
+
+
+def _example_cue_ends(text: str) -> Iterator[int]:
+    """Where each example cue after a model noun ends ("models, such as |X")."""
+    for cue in _EXAMPLE_CUES:
+        start = text.find(cue)
+        while start >= 0:
+            end = start + len(cue)
+            if cue == "e.g.":  # " e.g., X", " (e.g. X"
+                end += text.startswith(",", end)
+                end += text.startswith(" ", end)
+            if text[max(0, start - 16) : start].rstrip(" ,(").endswith(_MODEL_HEAD_WORDS):
+                yield end
+            start = text.find(cue, end)
+
+
+# A name in lower case with a version: "kimi-2.5", "claude-opus-4.6", "gpt-5.3-codex".
+_LOWER_VERSIONED = (
+    r"(?P<family>\p{Ll}{3,})(?:-\p{Ll}+)*-\p{Ll}?\d+(?:\.\d+)*\p{Ll}*(?:-[\p{Ll}\p{N}]+)*"
+)
+_is_lower_versioned = regex.compile(_LOWER_VERSIONED).fullmatch
 
 # Metrics at a cut-off: "pass@1", "R@1", "mAP@50-95", "AP@0.5:0.95", "R1@0.7", "NDCG@10".
 _finditer_at_metric = regex.compile(
@@ -300,6 +375,13 @@ def _anchored(
 
 
 _finditer_family_model = _anchored(_family_model, _FAMILY_PARTS, before=40, word=True)
+# A listed family written in lower case with a version: "gpt-5.3-codex", "qwen-2.5-7b".
+_finditer_lower_versioned = _anchored(
+    regex.compile(rf"(?<![\w\-./]){_LOWER_VERSIONED}(?![\w\-]|\.\w)"),
+    tuple(f"-{d}" for d in "0123456789") + tuple(f"-{c}{d}" for c in "kv" for d in "0123456789"),
+    before=40,
+    word=True,
+)
 _finditer_named_score = _anchored(_named_score, (" score",), before=40, word=True)
 _finditer_name_with_model_noun = _anchored(
     _name_with_model_noun, tuple(f" {n}" for n in _MODEL_NOUNS), before=60, word=True, coined=True

@@ -208,7 +208,9 @@ _search_setting = regex.compile(
 # A paper's evaluation setting: "Experiments on X show", "evaluated on the widely used X",
 # "On the X benchmark, ..." (at the start of a sentence).
 _search_evaluation_setting = regex.compile(
-    r"(?:\b(?:evaluat\w*|experiments?|tested|results?|benchmark(?:ed|ing))\s+(?:on|across)\s+"
+    r"(?:\b(?:evaluat\w*|experiments?|tested|results?|benchmark(?:ed|ing))\s+"
+    r"(?:(?:our|the|its|their|this|these|all)\s+[\w\-]+\s+)?"  # "evaluate our model on"
+    r"(?:on|across)\s+"
     r"(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}?)|(?:\A|[.;]\s+)On\s+(?:the\s+)?)\Z",
     regex.IGNORECASE,
 ).search
@@ -232,7 +234,9 @@ _match_change_in = regex.compile(
 ).match
 _search_changed_by = regex.compile(
     rf"\b(?:improv|increas|reduc|boost|rais|lower|decreas|enhanc|cut)\w*\s+(?:the\s+|its\s+|their\s+)?"
-    rf"{_WHAT}\s+(?:of\s+[^,;.]{{1,40}}?\s+)?by\s+(?:up\s+to\s+|an\s+average\s+of\s+|about\s+)?\Z",
+    rf"{_WHAT}\s+(?:(?:of|over|on|for|across|compared\s+(?:to|with)|relative\s+to)\s+[^,;.]{{1,60}}?\s+)?"
+    rf"by\s+(?:up\s+to\s+|an\s+average\s+of\s+|about\s+|over\s+|more\s+than\s+|nearly\s+|"
+    rf"around\s+|roughly\s+|approximately\s+|at\s+least\s+)?\Z",
     regex.IGNORECASE,
 ).search
 # Words too vague to name what changed.

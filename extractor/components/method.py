@@ -9,6 +9,7 @@ reads the title from ``doc._.paper_title``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -118,7 +119,7 @@ _MODEL_WORDS = r"(?:model|LLM|MLLM|VLM|LMM|language\s+model|assistant|chatbot|ag
 
 
 _match_model_apposition = regex.compile(
-    rf"\s*(?:\([^)]*\))?\s*,\s*(?:a|an|the|our)\s+{_MODIFIERS}{_MODEL_WORDS}\b"
+    rf"\s*(?:\([^)]*\))?\s*,\s*(?:a|an|the|our)\s+{_MODIFIERS}{_MODEL_WORDS}(?![\w\-])"
 ).match
 
 
@@ -129,7 +130,7 @@ _search_model_before = regex.compile(
 
 
 # "Our BASIC model", "X models": the name used as a model.
-_match_model_noun_after = regex.compile(r"\s(?:model|models|LLM|MLLM|VLM)\b").match
+_match_model_noun_after = regex.compile(r"\s(?:model|models|LLM|MLLM|VLM)(?![\w\-])").match
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,15 +152,19 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char in "-_"
 
 
-def _mentions(text: str, names: list[str]) -> list[tuple[int, int]]:
-    """Where each name stands as a whole word; longer names first, no overlaps.
+def _mentions(
+    text: str, names: list[str], urls: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Where each name stands as a whole word, outside URLs; longer names first, no overlaps.
 
     >>> _mentions("MWA and Metrics-Weighted Averaging (MWA); MWAx", ["MWA"])
     [(0, 3), (36, 39)]
     >>> _mentions("SwiftSeg-B beats SwiftSeg.", ["SwiftSeg"])
     [(0, 10), (17, 25)]
+    >>> _mentions("Foo: see github.com/x/Foo", ["Foo"], [(9, 25)])
+    [(0, 3)]
     """
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int]] = list(urls)
     for name in sorted(set(names), key=len, reverse=True):
         start = text.find(name)
         while start >= 0:
@@ -173,7 +178,7 @@ def _mentions(text: str, names: list[str]) -> list[tuple[int, int]]:
             if whole and not any(start < e and s < end for s, e in found):
                 found.append((start, end))
             start = text.find(name, start + 1)
-    return sorted(found)
+    return sorted(found[len(urls) :])
 
 
 def _title_name(title: str | None, text: str) -> str | None:
@@ -303,7 +308,8 @@ class MethodFinder:
             if abbreviation.long == name:
                 aliases = [abbreviation.short]
                 break
-        mentions = _mentions(text, [name, *aliases])
+        links = payload(doc, "paper_links") or []
+        mentions = _mentions(text, [name, *aliases], [(x.start, x.end) for x in links])
         is_model = any(
             _match_model_apposition(text[end : end + 120])
             or _match_model_noun_after(text, end)

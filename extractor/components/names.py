@@ -24,23 +24,31 @@ from spacy.tokens import Doc
 
 from extractor.components._name_patterns import (
     _DROP_SEPARATORS,
+    _KIND_ENDINGS,
     _dataset_noun_starts,
+    _example_cue_ends,
     _finditer_at_metric,
     _finditer_benchmark_shape,
     _finditer_benchmark_shape_one,
     _finditer_evaluated_on,
     _finditer_family_model,
+    _finditer_lower_versioned,
+    _finditer_model_apposition,
     _finditer_name_with_model_noun,
     _finditer_named_score,
     _finditer_size,
     _finditer_tuned_model,
     _finditer_versioned,
     _has_version,
+    _is_lower_versioned,
     _is_model_shape,
     _is_name_shape,
+    _match_benchmark_resolution,
     _match_benchmark_split,
     _match_benchmark_tail,
+    _match_coordinated_after,
     _match_kind_noun,
+    _match_kind_suffix,
     _match_language_pair,
     _match_listed_name,
     _match_model_tail,
@@ -49,6 +57,7 @@ from extractor.components._name_patterns import (
     _match_size_suffixes,
     _match_the_proper_name,
     _search_appositive,
+    _search_coordinated_before,
     _search_metric_modifier,
     _search_name_before_size,
     _search_word_before,
@@ -197,10 +206,74 @@ def _relabel(text: str, match: NameMatch) -> NameMatch:
     return NameMatch(match.start, match.end, label, match.key, match.source)
 
 
+# Family words of versioned models that are also plain words ("text-2", "zero-1").
+_COMMON_FAMILY_WORDS = frozenset(
+    [
+        "audio",
+        "code",
+        "deep",
+        "depth",
+        "gen",
+        "med",
+        "meta",
+        "one",
+        "owl",
+        "playground",
+        "seed",
+        "segment",
+        "stable",
+        "text",
+        "unified",
+        "wide",
+        "zero",
+    ]
+)
+_match_versioned_family = regex.compile(r"(\p{L}{3,})[-\s](?:\p{L}+[-\s])*\p{L}?\d").match
+
+
+def _versioned_families(entries: Iterable[Entry]) -> frozenset[str]:
+    """Lower-case family words of the listed versioned models ("gpt" of "GPT-4", "kimi" of
+    "Kimi K2"), for names written in lower case ("gpt-5.3-codex")."""
+    families = (_match_versioned_family(e.pattern) for e in entries)
+    return frozenset(
+        word for m in families if m and (word := m.group(1).lower()) not in _COMMON_FAMILY_WORDS
+    )
+
+
 def _is_metric_word(pattern: str) -> bool:
     """Metric names with a word in them match in any case ("Micro-F1", "Top-1 accuracy");
     bare acronyms only as written ("mAP", not "map")."""
     return bool(regex.search(r"\p{Ll}{3}", pattern))
+
+
+def _names_a_kind(text: str, match: NameMatch) -> bool:
+    """Whether the name is glued to a kind suffix ("YOLO-based", "BERT-style")."""
+    if text.startswith("-", match.end):
+        return bool(_match_kind_suffix(text, match.end))
+    return text.endswith(_KIND_ENDINGS, match.start, match.end)
+
+
+def _beside(text: str, match: NameMatch) -> bool:
+    """Whether a list separator stands right after or before ``match`` ("X, Y", "Y and X")."""
+    return text.startswith(_SEPARATORS_AFTER, match.end) or text.endswith(
+        _SEPARATORS_BEFORE, 0, match.start
+    )
+
+
+def _is_closed_list(text: str, known: NameMatch, start: int, end: int) -> bool:
+    """Whether two names joined by a separator are a list: "X and Y", "X, Y and Z",
+    "(e.g., X, Y)"; a comma alone ends a phrase ("On ADE20K, SwiftSeg-B achieves")."""
+    first_end, second_start, second_end = (
+        (known.end, start, end) if start >= known.end else (end, known.start, known.end)
+    )
+    if _search_and_or(text, first_end, second_start):
+        return True
+    return text.startswith((",", " and ", " or ", ")"), second_end)
+
+
+_search_and_or = regex.compile(r"\b(?:and|or)\b").search
+_SEPARATORS_AFTER = (",", " and ", " or ")
+_SEPARATORS_BEFORE = (", ", ",", " and ", " or ")
 
 
 class NameFinder:
@@ -217,6 +290,10 @@ class NameFinder:
         self.benchmarks = load_gazetteer("benchmarks")
         self.metrics = load_gazetteer("metrics")
         self.not_names = load_word_list("not_names")
+        # A listed model's spellings in lower case, by entry: "graph convolutional network
+        # (GCN)" defines the listed GCN, not something else called GCN.
+        self._model_ids = {e.pattern.lower(): e.id for e in self.models.entries}
+        self._families = _versioned_families(self.models.entries)
         # Two matchers: names as written (models, benchmarks, metric acronyms such as
         # "mAP" but not "map"), and in any case the metric words ("Accuracy") and the names
         # with a digit, which no English word spells ("gpt-4", "llama-2-7b", "gsm8k").
@@ -252,10 +329,69 @@ class NameFinder:
         found = [_relabel(text, m) for m in found if text[m.start : m.end] not in self.not_names]
         found = [glued for m in found if (glued := _unglue(text, m)) is not None]
         resolved = _resolve_overlaps(found, len(text))
+        resolved = [m for m in resolved if not (m.label == MODEL and _names_a_kind(text, m))]
         resolved = self._defined_acronyms(doc, resolved)
+        resolved = self._coordinated(text, resolved)
         extra = self._acronym_mentions(doc, resolved)
         extra += self._spelled_out_names(doc, resolved)
-        return _merge_metric_compounds(text, sorted(resolved + extra, key=lambda m: m.start))
+        merged = _merge_metric_compounds(text, sorted(resolved + extra, key=lambda m: m.start))
+        links = payload(doc, "paper_links")
+        if links:  # "github.com/x/LongAlign" names a repository, not a model
+            merged = [
+                m for m in merged if not any(x.start < m.end and m.start < x.end for x in links)
+            ]
+        return merged
+
+    def _coordinated(self, text: str, matches: list[NameMatch]) -> list[NameMatch]:
+        """Coined names listed with a known model or benchmark are of its kind: "than
+        BRIDGER and DDIM", "(e.g., Contriever, ReasonIR)", "gpt-4o, kimi-2.5 and o3"."""
+        queue = [m for m in matches if m.label in (MODEL, BENCHMARK) and _beside(text, m)]
+        if not queue:
+            return matches
+        found = list(matches)
+        while queue:
+            known = queue.pop()
+            for near in self._listed_beside(text, known):
+                start, end = near.span("name")
+                name = near.group("name")
+                if (
+                    not (
+                        (_is_model_shape if known.label == MODEL else _is_name_shape)(name)
+                        or _is_lower_versioned(name)
+                    )
+                    or name in self.not_names
+                    or self.metrics.has_pattern(name)
+                    or self.metrics.has_pattern(name.lower())
+                    or any(m.start < end and start < m.end for m in found)
+                    or not _is_closed_list(text, known, start, end)
+                ):
+                    continue
+                new = NameMatch(start, end, known.label, name_key(name), "pattern")
+                found.append(new)
+                queue.append(new)
+        return sorted(found, key=lambda m: m.start) if len(found) > len(matches) else matches
+
+    @staticmethod
+    def _listed_beside(text: str, known: NameMatch) -> Iterator[regex.Match[str]]:
+        """The names listed right after and right before ``known`` ("X, Y and Z")."""
+        if text.startswith(_SEPARATORS_AFTER, known.end):
+            after = _match_coordinated_after(text, known.end)
+            if after:
+                yield after
+        if text.endswith(_SEPARATORS_BEFORE, 0, known.start):
+            before = _search_coordinated_before(text, max(0, known.start - 60), known.start)
+            if before:
+                yield before
+
+    def _is_known_name(self, name: str) -> bool:
+        """A name the lists or the stop list already know (of any kind)."""
+        return (
+            name in self.not_names
+            or self.models.has_pattern(name)
+            or self.benchmarks.has_pattern(name)
+            or self.metrics.has_pattern(name)
+            or self.metrics.has_pattern(name.lower())
+        )
 
     def set_annotations(self, doc: Doc, matches: list[NameMatch]) -> None:
         set_payload(doc, "paper_names", matches)
@@ -296,7 +432,13 @@ class NameFinder:
                 pair = _match_language_pair(text, end)  # "WMT 24 English-Chinese"
                 if pair:
                     end = pair.end()
-            key = name_key(text[begin:end]) if end != stop else "=" + canonical
+                resolution = _match_benchmark_resolution(text, end)  # "ImageNet 256x256"
+                if resolution:
+                    end = resolution.end()
+            key = "=" + canonical
+            if end != stop:  # grown: "SAM" + " 2" is the listed "SAM 2", else a new name
+                listed = self._model_ids.get(text[begin:end].lower()) if label == MODEL else None
+                key = "=" + listed if listed else name_key(text[begin:end])
             found.append(NameMatch(begin, end, label, key, "list"))
         return found
 
@@ -341,12 +483,31 @@ class NameFinder:
             appositive = (
                 _search_appositive(text, window, noun_start)
                 if text.find(", a", window, noun_start) >= 0
+                or text.find(", the first", window, noun_start) >= 0
                 else None
             )
             if appositive and _is_name_shape(appositive.group("name")):
                 start, end = appositive.span("name")
                 if not self.models.has_pattern(text[start:end]):
                     yield NameMatch(start, end, BENCHMARK, name_key(text[start:end]), "pattern")
+        for m in _finditer_model_apposition(text):
+            name = m.group("name")
+            if _is_name_shape(name) and not self._is_known_name(name):
+                start, end = m.span("name")
+                yield NameMatch(start, end, MODEL, name_key(name), "pattern")
+        for pos in _example_cue_ends(text):
+            while listed := _match_listed_name(text, pos):
+                name = listed.group("name")
+                if not _is_model_shape(name) or self._is_known_name(name):
+                    break
+                start, end = listed.span("name")
+                yield NameMatch(start, end, MODEL, name_key(name), "pattern")
+                if not listed.group("sep"):
+                    break
+                pos = listed.end()
+        for m in _finditer_lower_versioned(text):
+            if m.group("family") in self._families:
+                yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
         for m in _finditer_family_model(text):
             if _is_name_shape(m.group()) and m.group() not in self.not_names:
                 yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
@@ -441,11 +602,21 @@ class NameFinder:
             long_is_name = any(
                 m.start == a.long_start and m.end == a.long_end and m.label != METRIC for m in kept
             )
-            if not long_is_name and not label:
+            if not long_is_name and not label and not self._spells_out_model(a.short, a.long):
                 kept = [
                     m for m in kept if not (m.label == MODEL and text[m.start : m.end] == a.short)
                 ]
         return sorted(kept, key=lambda m: m.start)
+
+    def _spells_out_model(self, short: str, long: str) -> bool:
+        """Whether ``long`` is another spelling of the listed model ``short`` ("graph
+        isomorphism networks" of "GIN")."""
+        entry = self._model_ids.get(short.lower())
+        long = long.lower()
+        return entry is not None and entry in (
+            self._model_ids.get(long),
+            self._model_ids.get(long.removesuffix("s")),
+        )
 
     def _spelled_out_names(self, doc: Doc, matches: list[NameMatch]) -> list[NameMatch]:
         """The long form of a listed name defined in the text, as a mention of the same
@@ -471,7 +642,8 @@ class NameFinder:
         return extra
 
     def _acronym_mentions(self, doc: Doc, matches: list[NameMatch]) -> list[NameMatch]:
-        """Mentions of acronyms whose definition's long form is a model or benchmark.
+        """Mentions of acronyms whose definition's long form is a model, benchmark or metric
+        ("CTR" after "Click-Through Rate (CTR)").
 
         Returns new mentions; mentions the lists already found for the acronym ("SDXL"
         after "Stable Diffusion XL (SDXL)") are re-keyed in place to the long form.
@@ -479,7 +651,7 @@ class NameFinder:
         abbreviations = payload(doc, "paper_abbreviations")
         if not abbreviations:
             return []
-        by_span = {(m.start, m.end): m for m in matches if m.label in (MODEL, BENCHMARK)}
+        by_span = {(m.start, m.end): m for m in matches}
         taken = [(m.start, m.end) for m in matches]
         extra: list[NameMatch] = []
         text = doc_text(doc)

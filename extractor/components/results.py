@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 import regex
@@ -80,15 +80,28 @@ class ResultMatch:
     sentence: tuple[int, int]
 
 
+def _is_vague(phrase: str) -> bool:
+    """Whether a change names nothing measurable: "performance", "overall efficiency",
+    but not "energy efficiency" (a vague head made specific by what it is of)."""
+    *modifiers, head = phrase.lower().split()
+    if head not in _VAGUE_WHATS:
+        return False
+    return head not in _SPECIFIABLE or all(w in _VAGUE_MODIFIERS for w in modifiers)
+
+
+_SPECIFIABLE = {"efficiency", "quality"}  # "energy efficiency", "image quality"
+_VAGUE_MODIFIERS = {"overall", "general", "model", "generation", "downstream", "task"}
+
+
 def _changed_quantity(text: str, start: int, end: int) -> str | None:
     """What a change is in, when no listed metric is: "a 19.5% increase in conversational
     abilities", "reduces response length by 28%"."""
     after = _match_change_in(text, end)
     phrase: str | None = after.group("what") if after else None
     if phrase is None:
-        before = _search_changed_by(text, max(0, start - 80), start)
+        before = _search_changed_by(text, max(0, start - 120), start)
         phrase = before.group("what") if before else None
-    if phrase is None or phrase.split()[-1].lower() in _VAGUE_WHATS:
+    if phrase is None or _is_vague(phrase):
         return None
     return phrase
 
@@ -107,7 +120,26 @@ def _metric_phrase(text: str, start: int, end: int) -> str | None:
 
 
 _SCORE_VERBS = {"scores", "scored"}
+# Units of scores on a benchmark (a bare number is a score too).
+_SCORE_UNITS = {"%", "points", "dB", "FPS", None}
+# Units of a gain over a score, which shares the score's metric ("+5.3%", "2.1 points").
+_METRIC_CARRY_UNITS = {"%", "points", None}
 _search_and_or = regex.compile(r"\b(?:and|or)\b").search
+
+
+def _metrics_in_clause(text: str, result: ResultMatch, donors: list[ResultMatch]) -> set[str]:
+    """The metrics of the other results of the sentence, with no new clause between."""
+    found = set()
+    for donor in donors:
+        if donor.sentence != result.sentence or donor.metric is None:
+            continue
+        lo, hi = sorted((donor.quantity.end, result.quantity.start))
+        if not _search_clause_change(text, lo, hi):
+            found.add(donor.metric)
+    return found
+
+
+_search_clause_change = regex.compile(r"\b(?:while|whereas|but)\b|;").search
 
 
 class _NameIndex:
@@ -249,7 +281,75 @@ class ResultLinker:
                     else:
                         metric = ordered[index]
                 results.append(ResultMatch(q, q_role, q.bound, metric, benchmark, model, sentence))
-        return results
+        return self._carry_in_sentence(text, results, names)
+
+    @staticmethod
+    def _carry_in_sentence(
+        text: str, results: list[ResultMatch], names: Sequence[NameMatch]
+    ) -> list[ResultMatch]:
+        """A sentence's only metric and only benchmark are those of each of its results.
+
+        "FooNet reaches an accuracy of 81.9%, outperforming BarNet by 5.3%": the gain 5.3%
+        is in accuracy too, unless a new clause stands between ("..., while ... drops of
+        2.5"). A result or a baseline keeps its own (or no) metric.
+
+        "X reaches 39.9% mAP on FooSet, a 9.6% gain over Y": 9.6% is on FooSet too; a
+        factor or an amount ("5x less memory", "3 seconds") is not a score on it. Only a
+        benchmark named before the number is carried: one after it belongs to the number
+        it follows ("cuts WER from 6.1% to 5.0% and reaches 2.2% on X") or is one of the
+        pairs of "respectively".
+        """
+        if all(r.metric is not None and r.benchmark is not None for r in results):
+            return results
+        donors = [
+            r for r in results if r.metric is not None and r.quantity.unit in _METRIC_CARRY_UNITS
+        ]
+        results = [
+            replace(r, metric=next(iter(only)))
+            if r.metric is None
+            and r.role == "improvement"
+            and r.quantity.unit in _METRIC_CARRY_UNITS
+            and len(only := _metrics_in_clause(text, r, donors)) == 1
+            else r
+            for r in results
+        ]
+        # (name, where it stands, the metric of the number that claims it, if one does)
+        benchmarks: dict[tuple[int, int], list[tuple[str, int, str | None, bool]]] = {}
+        for r in results:
+            if r.sentence not in benchmarks:
+                lo, hi = r.sentence
+                benchmarks[r.sentence] = [
+                    (text[n.start : n.end], n.end, None, False)
+                    for n in names
+                    if n.label == BENCHMARK
+                    and lo <= n.start
+                    and n.end <= hi
+                    and not _search_claimed(text, max(0, n.start - 40), n.start)
+                ]
+            if r.benchmark is not None:  # "We evaluate on X. It reaches 85%, 5% more"
+                benchmarks[r.sentence].append((r.benchmark, r.quantity.start, r.metric, True))
+        carried = []
+        for r in results:
+            found = [
+                (name, at)
+                for name, at, metric, claimed in benchmarks[r.sentence]
+                if at <= r.quantity.start
+                and not _search_clause_change(text, at, r.quantity.start)
+                # "7.55 on MT-Bench and a BLEU of 32.1": MT-Bench is 7.55's, not BLEU's
+                and (not claimed or metric is None or metric == r.metric)
+                and (not claimed or r.metric is None or metric == r.metric)
+            ]
+            only = {entry[0] for entry in benchmarks[r.sentence]}
+            if (
+                r.benchmark is None
+                and len(only) == 1
+                and found
+                and r.quantity.unit in _SCORE_UNITS
+                and not _search_human_study(text, *r.sentence)
+            ):
+                r = replace(r, benchmark=next(iter(only)))
+            carried.append(r)
+        return carried
 
     def _is_result(self, text: str, q: Quantity, metrics: _NameIndex) -> bool:
         if q.kind in ("size", "dimension", "year"):
@@ -561,6 +661,20 @@ class ResultLinker:
             )
             metric_match = spelled or metric_match
         metric = text[metric_match.start : metric_match.end] if metric_match else None
+        if (
+            metric_match is not None
+            and metric_match.end <= g_start
+            and "by " in text[max(0, g_start - 30) : g_start]
+        ):
+            # "higher success rates and improve sample efficiency by 19%": the thing
+            # changed "by" the number is nearer than the metric named before it.
+            changed = _search_changed_by(text, max(0, g_start - 120), g_start)
+            if (
+                changed
+                and changed.start("what") >= metric_match.end
+                and not _is_vague(changed.group("what"))
+            ):
+                metric = changed.group("what")
         if metric is None:
             metric = _changed_quantity(text, group[0].start, group[-1].end)
         if metric is None:
