@@ -336,7 +336,7 @@ class NameFinder:
         extra += self._spelled_out_names(doc, resolved)
         merged = _merge_metric_compounds(text, sorted(resolved + extra, key=lambda m: m.start))
         links = payload(doc, "paper_links")
-        if links:  # "github.com/x/LongAlign" names a repository, not a model
+        if links:  # "github.com/x/ZetaNet" names a repository, not a model
             merged = [
                 m for m in merged if not any(x.start < m.end and m.start < x.end for x in links)
             ]
