@@ -83,3 +83,17 @@ def test_email_and_plain_words_are_not_links() -> None:
 )
 def test_classify_url(url: str, kind: str) -> None:
     assert classify_url(url) == kind
+
+
+def test_links_found_word_by_word_match_one_scan_of_the_text() -> None:
+    text = (
+        "Code:\tgithub.com/a/b,\nsee www.example.org/x; (https://x.org/y) and HF.co/org/m."
+        " İstanbul data at https://zenodo.org/records/1"
+    )
+    assert [text[x.start : x.end] for x in find_links(text)] == [
+        "github.com/a/b",
+        "www.example.org/x",
+        "https://x.org/y",
+        "HF.co/org/m",
+        "https://zenodo.org/records/1",
+    ]

@@ -7,6 +7,7 @@ the token spans ``doc.spans["paper_urls"]``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -127,8 +128,9 @@ def classify_url(url: str) -> str:
     return "other"
 
 
-# Most abstracts have no URL: a cheap test for any sign of one skips the full pattern.
-# (Plain substring tests; a case-insensitive alternation costs more than the text.)
+# Most abstracts have no URL, and a URL never spans white space: the full pattern runs only
+# on the words that hold one of these hints (found with plain substring search; a
+# case-insensitive alternation costs more than the whole text).
 _URL_HINTS = (
     "://",
     "www.",
@@ -147,17 +149,37 @@ _URL_HINTS = (
 )
 
 
-def _has_url_hint(text: str) -> bool:
+_search_space = re.compile(r"\s").search
+_search_last_space = regex.compile(r"\s", regex.REVERSE).search
+
+
+def _url_matches(text: str) -> Iterator[re.Match[str]]:
+    """The URL pattern's matches, searched only in the words that hold a hint.
+
+    A URL never spans white space, so searching the words around each hint finds what
+    one scan of the whole text would, without trying the pattern at every character.
+    """
     lowered = text.lower()
-    return any(hint in lowered for hint in _URL_HINTS)
+    if len(lowered) != len(text):  # "İ" lowers to two characters: offsets would shift
+        yield from _finditer_url(text)
+        return
+    words: set[tuple[int, int]] = set()
+    for hint in _URL_HINTS:
+        at = lowered.find(hint)
+        while at >= 0:
+            space_before = _search_last_space(lowered, 0, at)
+            start = space_before.end() if space_before else 0
+            space = _search_space(lowered, at)
+            words.add((start, space.start() if space else len(text)))
+            at = lowered.find(hint, at + 1)
+    for start, end in sorted(words):
+        yield from _finditer_url(text, start, end)
 
 
 def find_links(text: str) -> list[LinkMatch]:
     """Every URL in ``text`` with exact offsets (trailing punctuation excluded)."""
-    if not _has_url_hint(text):
-        return []
     links = []
-    for match in _finditer_url(text):
+    for match in _url_matches(text):
         written = trim_url(match.group())
         if "." not in written:
             continue
