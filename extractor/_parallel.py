@@ -22,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
 from extractor._errors import ExtractionError, error_record
-from extractor._extract import default_pipeline, process_batch
+from extractor._extract import default_pipeline, pipeline_for_process, process_batch
 from extractor._jsonl import dumps
 from extractor.sources import SourceItem
 from schemas import ErrorRecord, PaperRecord
@@ -31,7 +31,7 @@ Output = PaperRecord | ErrorRecord | bytes
 
 
 def _start_worker() -> None:
-    default_pipeline()
+    pipeline_for_process()
 
 
 def _run_batch(batch: list[SourceItem], encode: bool, pretty: bool) -> list[Output]:

@@ -141,10 +141,10 @@ def _extracted(
     items: Iterable[SourceItem], workers: int, pretty: bool
 ) -> Iterable[BaseModel | bytes]:
     """Records for the items; with several workers, already encoded by the workers."""
-    from extractor._extract import BATCH_SIZE, process_items
+    from extractor._extract import BATCH_SIZE, pipeline_for_process, process_items
 
     if workers == 1:
-        return process_items(items)
+        return process_items(items, nlp=pipeline_for_process())
     from extractor._parallel import process_items_parallel
 
     return process_items_parallel(items, workers, BATCH_SIZE, encode=True, pretty=pretty)
@@ -397,7 +397,7 @@ def _ingest_outputs(
 ) -> Iterator[PaperRecord | ErrorRecord]:
     """Records for each input in order: records JSONL is read, anything else extracted
     (neighbouring inputs to extract share one run, and one worker pool)."""
-    from extractor._extract import process_items
+    from extractor._extract import pipeline_for_process, process_items
     from extractor._jsonl import is_records_file, read_records
 
     def is_records(source: str) -> bool:
@@ -413,7 +413,8 @@ def _ingest_outputs(
             for source in group:
                 yield from read_records(Path(source))
         else:
-            yield from process_items(_items(list(group), format, fetcher), workers=workers)
+            nlp = pipeline_for_process() if workers == 1 else None
+            yield from process_items(_items(list(group), format, fetcher), nlp=nlp, workers=workers)
 
 
 @app.command()
