@@ -54,3 +54,53 @@ def test_at_least_a_third_of_the_gold_is_held_out_and_ids_are_unique() -> None:
     heldout = [g for g in gold if g.split == "heldout"]
     assert len(heldout) * 3 >= len(gold)
     assert len({g.id for g in gold}) == len(gold)
+
+
+def _clean(text: str) -> str:
+    """An abstract as its ``text`` values read: LaTeX escapes of % and & undone."""
+    return text.replace("\\%", "%").replace("\\&", "&")
+
+
+def _gold_problems(record: Any) -> list[str]:
+    """Mechanical guideline violations of one gold record (empty when it is consistent)."""
+    abstract = _clean(record.abstract).casefold()
+    where = f"{abstract} {(record.title or '').casefold()}"
+    method = [record.method.name, *record.method.aliases] if record.method else []
+    listed = {n.casefold() for n in [*record.models, *record.benchmarks, *method]}
+    note = (record.note or "").casefold()
+    problems = []
+    for name in [*record.models, *record.benchmarks, *method]:
+        if name.casefold() not in where:
+            problems.append(f"name {name!r} is not in the abstract or title")
+    for names in (record.models, record.benchmarks):
+        if len({n.casefold() for n in names}) != len(names):
+            problems.append(f"a name is listed twice: {names}")
+    for url in record.code_urls:
+        if url.removeprefix("https://").casefold() not in abstract:
+            problems.append(f"URL {url!r} is not in the abstract")
+    for result in record.metrics:
+        if result.text.casefold() not in abstract:
+            problems.append(f"text {result.text!r} is not in the abstract")
+        for attribute in (result.model, result.benchmark):
+            if attribute is None or attribute.casefold() in listed:
+                continue
+            # A deliberately unlisted system (a technique such as RAG) must be named in
+            # the abstract and explained in the record's note.
+            if attribute.casefold() not in abstract or attribute.casefold() not in note:
+                problems.append(f"{attribute!r} ({result.text}) is not a listed name")
+    return problems
+
+
+def test_every_gold_record_passes_the_mechanical_checks() -> None:
+    problems = {g.id: p for g in ev.load_gold([GOLD]) if (p := _gold_problems(g))}
+    assert problems == {}
+
+
+def test_the_mechanical_checks_catch_a_mistyped_record() -> None:
+    record = ev.load_gold([GOLD])[0].model_copy(
+        update={"models": ["No Such Model", "No Such Model"], "code_urls": ["https://x.y/z"]}
+    )
+    problems = _gold_problems(record)
+    assert any("No Such Model" in p for p in problems)
+    assert any("listed twice" in p for p in problems)
+    assert any("x.y/z" in p for p in problems)
