@@ -17,6 +17,7 @@ from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, MODEL, NameMatch, name_key
 from extractor.components.results import ResultMatch
 from extractor.components.urls import LinkMatch
+from extractor.metric_names import metric_name
 from schemas import PaperMeta, PaperRecord
 
 Data = dict[str, Any]
@@ -74,7 +75,7 @@ def _result(text: str, match: ResultMatch) -> Data:
         "unit": q.unit,
         "role": match.role,
         "bound": match.bound,
-        "metric": match.metric,
+        "metric": metric_name(match.metric) if match.metric else None,
         "benchmark": match.benchmark,
         "model": match.model,
         "span": _span(text, q.start, q.end),

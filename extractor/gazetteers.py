@@ -34,6 +34,10 @@ class Gazetteer:
     def has_pattern(self, text: str) -> bool:
         return text in self._by_pattern
 
+    def entry(self, text: str) -> Entry | None:
+        """The entry spelled ``text`` (metrics: also in lower case), if any."""
+        return self._by_pattern.get(text)
+
 
 def _read(name: str) -> str:
     return resources.files("extractor").joinpath("data", name).read_text(encoding="utf-8")

@@ -44,7 +44,7 @@ def test_factor_speedup_is_improvement_but_size_factor_is_not_a_result() -> None
 
 def test_bounds() -> None:
     a, b = _results("Agreement reaches an F1 score above 80%, and up to 5% higher accuracy.")
-    assert (a.bound, a.metric, a.role) == ("at_least", "F1 score", "result")
+    assert (a.bound, a.metric, a.role) == ("at_least", "F1", "result")
     assert (b.bound, b.role) == ("at_most", "improvement")
 
 
@@ -84,8 +84,8 @@ def test_respectively_pairs_in_order_with_units() -> None:
 def test_range_gives_two_bounded_values() -> None:
     results = _results("It outperforms baselines by 8-12% on win rates.")
     assert [(r.text, r.value, r.bound, r.role, r.metric) for r in results] == [
-        ("8", 8.0, "at_least", "improvement", "win rates"),
-        ("12%", 12.0, "at_most", "improvement", "win rates"),
+        ("8", 8.0, "at_least", "improvement", "win rate"),
+        ("12%", 12.0, "at_most", "improvement", "win rate"),
     ]
 
 

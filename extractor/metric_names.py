@@ -1,0 +1,98 @@
+"""A metric's name as a leaderboard lists it: "F1" for "F1 score", "accuracy" for "average
+accuracies".
+
+The text names a metric with words that do not change what is measured: an aggregation
+("average", "mean", "overall"), a reading ("relative", "absolute"), a generic "score"
+after the name, a plural. A record names the metric without them, so results group by
+metric across papers (``fixtures/gold/GUIDELINES.md``, "metric", states the convention).
+Names whose words are part of what they measure stay whole: a listed name such as "mean
+average precision", "average displacement error" or "Brier score" keeps its words when
+dropping them would name another listed metric or none.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from extractor.gazetteers import load_gazetteer
+
+_QUALIFIERS = frozenset(["average", "mean", "overall", "relative", "absolute", "averaged"])
+
+
+def _listed_id(name: str) -> str | None:
+    """The canonical id of a listed metric spelling, in any case; None when unlisted."""
+    gazetteer = load_gazetteer("metrics")
+    entry = gazetteer.entry(name) or gazetteer.entry(name.lower())
+    return entry.id if entry else None
+
+
+def _singular(word: str) -> str:
+    """The singular of a metric's last word: "rates" -> "rate", "accuracies" ->
+    "accuracy", "fetches" -> "fetch"; words that only end in "s" stay ("loss", "bias", "FPS"),
+    and so do acronyms with an "s" ("FLOPs")."""
+    if len(word) < 4 or not word.endswith("s") or word[:-1].isupper():
+        return word  # "FLOPs", "MACs": acronyms written with an "s" stay as written
+    if word.endswith("ies") and word[:-3].isalpha():
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if word[-2].lower() in "asiu" or not word[:-1].replace("-", "").isalnum():
+        return word
+    return word[:-1]
+
+
+def _keeps_words(whole: str, shorter: str) -> bool:
+    """Whether the dropped words belong to a listed name: dropping them names another
+    listed metric ("mean average precision" -> "average precision") or none ("average
+    displacement error" -> "displacement error")."""
+    whole_id = _listed_id(whole)
+    return whole_id is not None and _listed_id(shorter) != whole_id
+
+
+@cache
+def metric_name(written: str) -> str:
+    """The metric's name without qualifiers, generic "score" or plural.
+
+    >>> [metric_name(n) for n in ("F1 score", "average accuracies", "mean AUROC")]
+    ['F1', 'accuracy', 'AUROC']
+    >>> [metric_name(n) for n in ("top-1 average accuracy", "character error rates")]
+    ['top-1 accuracy', 'character error rate']
+    >>> [metric_name(n) for n in ("mean average precision", "Brier score", "FPS", "loss")]
+    ['mean average precision', 'Brier score', 'FPS', 'loss']
+    >>> [metric_name(n) for n in ("FLOPs", "average score", "reasoning scores", "FooEval score")]
+    ['FLOPs', 'average score', 'reasoning score', 'FooEval']
+    """
+    words = written.split()
+    if not words:
+        return written
+    name = _singular_phrase(written)
+    words = name.split()
+    # "FID score" -> "FID"; "reasoning score" stays (the rest names no metric).
+    if len(words) > 1 and words[-1].lower() == "score":
+        shorter = " ".join(words[:-1])
+        if _names_a_metric(shorter) and not _keeps_words(name, shorter):
+            name, words = shorter, words[:-1]
+    kept = [w for w in words[:-1] if w.lower() not in _QUALIFIERS] + words[-1:]
+    if len(kept) < len(words) and kept != ["score"]:
+        shorter = " ".join(kept)
+        if not _keeps_words(name, shorter):
+            name = shorter
+    return name
+
+
+def _names_a_metric(words: str) -> bool:
+    """A listed metric, or a name by its shape ("FooEval", "PESQ", "F1"), not a plain
+    word ("reasoning", "aggregate")."""
+    last = words.rsplit(None, 1)[-1]
+    return _listed_id(words) is not None or any(c.isupper() or c.isdigit() for c in last)
+
+
+def _singular_phrase(name: str) -> str:
+    """The phrase with its last word in the singular, unless the plural is itself a listed
+    name the singular is not ("FLOPs")."""
+    head, _, last = name.rpartition(" ")
+    singular = _singular(last)
+    if singular == last:
+        return name
+    shorter = f"{head} {singular}" if head else singular
+    return name if _keeps_words(name, shorter) else shorter
