@@ -173,7 +173,7 @@ def _finditer_benchmark_shape_one(name: str) -> bool:
 
 # Words that make a metric more specific: "average accuracy", "top-1 average accuracy".
 _search_metric_modifier = regex.compile(
-    r"(?:average|top-\d+|macro|micro|weighted)[\s-]\Z",
+    r"(?:average|mean|top-\d+|macro|micro|weighted)[\s-]\Z",
     regex.IGNORECASE,
 ).search
 

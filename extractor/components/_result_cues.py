@@ -114,8 +114,12 @@ _search_change_verb = regex.compile(
 ).search
 # Numbers listed together: "28.35% and 8.69%", "4.04 on SpEAR and 1.46 on VPQAD",
 # "51.6% in classification and 91.8% in retrieval".
+# The place may be a name with digits in it ("on CIFAR-10 and 76.3% on CIFAR-100"), as long
+# as no word of it starts with a digit (another number).
 _match_list_gap = regex.compile(
-    r"^\s*(?:(?:on|in|for)\s+[^,;.\d]{1,40}?\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"
+    r"^\s*(?:(?:on|in|for|against)\s+"
+    r"(?:[^,;.\d\s][^,;\s]*\s+){0,4}?[^,;.\d\s](?:[^,;\s]*[^,;.\s])?\s*)?"
+    r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"
 ).match
 # Only a conjunction between two numbers: "53.1 and 54.4 AP", "53.1, 54.4 and 55.0 AP".
 _match_plain_list_gap = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z").match
@@ -185,8 +189,10 @@ _match_coordinated_results = regex.compile(
 
 _match_own_benchmark = regex.compile(r"\s(?:on|in)\s(?:the\s)?\Z").match
 
+# A number right before a name claims it ("7.55 on MT-Bench"); a digit inside a metric or
+# model name does not ("pass@1 on HumanEval", "GPT-4 on MMLU").
 _search_claimed = regex.compile(
-    r"\d(?:%|\s?points?)?(?:\s+(?!(?:and|or|but|while|with|whereas)\b)[^\s\d,;.]+){0,2}"
+    r"(?<![\p{L}@_]|\p{L}[\-@])\d(?:%|\s?points?)?(?:\s+(?!(?:and|or|but|while|with|whereas)\b)[^\s\d,;.]+){0,2}"
     r"\s+(?:(?:on|in)\s+(?:the\s+)?)?$",
     regex.IGNORECASE,
 ).search
