@@ -34,8 +34,14 @@ _match_improvement_after = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 ).match
+# A margin stated right after the number: "1.4 points above ResNet-50", "3% ahead of the
+# best baseline", "2.1 points over GPT-4o" (not "85% over the test set", nor "over 5 runs").
+_match_margin_after = regex.compile(
+    r"\s+(?:above|ahead\s+of|over\s+(?=\p{Lu}|(?:the\s+)?(?:best|strongest|previous|prior|"
+    r"baselines?|state-of-the-art|SOTA|existing|competing|current)\b))",
+).match
 _search_baseline_before = regex.compile(
-    r"(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\brelative\s+to|"
+    r"(?:\bcompared\s+(?:to|with)|\b(?:up|down)\s+from|\bversus|\bvs\.?|\brelative\s+to|"
     r"(?<!\b(?:less|more|fewer|greater|higher|lower|better|worse)\s)\bthan|\bagainst)\s+$",
     regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards from it
 ).search

@@ -33,6 +33,7 @@ from extractor.components._result_cues import (
     _match_improvement_after,
     _match_items_after,
     _match_list_gap,
+    _match_margin_after,
     _match_metric_phrase_after,
     _match_name_list_gap,
     _match_number_on,
@@ -471,7 +472,11 @@ class ResultLinker:
         window = text[max(0, start - 60) : start]
         if q.signed or _search_improvement_before(window):
             return "improvement"
-        if q.unit == "x" or _match_improvement_after(text[end : end + 40]):
+        if (
+            q.unit == "x"
+            or _match_improvement_after(text[end : end + 40])
+            or _match_margin_after(text, end)
+        ):
             return "improvement"
         if _search_baseline_before(window):
             return "baseline"
