@@ -41,12 +41,22 @@ _match_model_tail = regex.compile(
 _finditer_size = regex.compile(
     r"(?<=[\p{L}\p{N}.][-\s])(?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w])"
 ).finditer
+# The name a size follows ("Llama-2 7B"), never a function word ("Our 7B model").
 _search_name_before_size = regex.compile(
-    r"(?<![\w\-/.])(?=[\w.\-]*\p{Lu})\p{L}[\p{L}\p{N}.]*(?:-[\p{L}\p{N}.]+)*\Z"
+    r"(?<![\w\-/.])(?=[\w.\-]*\p{Lu})"
+    r"(?!(?:Our|The|This|These|That|Those|Its|Their|Each|Every|All|Both|Only|Any|Some|With|"
+    r"For|From|Using|In|On|At|By|To|Of|And|Or|An?|A|Two|Three|Several|Larger|Smaller)\Z)"
+    r"\p{L}[\p{L}\p{N}.]*(?:-[\p{L}\p{N}.]+)*\Z"
 ).search
 _match_size_suffixes = regex.compile(
     rf"(?:-{_SUFFIXES}|-[\p{{L}}][\p{{L}}\p{{N}}]*)*(?![\w\-])", regex.VERBOSE
 ).match
+
+# Two versions of a family written with a slash: "Qwen2/2.5", "Llama 3/3.1" (the base
+# before the slash must be a listed model).
+_finditer_slash_versions = regex.compile(
+    r"(?<![\w\-/.])(?P<base>\p{Lu}[\p{L}\-]*?[\s\-]?\d+(?:\.\d+)?)/\d+(?:\.\d+)?(?![\w\-/]|\.\d)"
+).finditer
 
 # Coined instruction-tuned names without a size: "Zephyr-Instruct", "Mistral-Chat".
 _finditer_tuned_model = regex.compile(

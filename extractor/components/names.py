@@ -37,6 +37,7 @@ from extractor.components._name_patterns import (
     _finditer_name_with_model_noun,
     _finditer_named_score,
     _finditer_size,
+    _finditer_slash_versions,
     _finditer_tuned_model,
     _finditer_versioned,
     _has_version,
@@ -454,6 +455,10 @@ class NameFinder:
         if "-Instruct" in text or "-Chat" in text:
             for m in _finditer_tuned_model(text):
                 yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
+        if "/" in text:
+            for m in _finditer_slash_versions(text):
+                if self.models.has_pattern(m.group("base")):
+                    yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
         if _has_version(text):
             for m in _finditer_versioned(text):
                 base = _sub_version("", m.group()).rstrip("-")
