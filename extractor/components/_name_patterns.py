@@ -97,6 +97,14 @@ _DATASET_NOUNS = (
 )
 
 
+# The name a dataset noun is given: "a new dataset called UrbanSound-XL", "a benchmark,
+# dubbed FooQA, ...". The name starts with a capital.
+_match_noun_called = regex.compile(
+    r"(?:benchmark|dataset|data\sset|suite|corpus|leaderboard)s?,?\s(?:called|named|dubbed|"
+    r"termed|coined)\s(?P<name>\p{Lu}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?![\w\-])"
+).match
+
+
 def _dataset_noun_starts(text: str) -> Iterator[int]:
     """Where a dataset noun starts, after a word and a space ("the Foo dataset")."""
     for noun in _DATASET_NOUNS:

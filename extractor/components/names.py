@@ -54,6 +54,7 @@ from extractor.components._name_patterns import (
     _match_listed_name,
     _match_model_tail,
     _match_name_after_number,
+    _match_noun_called,
     _match_number_with_unit,
     _match_size_suffixes,
     _match_the_proper_name,
@@ -483,6 +484,10 @@ class NameFinder:
                 yield NameMatch(
                     word.start(), word.end(), BENCHMARK, name_key(word.group()), "pattern"
                 )
+            called = _match_noun_called(text, noun_start)
+            if called and not self._is_known_name(called.group("name")):
+                start, end = called.span("name")
+                yield NameMatch(start, end, BENCHMARK, name_key(called.group("name")), "pattern")
             # "UltraFoo, a new dataset of ..." / "X (XD), a large-scale benchmark"
             window = max(0, noun_start - 90)
             appositive = (
