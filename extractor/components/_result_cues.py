@@ -194,6 +194,8 @@ _match_coordinated_results = regex.compile(
 ).match
 
 _match_own_benchmark = regex.compile(r"\s(?:on|in)\s(?:the\s)?\Z").match
+# A metric named right after a number of a list: "50% in exact match", "78.5% accuracy".
+_match_own_metric = regex.compile(r"\s(?:(?:in|of|for)\s(?:the\s)?)?\Z").match
 
 # A number right before a name claims it ("7.55 on MT-Bench"); a digit inside a metric or
 # model name does not ("pass@1 on HumanEval", "GPT-4 on MMLU").

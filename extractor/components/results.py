@@ -38,6 +38,7 @@ from extractor.components._result_cues import (
     _match_name_list_gap,
     _match_number_on,
     _match_own_benchmark,
+    _match_own_metric,
     _match_plain_list_gap,
     _match_share_of_performance,
     _match_subject_verb,
@@ -445,7 +446,8 @@ class ResultLinker:
                 ) or (
                     q.partner is not None
                     and groups[-1][-1].partner is not None
-                    and text[last.end : q.start].strip() in ("to", "-", "–", "—", "and")
+                    and text[last.end : q.start].strip()
+                    in ("to", "-", "–", "—", "and", "versus", "vs.", "vs")
                 ):
                     groups[-1].append(q)
                     continue
@@ -685,6 +687,9 @@ class ResultLinker:
                 None,
             )
             metric_match = spelled or metric_match
+        own_metric = self._own_metric(text, q, group, in_sentence)
+        if own_metric is not None:  # "50% in exact match and 47% in F1": each its own
+            metric_match = own_metric
         metric = text[metric_match.start : metric_match.end] if metric_match else None
         if (
             metric_match is not None
@@ -710,6 +715,26 @@ class ResultLinker:
         )
 
         return metric, benchmark, self._model(text, q, group, in_sentence, method, lo, role)
+
+    @staticmethod
+    def _own_metric(
+        text: str, q: Quantity, group: list[Quantity], in_sentence: list[NameMatch]
+    ) -> NameMatch | None:
+        """Inside a list, the metric named right after this number ("78.5% in accuracy
+        and 66.1% in macro-F1"); the last number of the list takes the group's."""
+        if q is group[-1]:
+            return None
+        next_start = group[group.index(q) + 1].start
+        return next(
+            (
+                n
+                for n in in_sentence
+                if n.label == METRIC
+                and q.end < n.start < next_start
+                and _match_own_metric(text, q.end, n.start)
+            ),
+            None,
+        )
 
     @staticmethod
     def _bracketed_after_comparison(text: str, q: Quantity, lo: int) -> bool:
