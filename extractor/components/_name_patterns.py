@@ -400,7 +400,8 @@ _finditer_lower_versioned = _anchored(
     before=40,
     word=True,
 )
-_finditer_named_score = _anchored(_named_score, (" score",), before=40, word=True)
+# after=8: the verb test ("it scores 85%") must see the word after "score".
+_finditer_named_score = _anchored(_named_score, (" score",), before=40, after=8, word=True)
 _finditer_name_with_model_noun = _anchored(
     _name_with_model_noun, tuple(f" {n}" for n in _MODEL_NOUNS), before=60, word=True, coined=True
 )

@@ -117,6 +117,9 @@ def _metric_phrase(text: str, start: int, end: int) -> str | None:
     before = _search_metric_phrase_before(text, max(0, start - 60), start)
     if before is None or before.group("what").lower() in _SCORE_VERBS:
         return None  # "Mistral-7B scores 62.5": a verb, not a metric
+    head = before.group("what").rsplit(None, 1)[-1].lower()
+    if head in _SCORE_VERBS and not text[before.end("what") : start].strip():
+        return None  # "FooNet scores 7.55", "the model scored 41.2": still the verb
     phrase = before.group("what")
     return phrase
 
