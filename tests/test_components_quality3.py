@@ -245,3 +245,26 @@ def test_a_name_followed_by_the_verb_scores_is_no_metric() -> None:
 def test_a_metric_phrase_with_scores_of_is_kept() -> None:
     record = extract("FooNet reaches reasoning scores of 0.696 on ZorbSet.")
     assert [(r.text, r.metric) for r in record.metrics] == [("0.696", "reasoning scores")]
+
+
+def test_a_metric_with_a_two_digit_suffix_does_not_claim_the_benchmark() -> None:
+    record = extract("Our retriever boosts nDCG@10 on ZorbIR from 42.1 to 47.3.")
+    assert [(r.text, r.benchmark) for r in record.metrics] == [
+        ("42.1", "ZorbIR"),
+        ("47.3", "ZorbIR"),
+    ]
+
+
+def test_a_bare_compared_number_shares_the_clauses_one_metric() -> None:
+    record = extract(
+        "FooNet achieves a concordance index of 0.78, outperforming Cox regression (0.71)."
+    )
+    assert [(r.text, r.role, r.metric) for r in record.metrics] == [
+        ("0.78", "result", "concordance index"),
+        ("0.71", "baseline", "concordance index"),
+    ]
+
+
+def test_a_bare_result_does_not_take_another_numbers_metric() -> None:
+    record = extract("FooNet achieves a BLEU of 32.1 and scores 7.5 on ZorbBench.")
+    assert [(r.text, r.metric) for r in record.metrics] == [("32.1", "BLEU"), ("7.5", None)]

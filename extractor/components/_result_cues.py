@@ -198,9 +198,9 @@ _match_own_benchmark = regex.compile(r"\s(?:on|in)\s(?:the\s)?\Z").match
 _match_own_metric = regex.compile(r"\s(?:(?:in|of|for)\s(?:the\s)?)?\Z").match
 
 # A number right before a name claims it ("7.55 on MT-Bench"); a digit inside a metric or
-# model name does not ("pass@1 on HumanEval", "GPT-4 on MMLU").
+# model name does not ("pass@1 on HumanEval", "nDCG@10 on BEIR", "GPT-4 on MMLU").
 _search_claimed = regex.compile(
-    r"(?<![\p{L}@_]|\p{L}[\-@])\d(?:%|\s?points?)?(?:\s+(?!(?:and|or|but|while|with|whereas)\b)[^\s\d,;.]+){0,2}"
+    r"(?<![\p{L}@_\d.,]|\p{L}[\-@])\d+(?:[.,]\d+)*(?:%|\s?points?)?(?:\s+(?!(?:and|or|but|while|with|whereas)\b)[^\s\d,;.]+){0,2}"
     r"\s+(?:(?:on|in)\s+(?:the\s+)?)?$",
     regex.IGNORECASE,
 ).search

@@ -152,11 +152,14 @@ def _same_unit_metric(text: str, result: ResultMatch, others: list[ResultMatch])
 
     "a success rate of 63%, compared with 41% for the baseline", "a PSNR of 32.4 dB and
     an SSIM of 0.912, exceeding prior work by 0.8 dB", "an ASR of 70% against X and 55%
-    against Y". With two metrics of that unit in the clause, which one is not said.
+    against Y", "a C-index of 0.78, outperforming X (0.71)". With two metrics of that unit
+    in the clause, which one is not said.
     """
     unit = result.quantity.unit
-    if result.metric is not None or unit not in _SAME_UNIT_CARRY:
-        return result
+    if result.metric is not None or (
+        unit not in _SAME_UNIT_CARRY and not (unit is None and result.role == "baseline")
+    ):
+        return result  # a bare number shares a metric only as the baseline it is compared to
     donors = [r for r in others if r.quantity.unit == unit]
     only = _metrics_in_clause(text, result, donors)
     return replace(result, metric=next(iter(only))) if len(only) == 1 else result
