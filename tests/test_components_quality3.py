@@ -84,8 +84,7 @@ def test_a_compared_number_shares_the_clauses_metric_of_its_unit() -> None:
 
 def test_a_gain_in_decibels_takes_the_metric_in_decibels() -> None:
     record = extract(
-        "The model achieves a PSNR of 32.4 dB and an SSIM of 0.912, exceeding prior work "
-        "by 0.8 dB."
+        "The model achieves a PSNR of 32.4 dB and an SSIM of 0.912, exceeding prior work by 0.8 dB."
     )
     assert [(r.text, r.metric) for r in record.metrics] == [
         ("32.4 dB", "PSNR"),
@@ -109,10 +108,12 @@ def test_no_metric_is_carried_across_a_new_clause() -> None:
     ]
 
 
-def test_a_bare_number_does_not_take_a_metric_by_unit() -> None:
+def test_a_number_with_its_own_metric_keeps_it() -> None:
     record = extract("FooNet reaches a BLEU of 32.1, compared with a score of 7.5 for BarNet.")
-    assert [(r.text, r.metric) for r in record.metrics][0] == ("32.1", "BLEU")
-    assert all(r.metric != "BLEU" for r in record.metrics if r.text == "7.5")
+    assert [(r.text, r.role, r.metric) for r in record.metrics] == [
+        ("32.1", "result", "BLEU"),
+        ("7.5", "result", "score"),
+    ]
 
 
 # Margins after a number, and "up from".
@@ -268,3 +269,14 @@ def test_a_bare_compared_number_shares_the_clauses_one_metric() -> None:
 def test_a_bare_result_does_not_take_another_numbers_metric() -> None:
     record = extract("FooNet achieves a BLEU of 32.1 and scores 7.5 on ZorbBench.")
     assert [(r.text, r.metric) for r in record.metrics] == [("32.1", "BLEU"), ("7.5", None)]
+
+
+def test_a_coined_name_improved_on_is_a_benchmark() -> None:
+    record = extract("Our method improves robustness on ZorbCorrupt and boosts recall on QuuxIR.")
+    assert _benchmarks(record) == ["ZorbCorrupt", "QuuxIR"]
+
+
+def test_a_plain_word_or_listed_model_improved_on_is_no_benchmark() -> None:
+    record = extract("Our method improves accuracy on Llama-2-7B and obtains gains on average.")
+    assert _benchmarks(record) == []
+    assert _models(record) == ["Llama-2-7B"]

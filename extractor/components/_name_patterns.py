@@ -296,7 +296,8 @@ _finditer_at_metric = regex.compile(
 # Names evaluated on: "evaluated on VisDrone2019-DET", "experiments on FooQA and BarSet".
 _evaluated_on = regex.compile(
     r"\b(?:evaluat\w*|experiments?|tested|results?|benchmark(?:ed|ing|s)?|achiev\w*|"
-    r"outperform\w*|performance|accuracy|scores?)\s+(?:[^\s.;]+\s+){0,3}?(?:on|across)\s+(?:the\s+)?",
+    r"outperform\w*|improv\w*|boost\w*|attain\w*|obtain\w*|performance|accuracy|scores?)"
+    r"\s+(?:[^\s.;]+\s+){0,3}?(?:on|across)\s+(?:the\s+)?",
     regex.IGNORECASE,
 )
 _match_listed_name = regex.compile(
