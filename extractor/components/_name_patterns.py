@@ -41,12 +41,22 @@ _match_model_tail = regex.compile(
 _finditer_size = regex.compile(
     r"(?<=[\p{L}\p{N}.][-\s])(?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w])"
 ).finditer
+# The name a size follows ("Llama-2 7B"), never a function word ("Our 7B model").
 _search_name_before_size = regex.compile(
-    r"(?<![\w\-/.])(?=[\w.\-]*\p{Lu})\p{L}[\p{L}\p{N}.]*(?:-[\p{L}\p{N}.]+)*\Z"
+    r"(?<![\w\-/.])(?=[\w.\-]*\p{Lu})"
+    r"(?!(?:Our|The|This|These|That|Those|Its|Their|Each|Every|All|Both|Only|Any|Some|With|"
+    r"For|From|Using|In|On|At|By|To|Of|And|Or|An?|A|Two|Three|Several|Larger|Smaller)\Z)"
+    r"\p{L}[\p{L}\p{N}.]*(?:-[\p{L}\p{N}.]+)*\Z"
 ).search
 _match_size_suffixes = regex.compile(
     rf"(?:-{_SUFFIXES}|-[\p{{L}}][\p{{L}}\p{{N}}]*)*(?![\w\-])", regex.VERBOSE
 ).match
+
+# Two versions of a family written with a slash: "Qwen2/2.5", "Llama 3/3.1" (the base
+# before the slash must be a listed model).
+_finditer_slash_versions = regex.compile(
+    r"(?<![\w\-/.])(?P<base>\p{Lu}[\p{L}\-]*?[\s\-]?\d+(?:\.\d+)?)/\d+(?:\.\d+)?(?![\w\-/]|\.\d)"
+).finditer
 
 # Coined instruction-tuned names without a size: "Zephyr-Instruct", "Mistral-Chat".
 _finditer_tuned_model = regex.compile(
@@ -85,6 +95,14 @@ _DATASET_NOUNS = (
     "test set",
     "testbed",
 )
+
+
+# The name a dataset noun is given: "a new dataset called UrbanSound-XL", "a benchmark,
+# dubbed FooQA, ...". The name starts with a capital.
+_match_noun_called = regex.compile(
+    r"(?:benchmark|dataset|data\sset|suite|corpus|leaderboard)s?,?\s(?:called|named|dubbed|"
+    r"termed|coined)\s(?P<name>\p{Lu}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?![\w\-])"
+).match
 
 
 def _dataset_noun_starts(text: str) -> Iterator[int]:
@@ -173,7 +191,7 @@ def _finditer_benchmark_shape_one(name: str) -> bool:
 
 # Words that make a metric more specific: "average accuracy", "top-1 average accuracy".
 _search_metric_modifier = regex.compile(
-    r"(?:average|top-\d+|macro|micro|weighted)[\s-]\Z",
+    r"(?:average|mean|top-\d+|macro|micro|weighted)[\s-]\Z",
     regex.IGNORECASE,
 ).search
 
@@ -278,7 +296,8 @@ _finditer_at_metric = regex.compile(
 # Names evaluated on: "evaluated on VisDrone2019-DET", "experiments on FooQA and BarSet".
 _evaluated_on = regex.compile(
     r"\b(?:evaluat\w*|experiments?|tested|results?|benchmark(?:ed|ing|s)?|achiev\w*|"
-    r"outperform\w*|performance|accuracy|scores?)\s+(?:[^\s.;]+\s+){0,3}?(?:on|across)\s+(?:the\s+)?",
+    r"outperform\w*|improv\w*|boost\w*|attain\w*|obtain\w*|performance|accuracy|scores?)"
+    r"\s+(?:[^\s.;]+\s+){0,3}?(?:on|across)\s+(?:the\s+)?",
     regex.IGNORECASE,
 )
 _match_listed_name = regex.compile(
@@ -382,7 +401,8 @@ _finditer_lower_versioned = _anchored(
     before=40,
     word=True,
 )
-_finditer_named_score = _anchored(_named_score, (" score",), before=40, word=True)
+# after=8: the verb test ("it scores 85%") must see the word after "score".
+_finditer_named_score = _anchored(_named_score, (" score",), before=40, after=8, word=True)
 _finditer_name_with_model_noun = _anchored(
     _name_with_model_noun, tuple(f" {n}" for n in _MODEL_NOUNS), before=60, word=True, coined=True
 )

@@ -34,8 +34,14 @@ _match_improvement_after = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 ).match
+# A margin stated right after the number: "1.4 points above ResNet-50", "3% ahead of the
+# best baseline", "2.1 points over GPT-4o" (not "85% over the test set", nor "over 5 runs").
+_match_margin_after = regex.compile(
+    r"\s+(?:above|ahead\s+of|over\s+(?=\p{Lu}|(?:the\s+)?(?:best|strongest|previous|prior|"
+    r"baselines?|state-of-the-art|SOTA|existing|competing|current)\b))",
+).match
 _search_baseline_before = regex.compile(
-    r"(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\brelative\s+to|"
+    r"(?:\bcompared\s+(?:to|with)|\b(?:up|down)\s+from|\bversus|\bvs\.?|\brelative\s+to|"
     r"(?<!\b(?:less|more|fewer|greater|higher|lower|better|worse)\s)\bthan|\bagainst)\s+$",
     regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards from it
 ).search
@@ -114,8 +120,12 @@ _search_change_verb = regex.compile(
 ).search
 # Numbers listed together: "28.35% and 8.69%", "4.04 on SpEAR and 1.46 on VPQAD",
 # "51.6% in classification and 91.8% in retrieval".
+# The place may be a name with digits in it ("on CIFAR-10 and 76.3% on CIFAR-100"), as long
+# as no word of it starts with a digit (another number).
 _match_list_gap = regex.compile(
-    r"^\s*(?:(?:on|in|for)\s+[^,;.\d]{1,40}?\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"
+    r"^\s*(?:(?:on|in|for|against)\s+"
+    r"(?:[^,;.\d\s][^,;\s]*\s+){0,4}?[^,;.\d\s](?:[^,;\s]*[^,;.\s])?\s*)?"
+    r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"
 ).match
 # Only a conjunction between two numbers: "53.1 and 54.4 AP", "53.1, 54.4 and 55.0 AP".
 _match_plain_list_gap = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z").match
@@ -184,9 +194,13 @@ _match_coordinated_results = regex.compile(
 ).match
 
 _match_own_benchmark = regex.compile(r"\s(?:on|in)\s(?:the\s)?\Z").match
+# A metric named right after a number of a list: "50% in exact match", "78.5% accuracy".
+_match_own_metric = regex.compile(r"\s(?:(?:in|of|for)\s(?:the\s)?)?\Z").match
 
+# A number right before a name claims it ("7.55 on MT-Bench"); a digit inside a metric or
+# model name does not ("pass@1 on HumanEval", "nDCG@10 on BEIR", "GPT-4 on MMLU").
 _search_claimed = regex.compile(
-    r"\d(?:%|\s?points?)?(?:\s+(?!(?:and|or|but|while|with|whereas)\b)[^\s\d,;.]+){0,2}"
+    r"(?<![\p{L}@_\d.,]|\p{L}[\-@])\d+(?:[.,]\d+)*(?:%|\s?points?)?(?:\s+(?!(?:and|or|but|while|with|whereas)\b)[^\s\d,;.]+){0,2}"
     r"\s+(?:(?:on|in)\s+(?:the\s+)?)?$",
     regex.IGNORECASE,
 ).search

@@ -37,6 +37,7 @@ from extractor.components._name_patterns import (
     _finditer_name_with_model_noun,
     _finditer_named_score,
     _finditer_size,
+    _finditer_slash_versions,
     _finditer_tuned_model,
     _finditer_versioned,
     _has_version,
@@ -53,6 +54,7 @@ from extractor.components._name_patterns import (
     _match_listed_name,
     _match_model_tail,
     _match_name_after_number,
+    _match_noun_called,
     _match_number_with_unit,
     _match_size_suffixes,
     _match_the_proper_name,
@@ -454,6 +456,10 @@ class NameFinder:
         if "-Instruct" in text or "-Chat" in text:
             for m in _finditer_tuned_model(text):
                 yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
+        if "/" in text:
+            for m in _finditer_slash_versions(text):
+                if self.models.has_pattern(m.group("base")):
+                    yield NameMatch(m.start(), m.end(), MODEL, name_key(m.group()), "pattern")
         if _has_version(text):
             for m in _finditer_versioned(text):
                 base = _sub_version("", m.group()).rstrip("-")
@@ -478,6 +484,10 @@ class NameFinder:
                 yield NameMatch(
                     word.start(), word.end(), BENCHMARK, name_key(word.group()), "pattern"
                 )
+            called = _match_noun_called(text, noun_start)
+            if called and not self._is_known_name(called.group("name")):
+                start, end = called.span("name")
+                yield NameMatch(start, end, BENCHMARK, name_key(called.group("name")), "pattern")
             # "UltraFoo, a new dataset of ..." / "X (XD), a large-scale benchmark"
             window = max(0, noun_start - 90)
             appositive = (

@@ -34,7 +34,10 @@ _UNIT = r"""
 
 _finditer_quantity = regex.compile(
     rf"""
-    (?<![\w.^/_$\\@-]|\d,)               # not glued to a word, decimal, exponent, id, "@"
+    (?:
+        (?<=%/|(?<![\w.])\d+\.\d{{1,4}}/)(?=\d+\.\d)  # a slash list: "77.73%/78.45%", "45.3/62.1"
+      | (?<![\w.^/_$\\@-]|\d,)            # not glued to a word, decimal, exponent, id, "@"
+    )
     (?<!\b[A-Za-z]-)                     # nor the end of a name such as "GPT-4"
     (?P<sign>[+±−]|-(?=\d))?              # a written sign: "+71.96%", "-2.3 points"
     (?P<a>{_NUMBER})
