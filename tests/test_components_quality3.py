@@ -60,12 +60,12 @@ def test_a_number_before_a_benchmark_still_claims_it() -> None:
     ]
 
 
-# "mean" makes a metric more specific.
+# "mean" before a metric is read with it, and the record names the metric without it.
 
 
-def test_mean_is_part_of_the_metric_name() -> None:
+def test_mean_before_a_metric_is_read_with_it_and_dropped_from_the_name() -> None:
     record = extract("The classifier achieves a mean AUROC of 0.91 across five cohorts.")
-    assert [(r.text, r.metric) for r in record.metrics] == [("0.91", "mean AUROC")]
+    assert [(r.text, r.metric) for r in record.metrics] == [("0.91", "AUROC")]
 
 
 # The one metric a clause gives numbers of the same unit.
@@ -218,7 +218,7 @@ def test_each_number_of_a_list_keeps_its_own_metric() -> None:
     )
     assert [(r.text, r.metric) for r in record.metrics] == [
         ("50%", "exact match"),
-        ("47%", "F1 score"),
+        ("47%", "F1"),
     ]
 
 
@@ -245,7 +245,7 @@ def test_a_name_followed_by_the_verb_scores_is_no_metric() -> None:
 
 def test_a_metric_phrase_with_scores_of_is_kept() -> None:
     record = extract("FooNet reaches reasoning scores of 0.696 on ZorbSet.")
-    assert [(r.text, r.metric) for r in record.metrics] == [("0.696", "reasoning scores")]
+    assert [(r.text, r.metric) for r in record.metrics] == [("0.696", "reasoning score")]
 
 
 def test_a_metric_with_a_two_digit_suffix_does_not_claim_the_benchmark() -> None:
