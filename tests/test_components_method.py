@@ -83,3 +83,21 @@ def test_method_that_is_not_a_model_is_not_listed_under_models() -> None:
 def test_more_ways_of_naming_the_method(text: str, name: str | None) -> None:
     method = extract(text).method
     assert (method.name if method else None) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here, we propose ZorbNet. WE PRESENT Quux; this  paper introduces Blip.",
+        "Between we propose X, we also introduce Y. Lower-case we develop Z.",
+        "İt is; we propose X.",  # a character that lowers to two
+        "we",
+        "",
+    ],
+)
+def test_proposals_found_at_subject_words_match_one_scan(text: str) -> None:
+    from extractor.components.method import _finditer_proposal, _proposal
+
+    assert [m.span() for m in _finditer_proposal(text)] == [
+        m.span() for m in _proposal.finditer(text)
+    ]

@@ -9,7 +9,7 @@ reads the title from ``doc._.paper_title``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -47,7 +47,7 @@ _search_our_method = regex.compile(
 _CUE_WORDS = ("called", "named", "dubbed", "termed", "coined")
 _finditer_cue = regex.compile(r"\b(?:called|named|dubbed|termed|coined|nicknamed)\s").finditer
 
-_finditer_proposal = regex.compile(
+_proposal = regex.compile(
     r"""
     \b(?:we|this\s+(?:paper|work|study|report)|here,?\s+we)
     (?:\s+(?:\w+ly|then|also|further|first|next|finally|thus|hence|therefore))?  # "we then"
@@ -56,7 +56,33 @@ _finditer_proposal = regex.compile(
     (?P<clause>[^.;:!?]{0,200})
     """,
     regex.VERBOSE | regex.IGNORECASE,
-).finditer
+)
+_match_proposal = _proposal.match
+_SUBJECT_WORDS = ("we", "this", "here")
+
+
+def _finditer_proposal(text: str) -> Iterator[regex.Match[str]]:
+    """The matches ``_proposal.finditer(text)`` gives, tried only where a subject word
+    starts a word: scanning every character for the pattern cost more than the rest of
+    the method finder."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character that lowers to two: offsets would shift
+        yield from _proposal.finditer(text)
+        return
+    starts = set()
+    for word in _SUBJECT_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            if not (before.isalpha() or before.isdecimal() or before == "_"):
+                starts.add(at)  # a letter, digit or "_" before: no word boundary
+            at = lowered.find(word, at + 1)
+    end = 0
+    for at in sorted(starts):
+        if at >= end and (proposal := _match_proposal(text, at)):
+            end = proposal.end()
+            yield proposal
+
 
 # "we propose a novel framework, X" / "a simple, tuning-free alignment method, X": a
 # generic description, then the name.
