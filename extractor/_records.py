@@ -83,6 +83,17 @@ def _result(text: str, match: ResultMatch) -> Data:
     }
 
 
+def _first_of_each_url(links: list[LinkMatch] | None) -> list[LinkMatch]:
+    """Each URL once, at its first mention: a Markdown link "[url](url)" writes it twice."""
+    seen: set[str] = set()
+    first = []
+    for link in links or []:
+        if link.url not in seen:
+            seen.add(link.url)
+            first.append(link)
+    return first
+
+
 def _link(text: str, link: LinkMatch) -> Data:
     return {"url": link.url, "kind": link.kind, "span": _span(text, link.start, link.end)}
 
@@ -118,7 +129,9 @@ def doc_to_record(
             "models": _models(text, names, method),
             "benchmarks": _entities(text, names, BENCHMARK),
             "metrics": [_result(text, r) for r in payload(doc, "paper_results") or []],
-            "code_urls": [_link(text, link) for link in payload(doc, "paper_links") or []],
+            "code_urls": [
+                _link(text, link) for link in _first_of_each_url(payload(doc, "paper_links"))
+            ],
             "meta": meta,
         }
     )

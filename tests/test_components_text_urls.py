@@ -97,3 +97,17 @@ def test_links_found_word_by_word_match_one_scan_of_the_text() -> None:
         "HF.co/org/m",
         "https://zenodo.org/records/1",
     ]
+
+
+def test_a_markdown_link_gives_its_url_once() -> None:
+    from extractor import extract
+
+    text = "Code is at [https://github.com/zorb/quux](https://github.com/zorb/quux)."
+    assert [text[x.start : x.end] for x in find_links(text)] == [
+        "https://github.com/zorb/quux",
+        "https://github.com/zorb/quux",
+    ]
+    record = extract(text)
+    assert [(x.url, x.span.start) for x in record.code_urls] == [
+        ("https://github.com/zorb/quux", 12)
+    ]

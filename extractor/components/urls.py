@@ -29,9 +29,9 @@ _finditer_url = re.compile(
     rf"""
     (?<![\w@/.-])                        # not inside an e-mail address or a longer token
     (?:
-        https?://[^\s<>"'`{{}}|\\^]+     # anything with a scheme
-      | www\.[^\s<>"'`{{}}|\\^]+         # or starting with www.
-      | (?:{_BARE_HOSTS})(?:/[^\s<>"'`{{}}|\\^]*)?(?![\w-])   # or a well-known bare host
+        https?://[^\s<>"'`{{}}|\\^\[\]]+     # anything with a scheme
+      | www\.[^\s<>"'`{{}}|\\^\[\]]+         # or starting with www.
+      | (?:{_BARE_HOSTS})(?:/[^\s<>"'`{{}}|\\^\[\]]*)?(?![\w-])   # or a well-known bare host
     )
     """,
     re.VERBOSE | re.IGNORECASE,
