@@ -104,3 +104,43 @@ def test_metric_names_keep_setting_words_that_are_all_there_is() -> None:
     assert metric_name("validation") == "validation"
     assert metric_name("top-1 accuracy") == "top-1 accuracy"
     assert metric_name("target score") == "target score"
+
+
+# Names: versions written with a capital "V", versions before a dataset noun.
+
+
+def _names(record: PaperRecord) -> tuple[list[str], list[str]]:
+    return [e.name for e in record.models], [e.name for e in record.benchmarks]
+
+
+def test_a_listed_model_grows_over_a_capital_version() -> None:
+    record = extract("We compare our tree model against TabPFN V2 on tabular tasks.")
+    assert _names(record)[0] == ["TabPFN V2"]
+
+
+def test_a_capital_v_word_is_not_a_version() -> None:
+    record = extract("We compare against TabPFN Variants of the prior.")
+    assert _names(record)[0] == ["TabPFN"]
+
+
+def test_a_versioned_name_before_a_dataset_noun_is_a_benchmark() -> None:
+    record = extract("Our tagger reaches 0.91 F1 on the ZorbNER 2.1 benchmark.")
+    assert _names(record)[1] == ["ZorbNER 2.1"]
+    assert [(r.text, r.metric, r.benchmark) for r in record.metrics] == [
+        ("0.91", "F1", "ZorbNER 2.1")
+    ]
+
+
+def test_a_count_before_a_dataset_noun_is_not_a_version() -> None:
+    record = extract("We evaluate FooNet on the 12 benchmark tasks and on 3.5 dataset hours.")
+    assert _names(record)[1] == []
+
+
+def test_listed_names_added_in_this_pass() -> None:
+    record = extract(
+        "Gradient-boosted trees (XGBoost, CatBoost and LightGBM) trail our model, and "
+        "MAR-H is 2x slower; detectors are compared on DOTA1.0."
+    )
+    models, benchmarks = _names(record)
+    assert models == ["XGBoost", "CatBoost", "LightGBM", "MAR-H"]
+    assert benchmarks == ["DOTA1.0"]
