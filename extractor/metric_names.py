@@ -17,6 +17,24 @@ from functools import cache
 from extractor.gazetteers import load_gazetteer
 
 _QUALIFIERS = frozenset(["average", "mean", "overall", "relative", "absolute", "averaged"])
+# Leading words that name the setting, stage or split a number was measured in, not what
+# is measured ("inference-time win rate", "zero-shot accuracy", "target mIoU").
+_SETTINGS = frozenset(
+    [
+        "inference-time",
+        "test-time",
+        "training-time",
+        "zero-shot",
+        "few-shot",
+        "one-shot",
+        "validation",
+        "test",
+        "target",
+        "held-out",
+        "in-domain",
+        "out-of-domain",
+    ]
+)
 
 
 def _listed_id(name: str) -> str | None:
@@ -61,6 +79,8 @@ def metric_name(written: str) -> str:
     ['mean average precision', 'Brier score', 'FPS', 'loss']
     >>> [metric_name(n) for n in ("FLOPs", "average score", "reasoning scores", "FooEval score")]
     ['FLOPs', 'average score', 'reasoning score', 'FooEval']
+    >>> [metric_name(n) for n in ("inference-time win rates", "target mIoU", "test-time")]
+    ['win rate', 'mIoU', 'test-time']
     """
     words = written.split()
     if not words:
@@ -77,7 +97,20 @@ def metric_name(written: str) -> str:
         shorter = " ".join(kept)
         if not _keeps_words(name, shorter):
             name = shorter
-    return name
+    return _without_setting(name)
+
+
+def _without_setting(name: str) -> str:
+    """The name without leading setting words ("zero-shot top-1 accuracy" -> "top-1
+    accuracy"), unless they are all there is or belong to a listed name."""
+    words = name.split()
+    kept = list(words)
+    while len(kept) > 1 and kept[0].lower() in _SETTINGS:
+        kept.pop(0)
+    if len(kept) == len(words) or kept == ["score"]:
+        return name
+    shorter = " ".join(kept)
+    return name if _keeps_words(name, shorter) else shorter
 
 
 def _names_a_metric(words: str) -> bool:

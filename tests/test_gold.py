@@ -19,8 +19,8 @@ from schemas import Paper, PaperRecord
 GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 
 # Set on the 128 tuned papers after the metric-name convention (GUIDELINES.md) was applied.
-FIELD_FLOORS = {"method": 0.89, "models": 0.87, "benchmarks": 0.87, "metric values": 0.91}
-ATTRIBUTE_FLOORS = {"role": 0.91, "bound": 0.97, "metric": 0.84, "benchmark": 0.83, "model": 0.83}
+FIELD_FLOORS = {"method": 0.89, "models": 0.91, "benchmarks": 0.88, "metric values": 0.91}
+ATTRIBUTE_FLOORS = {"role": 0.91, "bound": 0.97, "metric": 0.87, "benchmark": 0.87, "model": 0.85}
 
 
 @pytest.fixture(scope="module")

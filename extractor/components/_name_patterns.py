@@ -24,7 +24,7 @@ _match_model_tail = regex.compile(
     rf"""
     (?:
         -?v?\d+(?:\.\d+)*(?:[a-z](?![\w]))?(?=[\s\-,.;:)/]|$)      # version: "2.5", "-3.1"
-      | \s(?:v(?=\d))?\d+(?:\.\d+)*                                    # " 3.1" before a
+      | \s(?:[vV](?=\d))?\d+(?:\.\d+)*                                 # " 3.1", " V2" before a
         (?=[\s-]\d+(?:\.\d+)?[BbMm]\b|\s{_CAP_SUFFIXES}\b|[\s,.;:)]|$)   # size, suffix, end
     )?
     (?:[-\s](?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w]))?                # size: "-7B", " 8B"
@@ -123,6 +123,11 @@ def _dataset_noun_starts(text: str) -> Iterator[int]:
 
 
 _search_word_before = regex.compile(r"(?<![\w\-])\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}]\Z").search
+# A name with its version before a dataset noun: "the FooNER 2.0 benchmark", "Bar v3 corpus"
+# (a dotted or "v" version, never a bare count: "the 5 benchmarks").
+_search_versioned_word_before = regex.compile(
+    r"(?<![\w\-])(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])\s(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)+)\Z"
+).search
 
 # A named split ("LibriSpeech test-clean", "CSJ eval3", "WMT14 dev"), but not the plain
 # "test set" that follows many names.

@@ -228,6 +228,23 @@ _search_evaluation_setting = regex.compile(
     r"(?:the\s+)?(?:(?:[\w\-]+\s+){0,3}?)|(?:\A|[.;]\s+)On\s+(?:the\s+)?)\Z",
     regex.IGNORECASE,
 ).search
+# A benchmark named as where a study is run: "on the CADEC corpus", "Evaluated on the
+# official X", "on the widely used X" (not "trained with X", "fine-tuned on X").
+_search_evaluated_on_before = regex.compile(
+    r"(?<!\b(?:train|fine-?tun|pre-?train)\w*\s(?:(?!evaluat|test)\w+\s){0,3})"
+    r"\b(?:on|across)\s+"
+    r"(?:the\s+)?(?:(?:official|widely[\s-]used|popular|public|standard|challenging|"
+    r"large-scale|well-known)\s+)*\Z",
+    regex.IGNORECASE,
+).search
+# A sentence that places its numbers in a setting of its own: "on tiny object classes",
+# "across all durations", "on the GPU" (but "on par with" and "across all metrics" place
+# nothing).
+_search_other_setting = regex.compile(
+    r"\b(?:on|across)\s+(?!par\b|(?:all\s+|the\s+|several\s+|multiple\s+|\w+\s+)?"
+    r"(?:metrics|measures)\b)",
+    regex.IGNORECASE,
+).search
 # Numbers from people, not from a benchmark: "in human evaluations", "a user study".
 _search_human_study = regex.compile(
     r"\b(?:human|user|expert|annotator)s?\s+(?:evaluations?|studies|study|reviews?|raters?|"
@@ -299,6 +316,13 @@ _search_metric_phrase_before = regex.compile(
     rf"(?<![\w\-])(?P<what>(?:{_MOD}\s){{0,2}}{_HEAD})\s+(?:of\s+|is\s+|was\s+|=\s*|:\s*|at\s+)?\Z",
     regex.IGNORECASE,
 ).search
+
+# A comparative adjective that names its metric: "2.2% more accurate" (accuracy), "5% more
+# precise" (precision).
+_match_comparative_metric = regex.compile(
+    r"\s+(?:points?\s+|pp\s+)?(?:more|less)\s+(?P<adj>accurate|precise)\b", regex.IGNORECASE
+).match
+_COMPARATIVE_METRICS = {"accurate": "accuracy", "precise": "precision"}
 
 # After a benchmark name, the parts it is counted in: "D4RL locomotion tasks".
 _match_count_of_parts = regex.compile(

@@ -62,6 +62,7 @@ from extractor.components._name_patterns import (
     _search_coordinated_before,
     _search_metric_modifier,
     _search_name_before_size,
+    _search_versioned_word_before,
     _search_word_before,
     _sub_version,
 )
@@ -473,6 +474,12 @@ class NameFinder:
             yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
         for noun_start in _dataset_noun_starts(text):
             word = _search_word_before(text, max(0, noun_start - 61), noun_start - 1)
+            if word is None and text[noun_start - 2].isdigit():  # "the FooNER 2.0 benchmark"
+                versioned = _search_versioned_word_before(
+                    text, max(0, noun_start - 61), noun_start - 1
+                )
+                if versioned and _is_name_shape(versioned.group("name")):
+                    word = versioned
             if (
                 word
                 and not self.models.has_pattern(word.group())

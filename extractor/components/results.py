@@ -19,12 +19,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.components._result_cues import (
+    _COMPARATIVE_METRICS,
     _RESULT_UNITS,
     _VAGUE_WHATS,
     _joins_after,
     _match_benchmark_preposition,
     _match_bracket_list,
     _match_change_in,
+    _match_comparative_metric,
     _match_condition_after,
     _match_coordinated_results,
     _match_count_of_parts,
@@ -49,6 +51,7 @@ from extractor.components._result_cues import (
     _search_compared,
     _search_compared_clause,
     _search_condition_before,
+    _search_evaluated_on_before,
     _search_evaluation_setting,
     _search_factor_before,
     _search_human_study,
@@ -57,6 +60,7 @@ from extractor.components._result_cues import (
     _search_metric_link_before,
     _search_metric_phrase_before,
     _search_new_subject,
+    _search_other_setting,
     _search_range_cue,
     _search_respectively,
     _search_score_of,
@@ -195,6 +199,22 @@ def _is_condition(text: str, q: Quantity) -> bool:
     return bool(_match_condition_after(after)) and (q.unit == "%" or before)
 
 
+def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMatch | None:
+    """The one benchmark a paper names, when it is first named as where it is evaluated
+    ("Experiments on X", "on the X corpus"); None for several benchmarks or another use
+    ("trained with X")."""
+    benchmarks = [n for n in names if n.label == BENCHMARK]
+    if not benchmarks or len({n.key for n in benchmarks}) != 1:
+        return None
+    first = min(benchmarks, key=lambda n: n.start)
+    window = max(0, first.start - 60)
+    if _search_evaluation_setting(text, window, first.start) or _search_evaluated_on_before(
+        text, window, first.start
+    ):
+        return first
+    return None
+
+
 class ResultLinker:
     """spaCy component: turn quantities into attributed results."""
 
@@ -206,6 +226,7 @@ class ResultLinker:
         self._method_is_benchmark = False
         self._evaluated_on: NameMatch | None = None
         self._evaluated_on_next = -1  # where the sentence after the setting starts
+        self._sole_benchmark: NameMatch | None = None
         self._result_starts: list[int] = []
         self._quantities: list[Quantity] = []
         self._method_name: str | None = None
@@ -279,6 +300,7 @@ class ResultLinker:
         self._evaluated_on, self._evaluated_on_next = self._evaluation_benchmark(
             text, names, sentences, starts
         )
+        self._sole_benchmark = _sole_evaluation_benchmark(text, names)
         groups = self._groups(text, candidates)
         results = []
         for group in groups:
@@ -586,6 +608,19 @@ class ResultLinker:
             # "We evaluate on X. Our model reaches 85.4% pass@1": the setting sentence's
             # results are in the sentence right after it.
             return text[evaluated_on.start : evaluated_on.end]
+        sole = self._sole_benchmark
+        if (
+            sole is not None
+            and sole.end <= g_start
+            and metric_named
+            and q.unit in _SCORE_UNITS
+            and not any(n.label == BENCHMARK for n in index.between(sentence_start, sentence_end))
+            and not _search_other_setting(text, sentence_start, sentence_end)
+            and not _search_human_study(text, sentence_start, sentence_end)
+        ):
+            # "Experiments on X show ... . Later, FooNet is 2.2% more accurate than Y": a
+            # paper evaluated on one benchmark reports its scores on it.
+            return text[sole.start : sole.end]
         if self._method_is_benchmark and self._method_name:
             # A benchmark paper's numbers are on its own benchmark unless another is named.
             return self._method_name
@@ -715,6 +750,8 @@ class ResultLinker:
             metric = _changed_quantity(text, group[0].start, group[-1].end)
         if metric is None:
             metric = _metric_phrase(text, group[0].start, q.end)
+        if metric is None and (comparative := _match_comparative_metric(text, group[-1].end)):
+            metric = _COMPARATIVE_METRICS[comparative.group("adj").lower()]
 
         benchmark = self._benchmark(
             text, q, group, index, in_sentence, nearest, sentence, metric is not None
