@@ -77,6 +77,14 @@ def _decode(raw: bytes, source: str, line: int | None) -> str:
         ) from e
 
 
+def _may_hold_a_long_run(text: str) -> bool:
+    """Whether ``text`` may hold a run of more than ``MAX_WORD_CHARS`` characters without
+    white space: such a run covers a whole aligned block of half that length, so a text
+    whose every block holds a space cannot (a fast test; the exact one splits the text)."""
+    half = MAX_WORD_CHARS // 2
+    return any(" " not in text[i : i + half] for i in range(0, len(text) - half + 1, half))
+
+
 def check_abstract(abstract: str, source: str | None = None, line: int | None = None) -> None:
     """Refuse an abstract whose cost would be unbounded (too long, or an endless "word").
 
@@ -91,6 +99,8 @@ def check_abstract(abstract: str, source: str | None = None, line: int | None = 
             source=source,
             line=line,
         )
+    if not _may_hold_a_long_run(abstract):
+        return
     longest = max(map(len, abstract.split()), default=0)
     if longest > MAX_WORD_CHARS:
         raise TooLargeError(
