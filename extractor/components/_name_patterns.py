@@ -358,6 +358,7 @@ def _anchored(
     after: int = 0,
     word: bool = False,
     coined: bool = False,
+    needs: tuple[str, ...] = (),
 ) -> Callable[[str], Iterator[regex.Match[str]]]:
     """``pattern.finditer`` run only in windows around plain-text anchors.
 
@@ -367,6 +368,8 @@ def _anchored(
     characters), so a match is never cut short. With ``word``, the match must start at the
     word the anchor is in or follows ("MAR-H" + " model"); with ``coined`` too, that word
     must hold a capital or a digit (most "language model"s are skipped without a regex).
+    With ``needs``, the text before the anchor must hold one of these words (in lower
+    case) for the pattern to run: a match starts with one of them.
     """
 
     find_anchors = re.compile("|".join(re.escape(a) for a in anchors)).finditer
@@ -376,6 +379,10 @@ def _anchored(
         for found in find_anchors(text):
             i = found.start()
             lo = max(0, i - before)
+            if needs:
+                window = text[lo:i].lower()
+                if not any(need in window for need in needs):
+                    continue
             if word:
                 start = max(text.rfind(" ", lo, i) + 1, lo)
                 while start < i and not text[start].isalnum():
@@ -411,7 +418,16 @@ _finditer_named_score = _anchored(_named_score, (" score",), before=40, after=8,
 _finditer_name_with_model_noun = _anchored(
     _name_with_model_noun, tuple(f" {n}" for n in _MODEL_NOUNS), before=60, word=True, coined=True
 )
-_finditer_evaluated_on = _anchored(_evaluated_on, (" on ", " across "), before=70, after=4)
+_finditer_evaluated_on = _anchored(
+    _evaluated_on,
+    (" on ", " across "),
+    before=70,
+    after=4,
+    needs=(
+        "evaluat", "experiment", "tested", "result", "benchmark", "achiev", "outperform",
+        "performance", "accuracy", "score",
+    ),
+)  # fmt: skip
 _finditer_benchmark_shape = _anchored(
     _benchmark_shape, _BENCHMARK_SHAPE_PARTS, before=40, after=8, word=True, coined=True
 )
