@@ -425,9 +425,65 @@ _finditer_evaluated_on = _anchored(
     after=4,
     needs=(
         "evaluat", "experiment", "tested", "result", "benchmark", "achiev", "outperform",
-        "performance", "accuracy", "score",
+        "performance", "accuracy", "score", "improv", "boost", "attain", "obtain",
     ),
 )  # fmt: skip
 _finditer_benchmark_shape = _anchored(
     _benchmark_shape, _BENCHMARK_SHAPE_PARTS, before=40, after=8, word=True, coined=True
 )
+
+# A system a result is compared against: "compared to Time-R1", "than FooNet-S",
+# "outperforming the YOLOv8s baseline", "over strong baselines such as BarLM-7B". The cue
+# is found first (one scan of the text); the name right after it must have a model's
+# shape (a digit, CamelCase, "MAR-H"): "than BRIDGER", "over FedAvg" stay unnamed, and a
+# number ("than 3B", "over 10K") never starts a name.
+_finditer_comparison_cue = re.compile(
+    r"\b(?:than|compared (?:to|with)|over|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|"
+    r"versus|vs\.?|relative to|beat(?:s|ing)?|exceed(?:s|ed|ing)?) "
+).finditer
+_match_compared_name = regex.compile(
+    r"(?:(?:the|a|strong|prior|previous|existing|recent|competitive|state-of-the-art|SOTA|"
+    r"baselines?|models?|methods?|such\sas|like|including)\s){0,4}"
+    r"(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])(?![\w\-]|\.\w)"
+).match
+# Number formats and quantization settings look like coined names: "FP32", "W4A16", "NF4".
+_is_number_format = regex.compile(r"(?:FP|INT|BF|TF|NF|MXFP|W)\d+(?:A\d+)?(?:KV\d+)?").fullmatch
+
+
+def _finditer_compared_name(text: str) -> Iterator[regex.Match[str]]:
+    """The model-shaped names (group "name") right after a comparison cue."""
+    for cue in _finditer_comparison_cue(text):
+        found = _match_compared_name(text, cue.end())
+        if found and _is_model_shape(found.group("name")):
+            yield found
+
+
+# A one-word name a paper introduces as a model: "we introduce Dolphin, a multilingual
+# speech recognition (ASR) model", "we present a compact model called Heron". A capital
+# alone is no name shape ("Finally, a model"), so the introducing verb or "called" is
+# required; "FlexSED, a detection system" stays a method (no model noun).
+_match_introduced_tail = regex.compile(
+    r",\s(?:a|an)\s(?:(?!(?:that|which|who|to|for|of|with|by|and|or)\b)(?:[\w\-]+|\([^)]{1,15}\))\s)"
+    rf"{{0,6}}?{_MODEL_HEADS}(?![\w\-])"
+).match
+_search_introduced_name = regex.compile(
+    r"\b(?:introduc|present|propos|releas|develop|buil|train)\w*\s(?:the\s)?"
+    r"(?P<name>\p{Lu}[\p{L}\p{N}\-]*[\p{L}\p{N}])\Z"
+).search
+_finditer_model_called = regex.compile(
+    rf"\b{_MODEL_HEADS},?\s(?:called|named|dubbed|termed|coined)\s"
+    r"(?P<name>\p{Lu}[\p{L}\p{N}\-]*[\p{L}\p{N}])(?![\w\-])"
+).finditer
+
+
+def _finditer_introduced_model(text: str) -> Iterator[regex.Match[str]]:
+    """One-word model names (group "name") a paper introduces or calls a model."""
+    start = text.find(", a")
+    while start >= 0:
+        if _match_introduced_tail(text, start):
+            found = _search_introduced_name(text, max(0, start - 60), start)
+            if found:
+                yield found
+        start = text.find(", a", start + 1)
+    if " called " in text or " named " in text or " dubbed " in text or " termed " in text:
+        yield from _finditer_model_called(text)
