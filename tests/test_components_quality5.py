@@ -9,6 +9,7 @@ from extractor.components._name_patterns import (
     _finditer_introduced_model,
     _is_number_format,
 )
+from extractor.components._result_cues import _match_possessive_gap
 from schemas import PaperRecord
 
 
@@ -92,3 +93,20 @@ def test_no_one_word_model_without_an_introducing_verb_or_a_model_noun() -> None
             "We build a dataset called Orchard."
         )
     ] == []
+
+
+# A possessive model name owns the number right after it.
+
+
+def test_a_possessive_model_name_owns_its_number() -> None:
+    record = extract(
+        "Plain backbones trade accuracy for speed, as shown by ResNet-50's 71.2% top-1 "
+        "accuracy on a noisy split."
+    )
+    assert [(r.text, r.model) for r in record.metrics] == [("71.2%", "ResNet-50")]
+
+
+def test_the_possessive_gap_holds_only_a_few_qualifiers() -> None:
+    assert _match_possessive_gap("ResNet-50's best ", len("ResNet-50"))
+    assert _match_possessive_gap("ResNet-50’s ", len("ResNet-50"))
+    assert not _match_possessive_gap("ResNet-50's head reaches ", len("ResNet-50"))
