@@ -32,7 +32,7 @@ def test_the_comparison_cue_reads_past_articles_and_example_words() -> None:
     found = [
         m.group("name")
         for m in _finditer_compared_name(
-            "It outperforms strong baselines such as ZetaLM-3B. It beats the MarbleGPT model."
+            "It outperforms strong baselines such as ZetaLM-3B. It surpasses the MarbleGPT model."
         )
     ]
     assert found == ["ZetaLM-3B", "MarbleGPT"]
