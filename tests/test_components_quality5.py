@@ -32,17 +32,18 @@ def test_the_comparison_cue_reads_past_articles_and_example_words() -> None:
     found = [
         m.group("name")
         for m in _finditer_compared_name(
-            "It outperforms strong baselines such as ZetaLM-3B. It surpasses the MarbleGPT model."
+            "It outperforms strong baselines such as ZetaLM-3B. It surpasses the MarbleGPT-2 model."
         )
     ]
-    assert found == ["ZetaLM-3B", "MarbleGPT"]
+    assert found == ["ZetaLM-3B", "MarbleGPT-2"]
 
 
 def test_no_model_after_a_comparison_cue_without_a_model_shape() -> None:
-    # An all-capital acronym, a plain word, a number and a technique stay unnamed.
+    # An all-capital acronym, a plain word, a number, a technique and a CamelCase name
+    # alone (often a technique) stay unnamed.
     record = extract(
         "Our policy is better than BRIDGER, over Twenty tasks, with more than 3B "
-        "parameters, and it is faster than LoRA."
+        "parameters, and it is faster than LoRA and than FedMix."
     )
     assert _models(record) == []
 

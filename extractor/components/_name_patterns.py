@@ -434,8 +434,8 @@ _finditer_benchmark_shape = _anchored(
 
 # A system a result is compared against: "compared to Time-R1", "than FooNet-S",
 # "outperforming the YOLOv8s baseline", "over strong baselines such as BarLM-7B". The cue
-# is found first (one scan of the text); the name right after it must have a model's
-# shape (a digit, CamelCase, "MAR-H"): "than BRIDGER", "over FedAvg" stay unnamed, and a
+# is found first; the name right after it must have a model's shape with a digit or a
+# variant letter ("Time-R1", "MAR-H"): "than BRIDGER", "over FedAvg" stay unnamed, and a
 # number ("than 3B", "over 10K") never starts a name.
 # Few cues, each one str.find: most comparisons are written with one of them.
 _COMPARISON_CUES = (" than ", " over ", "compared", "outperform", "surpass")
@@ -450,6 +450,17 @@ _match_compared_name = regex.compile(
 _is_number_format = regex.compile(r"(?:FP|INT|BF|TF|NF|MXFP|W)\d+(?:A\d+)?(?:KV\d+)?").fullmatch
 
 
+# A compared name with a digit or a variant letter ("Time-R1", "MAR-H"); CamelCase alone
+# ("YaRN", "FedAvg", "LongLoRA") often names a technique, which is no model.
+_match_variant_letter = regex.compile(r"\p{Lu}{2,}-\p{Lu}\p{L}*").fullmatch
+
+
+def _is_compared_model_shape(name: str) -> bool:
+    return _is_model_shape(name) and (
+        any(c.isdigit() for c in name) or bool(_match_variant_letter(name))
+    )
+
+
 def _finditer_compared_name(text: str) -> Iterator[regex.Match[str]]:
     """The model-shaped names (group "name") right after a comparison cue."""
     for cue in _COMPARISON_CUES:
@@ -460,7 +471,7 @@ def _finditer_compared_name(text: str) -> Iterator[regex.Match[str]]:
                 rest = _match_cue_rest(text, end)
                 end = rest.end() if rest else -1
             found = _match_compared_name(text, end) if end > 0 else None
-            if found and _is_model_shape(found.group("name")):
+            if found and _is_compared_model_shape(found.group("name")):
                 yield found
             start = text.find(cue, start + 1)
 
