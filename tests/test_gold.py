@@ -20,8 +20,8 @@ GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 
 # Set on the 148 tuned papers (external-i/j joined unseen, so some floors sit lower than
 # the ones set on 128 papers before them: the set changed, not the extractor).
-FIELD_FLOORS = {"method": 0.90, "models": 0.89, "benchmarks": 0.87, "metric values": 0.91}
-ATTRIBUTE_FLOORS = {"role": 0.90, "bound": 0.96, "metric": 0.86, "benchmark": 0.86, "model": 0.83}
+FIELD_FLOORS = {"method": 0.90, "models": 0.91, "benchmarks": 0.87, "metric values": 0.91}
+ATTRIBUTE_FLOORS = {"role": 0.90, "bound": 0.96, "metric": 0.86, "benchmark": 0.86, "model": 0.84}
 
 
 @pytest.fixture(scope="module")

@@ -425,9 +425,92 @@ _finditer_evaluated_on = _anchored(
     after=4,
     needs=(
         "evaluat", "experiment", "tested", "result", "benchmark", "achiev", "outperform",
-        "performance", "accuracy", "score",
+        "performance", "accuracy", "score", "improv", "boost", "attain", "obtain",
     ),
 )  # fmt: skip
 _finditer_benchmark_shape = _anchored(
     _benchmark_shape, _BENCHMARK_SHAPE_PARTS, before=40, after=8, word=True, coined=True
 )
+
+# A system a result is compared against: "compared to Time-R1", "than FooNet-S",
+# "outperforming the YOLOv8s baseline", "over strong baselines such as BarLM-7B". The cue
+# is found first; the name right after it must have a model's shape with a digit or a
+# variant letter ("Time-R1", "MAR-H"): "than BRIDGER", "over FedAvg" stay unnamed, and a
+# number ("than 3B", "over 10K") never starts a name.
+# Few cues, each one str.find: most comparisons are written with one of them.
+_COMPARISON_CUES = (" than ", " over ", "compared", "outperform", "surpass")
+# The rest of a cue up to the name: "compared| to ", "outperform|s ", "surpass|ing ".
+_match_cue_rest = re.compile(r" (?:to|with) |(?:s|es|ed|ing)? ").match
+_match_compared_name = regex.compile(
+    r"(?:(?:the|a|strong|prior|previous|existing|recent|competitive|state-of-the-art|SOTA|"
+    r"baselines?|models?|methods?|such\sas|like|including)\s){0,4}"
+    r"(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])(?![\w\-]|\.\w)"
+).match
+# Number formats and quantization settings look like coined names: "FP32", "W4A16", "NF4".
+_is_number_format = regex.compile(r"(?:FP|INT|BF|TF|NF|MXFP|W)\d+(?:A\d+)?(?:KV\d+)?").fullmatch
+
+
+# A compared name with a digit or a variant letter ("Time-R1", "MAR-H"); CamelCase alone
+# ("YaRN", "FedAvg", "LongLoRA") often names a technique, which is no model.
+_match_variant_letter = regex.compile(r"\p{Lu}{2,}-\p{Lu}\p{L}*").fullmatch
+
+
+def _is_compared_model_shape(name: str) -> bool:
+    return _is_model_shape(name) and (
+        any(c.isdigit() for c in name) or bool(_match_variant_letter(name))
+    )
+
+
+def _finditer_compared_name(text: str) -> Iterator[regex.Match[str]]:
+    """The model-shaped names (group "name") right after a comparison cue."""
+    for cue in _COMPARISON_CUES:
+        start = text.find(cue)
+        while start >= 0:
+            end = start + len(cue)
+            if not cue.endswith(" "):  # a verb: its ending, then a space
+                rest = _match_cue_rest(text, end)
+                end = rest.end() if rest else -1
+            found = _match_compared_name(text, end) if end > 0 else None
+            if found and _is_compared_model_shape(found.group("name")):
+                yield found
+            start = text.find(cue, start + 1)
+
+
+# A one-word name a paper introduces as a model: "we introduce Dolphin, a multilingual
+# speech recognition (ASR) model", "a compact model called Heron" (or "named"). A capital
+# alone is no name shape ("Finally, a model"), so the introducing verb or "called" is
+# required; "FlexSED, a detection system" stays a method (no model noun).
+_match_introduced_tail = regex.compile(
+    r",\s(?:a|an)\s(?:(?!(?:that|which|who|to|for|of|with|by|and|or)\b)(?:[\w\-]+|\([^)]{1,15}\))\s)"
+    rf"{{0,6}}?{_MODEL_HEADS}(?![\w\-])"
+).match
+_search_introduced_name = regex.compile(
+    r"\b(?:introduc|present|propos|releas|develop|buil|train)\w*\s(?:the\s)?"
+    r"(?P<name>\p{Lu}[\p{L}\p{N}\-]*[\p{L}\p{N}])\Z"
+).search
+_INTRODUCING_VERBS = ("introduc", "present", "propos", "releas", "develop", "buil", "train")
+_finditer_model_called = regex.compile(
+    rf"\b{_MODEL_HEADS},?\s(?:called|named)\s"
+    r"(?P<name>\p{Lu}[\p{L}\p{N}\-]*[\p{L}\p{N}])(?![\w\-])"
+).finditer
+
+
+def _finditer_introduced_model(text: str) -> Iterator[regex.Match[str]]:
+    """One-word model names (group "name") a paper introduces or calls a model."""
+    start = text.find(", a")
+    while start >= 0:
+        window = text[max(0, start - 60) : start]
+        if (
+            text.startswith((", a ", ", an "), start)
+            and any(verb in window for verb in _INTRODUCING_VERBS)
+            and _match_introduced_tail(text, start)
+        ):
+            found = _search_introduced_name(text, max(0, start - 60), start)
+            if found:
+                yield found
+        start = text.find(", a", start + 1)
+    for verb in (" called ", " named "):  # the pattern runs only around the verb
+        at = text.find(verb)
+        while at >= 0:
+            yield from _finditer_model_called(text, max(0, at - 30), at + 60)
+            at = text.find(verb, at + 1)

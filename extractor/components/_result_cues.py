@@ -344,3 +344,9 @@ _search_compared_clause = regex.compile(
 
 # Inside brackets, only earlier numbers of the same list may precede: "(70.1% and 30.2%".
 _match_bracket_list = regex.compile(r"(?:[\d.]+\s?%?\s*(?:,\s*(?:and\s+)?|and\s+))*\Z").match
+
+# What stands between a possessive owner and its number: "YOLOv8n's 36.4% mAP",
+# "FooNet’s best 71.2", "GPT-4's reported 65.2%".
+_match_possessive_gap = regex.compile(
+    r"['’]s\s+(?:(?:best|reported|own|average|overall|mean)\s+)?\Z"
+).match

@@ -136,10 +136,11 @@ _match_title_single = regex.compile(r"^\s*(?P<name>\p{Lu}[\p{L}\p{N}\-]+)\s*:\s+
 
 # "X, a new multimodal large language model" / "X, an LLM": the method is a model.
 # Words between the article and the head noun: adjectives and noun modifiers, never a
-# verb or relative clause ("X, an approach that aligns LLMs" is not a model).
+# verb or relative clause ("X, an approach that aligns LLMs" is not a model); a bracketed
+# acronym may stand among them ("a speech recognition (ASR) model").
 _MODIFIERS = (
     r"(?:(?!(?:that|which|who|to|for|of|with|by|approach|method|framework|technique|"
-    r"algorithm|strategy|dataset|benchmark)\b)[\w\-]+\s+){0,5}?"
+    r"algorithm|strategy|dataset|benchmark)\b)(?:[\w\-]+|\([^)]{1,15}\))\s+){0,6}?"
 )
 _MODEL_WORDS = r"(?:model|LLM|MLLM|VLM|LMM|language\s+model|assistant|chatbot|agent|network)s?"
 

@@ -30,8 +30,10 @@ from extractor.components._name_patterns import (
     _finditer_at_metric,
     _finditer_benchmark_shape,
     _finditer_benchmark_shape_one,
+    _finditer_compared_name,
     _finditer_evaluated_on,
     _finditer_family_model,
+    _finditer_introduced_model,
     _finditer_lower_versioned,
     _finditer_model_apposition,
     _finditer_name_with_model_noun,
@@ -44,6 +46,7 @@ from extractor.components._name_patterns import (
     _is_lower_versioned,
     _is_model_shape,
     _is_name_shape,
+    _is_number_format,
     _match_benchmark_resolution,
     _match_benchmark_split,
     _match_benchmark_tail,
@@ -534,6 +537,21 @@ class NameFinder:
                 _is_model_shape(name)
                 and name not in self.not_names
                 and not (self.benchmarks.has_pattern(name) or self.metrics.has_pattern(name))
+            ):
+                start, end = m.span("name")
+                yield NameMatch(start, end, MODEL, name_key(name), "pattern")
+        for m in _finditer_introduced_model(text):  # "we introduce Dolphin, a ... model"
+            name = m.group("name")
+            if not self._is_known_name(name):
+                start, end = m.span("name")
+                yield NameMatch(start, end, MODEL, name_key(name), "pattern")
+        for m in _finditer_compared_name(text):  # "compared to Time-R1", "than FooNet-S"
+            name = m.group("name")
+            if not (
+                self._is_known_name(name)
+                or _is_number_format(name)
+                or self._is_known_name(name.split("-", 1)[0])  # "COCO-Stuff", "WER-SN"
+                or _finditer_benchmark_shape_one(name)
             ):
                 start, end = m.span("name")
                 yield NameMatch(start, end, MODEL, name_key(name), "pattern")

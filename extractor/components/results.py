@@ -42,6 +42,7 @@ from extractor.components._result_cues import (
     _match_own_benchmark,
     _match_own_metric,
     _match_plain_list_gap,
+    _match_possessive_gap,
     _match_share_of_performance,
     _match_subject_verb,
     _search_baseline_before,
@@ -824,6 +825,22 @@ class ResultLinker:
                 compared[(start, end)] = bool(_search_compared(text, max(lo, first - 60), first))
         return compared
 
+    @staticmethod
+    def _possessive_owner(
+        text: str, group: list[Quantity], in_sentence: Sequence[NameMatch]
+    ) -> str | None:
+        """The model a number's group is written as belonging to: "YOLOv8n's 36.4% mAP
+        and 13.9% AP", "GPT-4's reported 65.2%"."""
+        g_start = group[0].start
+        lo = max(0, g_start - 24)
+        mark = max(text.rfind("'s", lo, g_start), text.rfind("’s", lo, g_start))
+        if mark < 1:
+            return None
+        owner = next((n for n in in_sentence if n.label == MODEL and n.end == mark), None)
+        if owner is None or not _match_possessive_gap(text, mark, g_start):
+            return None
+        return text[owner.start : owner.end]
+
     def _model(
         self,
         text: str,
@@ -844,6 +861,9 @@ class ResultLinker:
         own = self._parenthesised_after(text, q, in_sentence)
         if own is not None:  # "IQL (71.2)": the number is that model's
             return text[own.start : own.end]
+        owner = self._possessive_owner(text, group, in_sentence)
+        if owner is not None:  # "YOLOv8n's 36.4% mAP": the number is that model's
+            return owner
         if self._bracketed_after_comparison(text, q, lo):
             return None  # "over YaRN (44.1)": a compared system no list names
         if role == "baseline":  # "compared with 2.5% for Whisper large-v3"
