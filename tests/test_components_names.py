@@ -82,3 +82,18 @@ def test_metric_acronyms_match_case_sensitively() -> None:
 
 def test_model_name_followed_by_metric_noun_is_not_a_model() -> None:
     assert _names("We report the CLIPZ-Quality metric for all runs.", "models") == []
+
+
+def test_every_evaluated_on_cue_word_opens_its_windows() -> None:
+    """The "evaluated on" windows run only where one of ``needs`` stands before the
+    anchor; a cue word added to the pattern without its stem would be skipped silently."""
+    import re
+
+    from extractor.components._name_patterns import _EVALUATION_CUE_STEMS, _evaluated_on
+
+    group = _evaluated_on.pattern.split("(?:", 1)[1].split(")\\s+", 1)[0]
+    group = re.sub(r"\(\?:[^()]*\)\??", "", group)  # "benchmark(?:ed|ing|s)?" -> "benchmark"
+    words = [re.sub(r"[^a-z].*", "", alternative) for alternative in group.split("|")]
+    assert len(words) > 10
+    for word in words:
+        assert any(word.startswith(stem) for stem in _EVALUATION_CUE_STEMS), word
