@@ -120,12 +120,25 @@ def _names_a_metric(words: str) -> bool:
     return _listed_id(words) is not None or any(c.isupper() or c.isdigit() for c in last)
 
 
+# Nouns that name a measure: written in the plural only because several numbers are
+# reported ("success rates", "Dice coefficients"). Counted things keep their plural
+# ("parameters", "frames", "valid molecules"): the count is of them.
+_MEASURE_NOUNS = frozenset(
+    """rate score accuracy error coefficient distance ratio similarity loss reward return
+    latency cost time speed precision recall gain value divergence correlation throughput
+    delay overhead fidelity consistency quality""".split()
+)
+
+
 def _singular_phrase(name: str) -> str:
-    """The phrase with its last word in the singular, unless the plural is itself a listed
-    name the singular is not ("FLOPs")."""
+    """The phrase with its last word in the singular when that word names a measure or
+    the singular is a listed metric, unless the plural is itself a listed name the
+    singular is not ("FLOPs")."""
     head, _, last = name.rpartition(" ")
     singular = _singular(last)
     if singular == last:
         return name
     shorter = f"{head} {singular}" if head else singular
+    if singular.lower() not in _MEASURE_NOUNS and _listed_id(shorter) is None:
+        return name
     return name if _keeps_words(name, shorter) else shorter

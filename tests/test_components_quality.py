@@ -175,7 +175,7 @@ def test_what_a_change_is_in_names_the_metric_when_no_list_does() -> None:
         "an average of 28%. It improves performance by 5%."
     )
     assert [(r.value, r.metric) for r in record.metrics] == [
-        (19.5, "conversational ability"),
+        (19.5, "conversational abilities"),
         (28.0, "response delay"),
         (5.0, None),
     ]

@@ -153,7 +153,7 @@ def test_what_a_number_changes_by_names_its_metric() -> None:
     assert [(r.text, r.metric) for r in record.metrics] == [("44%", "energy efficiency")]
     cut = extract("It cuts remote feature fetches by over 9.7x.")
     assert [(r.text, r.metric, r.bound) for r in cut.metrics] == [
-        ("9.7x", "remote feature fetch", "at_least")
+        ("9.7x", "remote feature fetches", "at_least")
     ]
     vague = extract("It improves overall efficiency by 12% and visual perception tasks by 5%.")
     assert [r.metric for r in vague.metrics] == [None, None]
