@@ -124,9 +124,35 @@ def _names_a_metric(words: str) -> bool:
 # reported ("success rates", "Dice coefficients"). Counted things keep their plural
 # ("parameters", "frames", "valid molecules"): the count is of them.
 _MEASURE_NOUNS = frozenset(
-    """rate score accuracy error coefficient distance ratio similarity loss reward return
-    latency cost time speed precision recall gain value divergence correlation throughput
-    delay overhead fidelity consistency quality""".split()
+    [
+        "rate",
+        "score",
+        "accuracy",
+        "error",
+        "coefficient",
+        "distance",
+        "ratio",
+        "similarity",
+        "loss",
+        "reward",
+        "return",
+        "latency",
+        "cost",
+        "time",
+        "speed",
+        "precision",
+        "recall",
+        "gain",
+        "value",
+        "divergence",
+        "correlation",
+        "throughput",
+        "delay",
+        "overhead",
+        "fidelity",
+        "consistency",
+        "quality",
+    ]
 )
 
 
