@@ -44,6 +44,12 @@ _sub_latex_symbol = regex.compile(
 ).sub
 
 
+# A symbol rendered and also left as LaTeX right after it ("2.46×\\times", from pages that
+# show both): one symbol.
+_sub_doubled_symbol = regex.compile(
+    "|".join(regex.escape(sym + tex) for tex, sym in _LATEX_SYMBOLS.items())
+).sub
+
 _search_prose_word = regex.compile(r"(?<!\\)\b[A-Za-z]{3,}").search
 
 
@@ -84,6 +90,8 @@ def clean(raw: str) -> str:
     'AT&T scores\u2014high'
     >>> clean(r"gains of $1.63\\%$ and $2\\times$ faster, $\\sim$5 s")
     'gains of 1.63% and 2× faster, ~5 s'
+    >>> clean(r"by 2.46×\\times to 3.00×\\times")
+    'by 2.46× to 3.00×'
     >>> clean("costs $5 and then $10 more")
     'costs $5 and then $10 more'
     >>> clean("")
@@ -96,6 +104,7 @@ def clean(raw: str) -> str:
     if "$" in text:
         text = _sub_inline_math(_unmath, text)
     if "\\" in text:
+        text = _sub_doubled_symbol(lambda m: m.group()[0], text)
         text = _sub_latex_symbol(lambda m: _LATEX_SYMBOLS[m.group()], text)
         text = _sub_latex_escape(r"\1", text)
     if "``" in text:

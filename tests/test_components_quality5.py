@@ -111,3 +111,22 @@ def test_the_possessive_gap_holds_only_a_few_qualifiers() -> None:
     assert _match_possessive_gap("ResNet-50's best ", len("ResNet-50"))
     assert _match_possessive_gap("ResNet-50’s ", len("ResNet-50"))
     assert not _match_possessive_gap("ResNet-50's head reaches ", len("ResNet-50"))
+
+
+# A range after "by" may carry a bound word, and a symbol rendered twice is one symbol.
+
+
+def test_a_range_after_by_and_a_bound_word_gives_both_ends() -> None:
+    record = extract("ZorbNet cuts cache misses by over 9.7x to 15.4x and latency by 3%.")
+    assert [(r.text, r.role, r.bound) for r in record.metrics] == [
+        ("9.7x", "improvement", "at_least"),
+        ("15.4x", "improvement", "at_most"),
+        ("3%", "improvement", "exact"),
+    ]
+
+
+def test_a_symbol_rendered_and_left_as_latex_counts_once() -> None:
+    record = extract(r"ZorbNet raises throughput by 2.5×\times to 3.1×\times over BarNet.")
+    assert record.text == "ZorbNet raises throughput by 2.5× to 3.1× over BarNet."
+    found = [(r.text, r.bound) for r in record.metrics]
+    assert found == [("2.5×", "at_least"), ("3.1×", "at_most")]

@@ -71,7 +71,10 @@ _search_bound = regex.compile(
 
 _match_from = regex.compile(r"(?i)\bfrom\s+$", regex.REVERSE).search
 _match_between = regex.compile(r"(?i)\bbetween\s+$", regex.REVERSE).search
-_match_of_by = regex.compile(r"(?i)\b(?:of|by)\s+$", regex.REVERSE).search
+_match_of_by = regex.compile(
+    r"(?i)\b(?:of|by)\s+(?:(?:over|about|around|roughly|nearly|approximately)\s+)?$",
+    regex.REVERSE,
+).search
 _match_range_word = regex.compile(
     r"(?i)\b(?:rang(?:e|es|ing)|vary(?:ing)?|varies|span(?:s|ning)?)\s+$", regex.REVERSE
 ).search
