@@ -130,3 +130,17 @@ def test_a_symbol_rendered_and_left_as_latex_counts_once() -> None:
     assert record.text == "ZorbNet raises throughput by 2.5× to 3.1× over BarNet."
     found = [(r.text, r.bound) for r in record.metrics]
     assert found == [("2.5×", "at_least"), ("3.1×", "at_most")]
+
+
+def test_a_time_measured_as_latency_is_a_result_and_a_budget_is_not() -> None:
+    record = extract("ZorbNet at 40 ms latency matches BarNet at 320 ms latency.")
+    assert [(r.text, r.metric) for r in record.metrics] == [
+        ("40 ms", "latency"),
+        ("320 ms", "latency"),
+    ]
+    assert extract("It decodes at 20 ms per token.").metrics[0].text == "20 ms"
+    for text in (
+        "We train for 20 hours on 8 GPUs with a 30 s time limit per task.",
+        "Each clip lasts 10 seconds and starts 2 s after the cue.",
+    ):
+        assert extract(text).metrics == []

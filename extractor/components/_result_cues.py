@@ -54,6 +54,15 @@ _match_factor_cue = regex.compile(
         higher|better)\b""",
     regex.VERBOSE | regex.IGNORECASE,
 ).match
+# A time that is a measured latency, not a budget or a duration of training: "40 ms
+# latency", "20 ms per token", "1.2 s end-to-end delay".
+_TIME_UNITS = {"ms", "millisecond", "milliseconds", "s", "sec", "second", "seconds"}
+_match_time_metric = regex.compile(
+    r"\s+(?:(?:end-to-end|average|mean|first-token|per-token)\s+)?(?:latency|delay|"
+    r"inference\s+time|response\s+time|runtime)\b"
+    r"|\s+per\s+(?:image|frame|token|sample|query|utterance|step)\b",
+    regex.IGNORECASE,
+).match
 _search_factor_before = regex.compile(
     r"(?:speed-?ups?|acceleration|compression(?:\s+ratio)?|reduction)\s+(?:of\s+)?(?:up\s+to\s+)?$",
     regex.IGNORECASE,

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from extractor.components._result_cues import (
     _COMPARATIVE_METRICS,
     _RESULT_UNITS,
+    _TIME_UNITS,
     _VAGUE_WHATS,
     _joins_after,
     _match_benchmark_preposition,
@@ -45,6 +46,7 @@ from extractor.components._result_cues import (
     _match_possessive_gap,
     _match_share_of_performance,
     _match_subject_verb,
+    _match_time_metric,
     _search_baseline_before,
     _search_change_verb,
     _search_changed_by,
@@ -415,8 +417,11 @@ class ResultLinker:
                 or bool(_search_factor_before(text, before_start, q.start))
                 or bool(_search_improvement_before(text, before_start, q.start))
             )
-        if q.unit is not None:  # seconds, GB: only as a saving or speed-up
-            return bool(_match_factor_cue(after))
+        if q.unit is not None:  # seconds, GB: only as a saving or speed-up ...
+            # ... or a time measured as latency: "at 40 ms latency", "20 ms per token".
+            return bool(_match_factor_cue(after)) or (
+                q.unit.lower() in _TIME_UNITS and bool(_match_time_metric(after))
+            )
         if _search_score_of(text, before_start, q.start):
             return True
         if q.relation == "from" and _search_change_verb(text, max(0, q.start - 100), q.start):
