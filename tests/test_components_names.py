@@ -82,3 +82,16 @@ def test_metric_acronyms_match_case_sensitively() -> None:
 
 def test_model_name_followed_by_metric_noun_is_not_a_model() -> None:
     assert _names("We report the CLIPZ-Quality metric for all runs.", "models") == []
+
+
+@pytest.mark.parametrize(
+    "word", ["Benchmark", "BENCH", "bench", "Benchmarks", "Dataset", "corpus", "Suite", "Suites",
+             "ſuite", "Data", "", "benchmarking", "CORPUS"],
+)  # fmt: skip
+def test_benchmark_noun_compiled_once_equals_the_pattern_string(word: str) -> None:
+    import regex
+
+    from extractor.components.names import _is_benchmark_noun
+
+    plain = regex.fullmatch(r"(?i)(?:bench(?:mark)?|dataset|corpus|suite)", word)
+    assert bool(_is_benchmark_noun(word)) == bool(plain)
