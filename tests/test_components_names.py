@@ -97,3 +97,16 @@ def test_every_evaluated_on_cue_word_opens_its_windows() -> None:
     assert len(words) > 10
     for word in words:
         assert any(word.startswith(stem) for stem in _EVALUATION_CUE_STEMS), word
+
+
+@pytest.mark.parametrize(
+    "word", ["Benchmark", "BENCH", "bench", "Benchmarks", "Dataset", "corpus", "Suite", "Suites",
+             "ſuite", "Data", "", "benchmarking", "CORPUS"],
+)  # fmt: skip
+def test_benchmark_noun_compiled_once_equals_the_pattern_string(word: str) -> None:
+    import regex
+
+    from extractor.components.names import _is_benchmark_noun
+
+    plain = regex.fullmatch(r"(?i)(?:bench(?:mark)?|dataset|corpus|suite)", word)
+    assert bool(_is_benchmark_noun(word)) == bool(plain)

@@ -80,3 +80,70 @@ def test_hyphen_range_inherits_unit() -> None:
 def test_resolution_is_a_dimension_not_a_factor() -> None:
     kinds = [q.kind for q in find_quantities("fine-tuning 512 times 512 images and 256x256 crops")]
     assert kinds == ["dimension", "dimension"]
+
+
+# The fast paths in find_quantities skip regex calls that cannot match; these check them
+# against the plain regexes on tricky inputs (case, odd spaces, non-ASCII that case-folds).
+_BOUND_WORDS = (
+    "up to", "at most", "below", "under", "less than", "fewer than", "no more than", "<",
+    "≤", "<=", "over", "above", "at least", "more than", "greater than", "exceeding",
+    "beyond", ">", "≥", ">=", "about", "around", "approximately", "roughly", "nearly",
+    "almost", "~", "≈", "circa",
+)  # fmt: skip
+_BEFORE_NUMBERS = [
+    *(f"it reaches {w} " for w in _BOUND_WORDS),
+    *(f"X{w.upper()}\u2003\n" for w in _BOUND_WORDS),
+    *(f"{w}" for w in _BOUND_WORDS),
+    "ABOUT ", "Up\tTo ", "up  to", "setup to ", "ſtill under\x1c ", "abou\u0130 ", "by ", "of ",
+    "reaches ", "", " ", "x", "run ", "a", "(", "and ", "3 x ", "4 times ", "2 by", "3×",
+    "5 X ", "ALMOST\u00a0", "circA ", "fewer  than\n",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("before", _BEFORE_NUMBERS)
+def test_bound_before_fast_path_equals_the_search(before: str) -> None:
+    from extractor.components.quantities import _bound_before, _search_bound
+
+    text = before + "12"
+    found = _search_bound(text, max(0, len(before) - 24), len(before))
+    plain = (
+        next(n for n in ("at_most", "at_least", "approx") if found.group(n)) if found else "exact"
+    )
+    assert _bound_before(text, len(before)) == plain
+
+
+_AFTER_NUMBERS = [
+    "", " ", "x", " x 512", "×1024", " times 3", "by 4", " by 4.5", "x2", " X 2", "\u2003x 3",
+    "\n\nx 4", "t", " b", " percent", "% of", "  x 3", "times 8%", " ×  5",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("before", _BEFORE_NUMBERS)
+def test_dimension_fast_path_equals_the_regexes(before: str) -> None:
+    from extractor.components.quantities import (
+        _is_dimension,
+        _match_times_number,
+        _search_times_before,
+    )
+
+    for after in _AFTER_NUMBERS:
+        plain = bool(_match_times_number(after) or _search_times_before(before))
+        assert _is_dimension(after, before) == plain, (before, after)
+
+
+@pytest.mark.parametrize(
+    "gap",
+    [" to ", " TO\n", "  to  ", "to", " to", " and ", " AND\u2003", " vs ", " vs. ", " VS. ",
+     " versus ", " Versus\t", " vſ ", " \u0130 ", " to\x1c", " into ", ", ", " and 3 ", "",
+     " ", " or ", " tO ", "\u00a0to\u00a0"],
+)  # fmt: skip
+def test_pair_gap_fast_path_equals_the_regexes(gap: str) -> None:
+    from extractor.components.quantities import (
+        _match_and,
+        _match_to,
+        _match_versus,
+        _may_join_pair,
+    )
+
+    if _match_to(gap) or _match_and(gap) or _match_versus(gap):
+        assert _may_join_pair(gap)

@@ -22,7 +22,7 @@ _finditer_short = regex.compile(
     r"\((?P<short>(?=[^()\s]*\p{Lu})[\p{L}\p{N}][\p{L}\p{N}\-^.+&/]{0,11}[\p{L}\p{N}+])[);,]"
 ).finditer
 
-_finditer_words = regex.compile(r"\S+").finditer
+_finditer_words_backwards = regex.compile(r"\S+", regex.REVERSE).finditer
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,19 +106,23 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
 
 
 def _window_start(text: str, paren: int, max_words: int) -> int:
-    """Start of the last ``max_words`` words before ``paren``, within the sentence."""
+    """Start of the last ``max_words`` words before ``paren``, within the sentence.
+
+    Fast and equal to listing every word of the window: the words are read backwards from
+    ``paren`` and only the last ``max_words`` are visited (a word is a run of non-spaces,
+    the same runs in either direction), and the window is bounded by offsets, not sliced.
+    """
     head_start = max(0, paren - 200)
-    head = text[head_start:paren]
     for stop in (". ", "; ", ": ", "? ", "! ", "("):
-        cut = head.rfind(stop)
+        cut = text.rfind(stop, head_start, paren)
         if cut >= 0:
-            head_start += cut + len(stop)
-            head = text[head_start:paren]
-    words = list(_finditer_words(head))
-    if not words:
-        return paren
-    first: int = words[max(0, len(words) - max_words)].start()
-    return head_start + first
+            head_start = cut + len(stop)
+    first = paren
+    for count, word in enumerate(_finditer_words_backwards(text, head_start, paren), start=1):
+        first = word.start()
+        if count == max_words:
+            break
+    return first
 
 
 class AbbreviationFinder:

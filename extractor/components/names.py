@@ -77,10 +77,14 @@ MODEL, BENCHMARK, METRIC = "MODEL", "BENCHMARK", "METRIC"
 SPANS_KEYS = {MODEL: "paper_models", BENCHMARK: "paper_benchmarks", METRIC: "paper_metrics"}
 
 
+# Compiled once: regex.fullmatch with a pattern string looks it up in a cache on each call.
+_is_benchmark_noun = regex.compile(r"(?i)(?:bench(?:mark)?|dataset|corpus|suite)").fullmatch
+
+
 def _label_of_long_form(long: str) -> str | None:
     """What a spelled-out acronym names, by its last word ("... Benchmark", "... Model")."""
     last = long.rsplit(None, 1)[-1]
-    if regex.fullmatch(r"(?i)(?:bench(?:mark)?|dataset|corpus|suite)", last):
+    if _is_benchmark_noun(last):
         return BENCHMARK
     # "Chinese Reward Model (CRM)" names one model; "Vision-Language Models (VLMs)" a kind.
     if last == "Model" and sum(w[:1].isupper() for w in long.split()) >= 2:

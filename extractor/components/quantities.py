@@ -143,7 +143,19 @@ def _number(written: str) -> float:
     return float(written.replace(",", ""))
 
 
+# How the bound words above end ("up to", "at most", "less than", ...) and the signs.
+_BOUND_ENDINGS = frozenset(["to", "st", "ow", "er", "an", "ve", "ng", "nd", "ut", "ly", "ca"])
+_BOUND_SIGNS = frozenset("<>~=")
+
+
 def _bound_before(text: str, start: int) -> str:
+    # Fast and equal: a bound ends right before the spaces before the number, so when the
+    # last two other characters are ASCII and end no bound word or sign, the search
+    # cannot match. (str.isspace covers regex's whitespace; non-ASCII characters, which may
+    # case-fold to ASCII, go to the search.)
+    end = text[max(0, start - 24) : start].rstrip()[-2:]
+    if end.isascii() and end[-1:] not in _BOUND_SIGNS and end.lower() not in _BOUND_ENDINGS:
+        return "exact"
     found = _search_bound(text, max(0, start - 24), start)
     if not found:
         return "exact"
@@ -158,6 +170,24 @@ def _classify(unit: str | None, size: str | None, written: str, dimension: bool)
     if unit:
         return "measure"
     return "year" if _is_year(written) else "number"
+
+
+def _is_dimension(after: str, before: str) -> bool:
+    """``_match_times_number(after) or _search_times_before(before)``, fast and equal.
+
+    Each regex runs only where its "x", "times" or "by" can stand: in the first two
+    characters after the number, or last before it (one space aside). Most numbers have
+    neither, and two string tests cost far less than two regex calls.
+    """
+    if (after[:1] in _TIMES_FIRST or (after[:1].isspace() and after[1:2] in _TIMES_FIRST)) and (
+        _match_times_number(after)
+    ):
+        return True
+    return before.rstrip()[-1:] in _TIMES_LAST and bool(_search_times_before(before))
+
+
+_TIMES_FIRST = ("", "x", "×", "t", "b")  # "" at the text's end: the regex decides
+_TIMES_LAST = ("x", "×", "s", "y")
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -180,7 +210,7 @@ def find_quantities(text: str) -> list[Quantity]:
         after = text[a_end : a_end + 10]
         before = text[max(0, a_start - 16) : a_start]
         whole = match.group("a").isdigit()
-        dimension = whole and bool(_match_times_number(after) or _search_times_before(before))
+        dimension = whole and _is_dimension(after, before)
         if match.group("b") is not None:
             unit_b = unit_name(match.group("ub"))
             unit_a = unit_name(match.group("ua")) or unit_b
@@ -253,6 +283,21 @@ def _share_list_units(text: str, found: list[Quantity]) -> list[Quantity]:
     return found
 
 
+_PAIR_WORDS = frozenset(["to", "and", "vs", "vs.", "versus"])
+
+
+def _may_join_pair(gap: str) -> bool:
+    """Whether ``_match_to``, ``_match_and`` or ``_match_versus`` can match ``gap``.
+
+    Fast and equal: each needs the gap to be one of these words between spaces, so an
+    ASCII gap holding anything else is skipped without four regex calls (str.strip
+    removes at least regex's whitespace; a non-ASCII gap, which may case-fold to ASCII, goes to
+    the regexes).
+    """
+    core = gap.strip()
+    return not core.isascii() or core.lower() in _PAIR_WORDS
+
+
 def _pair(text: str, found: list[Quantity]) -> list[Quantity]:
     """Link "from A to B" (before/after) and "ranging from A to B" / "between A and B"."""
     for i in range(len(found) - 1):
@@ -260,6 +305,8 @@ def _pair(text: str, found: list[Quantity]) -> list[Quantity]:
         if first.relation or second.relation:
             continue
         gap = text[first.end : second.start]
+        if not _may_join_pair(gap):
+            continue
         head = text[max(0, first.start - 40) : first.start]
         if _match_to(gap) and _match_from(head):
             is_range = bool(_match_range_word(head[: -len(_match_from(head).group())]))

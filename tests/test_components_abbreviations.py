@@ -1,0 +1,44 @@
+"""Acronym definitions: the fast window search equals the plain one."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from extractor.components.abbreviations import _window_start
+
+
+def _plain_window_start(text: str, paren: int, max_words: int) -> int:
+    """The window start as first written: slice, cut at the last stop, list every word."""
+    head_start = max(0, paren - 200)
+    head = text[head_start:paren]
+    for stop in (". ", "; ", ": ", "? ", "! ", "("):
+        cut = head.rfind(stop)
+        if cut >= 0:
+            head_start += cut + len(stop)
+            head = text[head_start:paren]
+    words = list(regex.finditer(r"\S+", head))
+    if not words:
+        return paren
+    return head_start + words[max(0, len(words) - max_words)].start()
+
+
+_TEXTS = [
+    "We propose Metrics-Weighted Averaging (MWA).",
+    "Results. We train Stable Diffusion (SD)",
+    "a (b (Direct Preference Optimization (DPO)",
+    "x" * 250 + " Long Form (LF)",
+    "word " * 60 + "(W)",
+    "(X)",
+    " \n\t (Y)",
+    "Tab\tseparated\u2003words\u00a0here\x1cand there (TS)",
+    "Q? A! B: C; D. E (F)",
+    "trailing spaces   \n (TS)",
+]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+@pytest.mark.parametrize("max_words", [1, 2, 3, 6, 9, 18])
+def test_window_start_equals_listing_every_word(text: str, max_words: int) -> None:
+    paren = text.rindex("(")
+    assert _window_start(text, paren, max_words) == _plain_window_start(text, paren, max_words)
