@@ -46,6 +46,20 @@ _search_baseline_before = regex.compile(
     regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards from it
 ).search
 
+# Between a bare result and a bare number it is compared with, in the same clause:
+# "8.43 perplexity on X, compared to 7.81", "a BLEU of 31.2 versus 29.8".
+_match_compared_gap = regex.compile(
+    r"(?:[^.;()]|\.(?=\d)){0,80}?(?:\bcompared\s+(?:to|with)|\bversus|\bvs\.?|\brelative\s+to|"
+    r"\bagainst)\s+(?:(?:the|a|an)\s+)?(?:baseline(?:'s|s)?\s+(?:of\s+)?)?[+\-]?\Z",
+    regex.IGNORECASE,
+).match
+# What may follow such a compared number: the clause ends or a phrase naming its setting
+# ("7.81 in full precision", "29.8 for the baseline"); not a counted noun ("7 layers").
+_match_baseline_close = regex.compile(
+    r"\s*(?:[,;)]|\.(?!\d)|\Z|(?:in|for|with|by|of|from|on|and|under|at)\b)",
+    regex.IGNORECASE,
+).match
+
 # A speed-up or compression factor ("10x faster", "13 x more compact"); "3.75x larger
 # than CLIP" and "2x more data" describe sizes and are not results.
 _match_factor_cue = regex.compile(

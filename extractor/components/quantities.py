@@ -36,6 +36,8 @@ _finditer_quantity = regex.compile(
     rf"""
     (?:
         (?<=%/|(?<![\w.])\d+\.\d{{1,4}}/)(?=\d+\.\d)  # a slash list: "77.73%/78.45%", "45.3/62.1"
+      | (?<=(?<![\w./\-])(?:\d{{1,4}}/)+)            # whole numbers with one unit: "132/119/119 FPS"
+        (?=\d{{1,4}}(?:/\d{{1,4}})*\s?(?:%|(?:FPS|fps|dB)\b))
       | (?<![\w.^/_$\\@-]|\d,)            # not glued to a word, decimal, exponent, id, "@"
     )
     (?<!\b[A-Za-z]-)                     # nor the end of a name such as "GPT-4"
@@ -81,7 +83,8 @@ _match_range_word = regex.compile(
 _match_to = regex.compile(r"(?i)^\s+to\s+$").match
 _match_and = regex.compile(r"(?i)^\s+and\s+$").match
 _match_versus = regex.compile(r"(?i)^\s+(?:vs\.?|versus)\s+$").match
-_match_list_and = regex.compile(r"(?i)^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$").match
+# "/" joins a slash list that writes its unit once: "132/119/119 FPS".
+_match_list_and = regex.compile(r"(?i)^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$|^/$").match
 # Dimensions are whole numbers on both sides of "x", "times" or "by": "512 times 512",
 # "256 x 256", but not "ViT-B/16 by 2.1 points".
 _match_times_number = regex.compile(r"\s?(?:[x×]|times|by)\s?\d+(?![\d.,%]|\s?(?:%|points?))").match

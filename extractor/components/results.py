@@ -27,7 +27,9 @@ from extractor.components._result_cues import (
     _match_benchmark_preposition,
     _match_bracket_list,
     _match_change_in,
+    _match_baseline_close,
     _match_comparative_metric,
+    _match_compared_gap,
     _match_condition_after,
     _match_coordinated_results,
     _match_count_of_parts,
@@ -265,6 +267,26 @@ class ResultLinker:
         )
         self._number_starts = [q.start for q in kept if q.kind in ("measure", "number")]
         chosen = {id(q) for q in kept if self._is_result(text, q, metrics)}
+        # A bare number a chosen one is compared with: "8.43 perplexity, compared to 7.81
+        # in full precision" (the number after is the baseline in the same measure).
+        # Only numbers of a compound modifier ("4-bit") may stand between.
+        compared_with: dict[int, Quantity] = {}
+        last_chosen: Quantity | None = None
+        for q in kept:
+            if id(q) in chosen:
+                last_chosen = q
+            elif (
+                last_chosen is not None
+                and q.unit is None
+                and last_chosen.unit is None
+                and q.kind == last_chosen.kind == "number"
+                and _match_compared_gap(text, last_chosen.end, q.start)
+                and _match_baseline_close(text, q.end)
+            ):
+                chosen.add(id(q))
+                compared_with[q.start] = last_chosen
+            elif text[q.end : q.end + 1] != "-":
+                last_chosen = None
         # Partners of a chosen number ("from 81.09 to 91.36 points") are results too, and
         # so are the numbers listed with one ("scores of 49.36 and 8.8").
         for q in kept:
@@ -333,6 +355,14 @@ class ResultLinker:
                     else:
                         metric = ordered[index]
                 results.append(ResultMatch(q, q_role, q.bound, metric, benchmark, model, sentence))
+        if compared_with:  # the compared number is in its result's measure
+            metric_at = {r.quantity.start: r.metric for r in results}
+            results = [
+                replace(r, metric=metric_at.get(compared_with[r.quantity.start].start))
+                if r.quantity.start in compared_with
+                else r
+                for r in results
+            ]
         return self._carry_in_sentence(text, results, names)
 
     @staticmethod
@@ -424,6 +454,8 @@ class ResultLinker:
             )
         if _search_score_of(text, before_start, q.start):
             return True
+        if q.signed and _search_improvement_before(text, before_start, q.start):
+            return True  # "gains of up to +16.1", "improves it by +2.3": a signed change
         if q.relation == "from" and _search_change_verb(text, max(0, q.start - 100), q.start):
             return True
         if _search_baseline_before(text, before_start, q.start) and _match_for_name(text, q.end):
