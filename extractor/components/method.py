@@ -44,6 +44,17 @@ _search_our_method = regex.compile(
     rf"(?P<name>{_NAME})(?=\s*[,.;:(]|\s+(?:is|achieves|outperforms|improves|reaches)\b)",
     regex.VERBOSE,
 ).search
+# A name the paper puts in quotes after naming it, lower case allowed: 'we call the
+# result "model soups"', 'a scheme dubbed "lazy merging"'.
+_search_quoted_name = regex.compile(
+    r"""(?:\b[Ww]e\s+(?:call|term|dub|name)\s+
+           (?:(?:it|them|(?:the|our|these|such)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+)?
+      | (?<!-)\b(?:called|named|dubbed|termed|coined)\s+)
+    (?<!\b(?:phenomen\w+|effects?|problems?|issues?|behaviou?rs?|failures?|tendency|gaps?|
+            paradox|bias|this|these)\s+)   # a finding named, not the paper's method
+    (?:as\s+)?["“](?!(?:the|a|an)\s)(?P<name>\p{L}[\p{L}\p{N}\-]*(?:\s[\p{L}\p{N}\-]+){0,3})[.,]?["”]""",
+    regex.VERBOSE,
+).search
 _CUE_WORDS = ("called", "named", "dubbed", "termed", "coined")
 _finditer_cue = regex.compile(r"\b(?:called|named|dubbed|termed|coined|nicknamed)\s").finditer
 
@@ -306,6 +317,10 @@ class MethodFinder:
         if called and not self._is_known(called.group("name")):
             cued: str = called.group("name")
             return cued
+        quoted = _search_quoted_name(text) if ('"' in text or "“" in text) else None
+        if quoted and not self._is_known(quoted.group("name")):
+            named_in_quotes: str = quoted.group("name")
+            return named_in_quotes
         ours = _search_our_method(text) if "our " in text.lower() else None
         if ours and not self._is_known(ours.group("name")):
             own: str = ours.group("name")  # "Our method, TokenTrim, is simple."

@@ -36,7 +36,7 @@ _finditer_quantity = regex.compile(
     rf"""
     (?:
         (?<=%/|(?<![\w.])\d+\.\d{{1,4}}/)(?=\d+\.\d)  # a slash list: "77.73%/78.45%", "45.3/62.1"
-      | (?<=(?<![\w./\-])(?:\d{{1,4}}/)+)            # whole numbers with one unit: "132/119/119 FPS"
+      | (?<=(?<![\w./\-])(?:\d{{1,4}}/)+)            # whole numbers, one unit: "132/119 FPS"
         (?=\d{{1,4}}(?:/\d{{1,4}})*\s?(?:%|(?:FPS|fps|dB)\b))
       | (?<![\w.^/_$\\@-]|\d,)            # not glued to a word, decimal, exponent, id, "@"
     )

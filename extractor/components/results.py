@@ -24,10 +24,10 @@ from extractor.components._result_cues import (
     _TIME_UNITS,
     _VAGUE_WHATS,
     _joins_after,
+    _match_baseline_close,
     _match_benchmark_preposition,
     _match_bracket_list,
     _match_change_in,
-    _match_baseline_close,
     _match_comparative_metric,
     _match_compared_gap,
     _match_condition_after,
@@ -355,6 +355,11 @@ class ResultLinker:
                     else:
                         metric = ordered[index]
                 results.append(ResultMatch(q, q_role, q.bound, metric, benchmark, model, sentence))
+        # A frame rate with no metric named is measured in its unit: "132/119 FPS".
+        results = [
+            replace(r, metric="FPS") if r.metric is None and r.quantity.unit == "FPS" else r
+            for r in results
+        ]
         if compared_with:  # the compared number is in its result's measure
             metric_at = {r.quantity.start: r.metric for r in results}
             results = [
