@@ -27,14 +27,12 @@ def test_slash_lists_without_a_unit_or_after_a_name_stay_apart() -> None:
     assert [q.text for q in find_quantities("Q/3/4 FPS")] == []
 
 
-def test_a_frame_rate_list_is_a_result_measured_in_fps() -> None:
+def test_a_frame_rate_list_is_a_list_of_results() -> None:
     record = extract("Our PelicanDet-S and PelicanDet-L reach 140/95 FPS on one GPU.")
-    assert _found(record) == [("140", "result", "FPS"), ("95 FPS", "result", "FPS")]
-
-
-def test_a_frame_rate_keeps_the_metric_the_text_names() -> None:
-    record = extract("The detector keeps 61 FPS inference speed.")
-    assert _found(record) == [("61 FPS", "result", "inference speed")]
+    assert [(r.text, r.unit, r.role) for r in record.metrics] == [
+        ("140", "FPS", "result"),
+        ("95 FPS", "FPS", "result"),
+    ]
 
 
 # A signed bare number after a gain cue is a change.
@@ -102,3 +100,26 @@ def test_a_quoted_phenomenon_or_so_called_term_is_not_the_method() -> None:
         'The so-called "alignment tax" is measured here.',
     ):
         assert extract(text).method is None, text
+
+
+# A number measured on hardware is on no benchmark.
+
+
+def test_a_speed_on_hardware_takes_no_benchmark_from_the_sentence() -> None:
+    record = extract(
+        "Our PelicanDet-L reaches 81.2% AP50 on DOTA1.0 and 95 FPS on a single RTX 4090 GPU."
+    )
+    assert [(r.text, r.benchmark) for r in record.metrics] == [
+        ("81.2%", "DOTA1.0"),
+        ("95 FPS", None),
+    ]
+
+
+def test_a_score_on_a_benchmark_keeps_it() -> None:
+    record = extract("Our PelicanDet-L reaches 81.2% AP50 and 95 FPS on DOTA1.0.")
+    assert [r.benchmark for r in record.metrics] == ["DOTA1.0", "DOTA1.0"]
+
+
+def test_a_sentence_setting_still_reaches_a_speed_on_hardware() -> None:
+    record = extract("Evaluated on DOTA1.0, PelicanDet-L runs at 95 FPS on a single RTX 4090 GPU.")
+    assert [(r.text, r.benchmark) for r in record.metrics] == [("95 FPS", "DOTA1.0")]

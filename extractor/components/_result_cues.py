@@ -268,6 +268,14 @@ _search_other_setting = regex.compile(
     r"(?:metrics|measures)\b)",
     regex.IGNORECASE,
 ).search
+# A number measured on hardware, not on a benchmark: "119 FPS on the 2080ti GPU",
+# "40 ms on a single A100 card" (up to two words between the number and "on").
+_match_on_hardware = regex.compile(
+    r"(?:\s*[^\s,;.]+){0,2}?\s+on\s+(?:the\s+|an?\s+|one\s+|a\s+single\s+)?"
+    r"(?:[\w\-]+\s+){0,2}?(?:GPUs?|CPUs?|TPUs?|NPUs?|devices?|hardware|phones?|chips?|"
+    r"cards?|boards?|laptops?|smartphones?)\b",
+    regex.IGNORECASE,
+).match
 # Numbers from people, not from a benchmark: "in human evaluations", "a user study".
 _search_human_study = regex.compile(
     r"\b(?:human|user|expert|annotator)s?\s+(?:evaluations?|studies|study|reviews?|raters?|"

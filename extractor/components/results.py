@@ -42,6 +42,7 @@ from extractor.components._result_cues import (
     _match_metric_phrase_after,
     _match_name_list_gap,
     _match_number_on,
+    _match_on_hardware,
     _match_own_benchmark,
     _match_own_metric,
     _match_plain_list_gap,
@@ -204,6 +205,18 @@ def _is_condition(text: str, q: Quantity) -> bool:
     return bool(_match_condition_after(after)) and (q.unit == "%" or before)
 
 
+def _has_setting(text: str, names: Sequence[NameMatch], lo: int, hi: int | None = None) -> bool:
+    """Whether the sentence from ``lo`` places all its numbers on a benchmark: "Evaluated
+    on X, ...", "On X, ..." (then even a speed on hardware is reported on X)."""
+    return any(
+        n.label == BENCHMARK
+        and lo <= n.start
+        and (hi is None or n.end <= hi)
+        and bool(_search_setting(text[max(lo, n.start - 40) : n.start]))
+        for n in names
+    )
+
+
 def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMatch | None:
     """The one benchmark a paper names, when it is first named as where it is evaluated
     ("Experiments on X", "on the X corpus"); None for several benchmarks or another use
@@ -355,11 +368,6 @@ class ResultLinker:
                     else:
                         metric = ordered[index]
                 results.append(ResultMatch(q, q_role, q.bound, metric, benchmark, model, sentence))
-        # A frame rate with no metric named is measured in its unit: "132/119 FPS".
-        results = [
-            replace(r, metric="FPS") if r.metric is None and r.quantity.unit == "FPS" else r
-            for r in results
-        ]
         if compared_with:  # the compared number is in its result's measure
             metric_at = {r.quantity.start: r.metric for r in results}
             results = [
@@ -433,6 +441,10 @@ class ResultLinker:
                 and len(only) == 1
                 and found
                 and r.quantity.unit in _SCORE_UNITS
+                and not (
+                    _match_on_hardware(text, r.quantity.end, r.sentence[1])
+                    and not _has_setting(text, names, r.sentence[0], r.sentence[1])
+                )
                 and not _search_human_study(text, *r.sentence)
             ):
                 r = replace(r, benchmark=next(iter(only)))
@@ -618,6 +630,10 @@ class ResultLinker:
                 )
             ):
                 return text[n.start : n.end]
+        if _match_on_hardware(text, g_end, sentence_end) and not _has_setting(
+            text, in_sentence, sentence_start
+        ):
+            return None  # "132/119 FPS on the 2080ti GPU": measured on hardware
         near = nearest(BENCHMARK, 0, 3) or nearest(BENCHMARK, 160, 80)
         if near and near.end <= g_start:
             if _search_claimed(text, max(0, near.start - 40), near.start):
