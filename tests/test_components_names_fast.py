@@ -1,0 +1,51 @@
+"""The name finder's fast paths find exactly what the plain patterns find."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+import pytest
+import regex
+
+from extractor.components import _name_patterns as patterns
+
+Search = Callable[[str, int, int], "regex.Match[str] | None"]
+
+# Characters that sit at the edges of the patterns' classes: spaces of several kinds, a
+# combining mark and an underscore (word characters the name classes do not hold),
+# separators, capitals, digits and non-ASCII letters.
+_ALPHABET = [" ", " ", "\n", "\u00a0", "-", ".", "/", "_", "\u0301", ",", "(", ")"]
+_ALPHABET += ["A", "b", "Q", "x", "7", "0", "é", "Ω", "Our ", "The ", "v2", "Bench"]
+
+
+def _random_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choices(_ALPHABET, k=rng.randint(0, 24))) for _ in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain"),
+    [
+        (patterns._search_word_before, patterns._word_before.search),
+        (patterns._search_name_before_size, patterns._name_before_size.search),
+    ],
+)
+def test_searches_begun_after_the_last_space_match_the_plain_search(
+    fast: Search, plain: Search
+) -> None:
+    texts = [
+        "the FooSet dataset",
+        "Our Llama-2 7B",
+        "x (AlignBench",
+        "a_b.Foo-Bar",
+        "e\u0301Foo",
+        ".Foo",
+        "-Foo",
+        *_random_texts(400, seed=3),
+    ]
+    for text in texts:
+        for end in range(len(text) + 1):
+            for pos in range(end + 1):
+                got, want = fast(text, pos, end), plain(text, pos, end)
+                assert (got and got.span()) == (want and want.span()), (text, pos, end)
