@@ -16,7 +16,23 @@ Search = Callable[[str, int, int], "regex.Match[str] | None"]
 # combining mark and an underscore (word characters the name classes do not hold),
 # separators, capitals, digits and non-ASCII letters.
 _ALPHABET = [" ", " ", "\n", "\u00a0", "-", ".", "/", "_", "\u0301", ",", "(", ")"]
-_ALPHABET += ["A", "b", "Q", "x", "7", "0", "é", "Ω", "Our ", "The ", "v2", "Bench"]
+_ALPHABET += [
+    "A",
+    "b",
+    "Q",
+    "x",
+    "7",
+    "0",
+    "é",
+    "Ω",
+    "Our ",
+    "The ",
+    "v2",
+    "Bench",
+    "V",
+    "B",
+    "Chat",
+]
 
 
 def _random_texts(count: int, seed: int) -> list[str]:
@@ -49,3 +65,19 @@ def test_searches_begun_after_the_last_space_match_the_plain_search(
             for pos in range(end + 1):
                 got, want = fast(text, pos, end), plain(text, pos, end)
                 assert (got and got.span()) == (want and want.span()), (text, pos, end)
+
+
+def test_model_tail_ruled_out_by_its_first_characters_matches_the_plain_pattern() -> None:
+    texts = [
+        "Llama 3.1 8B Instruct and GPT-4o",
+        "Qwen2.5-72B-Instruct, Mixtral 8x7B, ViT-B/16 and DINOv2-L/14",
+        "SD v1.5 V2 Chat Opus\u00a0Pro\n7B \u0667B",  # a no-break space, an Arabic-Indic digit
+        *_random_texts(300, seed=5),
+    ]
+    for text in texts:
+        for pos in range(len(text) + 1):
+            fast, plain = (
+                patterns._match_model_tail(text, pos),
+                patterns._model_tail.match(text, pos),
+            )
+            assert (fast.group() if fast else "") == (plain.group() if plain else ""), (text, pos)

@@ -15,12 +15,15 @@ import regex
 # "-3.1", " v2"), a size ("-7B", " 8B", "8x7B"), and suffixes ("-Instruct", " Chat",
 # "-SimPO"). Space-separated suffixes must be capitalised ("Llama 3.1 8B Instruct", but
 # not "Llama-3-70B base models").
-_CAP_SUFFIXES = r"""(?:Instruct|Chat|Base|Coder|Code|Math|Vision|VL|Turbo|Mini|Pro|Flash|Ultra|
-    Preview|HF|IT|SFT|RLHF|DPO|Distill|Large|Small|Tiny|Huge|Giant|XL|XXL|Sonnet|Opus|Haiku|Nano|
-    Plus|Max|Omni)"""
+_CAP_SUFFIX_WORDS = (
+    "Instruct", "Chat", "Base", "Coder", "Code", "Math", "Vision", "VL", "Turbo", "Mini", "Pro",
+    "Flash", "Ultra", "Preview", "HF", "IT", "SFT", "RLHF", "DPO", "Distill", "Large", "Small",
+    "Tiny", "Huge", "Giant", "XL", "XXL", "Sonnet", "Opus", "Haiku", "Nano", "Plus", "Max", "Omni",
+)  # fmt: skip
+_CAP_SUFFIXES = "(?:" + "|".join(_CAP_SUFFIX_WORDS) + ")"
 _LOW_SUFFIXES = r"(?:turbo|mini|preview|hf|it|base|large|small|tiny|huge|giant|instruct|chat|xl)"
 _SUFFIXES = rf"(?:{_CAP_SUFFIXES}|{_LOW_SUFFIXES})"
-_match_model_tail = regex.compile(
+_model_tail = regex.compile(
     rf"""
     (?:
         -?v?\d+(?:\.\d+)*(?:[a-z](?![\w]))?(?=[\s\-,.;:)/]|$)      # version: "2.5", "-3.1"
@@ -33,7 +36,22 @@ _match_model_tail = regex.compile(
     (?:/\d+)?                                                      # "DINOv2-L/14"
     """,
     regex.VERBOSE,
-).match
+)
+# Where a tail can start: each part above opens with "-", "v", a digit or "/", or with a
+# space before "v"/"V", a digit or a capitalised suffix.
+_SPACED_TAIL_STARTS = "vV" + "".join(sorted({word[0] for word in _CAP_SUFFIX_WORDS}))
+_may_start_model_tail = re.compile(rf"[-v/\d]|\s[\d{_SPACED_TAIL_STARTS}]").match
+
+
+def _match_model_tail(text: str, pos: int) -> regex.Match[str] | None:
+    """The version, size and suffixes at ``pos`` after a model family's name; None (or an
+    empty match) when there are none.
+
+    Most names are followed by a space and a lower-case word ("GPT-4 and"): one
+    two-character test rules a tail out there, where the full pattern costs ~2.5 us.
+    """
+    return _model_tail.match(text, pos) if _may_start_model_tail(text, pos) else None
+
 
 # Coined model names with a size: "Qwen2-Nova-72B", "LLaVA-ov-7B", "CodeLlama-7B-Instruct".
 # The size is found first (it starts with a digit, so few places qualify), then the name
