@@ -81,3 +81,16 @@ def test_model_tail_ruled_out_by_its_first_characters_matches_the_plain_pattern(
                 patterns._model_tail.match(text, pos),
             )
             assert (fast.group() if fast else "") == (plain.group() if plain else ""), (text, pos)
+
+
+def test_sizes_found_from_their_ends_match_one_scan() -> None:
+    rng = random.Random(7)
+    parts = ["7", "13", "0.5", ".", "x", "B", "b", "M", "m", " ", "-", "\t", "Llama", "a", "_"]
+    texts = [
+        "Llama-2 7B, Qwen2.5-72B and Mixtral 8x7B (1.5M tokens; 7Bx, 3.B, a-1m)",
+        "é 7B",  # not ASCII: the plain scan
+        *("".join(rng.choices(parts, k=rng.randint(0, 30))) for _ in range(3000)),
+    ]
+    for text in texts:
+        got = [m.span() for m in patterns._finditer_size(text)]
+        assert got == [m.span() for m in patterns._size.finditer(text)], text

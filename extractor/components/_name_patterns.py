@@ -56,9 +56,36 @@ def _match_model_tail(text: str, pos: int) -> regex.Match[str] | None:
 # Coined model names with a size: "Qwen2-Nova-72B", "LLaVA-ov-7B", "CodeLlama-7B-Instruct".
 # The size is found first (it starts with a digit, so few places qualify), then the name
 # that ends right before it and the suffixes after it.
-_finditer_size = regex.compile(
-    r"(?<=[\p{L}\p{N}.][-\s])(?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w])"
-).finditer
+_size = regex.compile(r"(?<=[\p{L}\p{N}.][-\s])(?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w])")
+# Every digit as "0" and every size letter as "B", for one bytes.find of the sizes' ends.
+_SIZE_END_CLASSES = bytes.maketrans(b"0123456789bMm", b"0000000000BBB")
+_SIZE_NUMBER_CHARS = frozenset("0123456789.x")
+
+
+def _finditer_size(text: str) -> Iterator[regex.Match[str]]:
+    """``_size.finditer(text)``, with the pattern run only where a size ends.
+
+    Every size ends in a digit and "B", "b", "M" or "m" ("7B", "1.5M"): in an ASCII text
+    these are found by ``bytes.find`` in a copy with each class mapped to one byte (~3 us,
+    where the scan with the pattern costs ~12). The pattern is searched from the start of
+    the run of digits, dots and "x" before that end, which holds every start a match
+    ending there can have; two sizes never share a run, so each is found once, in order.
+    """
+    if not text.isascii():
+        yield from _size.finditer(text)
+        return
+    classes = text.encode("ascii").translate(_SIZE_END_CLASSES)
+    end = classes.find(b"0B")
+    while end >= 0:
+        start = end
+        while start > 0 and text[start - 1] in _SIZE_NUMBER_CHARS:
+            start -= 1
+        found = _size.search(text, start, end + 3)  # up to the character after the letter
+        if found:
+            yield found
+        end = classes.find(b"0B", end + 1)
+
+
 # The name a size follows ("Llama-2 7B"), never a function word ("Our 7B model").
 _name_before_size = regex.compile(
     r"(?<![\w\-/.])(?=[\w.\-]*\p{Lu})"
