@@ -94,3 +94,27 @@ def test_sizes_found_from_their_ends_match_one_scan() -> None:
     for text in texts:
         got = [m.span() for m in patterns._finditer_size(text)]
         assert got == [m.span() for m in patterns._size.finditer(text)], text
+
+
+@pytest.mark.parametrize(
+    "anchors",
+    [
+        patterns._FAMILY_PARTS,
+        patterns._BENCHMARK_SHAPE_PARTS,
+        (" on ", " across "),
+        ("ab", "aba", "b", "ba"),  # overlapping anchors, one the prefix of another
+        ("aba", "ab"),
+    ],
+)
+def test_anchors_found_by_str_find_match_their_alternation(anchors: tuple[str, ...]) -> None:
+    rng = random.Random(11)
+    parts = [*anchors, "a", "b", " ", "on", "x"]
+    texts = [
+        " on on across on ",
+        "ababa abab GANFormer-BERT QA-Hard",
+        *("".join(rng.choices(parts, k=rng.randint(0, 20))) for _ in range(2000)),
+    ]
+    by_find = patterns._anchor_spans(anchors, by_find=True)
+    by_alternation = patterns._anchor_spans(anchors, by_find=False)
+    for text in texts:
+        assert by_find(text) == by_alternation(text), text

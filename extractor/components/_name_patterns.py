@@ -424,6 +424,43 @@ def _is_model_shape(name: str) -> bool:
 _search_space = re.compile(r"[\s,;:()]").search
 
 
+def _anchor_spans(
+    anchors: tuple[str, ...], by_find: bool
+) -> Callable[[str], list[tuple[int, int]]]:
+    """Where the anchors stand in a text: the spans ``re.finditer`` of their alternation
+    gives.
+
+    With ``by_find``, each anchor is found by ``str.find`` (~1 us a scan, where the
+    alternation of several anchors costs ~2 us per anchor). Among the occurrences, in text
+    order, an anchor inside the span kept before it is dropped, and of two at the same
+    place the earlier in ``anchors`` is kept: the alternation's leftmost-first,
+    non-overlapping spans. A set of anchors with one first character ("-0", "-1", ...) is
+    faster as the alternation, which seeks that character first.
+    """
+    if not by_find:
+        finditer = re.compile("|".join(re.escape(a) for a in anchors)).finditer
+        return lambda text: [m.span() for m in finditer(text)]
+
+    def find_spans(text: str) -> list[tuple[int, int]]:
+        found = []
+        for order, anchor in enumerate(anchors):
+            at = text.find(anchor)
+            while at >= 0:
+                found.append((at, order, at + len(anchor)))
+                at = text.find(anchor, at + 1)
+        if len(found) < 2:
+            return [(start, end) for start, _, end in found]
+        spans = []
+        pos = 0
+        for start, _, end in sorted(found):
+            if start >= pos:
+                spans.append((start, end))
+                pos = end
+        return spans
+
+    return find_spans
+
+
 def _anchored(
     pattern: regex.Pattern[str],
     anchors: tuple[str, ...],
@@ -432,6 +469,7 @@ def _anchored(
     word: bool = False,
     coined: bool = False,
     needs: tuple[str, ...] = (),
+    by_find: bool = True,
 ) -> Callable[[str], Iterator[regex.Match[str]]]:
     """``pattern.finditer`` run only in windows around plain-text anchors.
 
@@ -442,15 +480,15 @@ def _anchored(
     word the anchor is in or follows ("MAR-H" + " model"); with ``coined`` too, that word
     must hold a capital or a digit (most "language model"s are skipped without a regex).
     With ``needs``, the text before the anchor must hold one of these words (in lower
-    case) for the pattern to run: a match starts with one of them.
+    case) for the pattern to run: a match starts with one of them. ``by_find``: see
+    :func:`_anchor_spans`.
     """
 
-    find_anchors = re.compile("|".join(re.escape(a) for a in anchors)).finditer
+    find_anchors = _anchor_spans(anchors, by_find)
 
     def finditer(text: str) -> Iterator[regex.Match[str]]:
         seen: set[tuple[int, int]] = set()
-        for found in find_anchors(text):
-            i = found.start()
+        for i, anchor_end in find_anchors(text):
             lo = max(0, i - before)
             if needs:
                 window = text[lo:i].lower()
@@ -463,7 +501,7 @@ def _anchored(
                 token = text[start:i]
                 if coined and token == token.lower() and not any(map(str.isdigit, token)):
                     continue
-            space = _search_space(text, found.end() + after)
+            space = _search_space(text, anchor_end + after)
             hi = space.start() if space else len(text)
             if word:
                 one = pattern.match(text, start, hi)
@@ -485,11 +523,17 @@ _finditer_lower_versioned = _anchored(
     tuple(f"-{d}" for d in "0123456789") + tuple(f"-{c}{d}" for c in "kv" for d in "0123456789"),
     before=40,
     word=True,
+    by_find=False,
 )
 # after=8: the verb test ("it scores 85%") must see the word after "score".
 _finditer_named_score = _anchored(_named_score, (" score",), before=40, after=8, word=True)
 _finditer_name_with_model_noun = _anchored(
-    _name_with_model_noun, tuple(f" {n}" for n in _MODEL_NOUNS), before=60, word=True, coined=True
+    _name_with_model_noun,
+    tuple(f" {n}" for n in _MODEL_NOUNS),
+    before=60,
+    word=True,
+    coined=True,
+    by_find=False,
 )
 _finditer_evaluated_on = _anchored(
     _evaluated_on,
