@@ -118,3 +118,21 @@ def test_anchors_found_by_str_find_match_their_alternation(anchors: tuple[str, .
     by_alternation = patterns._anchor_spans(anchors, by_find=False)
     for text in texts:
         assert by_find(text) == by_alternation(text), text
+
+
+def test_kind_nouns_and_metric_modifiers_ruled_out_early_match_the_plain_patterns() -> None:
+    rng = random.Random(13)
+    parts = [" ", "\u00a0", "-", "the", "Average", "mean", "top-5", "MACRO", "weighted", "\u0663"]
+    parts += [" metric", " test set", " training data", " data set", " benchmarks", "s", "e"]
+    texts = [
+        "CLIP-IQA metric; FooSet training dataset; top-1 average accuracy; Top-\u0663 mean",
+        *("".join(rng.choices(parts, k=rng.randint(0, 12))) for _ in range(1500)),
+    ]
+    for text in texts:
+        for pos in range(len(text) + 1):
+            fast, plain = patterns._match_kind_noun(text, pos), patterns._kind_noun.match(text, pos)
+            assert (fast and fast.span()) == (plain and plain.span()), (text, pos)
+            for start in range(max(0, pos - 12), pos + 1):
+                fast = patterns._search_metric_modifier(text, start, pos)
+                plain = patterns._metric_modifier.search(text, start, pos)
+                assert (fast and fast.span()) == (plain and plain.span()), (text, start, pos)

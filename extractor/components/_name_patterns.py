@@ -262,10 +262,27 @@ def _finditer_benchmark_shape_one(name: str) -> bool:
 
 
 # Words that make a metric more specific: "average accuracy", "top-1 average accuracy".
-_search_metric_modifier = regex.compile(
+_metric_modifier = regex.compile(
     r"(?:average|mean|top-\d+|macro|micro|weighted)[\s-]\Z",
     regex.IGNORECASE,
-).search
+)
+# The last letters of the modifiers, in either case (no other letter folds to these).
+_MODIFIER_ENDINGS = frozenset("eEnNoOdD")
+
+
+def _search_metric_modifier(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``_metric_modifier.search``: none unless the window ends in a space or hyphen after
+    a modifier's last letter or a digit ("the accuracy" and "of accuracy" are ruled out
+    without running the pattern)."""
+    if endpos - pos < 2:
+        return None
+    separator, last = text[endpos - 1], text[endpos - 2]
+    if not (
+        (separator == "-" or separator.isspace())
+        and (last in _MODIFIER_ENDINGS or last.isdecimal())
+    ):
+        return None
+    return _metric_modifier.search(text, pos, endpos)
 
 
 _search_name_shape = regex.compile(r"\p{Lu}.*\p{Lu}|\p{L}.*\p{N}|\p{Ll}\p{Lu}").search
@@ -281,11 +298,19 @@ def _is_name_shape(word: str) -> bool:
 
 
 # The noun after a name says what it is: "the CLIP-IQA metric", "the Alpaca dataset".
-_match_kind_noun = regex.compile(
+_kind_noun = regex.compile(
     r"\s(?:(?P<metric>metric)"
     r"|(?:(?:preference|instruction|training|evaluation|test|validation)\s)?"
     r"(?P<benchmark>benchmark|dataset|data\sset|corpus|suite))s?\b"
-).match
+)
+# A space, then the first letter of one of the words above.
+_may_start_kind_noun = re.compile(r"\s[bcdeimpstv]").match
+
+
+def _match_kind_noun(text: str, pos: int) -> regex.Match[str] | None:
+    """``_kind_noun.match``, run only where a space and one of its first letters stand."""
+    return _kind_noun.match(text, pos) if _may_start_kind_noun(text, pos) else None
+
 
 # A model name glued to a kind suffix names a kind of models, not one system:
 # "YOLO-based detectors", "BERT-style encoders", "FooGAN-like models".
