@@ -294,7 +294,7 @@ def _is_name_shape(word: str) -> bool:
     >>> [_is_name_shape(w) for w in ("FooSet", "GSM8K", "zORB", "Clarkson", "data")]
     [True, True, True, False, False]
     """
-    return any(c.isupper() for c in word) and bool(_search_name_shape(word))
+    return any(map(str.isupper, word)) and bool(_search_name_shape(word))
 
 
 # The noun after a name says what it is: "the CLIP-IQA metric", "the Alpaca dataset".
@@ -517,7 +517,7 @@ def _anchored(
             lo = max(0, i - before)
             if needs:
                 window = text[lo:i].lower()
-                if not any(need in window for need in needs):
+                if not any(map(window.__contains__, needs)):
                     continue
             if word:
                 start = max(text.rfind(" ", lo, i) + 1, lo)
