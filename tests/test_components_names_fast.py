@@ -136,3 +136,16 @@ def test_kind_nouns_and_metric_modifiers_ruled_out_early_match_the_plain_pattern
                 fast = patterns._search_metric_modifier(text, start, pos)
                 plain = patterns._metric_modifier.search(text, start, pos)
                 assert (fast and fast.span()) == (plain and plain.span()), (text, start, pos)
+
+
+def test_a_lower_case_word_of_letters_is_never_coined() -> None:
+    """The quick test in ``_anchored`` (letters, lower case) skips only words the full
+    test skips too (no change under lower(), no digit): checked on every character that
+    can stand in such a word, since lower() and both tests go character by character."""
+    for code in range(0x110000):
+        char = chr(code)
+        if char.isalpha() and not (char.isupper() or char.istitle()):
+            assert char.lower() == char and not char.isdigit(), hex(code)
+    for token in ["language", "ªb", "straße", "ǆa", "ǅa", "a1", "aB", "α", "Ωmega", "x-y"]:
+        if token.isalpha() and token.islower():
+            assert token == token.lower() and not any(map(str.isdigit, token)), token

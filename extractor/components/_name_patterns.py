@@ -514,17 +514,22 @@ def _anchored(
     def finditer(text: str) -> Iterator[regex.Match[str]]:
         seen: set[tuple[int, int]] = set()
         for i, anchor_end in find_anchors(text):
-            lo = max(0, i - before)
+            lo = i - before if i > before else 0
             if needs:
                 window = text[lo:i].lower()
                 if not any(map(window.__contains__, needs)):
                     continue
             if word:
-                start = max(text.rfind(" ", lo, i) + 1, lo)
+                start = text.rfind(" ", lo, i) + 1 or lo
                 while start < i and not text[start].isalnum():
                     start += 1  # "(AlignBench", "**IQBench**", "`o4-mini`"
                 token = text[start:i]
-                if coined and token == token.lower() and not any(map(str.isdigit, token)):
+                # A lower-case word of letters is never coined: two quick tests before
+                # the full one (no capital, no digit).
+                if coined and (
+                    (token.isalpha() and token.islower())
+                    or (token == token.lower() and not any(map(str.isdigit, token)))
+                ):
                     continue
             space = _search_space(text, anchor_end + after)
             hi = space.start() if space else len(text)
