@@ -643,10 +643,9 @@ def _finditer_introduced_model(text: str) -> Iterator[regex.Match[str]]:
     """One-word model names (group "name") a paper introduces or calls a model."""
     start = text.find(", a")
     while start >= 0:
-        window = text[max(0, start - 60) : start]
         if (
             text.startswith((", a ", ", an "), start)
-            and any(verb in window for verb in _INTRODUCING_VERBS)
+            and any(map(text[max(0, start - 60) : start].__contains__, _INTRODUCING_VERBS))
             and _match_introduced_tail(text, start)
         ):
             found = _search_introduced_name(text, max(0, start - 60), start)
