@@ -32,6 +32,8 @@ _ALPHABET += [
     "V",
     "B",
     "Chat",
+    " 2.0",
+    " v3",
 ]
 
 
@@ -45,6 +47,7 @@ def _random_texts(count: int, seed: int) -> list[str]:
     [
         (patterns._search_word_before, patterns._word_before.search),
         (patterns._search_name_before_size, patterns._name_before_size.search),
+        (patterns._search_versioned_word_before, patterns._versioned_word_before.search),
     ],
 )
 def test_searches_begun_after_the_last_space_match_the_plain_search(
@@ -58,6 +61,8 @@ def test_searches_begun_after_the_last_space_match_the_plain_search(
         "e\u0301Foo",
         ".Foo",
         "-Foo",
+        "the FooNER 2.0 benchmark",
+        "Bar v3\nBaz v3.1",
         *_random_texts(400, seed=3),
     ]
     for text in texts:

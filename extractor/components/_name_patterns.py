@@ -96,19 +96,25 @@ _name_before_size = regex.compile(
 
 
 def _search_after_last_space(
-    pattern: regex.Pattern[str],
+    pattern: regex.Pattern[str], spaces: int = 0
 ) -> Callable[[str, int, int], regex.Match[str] | None]:
-    """``pattern.search`` for a pattern whose matches hold no space and end at the window's
-    end (``\\Z``), begun after the window's last space.
+    """``pattern.search`` for a pattern whose matches end at the window's end (``\\Z``)
+    and hold at most ``spaces`` spaces, begun after the window's last ``spaces + 1``
+    spaces.
 
-    The plain search tries every position of the window (10-15 us for 60 characters); a
-    match cannot start at or before that space, and a lookbehind sees the text before the
-    search's start, so the leftmost match is the same.
+    The plain search tries every position of the window (10-30 us for 60 characters); a
+    match cannot hold the spaces from there on, so it starts after them, and a lookbehind
+    sees the text before the search's start: the leftmost match is the same.
     """
     search = pattern.search
 
     def search_from_last_space(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
-        return search(text, max(pos, text.rfind(" ", pos, endpos) + 1), endpos)
+        start = endpos
+        for _ in range(spaces + 1):
+            start = text.rfind(" ", pos, start)
+            if start < 0:
+                return search(text, pos, endpos)
+        return search(text, start + 1, endpos)
 
     return search_from_last_space
 
@@ -192,9 +198,10 @@ _word_before = regex.compile(r"(?<![\w\-])\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}]\Z")
 _search_word_before = _search_after_last_space(_word_before)
 # A name with its version before a dataset noun: "the FooNER 2.0 benchmark", "Bar v3 corpus"
 # (a dotted or "v" version, never a bare count: "the 5 benchmarks").
-_search_versioned_word_before = regex.compile(
+_versioned_word_before = regex.compile(
     r"(?<![\w\-])(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])\s(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)+)\Z"
-).search
+)
+_search_versioned_word_before = _search_after_last_space(_versioned_word_before, spaces=1)
 
 # A named split ("LibriSpeech test-clean", "CSJ eval3", "WMT14 dev"), but not the plain
 # "test set" that follows many names.
