@@ -154,3 +154,12 @@ def test_a_lower_case_word_of_letters_is_never_coined() -> None:
     for token in ["language", "ªb", "straße", "ǆa", "ǅa", "a1", "aB", "α", "Ωmega", "x-y"]:
         if token.isalpha() and token.islower():
             assert token == token.lower() and not any(map(str.isdigit, token)), token
+
+
+def test_name_key_by_replace_matches_one_translate() -> None:
+    from extractor.components.names import name_key
+
+    drop = {ord(c): None for c in patterns._SEPARATORS}
+    texts = ["LLaMA2-7B Instruct", "a_b\tc\nd\u00a0e", "İSTANBUL-1", *_random_texts(500, seed=17)]
+    for text in texts:
+        assert name_key(text) == text.translate(drop).lower(), text

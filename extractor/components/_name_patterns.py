@@ -233,7 +233,8 @@ _match_number_with_unit = regex.compile(
     r"\s(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?\s*(?:%|[a-z])"  # a year ("COCO 2014") is a version
 ).match
 _sub_version = regex.compile(r"\s?v\d.*$").sub
-_DROP_SEPARATORS = {ord(c): None for c in " \t\n-_\u00a0"}
+_SEPARATORS = " \t\n-_\u00a0"
+_DROP_SEPARATORS = {ord(c): None for c in _SEPARATORS}
 
 # "the Clarkson dataset": one capitalised word after "the" (not a language adjective).
 _match_the_proper_name = regex.compile(
