@@ -18,10 +18,10 @@ from schemas import Paper, PaperRecord
 
 GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 
-# Set on the 148 tuned papers (external-i/j joined unseen, so some floors sit lower than
-# the ones set on 128 papers before them: the set changed, not the extractor).
-FIELD_FLOORS = {"method": 0.90, "models": 0.91, "benchmarks": 0.87, "metric values": 0.91}
-ATTRIBUTE_FLOORS = {"role": 0.90, "bound": 0.96, "metric": 0.86, "benchmark": 0.86, "model": 0.84}
+# Set on the 148 tuned papers (external-i/j joined unseen), a little under the scores
+# measured at the end of the session that set them.
+FIELD_FLOORS = {"method": 0.91, "models": 0.90, "benchmarks": 0.87, "metric values": 0.93}
+ATTRIBUTE_FLOORS = {"role": 0.90, "bound": 0.97, "metric": 0.89, "benchmark": 0.86, "model": 0.84}
 
 
 @pytest.fixture(scope="module")
