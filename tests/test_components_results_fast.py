@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from extractor.components import _result_cues as cues
 from extractor.components import _sentences
 
 # Stops, closers, openers and white space of several kinds (one, U+001C, is white space
@@ -36,3 +37,71 @@ def test_sentences_found_at_stops_match_one_scan() -> None:
     ]
     for text in texts:
         assert _sentences.find_sentences(text) == _plain_sentences(text), repr(text)
+
+
+# Words of the cue patterns and near misses, in several cases, with non-ASCII letters that
+# fold to ASCII ones under IGNORECASE (the Kelvin sign, the long s, a dotted capital I).
+_CUE_WORDS = ["GPU", "gpus", "Card", "on", "On", "the", "a single", "device", "hardware"]
+_CUE_WORDS += ["data", "Labels", "of", "its", "tokens", "sparsity", "Pruned", "and", "than"]
+_CUE_WORDS += ["accuracy", "Success", "rate", "score", "scores", "is", "of", "=", ":", "at"]
+_CUE_WORDS += [
+    "to\u212aens",
+    "\u017fcore",
+    "\u017fuccess",
+    "ma\u017fk",
+    "de\u0130ce",
+    "\u212a",
+    "\u017f",
+    "\u0130",
+    "é",
+    "x",
+    "Top-1",
+    "-",
+    ",",
+    ";",
+    ".",
+    "3.1",
+]
+_CUE_SPACES = [" ", " ", " ", "  ", "\n", "\u00a0", ""]
+
+
+def _cue_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choice(_CUE_WORDS) + rng.choice(_CUE_SPACES) for _ in range(rng.randint(0, 12)))
+        for _ in range(count)
+    ]
+
+
+def _same(fast: object, plain: object) -> bool:
+    """Two optional matches are the same: both None, or the same span and groups."""
+    if fast is None or plain is None:
+        return fast is plain
+    return bool(fast.span() == plain.span() and fast.groups() == plain.groups())  # type: ignore[attr-defined]
+
+
+def test_cues_skipped_without_their_words_match_the_plain_patterns() -> None:
+    for text in _cue_texts(20000, 11):
+        assert _same(cues._match_condition_after(text), cues._match_condition_after_plain(text))
+        for pos, endpos in ((0, len(text)), (2, max(2, len(text) - 3))):
+            assert _same(
+                cues._match_on_hardware(text, pos, endpos),
+                cues._match_on_hardware_plain(text, pos, endpos),
+            ), repr(text)
+            assert _same(
+                cues._search_metric_phrase_before(text, pos, endpos),
+                cues._search_metric_phrase_before_plain(text, pos, endpos),
+            ), repr(text)
+
+
+def test_cue_texts_reach_both_outcomes() -> None:
+    """The random texts hold matches and non-matches of each pattern (the test above
+    would prove little otherwise)."""
+    texts = _cue_texts(20000, 11)
+    for plain in (
+        cues._match_condition_after_plain,
+        lambda t: cues._match_on_hardware_plain(t, 0, len(t)),
+        lambda t: cues._search_metric_phrase_before_plain(t, 0, len(t)),
+    ):
+        found = sum(plain(t) is not None for t in texts)
+        assert 0 < found < len(texts)

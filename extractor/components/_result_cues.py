@@ -84,7 +84,7 @@ _search_factor_before = regex.compile(
 
 # A share of a resource is a condition, not a result: "3.3% of the ground-truth labels",
 # "less than 10% data", "at 50% sparsity".
-_match_condition_after = regex.compile(
+_match_condition_after_plain = regex.compile(
     r"""
     \s*(?:
         (?:of\s+)?(?:the\s+|its\s+|their\s+)?
@@ -98,6 +98,56 @@ _match_condition_after = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 ).match
+# Every word the pattern ends in contains one of these (lower case).
+_CONDITION_STEMS = (
+    "data",
+    "label",
+    "parameter",
+    "weight",
+    "token",
+    "compute",
+    "training",
+    "ground-truth",
+    "annotation",
+    "budget",
+    "model",
+    "layer",
+    "neuron",
+    "head",
+    "vocabulary",
+    "cost",
+    "corpus",
+    "demonstration",
+    "supervision",
+    "memory",
+    "step",
+    "epoch",
+    "time",
+    "sparsity",
+    "prun",
+    "mask",
+    "dropout",
+    "noise",
+    "poison",
+    "quantile",
+    "percentile",
+    "confidence",
+)
+
+
+def _match_condition_after(after: str) -> regex.Match[str] | None:
+    """``_match_condition_after_plain(after)``, skipped when no stem of its words is there.
+
+    On an ASCII text, ``IGNORECASE`` matches an ASCII letter only, so each word of the
+    pattern is a lower-case substring of ``after.lower()``; without one the match fails.
+    """
+    if after.isascii():
+        lowered = after.lower()
+        if not any(stem in lowered for stem in _CONDITION_STEMS):
+            return None
+    return _match_condition_after_plain(after)
+
+
 # A share of evaluation items is a rate ("incorrect on 34% of instances") unless the
 # words before make it a condition ("trained on only 10% of the samples").
 _match_items_after = regex.compile(
@@ -270,12 +320,39 @@ _search_other_setting = regex.compile(
 ).search
 # A number measured on hardware, not on a benchmark: "119 FPS on the 2080ti GPU",
 # "40 ms on a single A100 card" (up to two words between the number and "on").
-_match_on_hardware = regex.compile(
+_match_on_hardware_plain = regex.compile(
     r"(?:\s*[^\s,;.]+){0,2}?\s+on\s+(?:the\s+|an?\s+|one\s+|a\s+single\s+)?"
     r"(?:[\w\-]+\s+){0,2}?(?:GPUs?|CPUs?|TPUs?|NPUs?|devices?|hardware|phones?|chips?|"
     r"cards?|boards?|laptops?|smartphones?)\b",
     regex.IGNORECASE,
 ).match
+_HARDWARE_STEMS = (
+    "gpu",
+    "cpu",
+    "tpu",
+    "npu",
+    "device",
+    "hardware",
+    "phone",
+    "chip",
+    "card",
+    "board",
+    "laptop",
+)
+
+
+def _match_on_hardware(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``_match_on_hardware_plain(text, pos, endpos)``, skipped when no hardware noun is
+    there: on an ASCII window ``IGNORECASE`` matches ASCII letters only, so the noun the
+    match ends in is a lower-case substring of ``text[pos:endpos].lower()``."""
+    window = text[pos:endpos]
+    if window.isascii():
+        lowered = window.lower()
+        if not any(stem in lowered for stem in _HARDWARE_STEMS):
+            return None
+    return _match_on_hardware_plain(text, pos, endpos)
+
+
 # Numbers from people, not from a benchmark: "in human evaluations", "a user study".
 _search_human_study = regex.compile(
     r"\b(?:human|user|expert|annotator)s?\s+(?:evaluations?|studies|study|reviews?|raters?|"
@@ -343,10 +420,46 @@ _HEAD = (
 _match_metric_phrase_after = regex.compile(
     rf"\s+(?P<what>(?:{_MOD}\s){{0,2}}{_HEAD})\b", regex.IGNORECASE
 ).match
-_search_metric_phrase_before = regex.compile(
+_search_metric_phrase_before_plain = regex.compile(
     rf"(?<![\w\-])(?P<what>(?:{_MOD}\s){{0,2}}{_HEAD})\s+(?:of\s+|is\s+|was\s+|=\s*|:\s*|at\s+)?\Z",
     regex.IGNORECASE,
 ).search
+# Every head word of ``_HEAD`` contains one of these (lower case).
+_HEAD_STEMS = (
+    "score",
+    "rate",
+    "accura",
+    "error",
+    "precision",
+    "recall",
+    "ratio",
+    "similarity",
+    "consistency",
+    "fidelity",
+    "correlation",
+    "coverage",
+    "success",
+    "latency",
+    "throughput",
+    "speed",
+    "reward",
+    "return",
+    "consumption",
+    "length",
+)
+
+
+def _search_metric_phrase_before(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``_search_metric_phrase_before_plain(text, pos, endpos)``, skipped when no head word
+    is there: on an ASCII window ``IGNORECASE`` matches ASCII letters only, so the head the
+    match holds is a lower-case substring of ``text[pos:endpos].lower()``."""
+    window = text[pos:endpos]
+    if window.isascii():
+        lowered = window.lower()
+        if not any(stem in lowered for stem in _HEAD_STEMS):
+            return None
+    return _search_metric_phrase_before_plain(text, pos, endpos)
+
 
 # A comparative adjective that names its metric: "2.2% more accurate" (accuracy), "5% more
 # precise" (precision).
