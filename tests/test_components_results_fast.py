@@ -62,6 +62,8 @@ _CUE_WORDS += [
     ".",
     "3.1",
 ]
+_CUE_WORDS += ["by", "gains", "up to", "outperforms", "using", "with", "as", "such", "The", "bathe"]
+_CUE_WORDS += ["\u017fpeed-ups", "Over", "vs.", "\u0130mprovement", "o\u017f", "B"]
 _CUE_SPACES = [" ", " ", " ", "  ", "\n", "\u00a0", ""]
 
 
@@ -92,6 +94,17 @@ def test_cues_skipped_without_their_words_match_the_plain_patterns() -> None:
                 cues._search_metric_phrase_before(text, pos, endpos),
                 cues._search_metric_phrase_before_plain(text, pos, endpos),
             ), repr(text)
+            assert _same(
+                cues._search_improvement_before(text, pos, endpos),
+                cues._search_improvement_before_plain(text, pos, endpos),
+            ), repr(text)
+            assert _same(
+                cues._search_compared(text, pos, endpos),
+                cues._search_compared_plain(text, pos, endpos),
+            ), repr(text)
+        assert _same(
+            cues._search_improvement_before(text), cues._search_improvement_before_plain(text)
+        )
 
 
 def test_cue_texts_reach_both_outcomes() -> None:
@@ -102,6 +115,8 @@ def test_cue_texts_reach_both_outcomes() -> None:
         cues._match_condition_after_plain,
         lambda t: cues._match_on_hardware_plain(t, 0, len(t)),
         lambda t: cues._search_metric_phrase_before_plain(t, 0, len(t)),
+        lambda t: cues._search_improvement_before_plain(t, 0, len(t)),
+        lambda t: cues._search_compared_plain(t, 0, len(t)),
     ):
         found = sum(plain(t) is not None for t in texts)
         assert 0 < found < len(texts)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 # Cues read in the text just before a number ("gains of 28.35%", "by 9.3%").
-_search_improvement_before = regex.compile(
+_search_improvement_before_plain = regex.compile(
     r"""
     (?:
         \bby
@@ -24,6 +24,24 @@ _search_improvement_before = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 ).search
+
+
+def _search_improvement_before(
+    text: str, pos: int = 0, endpos: int | None = None
+) -> regex.Match[str] | None:
+    """``_search_improvement_before_plain(text, pos, endpos)``, skipped when neither "by"
+    nor "of" is there: every match holds one, and on an ASCII window ``IGNORECASE``
+    matches ASCII letters only, so it is in ``text[pos:endpos].lower()``."""
+    if endpos is None:
+        endpos = len(text)
+    window = text[pos:endpos]
+    if window.isascii():
+        lowered = window.lower()
+        if "by" not in lowered and "of" not in lowered:
+            return None
+    return _search_improvement_before_plain(text, pos, endpos)
+
+
 _match_improvement_after = regex.compile(
     r"""
     \s*(?:(?:absolute|relative|average|overall|consistent|significant|net)\s+)?
@@ -204,13 +222,49 @@ _match_list_gap = regex.compile(
 _match_plain_list_gap = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z").match
 # A name compared against: "outperforms CLIP", "surpasses similar models - CLIP and ALIGN",
 # within the clause before it.
-_search_compared = regex.compile(
+_search_compared_plain = regex.compile(
     r"(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|beat(?:s|ing)?|\bthan|"
     r"\bover|versus|"
     r"\bvs\.?|compared\s+(?:to|with)|relative\s+to|against)\b(?:(?![;.]|,\s(?:and|but|while|whereas)\b).)*\Z"
     r"|(?:\bon|\busing|\bwith|\bby|(?<!such\s)\bas)\s+(?:the\s+)?\Z",
     regex.IGNORECASE,
 ).search
+_COMPARED_STEMS = (
+    "outperform",
+    "surpass",
+    "exceed",
+    "beat",
+    "than",
+    "over",
+    "versus",
+    "vs",
+    "compared",
+    "relative",
+    "against",
+)
+_USED_WORDS = ("on", "using", "with", "by", "as")
+
+
+def _search_compared(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``_search_compared_plain(text, pos, endpos)``, skipped when neither branch can match.
+
+    On an ASCII window ``IGNORECASE`` matches ASCII letters only. The first branch holds a
+    comparison word, a lower-case substring of the window; the second ends the window with
+    "on", "using", "with", "by" or "as", white space and maybe "the" and white space, so
+    with the white space (and then "the") stripped the window ends in one of those words.
+    """
+    window = text[pos:endpos]
+    if window.isascii():
+        lowered = window.lower()
+        if not any(stem in lowered for stem in _COMPARED_STEMS):
+            tail = lowered.rstrip()
+            if tail.endswith("the"):
+                tail = tail[:-3].rstrip()
+            if not tail.endswith(_USED_WORDS):
+                return None
+    return _search_compared_plain(text, pos, endpos)
+
+
 # A name followed by its verb is the subject: "Bone achieved", "RCP can compress".
 _match_subject_verb = regex.compile(
     r"(?:\s*\([^)]{0,40}\))?\s+(?:also\s+|further\s+|consistently\s+|significantly\s+)?"
