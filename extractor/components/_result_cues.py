@@ -7,6 +7,16 @@ from __future__ import annotations
 
 import regex
 
+
+def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
+    """Whether one of ``parts`` is a substring of ``text`` (a loop: quicker than ``any``
+    over a generator, which the prefilters below pay on every call)."""
+    for part in parts:  # noqa: SIM110 (the loop is the point)
+        if part in text:
+            return True
+    return False
+
+
 # Cues read in the text just before a number ("gains of 28.35%", "by 9.3%").
 _search_improvement_before_plain = regex.compile(
     r"""
@@ -161,7 +171,7 @@ def _match_condition_after(after: str) -> regex.Match[str] | None:
     """
     if after.isascii():
         lowered = after.lower()
-        if not any(stem in lowered for stem in _CONDITION_STEMS):
+        if not _holds_any(lowered, _CONDITION_STEMS):
             return None
     return _match_condition_after_plain(after)
 
@@ -256,7 +266,7 @@ def _search_compared(text: str, pos: int, endpos: int) -> regex.Match[str] | Non
     window = text[pos:endpos]
     if window.isascii():
         lowered = window.lower()
-        if not any(stem in lowered for stem in _COMPARED_STEMS):
+        if not _holds_any(lowered, _COMPARED_STEMS):
             tail = lowered.rstrip()
             if tail.endswith("the"):
                 tail = tail[:-3].rstrip()
@@ -402,7 +412,7 @@ def _match_on_hardware(text: str, pos: int, endpos: int) -> regex.Match[str] | N
     window = text[pos:endpos]
     if window.isascii():
         lowered = window.lower()
-        if not any(stem in lowered for stem in _HARDWARE_STEMS):
+        if not _holds_any(lowered, _HARDWARE_STEMS):
             return None
     return _match_on_hardware_plain(text, pos, endpos)
 
@@ -510,7 +520,7 @@ def _search_metric_phrase_before(text: str, pos: int, endpos: int) -> regex.Matc
     window = text[pos:endpos]
     if window.isascii():
         lowered = window.lower()
-        if not any(stem in lowered for stem in _HEAD_STEMS):
+        if not _holds_any(lowered, _HEAD_STEMS):
             return None
     return _search_metric_phrase_before_plain(text, pos, endpos)
 
