@@ -64,6 +64,8 @@ _CUE_WORDS += [
 ]
 _CUE_WORDS += ["by", "gains", "up to", "outperforms", "using", "with", "as", "such", "The", "bathe"]
 _CUE_WORDS += ["\u017fpeed-ups", "Over", "vs.", "\u0130mprovement", "o\u017f", "B"]
+_CUE_WORDS += ["higher", "Lower", "speed-ups", "more compact", "net", "reduction", "Scored"]
+_CUE_WORDS += ["average", "scores of", "\u017fcores", "fa\u017fter", "bette\u0280", "%"]
 _CUE_SPACES = [" ", " ", " ", "  ", "\n", "\u00a0", ""]
 
 
@@ -105,6 +107,12 @@ def test_cues_skipped_without_their_words_match_the_plain_patterns() -> None:
         assert _same(
             cues._search_improvement_before(text), cues._search_improvement_before_plain(text)
         )
+        assert _same(cues._match_improvement_after(text), cues._match_improvement_after_plain(text))
+        for pos, endpos in ((0, len(text)), (1, max(1, len(text) - 2))):
+            assert _same(
+                cues._search_score_of(text, pos, endpos),
+                cues._search_score_of_plain(text, pos, endpos),
+            ), repr(text)
 
 
 def test_cue_texts_reach_both_outcomes() -> None:
@@ -117,6 +125,8 @@ def test_cue_texts_reach_both_outcomes() -> None:
         lambda t: cues._search_metric_phrase_before_plain(t, 0, len(t)),
         lambda t: cues._search_improvement_before_plain(t, 0, len(t)),
         lambda t: cues._search_compared_plain(t, 0, len(t)),
+        cues._match_improvement_after_plain,
+        lambda t: cues._search_score_of_plain(t, 0, len(t)),
     ):
         found = sum(plain(t) is not None for t in texts)
         assert 0 < found < len(texts)

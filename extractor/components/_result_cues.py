@@ -52,7 +52,7 @@ def _search_improvement_before(
     return _search_improvement_before_plain(text, pos, endpos)
 
 
-_match_improvement_after = regex.compile(
+_match_improvement_after_plain = regex.compile(
     r"""
     \s*(?:(?:absolute|relative|average|overall|consistent|significant|net)\s+)?
     (?:[\w\-]+\s+){0,2}?                      # "49.4% FLOPs reduction", "28% net reduction"
@@ -62,6 +62,41 @@ _match_improvement_after = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 ).match
+# Every word the pattern ends in contains one of these (lower case).
+_IMPROVEMENT_STEMS = (
+    "higher",
+    "lower",
+    "better",
+    "faster",
+    "improve",
+    "gain",
+    "increase",
+    "boost",
+    "reduc",
+    "decrease",
+    "saving",
+    "speed",
+    "fewer",
+    "less",
+    "smaller",
+    "cheaper",
+    "more",
+    "lead",
+    "margin",
+    "drop",
+    "acceleration",
+)
+
+
+def _match_improvement_after(after: str) -> regex.Match[str] | None:
+    """``_match_improvement_after_plain(after)``, skipped when none of its last words is
+    there: on an ASCII text ``IGNORECASE`` matches ASCII letters only, so the word is a
+    lower-case substring of ``after.lower()``."""
+    if after.isascii() and not _holds_any(after.lower(), _IMPROVEMENT_STEMS):
+        return None
+    return _match_improvement_after_plain(after)
+
+
 # A margin stated right after the number: "1.4 points above ResNet-50", "3% ahead of the
 # best baseline", "2.1 points over GPT-4o" (not "85% over the test set", nor "over 5 runs").
 _match_margin_after = regex.compile(
@@ -73,6 +108,7 @@ _search_baseline_before = regex.compile(
     r"(?<!\b(?:less|more|fewer|greater|higher|lower|better|worse)\s)\bthan|\bagainst)\s+$",
     regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards from it
 ).search
+
 
 # Between a bare result and a bare number it is compared with, in the same clause:
 # "8.43 perplexity on X, compared to 7.81", "a BLEU of 31.2 versus 29.8".
@@ -206,13 +242,27 @@ _search_metric_link_before = regex.compile(
         scores\s+of|rate\s+of|value\s+of)?\s*)$""",
     regex.VERBOSE | regex.IGNORECASE,
 ).match
-_search_score_of = regex.compile(
+_search_score_of_plain = regex.compile(
     r"\b(?:(?:scores?|averages?)\s+(?:of|at)"
     # "score" as a verb: "Mistral-7B scores 62.5", "it scored only 41.2"
     r"|(?:scores|scored|scoring)(?:\s+(?:only|just|about|around|roughly|nearly|over|above|"
     r"below|under|up\s+to|at\s+most|at\s+least|an\s+average\s+of))?)\s+$",
     regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards from it
 ).search
+
+
+def _search_score_of(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``_search_score_of_plain(text, pos, endpos)``, skipped when neither "scor" nor
+    "averag" is there: every match holds one, and on an ASCII window ``IGNORECASE``
+    matches ASCII letters only, so it is in ``text[pos:endpos].lower()``."""
+    window = text[pos:endpos]
+    if window.isascii():
+        lowered = window.lower()
+        if "scor" not in lowered and "averag" not in lowered:
+            return None
+    return _search_score_of_plain(text, pos, endpos)
+
+
 # A change stated as "reduces the error ... from 0.20 to 0.02": bare numbers, but results.
 _search_change_verb = regex.compile(
     r"\b(?:reduc|decreas|lower|cut|improv|increas|rais|boost|drop|fall|fell|rose|rise|go(?:es)?\s+up)"
@@ -228,6 +278,8 @@ _match_list_gap = regex.compile(
     r"(?:[^,;.\d\s][^,;\s]*\s+){0,4}?[^,;.\d\s](?:[^,;\s]*[^,;.\s])?\s*)?"
     r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"
 ).match
+
+
 # Only a conjunction between two numbers: "53.1 and 54.4 AP", "53.1, 54.4 and 55.0 AP".
 _match_plain_list_gap = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z").match
 # A name compared against: "outperforms CLIP", "surpasses similar models - CLIP and ALIGN",
