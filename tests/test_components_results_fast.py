@@ -66,6 +66,8 @@ _CUE_WORDS += ["by", "gains", "up to", "outperforms", "using", "with", "as", "su
 _CUE_WORDS += ["\u017fpeed-ups", "Over", "vs.", "\u0130mprovement", "o\u017f", "B"]
 _CUE_WORDS += ["higher", "Lower", "speed-ups", "more compact", "net", "reduction", "Scored"]
 _CUE_WORDS += ["average", "scores of", "\u017fcores", "fa\u017fter", "bette\u0280", "%"]
+_CUE_WORDS += ["with", "Using", "only", "as little as", "fewer than", "keeping", "Removing"]
+_CUE_WORDS += ["wit\u0127", "\u017fame", "\u212aeep"]
 _CUE_SPACES = [" ", " ", " ", "  ", "\n", "\u00a0", ""]
 
 
@@ -110,6 +112,10 @@ def test_cues_skipped_without_their_words_match_the_plain_patterns() -> None:
         assert _same(cues._match_improvement_after(text), cues._match_improvement_after_plain(text))
         for pos, endpos in ((0, len(text)), (1, max(1, len(text) - 2))):
             assert _same(
+                cues._search_condition_before(text, pos, endpos),
+                cues._search_condition_before_plain(text, pos, endpos),
+            ), repr(text)
+            assert _same(
                 cues._search_score_of(text, pos, endpos),
                 cues._search_score_of_plain(text, pos, endpos),
             ), repr(text)
@@ -127,6 +133,7 @@ def test_cue_texts_reach_both_outcomes() -> None:
         lambda t: cues._search_compared_plain(t, 0, len(t)),
         cues._match_improvement_after_plain,
         lambda t: cues._search_score_of_plain(t, 0, len(t)),
+        lambda t: cues._search_condition_before_plain(t, 0, len(t)),
     ):
         found = sum(plain(t) is not None for t in texts)
         assert 0 < found < len(texts)

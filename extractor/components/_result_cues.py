@@ -1,6 +1,10 @@
 """The words that tell what a number is: cues for roles, conditions, metrics and lists.
 
-Patterns only, compiled once; :mod:`extractor.components.results` applies them.
+Patterns compiled once; :mod:`extractor.components.results` applies them. The costlier
+ones sit behind a cheap test of the words every match holds (``str`` operations, far
+cheaper than a ``regex`` call): ``_name`` skips the call when the test fails and returns
+what ``_name_plain`` returns otherwise; tests/test_components_results_fast.py checks that
+they agree.
 """
 
 from __future__ import annotations
@@ -15,6 +19,16 @@ def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
         if part in text:
             return True
     return False
+
+
+def _ends_in_word(window: str, words: tuple[str, ...]) -> bool:
+    """Whether an ASCII ``window`` ends in white space after one of ``words`` (lower case).
+
+    A match of a pattern ending ``(?:word)\\s+$`` (or ``\\Z``) ends the window with white
+    space after the word; ``str.rstrip`` strips that white space and stops at the word's
+    last letter, so ``window.lower().rstrip()`` ends in the word.
+    """
+    return window[-1:].isspace() and window.lower().rstrip().endswith(words)
 
 
 # Cues read in the text just before a number ("gains of 28.35%", "by 9.3%").
@@ -230,11 +244,39 @@ _match_share_of_performance = regex.compile(
     r"\s*of\s+(?:the\s+)?(?:\S+\s+){0,3}?\S*['’]s\s+(?:performance|accuracy|quality|score)",
     regex.IGNORECASE,
 ).match
-_search_condition_before = regex.compile(
+_search_condition_before_plain = regex.compile(
     r"(?:\bwith|\busing|\bon|\bfrom|\bkeep(?:ing)?|\bretain(?:ing)?|\bremov(?:e|ing))\s+"
     r"(?:only\s+|just\s+|merely\s+|as\s+little\s+as\s+|less\s+than\s+|fewer\s+than\s+)?$",
     regex.IGNORECASE,
 ).search
+_CONDITION_BEFORE_ENDS = (
+    "with",
+    "using",
+    "on",
+    "from",
+    "keep",
+    "keeping",
+    "retain",
+    "retaining",
+    "remove",
+    "removing",
+    "only",
+    "just",
+    "merely",
+    "as",
+    "than",
+)
+
+
+def _search_condition_before(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``_search_condition_before_plain(text, pos, endpos)``, skipped when the window does
+    not end in one of the words its matches end in (see ``_ends_in_word``; on an ASCII
+    window ``IGNORECASE`` matches ASCII letters only)."""
+    window = text[pos:endpos]
+    if window.isascii() and not _ends_in_word(window, _CONDITION_BEFORE_ENDS):
+        return None
+    return _search_condition_before_plain(text, pos, endpos)
+
 
 # A bare number is a result only beside a metric: "BLEU of 32.1", "scores of 49.36".
 _search_metric_link_before = regex.compile(
