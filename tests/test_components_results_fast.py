@@ -68,6 +68,8 @@ _CUE_WORDS += ["higher", "Lower", "speed-ups", "more compact", "net", "reduction
 _CUE_WORDS += ["average", "scores of", "\u017fcores", "fa\u017fter", "bette\u0280", "%"]
 _CUE_WORDS += ["with", "Using", "only", "as little as", "fewer than", "keeping", "Removing"]
 _CUE_WORDS += ["wit\u0127", "\u017fame", "\u212aeep"]
+_CUE_WORDS += ["compared to", "Versus", "vs.", "VS", "up from", "relative to", "against"]
+_CUE_WORDS += ["more than", "\u017ft", "\u212a"]
 _CUE_SPACES = [" ", " ", " ", "  ", "\n", "\u00a0", ""]
 
 
@@ -116,6 +118,10 @@ def test_cues_skipped_without_their_words_match_the_plain_patterns() -> None:
                 cues._search_condition_before_plain(text, pos, endpos),
             ), repr(text)
             assert _same(
+                cues._search_baseline_before(text, pos, endpos),
+                cues._search_baseline_before_plain(text, pos, endpos),
+            ), repr(text)
+            assert _same(
                 cues._search_score_of(text, pos, endpos),
                 cues._search_score_of_plain(text, pos, endpos),
             ), repr(text)
@@ -133,6 +139,7 @@ def test_cue_texts_reach_both_outcomes() -> None:
         lambda t: cues._search_compared_plain(t, 0, len(t)),
         cues._match_improvement_after_plain,
         lambda t: cues._search_score_of_plain(t, 0, len(t)),
+        lambda t: cues._search_baseline_before_plain(t, 0, len(t)),
         lambda t: cues._search_condition_before_plain(t, 0, len(t)),
     ):
         found = sum(plain(t) is not None for t in texts)

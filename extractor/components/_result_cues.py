@@ -117,11 +117,26 @@ _match_margin_after = regex.compile(
     r"\s+(?:above|ahead\s+of|over\s+(?=\p{Lu}|(?:the\s+)?(?:best|strongest|previous|prior|"
     r"baselines?|state-of-the-art|SOTA|existing|competing|current)\b))",
 ).match
-_search_baseline_before = regex.compile(
+_search_baseline_before_plain = regex.compile(
     r"(?:\bcompared\s+(?:to|with)|\b(?:up|down)\s+from|\bversus|\bvs\.?|\brelative\s+to|"
     r"(?<!\b(?:less|more|fewer|greater|higher|lower|better|worse)\s)\bthan|\bagainst)\s+$",
     regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards from it
 ).search
+_BASELINE_ENDS = ("to", "with", "from", "versus", "vs", "vs.", "than", "against")
+
+
+def _search_baseline_before(
+    text: str, pos: int = 0, endpos: int | None = None
+) -> regex.Match[str] | None:
+    """``_search_baseline_before_plain(text, pos, endpos)``, skipped when the window does
+    not end in one of the words its matches end in (see ``_ends_in_word``; on an ASCII
+    window ``IGNORECASE`` matches ASCII letters only)."""
+    if endpos is None:
+        endpos = len(text)
+    window = text[pos:endpos]
+    if window.isascii() and not _ends_in_word(window, _BASELINE_ENDS):
+        return None
+    return _search_baseline_before_plain(text, pos, endpos)
 
 
 # Between a bare result and a bare number it is compared with, in the same clause:
