@@ -1,14 +1,38 @@
 """The words that tell what a number is: cues for roles, conditions, metrics and lists.
 
-Patterns only, compiled once; :mod:`extractor.components.results` applies them.
+Patterns compiled once; :mod:`extractor.components.results` applies them. The costlier
+ones sit behind a cheap test of the words every match holds (``str`` operations, far
+cheaper than a ``regex`` call): ``_name`` skips the call when the test fails and returns
+what ``_name_plain`` returns otherwise; tests/test_components_results_fast.py checks that
+they agree.
 """
 
 from __future__ import annotations
 
 import regex
 
+
+def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
+    """Whether one of ``parts`` is a substring of ``text`` (a loop: quicker than ``any``
+    over a generator, which the prefilters below pay on every call)."""
+    for part in parts:  # noqa: SIM110 (the loop is the point)
+        if part in text:
+            return True
+    return False
+
+
+def _ends_in_word(window: str, words: tuple[str, ...]) -> bool:
+    """Whether an ASCII ``window`` ends in white space after one of ``words`` (lower case).
+
+    A match of a pattern ending ``(?:word)\\s+$`` (or ``\\Z``) ends the window with white
+    space after the word; ``str.rstrip`` strips that white space and stops at the word's
+    last letter, so ``window.lower().rstrip()`` ends in the word.
+    """
+    return window[-1:].isspace() and window.lower().rstrip().endswith(words)
+
+
 # Cues read in the text just before a number ("gains of 28.35%", "by 9.3%").
-_search_improvement_before = regex.compile(
+_search_improvement_before_plain = regex.compile(
     r"""
     (?:
         \bby
@@ -24,7 +48,25 @@ _search_improvement_before = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 ).search
-_match_improvement_after = regex.compile(
+
+
+def _search_improvement_before(
+    text: str, pos: int = 0, endpos: int | None = None
+) -> regex.Match[str] | None:
+    """``_search_improvement_before_plain(text, pos, endpos)``, skipped when neither "by"
+    nor "of" is there: every match holds one, and on an ASCII window ``IGNORECASE``
+    matches ASCII letters only, so it is in ``text[pos:endpos].lower()``."""
+    if endpos is None:
+        endpos = len(text)
+    window = text[pos:endpos]
+    if window.isascii():
+        lowered = window.lower()
+        if "by" not in lowered and "of" not in lowered:
+            return None
+    return _search_improvement_before_plain(text, pos, endpos)
+
+
+_match_improvement_after_plain = regex.compile(
     r"""
     \s*(?:(?:absolute|relative|average|overall|consistent|significant|net)\s+)?
     (?:[\w\-]+\s+){0,2}?                      # "49.4% FLOPs reduction", "28% net reduction"
@@ -34,17 +76,68 @@ _match_improvement_after = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 ).match
+# Every word the pattern ends in contains one of these (lower case).
+_IMPROVEMENT_STEMS = (
+    "higher",
+    "lower",
+    "better",
+    "faster",
+    "improve",
+    "gain",
+    "increase",
+    "boost",
+    "reduc",
+    "decrease",
+    "saving",
+    "speed",
+    "fewer",
+    "less",
+    "smaller",
+    "cheaper",
+    "more",
+    "lead",
+    "margin",
+    "drop",
+    "acceleration",
+)
+
+
+def _match_improvement_after(after: str) -> regex.Match[str] | None:
+    """``_match_improvement_after_plain(after)``, skipped when none of its last words is
+    there: on an ASCII text ``IGNORECASE`` matches ASCII letters only, so the word is a
+    lower-case substring of ``after.lower()``."""
+    if after.isascii() and not _holds_any(after.lower(), _IMPROVEMENT_STEMS):
+        return None
+    return _match_improvement_after_plain(after)
+
+
 # A margin stated right after the number: "1.4 points above ResNet-50", "3% ahead of the
 # best baseline", "2.1 points over GPT-4o" (not "85% over the test set", nor "over 5 runs").
 _match_margin_after = regex.compile(
     r"\s+(?:above|ahead\s+of|over\s+(?=\p{Lu}|(?:the\s+)?(?:best|strongest|previous|prior|"
     r"baselines?|state-of-the-art|SOTA|existing|competing|current)\b))",
 ).match
-_search_baseline_before = regex.compile(
+_search_baseline_before_plain = regex.compile(
     r"(?:\bcompared\s+(?:to|with)|\b(?:up|down)\s+from|\bversus|\bvs\.?|\brelative\s+to|"
     r"(?<!\b(?:less|more|fewer|greater|higher|lower|better|worse)\s)\bthan|\bagainst)\s+$",
     regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards from it
 ).search
+_BASELINE_ENDS = ("to", "with", "from", "versus", "vs", "vs.", "than", "against")
+
+
+def _search_baseline_before(
+    text: str, pos: int = 0, endpos: int | None = None
+) -> regex.Match[str] | None:
+    """``_search_baseline_before_plain(text, pos, endpos)``, skipped when the window does
+    not end in one of the words its matches end in (see ``_ends_in_word``; on an ASCII
+    window ``IGNORECASE`` matches ASCII letters only)."""
+    if endpos is None:
+        endpos = len(text)
+    window = text[pos:endpos]
+    if window.isascii() and not _ends_in_word(window, _BASELINE_ENDS):
+        return None
+    return _search_baseline_before_plain(text, pos, endpos)
+
 
 # Between a bare result and a bare number it is compared with, in the same clause:
 # "8.43 perplexity on X, compared to 7.81", "a BLEU of 31.2 versus 29.8".
@@ -84,7 +177,7 @@ _search_factor_before = regex.compile(
 
 # A share of a resource is a condition, not a result: "3.3% of the ground-truth labels",
 # "less than 10% data", "at 50% sparsity".
-_match_condition_after = regex.compile(
+_match_condition_after_plain = regex.compile(
     r"""
     \s*(?:
         (?:of\s+)?(?:the\s+|its\s+|their\s+)?
@@ -98,6 +191,56 @@ _match_condition_after = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 ).match
+# Every word the pattern ends in contains one of these (lower case).
+_CONDITION_STEMS = (
+    "data",
+    "label",
+    "parameter",
+    "weight",
+    "token",
+    "compute",
+    "training",
+    "ground-truth",
+    "annotation",
+    "budget",
+    "model",
+    "layer",
+    "neuron",
+    "head",
+    "vocabulary",
+    "cost",
+    "corpus",
+    "demonstration",
+    "supervision",
+    "memory",
+    "step",
+    "epoch",
+    "time",
+    "sparsity",
+    "prun",
+    "mask",
+    "dropout",
+    "noise",
+    "poison",
+    "quantile",
+    "percentile",
+    "confidence",
+)
+
+
+def _match_condition_after(after: str) -> regex.Match[str] | None:
+    """``_match_condition_after_plain(after)``, skipped when no stem of its words is there.
+
+    On an ASCII text, ``IGNORECASE`` matches an ASCII letter only, so each word of the
+    pattern is a lower-case substring of ``after.lower()``; without one the match fails.
+    """
+    if after.isascii():
+        lowered = after.lower()
+        if not _holds_any(lowered, _CONDITION_STEMS):
+            return None
+    return _match_condition_after_plain(after)
+
+
 # A share of evaluation items is a rate ("incorrect on 34% of instances") unless the
 # words before make it a condition ("trained on only 10% of the samples").
 _match_items_after = regex.compile(
@@ -116,11 +259,39 @@ _match_share_of_performance = regex.compile(
     r"\s*of\s+(?:the\s+)?(?:\S+\s+){0,3}?\S*['’]s\s+(?:performance|accuracy|quality|score)",
     regex.IGNORECASE,
 ).match
-_search_condition_before = regex.compile(
+_search_condition_before_plain = regex.compile(
     r"(?:\bwith|\busing|\bon|\bfrom|\bkeep(?:ing)?|\bretain(?:ing)?|\bremov(?:e|ing))\s+"
     r"(?:only\s+|just\s+|merely\s+|as\s+little\s+as\s+|less\s+than\s+|fewer\s+than\s+)?$",
     regex.IGNORECASE,
 ).search
+_CONDITION_BEFORE_ENDS = (
+    "with",
+    "using",
+    "on",
+    "from",
+    "keep",
+    "keeping",
+    "retain",
+    "retaining",
+    "remove",
+    "removing",
+    "only",
+    "just",
+    "merely",
+    "as",
+    "than",
+)
+
+
+def _search_condition_before(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``_search_condition_before_plain(text, pos, endpos)``, skipped when the window does
+    not end in one of the words its matches end in (see ``_ends_in_word``; on an ASCII
+    window ``IGNORECASE`` matches ASCII letters only)."""
+    window = text[pos:endpos]
+    if window.isascii() and not _ends_in_word(window, _CONDITION_BEFORE_ENDS):
+        return None
+    return _search_condition_before_plain(text, pos, endpos)
+
 
 # A bare number is a result only beside a metric: "BLEU of 32.1", "scores of 49.36".
 _search_metric_link_before = regex.compile(
@@ -128,13 +299,27 @@ _search_metric_link_before = regex.compile(
         scores\s+of|rate\s+of|value\s+of)?\s*)$""",
     regex.VERBOSE | regex.IGNORECASE,
 ).match
-_search_score_of = regex.compile(
+_search_score_of_plain = regex.compile(
     r"\b(?:(?:scores?|averages?)\s+(?:of|at)"
     # "score" as a verb: "Mistral-7B scores 62.5", "it scored only 41.2"
     r"|(?:scores|scored|scoring)(?:\s+(?:only|just|about|around|roughly|nearly|over|above|"
     r"below|under|up\s+to|at\s+most|at\s+least|an\s+average\s+of))?)\s+$",
     regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards from it
 ).search
+
+
+def _search_score_of(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``_search_score_of_plain(text, pos, endpos)``, skipped when neither "scor" nor
+    "averag" is there: every match holds one, and on an ASCII window ``IGNORECASE``
+    matches ASCII letters only, so it is in ``text[pos:endpos].lower()``."""
+    window = text[pos:endpos]
+    if window.isascii():
+        lowered = window.lower()
+        if "scor" not in lowered and "averag" not in lowered:
+            return None
+    return _search_score_of_plain(text, pos, endpos)
+
+
 # A change stated as "reduces the error ... from 0.20 to 0.02": bare numbers, but results.
 _search_change_verb = regex.compile(
     r"\b(?:reduc|decreas|lower|cut|improv|increas|rais|boost|drop|fall|fell|rose|rise|go(?:es)?\s+up)"
@@ -150,17 +335,55 @@ _match_list_gap = regex.compile(
     r"(?:[^,;.\d\s][^,;\s]*\s+){0,4}?[^,;.\d\s](?:[^,;\s]*[^,;.\s])?\s*)?"
     r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"
 ).match
+
+
 # Only a conjunction between two numbers: "53.1 and 54.4 AP", "53.1, 54.4 and 55.0 AP".
 _match_plain_list_gap = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z").match
 # A name compared against: "outperforms CLIP", "surpasses similar models - CLIP and ALIGN",
 # within the clause before it.
-_search_compared = regex.compile(
+_search_compared_plain = regex.compile(
     r"(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|beat(?:s|ing)?|\bthan|"
     r"\bover|versus|"
     r"\bvs\.?|compared\s+(?:to|with)|relative\s+to|against)\b(?:(?![;.]|,\s(?:and|but|while|whereas)\b).)*\Z"
     r"|(?:\bon|\busing|\bwith|\bby|(?<!such\s)\bas)\s+(?:the\s+)?\Z",
     regex.IGNORECASE,
 ).search
+_COMPARED_STEMS = (
+    "outperform",
+    "surpass",
+    "exceed",
+    "beat",
+    "than",
+    "over",
+    "versus",
+    "vs",
+    "compared",
+    "relative",
+    "against",
+)
+_USED_WORDS = ("on", "using", "with", "by", "as")
+
+
+def _search_compared(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``_search_compared_plain(text, pos, endpos)``, skipped when neither branch can match.
+
+    On an ASCII window ``IGNORECASE`` matches ASCII letters only. The first branch holds a
+    comparison word, a lower-case substring of the window; the second ends the window with
+    "on", "using", "with", "by" or "as", white space and maybe "the" and white space, so
+    with the white space (and then "the") stripped the window ends in one of those words.
+    """
+    window = text[pos:endpos]
+    if window.isascii():
+        lowered = window.lower()
+        if not _holds_any(lowered, _COMPARED_STEMS):
+            tail = lowered.rstrip()
+            if tail.endswith("the"):
+                tail = tail[:-3].rstrip()
+            if not tail.endswith(_USED_WORDS):
+                return None
+    return _search_compared_plain(text, pos, endpos)
+
+
 # A name followed by its verb is the subject: "Bone achieved", "RCP can compress".
 _match_subject_verb = regex.compile(
     r"(?:\s*\([^)]{0,40}\))?\s+(?:also\s+|further\s+|consistently\s+|significantly\s+)?"
@@ -270,12 +493,39 @@ _search_other_setting = regex.compile(
 ).search
 # A number measured on hardware, not on a benchmark: "119 FPS on the 2080ti GPU",
 # "40 ms on a single A100 card" (up to two words between the number and "on").
-_match_on_hardware = regex.compile(
+_match_on_hardware_plain = regex.compile(
     r"(?:\s*[^\s,;.]+){0,2}?\s+on\s+(?:the\s+|an?\s+|one\s+|a\s+single\s+)?"
     r"(?:[\w\-]+\s+){0,2}?(?:GPUs?|CPUs?|TPUs?|NPUs?|devices?|hardware|phones?|chips?|"
     r"cards?|boards?|laptops?|smartphones?)\b",
     regex.IGNORECASE,
 ).match
+_HARDWARE_STEMS = (
+    "gpu",
+    "cpu",
+    "tpu",
+    "npu",
+    "device",
+    "hardware",
+    "phone",
+    "chip",
+    "card",
+    "board",
+    "laptop",
+)
+
+
+def _match_on_hardware(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``_match_on_hardware_plain(text, pos, endpos)``, skipped when no hardware noun is
+    there: on an ASCII window ``IGNORECASE`` matches ASCII letters only, so the noun the
+    match ends in is a lower-case substring of ``text[pos:endpos].lower()``."""
+    window = text[pos:endpos]
+    if window.isascii():
+        lowered = window.lower()
+        if not _holds_any(lowered, _HARDWARE_STEMS):
+            return None
+    return _match_on_hardware_plain(text, pos, endpos)
+
+
 # Numbers from people, not from a benchmark: "in human evaluations", "a user study".
 _search_human_study = regex.compile(
     r"\b(?:human|user|expert|annotator)s?\s+(?:evaluations?|studies|study|reviews?|raters?|"
@@ -343,10 +593,46 @@ _HEAD = (
 _match_metric_phrase_after = regex.compile(
     rf"\s+(?P<what>(?:{_MOD}\s){{0,2}}{_HEAD})\b", regex.IGNORECASE
 ).match
-_search_metric_phrase_before = regex.compile(
+_search_metric_phrase_before_plain = regex.compile(
     rf"(?<![\w\-])(?P<what>(?:{_MOD}\s){{0,2}}{_HEAD})\s+(?:of\s+|is\s+|was\s+|=\s*|:\s*|at\s+)?\Z",
     regex.IGNORECASE,
 ).search
+# Every head word of ``_HEAD`` contains one of these (lower case).
+_HEAD_STEMS = (
+    "score",
+    "rate",
+    "accura",
+    "error",
+    "precision",
+    "recall",
+    "ratio",
+    "similarity",
+    "consistency",
+    "fidelity",
+    "correlation",
+    "coverage",
+    "success",
+    "latency",
+    "throughput",
+    "speed",
+    "reward",
+    "return",
+    "consumption",
+    "length",
+)
+
+
+def _search_metric_phrase_before(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+    """``_search_metric_phrase_before_plain(text, pos, endpos)``, skipped when no head word
+    is there: on an ASCII window ``IGNORECASE`` matches ASCII letters only, so the head the
+    match holds is a lower-case substring of ``text[pos:endpos].lower()``."""
+    window = text[pos:endpos]
+    if window.isascii():
+        lowered = window.lower()
+        if not _holds_any(lowered, _HEAD_STEMS):
+            return None
+    return _search_metric_phrase_before_plain(text, pos, endpos)
+
 
 # A comparative adjective that names its metric: "2.2% more accurate" (accuracy), "5% more
 # precise" (precision).

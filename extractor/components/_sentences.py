@@ -12,7 +12,7 @@ import regex
 # A sentence ends at ".", "!" or "?" (and closing quotes or brackets) followed by white
 # space and a capital letter, digit, quote or bracket, unless the full stop ends a common
 # abbreviation ("e.g.", "et al.", "Fig.") or a single capital ("J. Smith").
-_finditer_boundary = regex.compile(
+_BOUNDARY = regex.compile(
     r"""
     [.!?]  # first, so the engine only tries the rest at a stop
     (?<!\b(?:e\.g|i\.e|et\sal|etc|vs|cf|Fig|Figs|Eq|Eqs|Sec|Tab|No|approx|resp|i\.i\.d)\.)
@@ -22,7 +22,47 @@ _finditer_boundary = regex.compile(
     (?=["'“‘(\[]?[\p{Lu}\p{N}])
     """,
     regex.VERBOSE,
-).finditer
+)
+_finditer_boundary = _BOUNDARY.finditer
+_match_boundary = _BOUNDARY.match
+
+_STOPS = ".!?"
+# What may follow a stop in a boundary: a closing quote or bracket, or white space
+# (``str.isspace`` holds for every character ``regex`` counts as ``\s``, and more).
+_CLOSERS = frozenset("\"'”’)]")
+
+
+def _stops(text: str) -> list[int]:
+    """Where ".", "!" and "?" stand in ``text``, in order, found by ``str.find``."""
+    found = []
+    for stop in _STOPS:
+        at = text.find(stop)
+        while at != -1:
+            found.append(at)
+            at = text.find(stop, at + 1)
+    found.sort()
+    return found
+
+
+def _boundaries(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each boundary match, as ``_finditer_boundary`` finds them.
+
+    A match starts at a stop, so it is enough to try the pattern anchored at each stop a
+    closing quote, bracket or white space follows (a decimal point such as "3.1" is skipped
+    without calling the engine). A match holds one stop only (what follows it is closers
+    and white space), so matches at successive stops never overlap, as in a scan.
+    """
+    spans = []
+    last = len(text) - 1
+    for at in _stops(text):
+        if at == last:
+            break
+        after = text[at + 1]
+        if after in _CLOSERS or after.isspace():
+            boundary = _match_boundary(text, at)
+            if boundary is not None:
+                spans.append(boundary.span())
+    return spans
 
 
 def find_sentences(text: str) -> list[tuple[int, int]]:
@@ -39,10 +79,10 @@ def find_sentences(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     start = 0
-    for boundary in _finditer_boundary(text):
-        end = boundary.start() + len(boundary.group().rstrip())
+    for stop, boundary_end in _boundaries(text):
+        end = stop + len(text[stop:boundary_end].rstrip())
         spans.append((start, end))
-        start = boundary.end()
+        start = boundary_end
     end = len(text.rstrip())
     if start < end:
         spans.append((start, end))

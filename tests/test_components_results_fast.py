@@ -1,0 +1,146 @@
+"""The result linker's fast paths find exactly what the plain scans find."""
+
+from __future__ import annotations
+
+import random
+
+from extractor.components import _result_cues as cues
+from extractor.components import _sentences
+
+# Stops, closers, openers and white space of several kinds (one, U+001C, is white space
+# to ``str.isspace`` but not to ``regex``), abbreviations, single capitals, digits.
+_ALPHABET = [".", "!", "?", '"', "'", "”", "’", ")", "]", "(", "[", "“", "‘"]
+_ALPHABET += [" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\x1c", "a", "b", "A", "Z", "É"]
+_ALPHABET += ["3", "3.1", "e.g.", "i.e.", "et al.", "Fig.", "vs.", "J. ", "U.S. ", "No. "]
+_ALPHABET += [". ", ".) ", '?" ', "! The ", ". 4 ", "."]
+
+
+def _plain_sentences(text: str) -> list[tuple[int, int]]:
+    """``find_sentences`` as one scan of the boundary pattern over the whole text."""
+    spans = []
+    start = 0
+    for boundary in _sentences._finditer_boundary(text):
+        end = boundary.start() + len(boundary.group().rstrip())
+        spans.append((start, end))
+        start = boundary.end()
+    end = len(text.rstrip())
+    if start < end:
+        spans.append((start, end))
+    return spans
+
+
+def test_sentences_found_at_stops_match_one_scan() -> None:
+    rng = random.Random(7)
+    texts = ["", ".", "A.", "A. B", "x. ", "It ends.\u00a0Then 3.1 more!  “Quote” here? [1] Ok."]
+    texts += [
+        "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 30))) for _ in range(20000)
+    ]
+    for text in texts:
+        assert _sentences.find_sentences(text) == _plain_sentences(text), repr(text)
+
+
+# Words of the cue patterns and near misses, in several cases, with non-ASCII letters that
+# fold to ASCII ones under IGNORECASE (the Kelvin sign, the long s, a dotted capital I).
+_CUE_WORDS = ["GPU", "gpus", "Card", "on", "On", "the", "a single", "device", "hardware"]
+_CUE_WORDS += ["data", "Labels", "of", "its", "tokens", "sparsity", "Pruned", "and", "than"]
+_CUE_WORDS += ["accuracy", "Success", "rate", "score", "scores", "is", "of", "=", ":", "at"]
+_CUE_WORDS += [
+    "to\u212aens",
+    "\u017fcore",
+    "\u017fuccess",
+    "ma\u017fk",
+    "de\u0130ce",
+    "\u212a",
+    "\u017f",
+    "\u0130",
+    "é",
+    "x",
+    "Top-1",
+    "-",
+    ",",
+    ";",
+    ".",
+    "3.1",
+]
+_CUE_WORDS += ["by", "gains", "up to", "outperforms", "using", "with", "as", "such", "The", "bathe"]
+_CUE_WORDS += ["\u017fpeed-ups", "Over", "vs.", "\u0130mprovement", "o\u017f", "B"]
+_CUE_WORDS += ["higher", "Lower", "speed-ups", "more compact", "net", "reduction", "Scored"]
+_CUE_WORDS += ["average", "scores of", "\u017fcores", "fa\u017fter", "bette\u0280", "%"]
+_CUE_WORDS += ["with", "Using", "only", "as little as", "fewer than", "keeping", "Removing"]
+_CUE_WORDS += ["wit\u0127", "\u017fame", "\u212aeep"]
+_CUE_WORDS += ["compared to", "Versus", "vs.", "VS", "up from", "relative to", "against"]
+_CUE_WORDS += ["more than", "\u017ft", "\u212a"]
+_CUE_SPACES = [" ", " ", " ", "  ", "\n", "\u00a0", ""]
+
+
+def _cue_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choice(_CUE_WORDS) + rng.choice(_CUE_SPACES) for _ in range(rng.randint(0, 12)))
+        for _ in range(count)
+    ]
+
+
+def _same(fast: object, plain: object) -> bool:
+    """Two optional matches are the same: both None, or the same span and groups."""
+    if fast is None or plain is None:
+        return fast is plain
+    return bool(fast.span() == plain.span() and fast.groups() == plain.groups())  # type: ignore[attr-defined]
+
+
+def test_cues_skipped_without_their_words_match_the_plain_patterns() -> None:
+    for text in _cue_texts(20000, 11):
+        assert _same(cues._match_condition_after(text), cues._match_condition_after_plain(text))
+        for pos, endpos in ((0, len(text)), (2, max(2, len(text) - 3))):
+            assert _same(
+                cues._match_on_hardware(text, pos, endpos),
+                cues._match_on_hardware_plain(text, pos, endpos),
+            ), repr(text)
+            assert _same(
+                cues._search_metric_phrase_before(text, pos, endpos),
+                cues._search_metric_phrase_before_plain(text, pos, endpos),
+            ), repr(text)
+            assert _same(
+                cues._search_improvement_before(text, pos, endpos),
+                cues._search_improvement_before_plain(text, pos, endpos),
+            ), repr(text)
+            assert _same(
+                cues._search_compared(text, pos, endpos),
+                cues._search_compared_plain(text, pos, endpos),
+            ), repr(text)
+        assert _same(
+            cues._search_improvement_before(text), cues._search_improvement_before_plain(text)
+        )
+        assert _same(cues._match_improvement_after(text), cues._match_improvement_after_plain(text))
+        for pos, endpos in ((0, len(text)), (1, max(1, len(text) - 2))):
+            assert _same(
+                cues._search_condition_before(text, pos, endpos),
+                cues._search_condition_before_plain(text, pos, endpos),
+            ), repr(text)
+            assert _same(
+                cues._search_baseline_before(text, pos, endpos),
+                cues._search_baseline_before_plain(text, pos, endpos),
+            ), repr(text)
+            assert _same(
+                cues._search_score_of(text, pos, endpos),
+                cues._search_score_of_plain(text, pos, endpos),
+            ), repr(text)
+
+
+def test_cue_texts_reach_both_outcomes() -> None:
+    """The random texts hold matches and non-matches of each pattern (the test above
+    would prove little otherwise)."""
+    texts = _cue_texts(20000, 11)
+    for plain in (
+        cues._match_condition_after_plain,
+        lambda t: cues._match_on_hardware_plain(t, 0, len(t)),
+        lambda t: cues._search_metric_phrase_before_plain(t, 0, len(t)),
+        lambda t: cues._search_improvement_before_plain(t, 0, len(t)),
+        lambda t: cues._search_compared_plain(t, 0, len(t)),
+        cues._match_improvement_after_plain,
+        lambda t: cues._search_score_of_plain(t, 0, len(t)),
+        lambda t: cues._search_baseline_before_plain(t, 0, len(t)),
+        lambda t: cues._search_condition_before_plain(t, 0, len(t)),
+    ):
+        found = sum(plain(t) is not None for t in texts)
+        assert 0 < found < len(texts)
