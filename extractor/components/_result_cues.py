@@ -9,6 +9,9 @@ they agree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Protocol
+
 import regex
 
 
@@ -21,14 +24,52 @@ def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
     return False
 
 
-def _ends_in_word(window: str, words: tuple[str, ...]) -> bool:
-    """Whether an ASCII ``window`` ends in white space after one of ``words`` (lower case).
+def _ends_in_word(lowered: str, words: tuple[str, ...]) -> bool:
+    """Whether an ASCII window in lower case ends in white space after one of ``words``.
 
     A match of a pattern ending ``(?:word)\\s+$`` (or ``\\Z``) ends the window with white
     space after the word; ``str.rstrip`` strips that white space and stops at the word's
-    last letter, so ``window.lower().rstrip()`` ends in the word.
+    last letter, so ``lowered.rstrip()`` ends in the word.
     """
-    return window[-1:].isspace() and window.lower().rstrip().endswith(words)
+    return lowered[-1:].isspace() and lowered.rstrip().endswith(words)
+
+
+class _Search(Protocol):
+    def __call__(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> regex.Match[str] | None: ...
+
+
+def _gated_search(plain: _Search, may_match: Callable[[str], bool]) -> _Search:
+    """``plain(text, pos, endpos)``, skipped when ``may_match`` says no of the window in
+    lower case. ``may_match`` tests for words every match holds. It is asked only of an
+    ASCII window: there ``IGNORECASE`` matches ASCII letters only, so those words stand in
+    the lower-cased window whenever ``plain`` matches (elsewhere "K" or "ſ" may match "k"
+    or "s", so the pattern always runs)."""
+
+    def search(text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        if endpos is None:
+            endpos = len(text)
+        window = text[pos:endpos]
+        if window.isascii() and not may_match(window.lower()):
+            return None
+        return plain(text, pos, endpos)
+
+    return search
+
+
+def _gated_match(
+    plain: Callable[[str], regex.Match[str] | None], stems: tuple[str, ...]
+) -> Callable[[str], regex.Match[str] | None]:
+    """``plain(text)``, skipped when an ASCII ``text`` holds none of ``stems`` in lower
+    case (why that is exact: ``_gated_search``)."""
+
+    def match(text: str) -> regex.Match[str] | None:
+        if text.isascii() and not _holds_any(text.lower(), stems):
+            return None
+        return plain(text)
+
+    return match
 
 
 # Cues read in the text just before a number ("gains of 28.35%", "by 9.3%").
@@ -50,20 +91,9 @@ _search_improvement_before_plain = regex.compile(
 ).search
 
 
-def _search_improvement_before(
-    text: str, pos: int = 0, endpos: int | None = None
-) -> regex.Match[str] | None:
-    """``_search_improvement_before_plain(text, pos, endpos)``, skipped when neither "by"
-    nor "of" is there: every match holds one, and on an ASCII window ``IGNORECASE``
-    matches ASCII letters only, so it is in ``text[pos:endpos].lower()``."""
-    if endpos is None:
-        endpos = len(text)
-    window = text[pos:endpos]
-    if window.isascii():
-        lowered = window.lower()
-        if "by" not in lowered and "of" not in lowered:
-            return None
-    return _search_improvement_before_plain(text, pos, endpos)
+_search_improvement_before = _gated_search(
+    _search_improvement_before_plain, lambda lowered: _holds_any(lowered, ("by", "of"))
+)
 
 
 _match_improvement_after_plain = regex.compile(
@@ -102,13 +132,7 @@ _IMPROVEMENT_STEMS = (
 )
 
 
-def _match_improvement_after(after: str) -> regex.Match[str] | None:
-    """``_match_improvement_after_plain(after)``, skipped when none of its last words is
-    there: on an ASCII text ``IGNORECASE`` matches ASCII letters only, so the word is a
-    lower-case substring of ``after.lower()``."""
-    if after.isascii() and not _holds_any(after.lower(), _IMPROVEMENT_STEMS):
-        return None
-    return _match_improvement_after_plain(after)
+_match_improvement_after = _gated_match(_match_improvement_after_plain, _IMPROVEMENT_STEMS)
 
 
 # A margin stated right after the number: "1.4 points above ResNet-50", "3% ahead of the
@@ -125,18 +149,9 @@ _search_baseline_before_plain = regex.compile(
 _BASELINE_ENDS = ("to", "with", "from", "versus", "vs", "vs.", "than", "against")
 
 
-def _search_baseline_before(
-    text: str, pos: int = 0, endpos: int | None = None
-) -> regex.Match[str] | None:
-    """``_search_baseline_before_plain(text, pos, endpos)``, skipped when the window does
-    not end in one of the words its matches end in (see ``_ends_in_word``; on an ASCII
-    window ``IGNORECASE`` matches ASCII letters only)."""
-    if endpos is None:
-        endpos = len(text)
-    window = text[pos:endpos]
-    if window.isascii() and not _ends_in_word(window, _BASELINE_ENDS):
-        return None
-    return _search_baseline_before_plain(text, pos, endpos)
+_search_baseline_before = _gated_search(
+    _search_baseline_before_plain, lambda lowered: _ends_in_word(lowered, _BASELINE_ENDS)
+)
 
 
 # Between a bare result and a bare number it is compared with, in the same clause:
@@ -228,17 +243,7 @@ _CONDITION_STEMS = (
 )
 
 
-def _match_condition_after(after: str) -> regex.Match[str] | None:
-    """``_match_condition_after_plain(after)``, skipped when no stem of its words is there.
-
-    On an ASCII text, ``IGNORECASE`` matches an ASCII letter only, so each word of the
-    pattern is a lower-case substring of ``after.lower()``; without one the match fails.
-    """
-    if after.isascii():
-        lowered = after.lower()
-        if not _holds_any(lowered, _CONDITION_STEMS):
-            return None
-    return _match_condition_after_plain(after)
+_match_condition_after = _gated_match(_match_condition_after_plain, _CONDITION_STEMS)
 
 
 # A share of evaluation items is a rate ("incorrect on 34% of instances") unless the
@@ -283,14 +288,10 @@ _CONDITION_BEFORE_ENDS = (
 )
 
 
-def _search_condition_before(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
-    """``_search_condition_before_plain(text, pos, endpos)``, skipped when the window does
-    not end in one of the words its matches end in (see ``_ends_in_word``; on an ASCII
-    window ``IGNORECASE`` matches ASCII letters only)."""
-    window = text[pos:endpos]
-    if window.isascii() and not _ends_in_word(window, _CONDITION_BEFORE_ENDS):
-        return None
-    return _search_condition_before_plain(text, pos, endpos)
+_search_condition_before = _gated_search(
+    _search_condition_before_plain,
+    lambda lowered: _ends_in_word(lowered, _CONDITION_BEFORE_ENDS),
+)
 
 
 # A bare number is a result only beside a metric: "BLEU of 32.1", "scores of 49.36".
@@ -308,16 +309,9 @@ _search_score_of_plain = regex.compile(
 ).search
 
 
-def _search_score_of(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
-    """``_search_score_of_plain(text, pos, endpos)``, skipped when neither "scor" nor
-    "averag" is there: every match holds one, and on an ASCII window ``IGNORECASE``
-    matches ASCII letters only, so it is in ``text[pos:endpos].lower()``."""
-    window = text[pos:endpos]
-    if window.isascii():
-        lowered = window.lower()
-        if "scor" not in lowered and "averag" not in lowered:
-            return None
-    return _search_score_of_plain(text, pos, endpos)
+_search_score_of = _gated_search(
+    _search_score_of_plain, lambda lowered: _holds_any(lowered, ("scor", "averag"))
+)
 
 
 # A change stated as "reduces the error ... from 0.20 to 0.02": bare numbers, but results.
@@ -364,24 +358,20 @@ _COMPARED_STEMS = (
 _USED_WORDS = ("on", "using", "with", "by", "as")
 
 
-def _search_compared(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
-    """``_search_compared_plain(text, pos, endpos)``, skipped when neither branch can match.
+def _may_be_compared(lowered: str) -> bool:
+    """Whether ``_search_compared_plain`` may match an ASCII window in lower case. The first
+    branch holds a comparison word; the second ends the window with "on", "using", "with",
+    "by" or "as", white space and maybe "the" and white space, so with the white space (and
+    then "the") stripped the window ends in one of those words."""
+    if _holds_any(lowered, _COMPARED_STEMS):
+        return True
+    tail = lowered.rstrip()
+    if tail.endswith("the"):
+        tail = tail[:-3].rstrip()
+    return tail.endswith(_USED_WORDS)
 
-    On an ASCII window ``IGNORECASE`` matches ASCII letters only. The first branch holds a
-    comparison word, a lower-case substring of the window; the second ends the window with
-    "on", "using", "with", "by" or "as", white space and maybe "the" and white space, so
-    with the white space (and then "the") stripped the window ends in one of those words.
-    """
-    window = text[pos:endpos]
-    if window.isascii():
-        lowered = window.lower()
-        if not _holds_any(lowered, _COMPARED_STEMS):
-            tail = lowered.rstrip()
-            if tail.endswith("the"):
-                tail = tail[:-3].rstrip()
-            if not tail.endswith(_USED_WORDS):
-                return None
-    return _search_compared_plain(text, pos, endpos)
+
+_search_compared = _gated_search(_search_compared_plain, _may_be_compared)
 
 
 # A name followed by its verb is the subject: "Bone achieved", "RCP can compress".
@@ -514,16 +504,9 @@ _HARDWARE_STEMS = (
 )
 
 
-def _match_on_hardware(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
-    """``_match_on_hardware_plain(text, pos, endpos)``, skipped when no hardware noun is
-    there: on an ASCII window ``IGNORECASE`` matches ASCII letters only, so the noun the
-    match ends in is a lower-case substring of ``text[pos:endpos].lower()``."""
-    window = text[pos:endpos]
-    if window.isascii():
-        lowered = window.lower()
-        if not _holds_any(lowered, _HARDWARE_STEMS):
-            return None
-    return _match_on_hardware_plain(text, pos, endpos)
+_match_on_hardware = _gated_search(
+    _match_on_hardware_plain, lambda lowered: _holds_any(lowered, _HARDWARE_STEMS)
+)
 
 
 # Numbers from people, not from a benchmark: "in human evaluations", "a user study".
@@ -622,16 +605,9 @@ _HEAD_STEMS = (
 )
 
 
-def _search_metric_phrase_before(text: str, pos: int, endpos: int) -> regex.Match[str] | None:
-    """``_search_metric_phrase_before_plain(text, pos, endpos)``, skipped when no head word
-    is there: on an ASCII window ``IGNORECASE`` matches ASCII letters only, so the head the
-    match holds is a lower-case substring of ``text[pos:endpos].lower()``."""
-    window = text[pos:endpos]
-    if window.isascii():
-        lowered = window.lower()
-        if not _holds_any(lowered, _HEAD_STEMS):
-            return None
-    return _search_metric_phrase_before_plain(text, pos, endpos)
+_search_metric_phrase_before = _gated_search(
+    _search_metric_phrase_before_plain, lambda lowered: _holds_any(lowered, _HEAD_STEMS)
+)
 
 
 # A comparative adjective that names its metric: "2.2% more accurate" (accuracy), "5% more
