@@ -163,8 +163,21 @@ def _singular_phrase(name: str) -> str:
     head, _, last = name.rpartition(" ")
     singular = _singular(last)
     if singular == last:
-        return name
+        return _singular_acronym(name, head, last)
     shorter = f"{head} {singular}" if head else singular
     if singular.lower() not in _MEASURE_NOUNS and _listed_id(shorter) is None:
         return name
     return name if _keeps_words(name, shorter) else shorter
+
+
+def _singular_acronym(name: str, head: str, last: str) -> str:
+    """An acronym in the plural written for several numbers ("WERs", "AUCs", "mIoUs") in
+    the singular, when the singular is a listed metric and the plural is no other metric
+    nor a listed metric's own name ("FLOPs" stays)."""
+    stem = last[:-1]
+    if len(stem) < 2 or not last.endswith("s") or not any(c.isupper() for c in stem):
+        return name
+    stem_id, plural_id = _listed_id(stem), _listed_id(last)
+    if stem_id is None or plural_id == last or plural_id not in (None, stem_id):
+        return name
+    return f"{head} {stem}" if head else stem

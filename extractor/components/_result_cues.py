@@ -643,3 +643,46 @@ _match_bracket_list = regex.compile(r"(?:[\d.]+\s?%?\s*(?:,\s*(?:and\s+)?|and\s+
 _match_possessive_gap = regex.compile(
     r"['’]s\s+(?:(?:best|reported|own|average|overall|mean)\s+)?\Z"
 ).match
+
+
+# A benchmark in brackets right after a number and its metric: "54.3 AP (COCO)", "91.2%
+# (on CIFAR-10)", "0.89 AUC (CheXpert) and 0.85 AUC (MIMIC-CXR)" (not "(trained on X)").
+_match_bracketed_benchmark = regex.compile(
+    rf"(?:\s+{_METRIC_WORD}){{0,3}}\s*\(\s*(?:(?:on|in)\s+)?(?:the\s+)?\Z", regex.IGNORECASE
+).match
+# Between the last number of a list and the first of as many benchmarks that pair with it
+# in order: "2.0% and 4.1% on test-clean and test-other", "80.1% and 45.3% accuracy on
+# X and Y" (the benchmarks are written as a list, no number after the first of them).
+_match_list_on = regex.compile(
+    rf"(?:\s+{_METRIC_WORD}){{0,3}}\s+(?:on|in|across)\s+(?:the\s+)?\Z", regex.IGNORECASE
+).match
+# A number set after another by a comma alone, with no "and" or "or": an apposition that
+# says more about the first ("85.2% on Cora, 1.5% higher than GCN"), not a list item.
+_match_apposition_gap = regex.compile(r"(?:(?!\b(?:and|or)\b)[^,;])*,\s*\Z").match
+
+
+# A benchmark named as training data, not as where a number is measured: "trained on X",
+# "fine-tuning Llama-2-7B on X", "pre-training with X", "distilling from Y on X".
+_search_trained_on_plain = regex.compile(
+    r"\b(?:train|fine-?tun|finetun|pre-?train|distill)\w*\s+"
+    r"(?:(?!(?:and|or|but|while|whereas|evaluat\w*|test\w*|achiev\w*|reach\w*|obtain\w*|"
+    r"scor\w*|improv\w*|yield\w*|outperform\w*)\b)[^\s,;.]+\s+){0,3}?"
+    r"(?:on|with|using|from)\s+(?:(?:the|our|their|a|an)\s+)?\Z",
+    regex.IGNORECASE,
+).search
+
+
+def _may_be_trained_on(lowered: str) -> bool:
+    """Whether ``_search_trained_on_plain`` may match an ASCII window in lower case."""
+    return _holds_any(lowered, ("train", "tun", "distill"))
+
+
+_search_trained_on = _gated_search(_search_trained_on_plain, _may_be_trained_on)
+# "on 9 D4RL tasks", "across a wide range of Meta-World tasks": a benchmark after a count
+# or a quantifier of its parts.
+_match_benchmark_parts_preposition = regex.compile(
+    r"^\s*(?:\S+\s+){0,6}?(?:on|in|across|over)\s+(?:the\s+|all\s+)?"
+    r"(?:\d+|several|multiple|various|diverse|many|(?:a|the)\s+(?:wide\s+|broad\s+|diverse\s+)?"
+    r"(?:variety|range|suite|set|collection|number)\s+of)\s+$",
+    regex.IGNORECASE,
+).match

@@ -24,9 +24,12 @@ from extractor.components._result_cues import (
     _TIME_UNITS,
     _VAGUE_WHATS,
     _joins_after,
+    _match_apposition_gap,
     _match_baseline_close,
+    _match_benchmark_parts_preposition,
     _match_benchmark_preposition,
     _match_bracket_list,
+    _match_bracketed_benchmark,
     _match_change_in,
     _match_comparative_metric,
     _match_compared_gap,
@@ -38,6 +41,7 @@ from extractor.components._result_cues import (
     _match_improvement_after,
     _match_items_after,
     _match_list_gap,
+    _match_list_on,
     _match_margin_after,
     _match_metric_phrase_after,
     _match_name_list_gap,
@@ -71,6 +75,7 @@ from extractor.components._result_cues import (
     _search_respectively,
     _search_score_of,
     _search_setting,
+    _search_trained_on,
 )
 from extractor.components._sentences import find_sentences
 from extractor.components._spans import doc_text, payload, set_payload
@@ -177,6 +182,19 @@ def _same_unit_metric(text: str, result: ResultMatch, others: list[ResultMatch])
 
 # Units that say two numbers measure the same thing (a bare number says nothing).
 _SAME_UNIT_CARRY = {"%", "points", "dB"}
+
+
+def _is_training_set(text: str, name: NameMatch) -> bool:
+    """Whether a benchmark is named as training data: "trained on X", "fine-tuning Y on X"."""
+    return bool(_search_trained_on(text, max(0, name.start - 50), name.start))
+
+
+def _on_parts_of(text: str, g_end: int, name: NameMatch) -> bool:
+    """Whether the number is reported on counted parts of a benchmark: "by 14% on 9 D4RL
+    tasks", "across a variety of Atari games"."""
+    return bool(_match_benchmark_parts_preposition(text[g_end : name.start])) and bool(
+        _match_count_of_parts(text, name.end)
+    )
 
 
 class _NameIndex:
@@ -345,9 +363,15 @@ class ResultLinker:
             first = group[0]
             sentence = sentences[max(0, bisect_right(starts, first.start) - 1)]
             role = self._role(text, first, quantities, after=group[-1].end)
+            last_role = role
+            if len(group) > 1 and _match_apposition_gap(text, group[-2].end, group[-1].start):
+                # "85.2% on Cora, 1.5% higher than GCN": the cue after the last number is
+                # its own, not the list's.
+                role = self._role(text, first, quantities, after=group[-2].end)
+                last_role = self._role(text, group[-1], quantities)
             paired = self._respectively(text, group, name_index, sentence)
             for index, q in enumerate(group):
-                q_role = role
+                q_role = last_role if q is group[-1] else role
                 if q.relation == "from":
                     q_role = "baseline"
                 elif q.relation == "to":
@@ -421,6 +445,7 @@ class ResultLinker:
                     and lo <= n.start
                     and n.end <= hi
                     and not _search_claimed(text, max(0, n.start - 40), n.start)
+                    and not _is_training_set(text, n)
                 ]
             if r.benchmark is not None:  # "We evaluate on X. It reaches 85%, 5% more"
                 benchmarks[r.sentence].append((r.benchmark, r.quantity.start, r.metric, True))
@@ -584,7 +609,9 @@ class ResultLinker:
         lo = max(sentence[0], group[0].start - _WINDOW_BEFORE)
         hi = min(sentence[1], group[-1].end + _WINDOW_AFTER)
         if not _search_respectively(text, sentence[0], sentence[1]):
-            return self._listed_before(text, group, index, lo)
+            return self._listed_before(text, group, index, lo) or self._listed_after(
+                text, group, index, hi
+            )
 
         def distinct(label: str, start: int) -> list[str]:
             spelled = (text[n.start : n.end] for n in index.between(start, hi) if n.label == label)
@@ -617,17 +644,24 @@ class ResultLinker:
         for n in index.between(q.end, q.end + 40):
             if n.label == BENCHMARK and _match_own_benchmark(text, q.end, n.start):
                 return text[n.start : n.end]
+        bracketed = self._bracketed_benchmark(text, q, index)
+        if bracketed is not None:  # "54.3 AP (COCO) and 41.2 AP (LVIS)"
+            return bracketed
         for n in in_sentence:
             if (
                 n.label == BENCHMARK
                 and n.start >= g_end
                 and (
                     (
-                        _match_benchmark_preposition(text[g_end : n.start])
+                        (
+                            _match_benchmark_preposition(text[g_end : n.start])
+                            or _on_parts_of(text, g_end, n)
+                        )
                         and not self._result_between(g_end, n.start, group)
                     )
                     or _match_coordinated_results(text[g_end : n.start])
                 )
+                and not _is_training_set(text, n)
             ):
                 return text[n.start : n.end]
         if _match_on_hardware(text, g_end, sentence_end) and not _has_setting(
@@ -635,6 +669,8 @@ class ResultLinker:
         ):
             return None  # "132/119 FPS on the 2080ti GPU": measured on hardware
         near = nearest(BENCHMARK, 0, 3) or nearest(BENCHMARK, 160, 80)
+        if near and _is_training_set(text, near):
+            near = None  # "Models trained on LAION-400M reach 71.2%": not measured there
         if near and near.end <= g_start:
             if _search_claimed(text, max(0, near.start - 40), near.start):
                 near = None  # "7.55 on MT-Bench and BLEU of 32.1": MT-Bench is 7.55's
@@ -718,6 +754,40 @@ class ResultLinker:
             and _match_name_list_gap(text[min(other.end, name.end) : max(other.start, name.start)])
             for other in in_sentence
         )
+
+    @staticmethod
+    def _bracketed_benchmark(text: str, q: Quantity, index: _NameIndex) -> str | None:
+        """A benchmark written in brackets right after the number: "54.3 AP (COCO)"."""
+        opening = text.find("(", q.end, q.end + 40)
+        if opening < 0:
+            return None
+        for n in index.between(opening, opening + 12):
+            if (
+                n.label == BENCHMARK
+                and text[n.end : n.end + 1] == ")"
+                and _match_bracketed_benchmark(text, q.end, n.start)
+            ):
+                return text[n.start : n.end]
+        return None
+
+    def _listed_after(
+        self, text: str, group: list[Quantity], index: _NameIndex, hi: int
+    ) -> tuple[str, list[str]] | None:
+        """Benchmarks written as one list right after a list of as many numbers pair with
+        them in order: "2.0% and 4.1% on test-clean and test-other"."""
+        g_end = group[-1].end
+        names = [n for n in index.between(g_end, hi) if n.label == BENCHMARK][: len(group) + 1]
+        if len(names) > len(group):  # "on X, Y and Z" after two numbers: which is not said
+            last, extra = names[len(group) - 1], names.pop()
+            if _match_name_list_gap(text[last.end : extra.start]):
+                return None
+        if len(names) != len(group) or not _match_list_on(text, g_end, names[0].start):
+            return None
+        if self._number_between(g_end, names[-1].start):
+            return None
+        if not all(_match_name_list_gap(text[a.end : b.start]) for a, b in pairwise(names)):
+            return None
+        return BENCHMARK, [text[n.start : n.end] for n in names]
 
     def _listed_before(
         self, text: str, group: list[Quantity], index: _NameIndex, lo: int
