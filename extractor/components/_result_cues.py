@@ -399,6 +399,9 @@ _match_number_on = regex.compile(r"\s(?:(?:on|in)\s(?:the\s)?)?").match
 # a name before it, only if no other number or ";" stands between.
 _search_clause_break = regex.compile(
     r"[,;:()]|(?<![\w\-])\d|\b(?:and|or|but|while|whereas|than|compared)\b"
+    # a condition the number holds under: "a ratio of 4.2 with negligible loss", "95% at
+    # a 1% false positive rate"
+    r"|\b(?:with|without|at|under|using|given|despite)\b"
 ).search
 
 
@@ -415,15 +418,15 @@ _METRIC_WORD = (
 )
 _match_coordinated_results = regex.compile(
     rf"""
-    (?:\s+{_METRIC_WORD}){{0,3}}                                  # this number's metric
+    (?:\s+(?:in\s+)?{_METRIC_WORD}){{0,3}}                    # this number's metric
     (?:\s*,\s*(?:and\s+)?|\s+and\s+)                           # and
     (?:(?:an?|the)\s+)?(?:(?:{_METRIC_WORD}\s+){{1,3}}?(?:of|by)\s+)?      # "an SSIM of"
     [+\-]?\d[\d.,]*(?:\s?(?:%|points?|dB))?                     # the next number
-    (?:(?:\s+{_METRIC_WORD}){{0,3}}                                # its metric, and more
+    (?:(?:\s+(?:in\s+)?{_METRIC_WORD}){{0,3}}                     # its metric, and more
      (?:\s*,\s*(?:and\s+)?|\s+and\s+)
      (?:(?:an?|the)\s+)?(?:(?:{_METRIC_WORD}\s+){{1,3}}?(?:of|by)\s+)?
      [+\-]?\d[\d.,]*(?:\s?(?:%|points?|dB))?)*
-    (?:\s+{_METRIC_WORD}){{0,3}}
+    (?:\s+(?:in\s+)?{_METRIC_WORD}){{0,3}}
     \s+(?:on|in|across)\s+(?:the\s+)?\Z
     """,
     regex.VERBOSE | regex.IGNORECASE,
