@@ -296,7 +296,7 @@ _search_condition_before = _gated_search(
 
 # A bare number is a result only beside a metric: "BLEU of 32.1", "scores of 49.36".
 _search_metric_link_before = regex.compile(
-    r"""(?:\s*(?:of|is|was|=|:|reaches|reached|achieves?|achieved|at|to|by|score[sd]?|
+    r"""(?:\)?\s*(?:of|is|was|=|:|reaches|reached|achieves?|achieved|at|to|by|score[sd]?|
         scores\s+of|rate\s+of|value\s+of)?\s*)$""",
     regex.VERBOSE | regex.IGNORECASE,
 ).match
@@ -689,3 +689,16 @@ _match_benchmark_parts_preposition = regex.compile(
     r"(?:variety|range|suite|set|collection|number)\s+of)\s+$",
     regex.IGNORECASE,
 ).match
+
+
+# A change a bare number states: "an absolute improvement of 0.19", "a margin of 1.3",
+# "surpassing CenterPoint by 2.1" (not "the learning rate is increased by 0.5").
+_search_change_of_plain = regex.compile(
+    r"(?:\b(?:improvements?|gains?|margins?|boosts?|reductions?|leads?)\s+of"
+    r"|\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*)\s+(?:[^\s,;.]+\s+){0,4}?by)"
+    r"\s+(?:(?:up\s+to|about|around|nearly|over|roughly|approximately)\s+)?\Z",
+    regex.IGNORECASE,
+).search
+_search_change_of = _gated_search(
+    _search_change_of_plain, lambda lowered: _holds_any(lowered, ("of", "by"))
+)

@@ -55,6 +55,7 @@ from extractor.components._result_cues import (
     _match_subject_verb,
     _match_time_metric,
     _search_baseline_before,
+    _search_change_of,
     _search_change_verb,
     _search_changed_by,
     _search_claimed,
@@ -82,6 +83,9 @@ from extractor.components._spans import doc_text, payload, set_payload
 from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, METRIC, MODEL, NameMatch
 from extractor.components.quantities import Quantity
+from extractor.gazetteers import load_gazetteer
+
+_METRICS = load_gazetteer("metrics")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,16 +153,23 @@ _search_and_or = regex.compile(r"\b(?:and|or)\b").search
 
 def _metrics_in_clause(text: str, result: ResultMatch, donors: list[ResultMatch]) -> set[str]:
     """The metrics of the other results of the sentence, with no new clause between."""
-    found = set()
+    found: dict[str, str] = {}  # one spelling per metric: "area under the curve (AUC)"
     for donor in donors:
         if donor.sentence != result.sentence or donor.metric is None:
             continue
         lo, hi = sorted((donor.quantity.end, result.quantity.start))
         if not _search_clause_change(text, lo, hi):
-            found.add(donor.metric)
-    return found
+            found.setdefault(_metric_id(donor.metric), donor.metric)
+    return set(found.values())
 
 
+def _metric_id(metric: str) -> str:
+    """The listed id of a metric's spelling ("area under the curve" -> "AUC"), else itself."""
+    entry = _METRICS.entry(metric) or _METRICS.entry(metric.lower())
+    return entry.id if entry else metric
+
+
+_search_sentence_break = regex.compile(r"[.!?]\s+(?=\p{Lu})").search
 _search_clause_change = regex.compile(r"\b(?:while|whereas|but)\b|;").search
 
 
@@ -182,6 +193,16 @@ def _same_unit_metric(text: str, result: ResultMatch, others: list[ResultMatch])
 
 # Units that say two numbers measure the same thing (a bare number says nothing).
 _SAME_UNIT_CARRY = {"%", "points", "dB"}
+
+
+def _is_list_marker(text: str, q: Quantity) -> bool:
+    """A whole number in brackets that opens an item of a list: "(1) ..., and (2) ..."."""
+    if "." in q.text or text[q.start - 1 : q.start] != "(" or text[q.end : q.end + 1] != ")":
+        return False
+    return bool(_match_marker_before(text[max(0, q.start - 6) : q.start - 1]))
+
+
+_match_marker_before = regex.compile(r"(?:\A|.*(?:[:;,.]|\band|\bor))\s*\Z", regex.DOTALL).match
 
 
 def _is_training_set(text: str, name: NameMatch) -> bool:
@@ -494,6 +515,8 @@ class ResultLinker:
             return bool(_match_factor_cue(after)) or (
                 q.unit.lower() in _TIME_UNITS and bool(_match_time_metric(after))
             )
+        if _is_list_marker(text, q):
+            return False  # "(1) hypervolume-guided weight adaptation and (2) ..."
         if _search_score_of(text, before_start, q.start):
             return True
         if q.signed and _search_improvement_before(text, before_start, q.start):
@@ -511,12 +534,28 @@ class ResultLinker:
             return True  # "outperforming YaRN (44.1) and LongLoRA (42.9)"
         if self._benchmark_follows(text, q):
             return True
+        if self._decimal_change_of_metric(text, q, metrics, before_start):
+            return True  # "an AUC of 0.85, an absolute improvement of 0.19"
         for metric in metrics.between(q.start - 80, q.start):
             if 0 <= q.start - metric.end <= 25 and _search_metric_link_before(
                 text[metric.end : q.start]
             ):
                 return True
         return bool(metrics.between(q.end, q.end + 3))
+
+    @staticmethod
+    def _decimal_change_of_metric(
+        text: str, q: Quantity, metrics: _NameIndex, before_start: int
+    ) -> bool:
+        """A bare decimal number after a change cue ("an improvement of 0.19", "surpassing
+        X by 2.1") in a sentence that names a metric before it: a change in that metric.
+        Whole numbers are left alone ("by 3 layers", "an increase of 2 steps")."""
+        if "." not in q.text or not _search_change_of(text, max(0, q.start - 80), q.start):
+            return False
+        return any(
+            ";" not in text[m.end : q.start] and not _search_sentence_break(text, m.end, q.start)
+            for m in metrics.between(q.start - 120, q.start)
+        )
 
     def _result_between(self, start: int, end: int, group: list[Quantity]) -> bool:
         """Whether another result (not this group's, nor a partner's) stands in between:
