@@ -670,7 +670,7 @@ _search_trained_on_plain = regex.compile(
     r"\b(?:train|fine-?tun|finetun|pre-?train|distill)\w*\s+"
     r"(?:(?!(?:and|or|but|while|whereas|evaluat\w*|test\w*|achiev\w*|reach\w*|obtain\w*|"
     r"scor\w*|improv\w*|yield\w*|outperform\w*)\b)[^\s,;.]+\s+){0,3}?"
-    r"(?:on|with|using|from)\s+(?:(?:the|our|their|a|an)\s+)?\Z",
+    r"(?:on|with|using|from)\s+(?:(?:the|our|their|a|an)\s+)?(?:\d[\d,.]*[KMB]?\s+)?\Z",
     regex.IGNORECASE,
 ).search
 
