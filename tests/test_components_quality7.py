@@ -5,6 +5,7 @@ must not."""
 from __future__ import annotations
 
 from extractor import extract
+from extractor.components import _result_cues
 from extractor.metric_names import metric_name
 from schemas import PaperRecord
 
@@ -201,3 +202,31 @@ def test_a_metric_spelled_long_and_short_is_carried_as_one() -> None:
         "0.19 compared to the baseline's AUC of 0.66."
     )
     assert [r.metric for r in record.metrics] == ["area under the curve"] * 2 + ["AUC"]
+
+
+# The word gates of the new cues skip only windows the plain patterns cannot match.
+
+_WINDOWS = [
+    "Models trained on ",
+    "Fine-tuning Llama-2-7B on ",
+    "after pre-training on 9 ",
+    "Distilling from GPT-4 on ",
+    "Trained on ImageNet and evaluated on ",
+    "an absolute improvement of ",
+    "surpassing CenterPoint by ",
+    "the learning rate is increased by ",
+    "a margin of about ",
+    "reaches ",
+    "",
+]
+
+
+def test_the_gated_cues_agree_with_their_plain_patterns() -> None:
+    pairs = [
+        (_result_cues._search_trained_on, _result_cues._search_trained_on_plain),
+        (_result_cues._search_change_of, _result_cues._search_change_of_plain),
+    ]
+    for gated, plain in pairs:
+        for window in _WINDOWS:
+            for text in (window, window.upper(), window.lower()):
+                assert bool(gated(text)) == bool(plain(text)), (window, text)
