@@ -230,3 +230,76 @@ def test_the_gated_cues_agree_with_their_plain_patterns() -> None:
         for window in _WINDOWS:
             for text in (window, window.upper(), window.lower()):
                 assert bool(gated(text)) == bool(plain(text)), (window, text)
+
+
+# A benchmark after a number that opens a list of benchmarks: which one is not said.
+
+
+def test_a_number_across_a_list_of_benchmarks_takes_none() -> None:
+    record = extract(
+        "FooTS reduces the MAE by 8.9% on average across ETTh1, ETTh2 and Weather, "
+        "compared with PatchTST."
+    )
+    assert _attributed(record) == [("8.9%", "MAE", None)]
+
+
+def test_a_number_before_its_own_benchmark_in_a_list_keeps_it() -> None:
+    record = extract("It achieves 80.1% accuracy on CIFAR-10 and 76.3% on CIFAR-100.")
+    assert _attributed(record) == [
+        ("80.1%", "accuracy", "CIFAR-10"),
+        ("76.3%", "accuracy", "CIFAR-100"),
+    ]
+
+
+# A bare number with its metric after "in": "0.82 in BLEU", "71.3 in terms of mIoU".
+
+
+def test_a_bare_number_in_a_named_metric_is_a_result() -> None:
+    record = extract(
+        "FooMT achieves 45.1 and 0.82 in BLEU and COMET, respectively, on WMT22 En-De."
+    )
+    assert _attributed(record) == [
+        ("45.1", "BLEU", "WMT22 En-De"),
+        ("0.82", "COMET", "WMT22 En-De"),
+    ]
+    record = extract("SegFoo reaches 52.1 in terms of mIoU on ADE20K.")
+    assert _attributed(record) == [("52.1", "mIoU", "ADE20K")]
+
+
+def test_a_bare_number_in_something_else_is_not_a_result() -> None:
+    assert extract("We add 2 in the decoder and 3 in the number of heads.").metrics == []
+
+
+# The change a number states is in what follows it, before a metric named earlier.
+
+
+def test_a_numbers_own_change_in_wins_over_an_earlier_metric() -> None:
+    record = extract(
+        "We observe a 3.1% increase in recall and a 2.2% decrease in false alarms on CheXpert."
+    )
+    assert [(r.text, r.metric) for r in record.metrics] == [
+        ("3.1%", "recall"),
+        ("2.2%", "false alarms"),
+    ]
+
+
+def test_a_vague_change_keeps_the_earlier_metric() -> None:
+    record = extract("FooNet lifts accuracy to 81.0%, a 3.2% gain in performance over BarNet.")
+    assert [(r.text, r.metric) for r in record.metrics] == [
+        ("81.0%", "accuracy"),
+        ("3.2%", "accuracy"),
+    ]
+
+
+# Coordinated changes share the benchmark after the last ("... by 41% and increases the
+# success rate by 12% in CARLA").
+
+
+def test_coordinated_changes_share_the_benchmark_after_them() -> None:
+    record = extract(
+        "It reduces the collision rate by 41% and increases the success rate by 12% in CARLA."
+    )
+    assert _attributed(record) == [
+        ("41%", "collision rate", "CARLA"),
+        ("12%", "success rate", "CARLA"),
+    ]

@@ -420,7 +420,7 @@ _match_coordinated_results = regex.compile(
     rf"""
     (?:\s+(?:in\s+)?{_METRIC_WORD}){{0,3}}                    # this number's metric
     (?:\s*,\s*(?:and\s+)?|\s+and\s+)                           # and
-    (?:(?:an?|the)\s+)?(?:(?:{_METRIC_WORD}\s+){{1,3}}?(?:of|by)\s+)?      # "an SSIM of"
+    (?:(?:an?|the)\s+)?(?:(?:{_METRIC_WORD}\s+){{1,4}}?(?:of|by)\s+)?      # "an SSIM of"
     [+\-]?\d[\d.,]*(?:\s?(?:%|points?|dB))?                     # the next number
     (?:(?:\s+(?:in\s+)?{_METRIC_WORD}){{0,3}}                     # its metric, and more
      (?:\s*,\s*(?:and\s+)?|\s+and\s+)
@@ -702,3 +702,6 @@ _search_change_of_plain = regex.compile(
 _search_change_of = _gated_search(
     _search_change_of_plain, lambda lowered: _holds_any(lowered, ("of", "by"))
 )
+
+# A metric named after a bare number with "in": "0.82 in BLEU", "71.3 in terms of mIoU".
+_match_in_metric = regex.compile(r"\sin\s(?:terms\sof\s)?(?:the\s)?").match

@@ -39,6 +39,7 @@ from extractor.components._result_cues import (
     _match_factor_cue,
     _match_for_name,
     _match_improvement_after,
+    _match_in_metric,
     _match_items_after,
     _match_list_gap,
     _match_list_on,
@@ -536,6 +537,9 @@ class ResultLinker:
             return True
         if self._decimal_change_of_metric(text, q, metrics, before_start):
             return True  # "an AUC of 0.85, an absolute improvement of 0.19"
+        link = _match_in_metric(text, q.end)
+        if link and metrics.between(link.end(), link.end() + 1):
+            return True  # "45.1 and 0.82 in BLEU and COMET", "0.82 in terms of AUROC"
         for metric in metrics.between(q.start - 80, q.start):
             if 0 <= q.start - metric.end <= 25 and _search_metric_link_before(
                 text[metric.end : q.start]
@@ -702,6 +706,8 @@ class ResultLinker:
                 )
                 and not _is_training_set(text, n)
             ):
+                if self._in_benchmark_list(text, n, in_sentence):
+                    return None  # "by 8.9% on average across X, Y and Z": which is not said
                 return text[n.start : n.end]
         if _match_on_hardware(text, g_end, sentence_end) and not _has_setting(
             text, in_sentence, sentence_start
@@ -914,6 +920,12 @@ class ResultLinker:
                 and not _is_vague(changed.group("what"))
             ):
                 metric = changed.group("what")
+        if metric_match is not None and metric_match.end <= g_start:
+            # "a 3.1% increase in recall and a 2.2% decrease in false alarms": what the
+            # number's own change is in is nearer than the metric named before it.
+            own_change = _match_change_in(text, g_end)
+            if own_change is not None and not _is_vague(own_change.group("what")):
+                metric = own_change.group("what")
         if metric is None:
             metric = _changed_quantity(text, group[0].start, group[-1].end)
         if metric is None:
