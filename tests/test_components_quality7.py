@@ -303,3 +303,32 @@ def test_coordinated_changes_share_the_benchmark_after_them() -> None:
         ("41%", "collision rate", "CARLA"),
         ("12%", "success rate", "CARLA"),
     ]
+
+
+# "X: 45.2": a benchmark name introduces its score.
+
+
+def test_a_benchmark_name_with_a_colon_introduces_its_score() -> None:
+    record = extract("FooLM sets new records (MMLU: 72.4, GSM8K: 81.0).")
+    assert _attributed(record) == [("72.4", None, "MMLU"), ("81.0", None, "GSM8K")]
+
+
+def test_a_colon_after_other_words_introduces_no_score() -> None:
+    assert extract("We study two settings (layers: 12, heads: 8).").metrics == []
+    assert extract("FooLM is evaluated in three stages: 1 pass per query.").metrics == []
+
+
+# A signed number in brackets after a comparison is a change, not a compared score.
+
+
+def test_a_signed_number_in_brackets_after_a_comparison_is_a_change() -> None:
+    record = extract("FooLM improves over BarLM on GSM8K (+4.2%) and MATH (+3.1%).")
+    assert [(r.text, r.role, r.benchmark) for r in record.metrics] == [
+        ("+4.2%", "improvement", "GSM8K"),
+        ("+3.1%", "improvement", "MATH"),
+    ]
+
+
+def test_an_unsigned_number_in_brackets_after_a_comparison_stays_a_baseline() -> None:
+    record = extract("FooRL reaches a normalized score of 78.5, outperforming IQL (71.2).")
+    assert _roles(record) == [("78.5", "result"), ("71.2", "baseline")]

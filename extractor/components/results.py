@@ -170,6 +170,7 @@ def _metric_id(metric: str) -> str:
     return entry.id if entry else metric
 
 
+_search_name_colon = regex.compile(r"\s?[:=]\s?\Z").search
 _search_sentence_break = regex.compile(r"[.!?]\s+(?=\p{Lu})").search
 _search_clause_change = regex.compile(r"\b(?:while|whereas|but)\b|;").search
 
@@ -279,6 +280,7 @@ class ResultLinker:
     def __init__(self, nlp: Language, name: str = "paper_results") -> None:
         self.name = name
         self._benchmark_starts: set[int] = set()
+        self._benchmark_ends: dict[int, NameMatch] = {}
         self._number_starts: list[int] = []
         self._method_starts: list[int] = []
         self._method_is_benchmark = False
@@ -311,6 +313,7 @@ class ResultLinker:
         name_index = _NameIndex(names)
         metrics = _NameIndex([n for n in names if n.label == METRIC])
         self._benchmark_starts = {n.start for n in names if n.label == BENCHMARK}
+        self._benchmark_ends = {n.end: n for n in names if n.label == BENCHMARK}
         kept = [q for q in quantities if not any(covered[q.start : q.end])]
         self._method_starts = [s for s, _ in method.mentions] if method else []
         self._method_name = method.name if method else None
@@ -400,8 +403,10 @@ class ResultLinker:
                     q_role = "result"
                 elif q.relation == "range_high" and q.partner is not None:
                     q_role = self._role(text, quantities[q.partner], quantities)
-                if self._bracketed_after_comparison(text, q, sentence[0]):
-                    q_role = "baseline"  # "surpassing Llama-3.1-8B (70.1%)", "over YaRN (44.1)"
+                if not q.signed and self._bracketed_after_comparison(text, q, sentence[0]):
+                    # "surpassing Llama-3.1-8B (70.1%)", "over YaRN (44.1)"; a signed number
+                    # is a change, not a compared score ("over X on GSM8K (+4.2%)")
+                    q_role = "baseline"
                 metric, benchmark, model = self._attribute(
                     text, q, group, name_index, method, sentence, q_role
                 )
@@ -535,6 +540,8 @@ class ResultLinker:
             return True  # "outperforming YaRN (44.1) and LongLoRA (42.9)"
         if self._benchmark_follows(text, q):
             return True
+        if self._after_benchmark_colon(text, q):
+            return True  # "(MMLU: 72.4, GSM8K: 81.0)"
         if self._decimal_change_of_metric(text, q, metrics, before_start):
             return True  # "an AUC of 0.85, an absolute improvement of 0.19"
         link = _match_in_metric(text, q.end)
@@ -560,6 +567,14 @@ class ResultLinker:
             ";" not in text[m.end : q.start] and not _search_sentence_break(text, m.end, q.start)
             for m in metrics.between(q.start - 120, q.start)
         )
+
+    def _after_benchmark_colon(self, text: str, q: Quantity) -> bool:
+        """A bare number a benchmark name introduces with a colon or "=": "MMLU: 72.4"."""
+        colon = text[max(0, q.start - 3) : q.start]
+        if ":" not in colon and "=" not in colon:
+            return False
+        link = _search_name_colon(text, max(0, q.start - 3), q.start)
+        return link is not None and self._benchmark_ends.get(link.start()) is not None
 
     def _result_between(self, start: int, end: int, group: list[Quantity]) -> bool:
         """Whether another result (not this group's, nor a partner's) stands in between:
