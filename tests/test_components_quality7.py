@@ -332,3 +332,11 @@ def test_a_signed_number_in_brackets_after_a_comparison_is_a_change() -> None:
 def test_an_unsigned_number_in_brackets_after_a_comparison_stays_a_baseline() -> None:
     record = extract("FooRL reaches a normalized score of 78.5, outperforming IQL (71.2).")
     assert _roles(record) == [("78.5", "result"), ("71.2", "baseline")]
+
+
+def test_a_count_after_a_benchmark_colon_is_not_a_score() -> None:
+    assert extract("We pre-train on ImageNet: 1000 classes and 1.28M images.").metrics == []
+
+
+def test_a_decimal_after_a_margin_hyper_parameter_is_not_a_change() -> None:
+    assert extract("We report accuracy and use a margin of 0.5 in the loss.").metrics == []

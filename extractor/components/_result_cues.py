@@ -691,10 +691,10 @@ _match_benchmark_parts_preposition = regex.compile(
 ).match
 
 
-# A change a bare number states: "an absolute improvement of 0.19", "a margin of 1.3",
+# A change a bare number states: "an absolute improvement of 0.19", "a lead of 1.3",
 # "surpassing CenterPoint by 2.1" (not "the learning rate is increased by 0.5").
 _search_change_of_plain = regex.compile(
-    r"(?:\b(?:improvements?|gains?|margins?|boosts?|reductions?|leads?)\s+of"
+    r"(?:\b(?:improvements?|gains?|boosts?|reductions?|leads?)\s+of"
     r"|\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*)\s+(?:[^\s,;.]+\s+){0,4}?by)"
     r"\s+(?:(?:up\s+to|about|around|nearly|over|roughly|approximately)\s+)?\Z",
     regex.IGNORECASE,
@@ -704,4 +704,7 @@ _search_change_of = _gated_search(
 )
 
 # A metric named after a bare number with "in": "0.82 in BLEU", "71.3 in terms of mIoU".
-_match_in_metric = regex.compile(r"\sin\s(?:terms\sof\s)?(?:the\s)?").match
+_match_in_metric = regex.compile(r"\sin\s(?:terms\sof\s)?").match
+# What may follow a score a benchmark name introduces ("MMLU: 72.4,"): the list or clause
+# goes on or ends; not a counted noun ("ImageNet: 1000 classes").
+_match_score_close = regex.compile(r"\s*(?:[,;)]|\.(?!\d)|\Z|(?:and|vs\.?|versus)\b)").match

@@ -52,6 +52,7 @@ from extractor.components._result_cues import (
     _match_own_metric,
     _match_plain_list_gap,
     _match_possessive_gap,
+    _match_score_close,
     _match_share_of_performance,
     _match_subject_verb,
     _match_time_metric,
@@ -574,7 +575,11 @@ class ResultLinker:
         if ":" not in colon and "=" not in colon:
             return False
         link = _search_name_colon(text, max(0, q.start - 3), q.start)
-        return link is not None and self._benchmark_ends.get(link.start()) is not None
+        return (
+            link is not None
+            and link.start() in self._benchmark_ends
+            and bool(_match_score_close(text, q.end))
+        )
 
     def _result_between(self, start: int, end: int, group: list[Quantity]) -> bool:
         """Whether another result (not this group's, nor a partner's) stands in between:
