@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from extractor import extract
 from extractor.components import _result_cues
+from extractor.components.quantities import find_quantities
 from extractor.metric_names import metric_name
 from schemas import PaperRecord
 
@@ -340,3 +341,32 @@ def test_a_count_after_a_benchmark_colon_is_not_a_score() -> None:
 
 def test_a_decimal_after_a_margin_hyper_parameter_is_not_a_change() -> None:
     assert extract("We report accuracy and use a margin of 0.5 in the loss.").metrics == []
+
+
+# "from A (X) to B": an aside between the two numbers of a change.
+
+
+def test_a_change_with_an_aside_keeps_its_pair() -> None:
+    found = [(q.text, q.relation) for q in find_quantities("from 86.1% (LLaVA) to 90.3%")]
+    assert found == [("86.1%", "from"), ("90.3%", "to")]
+    record = extract("The accuracy on ScienceQA improves from 86.1% (LLaVA) to 90.3%.")
+    assert [(r.text, r.role, r.benchmark, r.model) for r in record.metrics] == [
+        ("86.1%", "baseline", "ScienceQA", "LLaVA"),
+        ("90.3%", "result", "ScienceQA", None),
+    ]
+
+
+def test_an_aside_with_numbers_does_not_join_a_pair() -> None:
+    found = [q.relation for q in find_quantities("from 41.2% (seed 3) to 47.5%")]
+    assert found != ["from", "to"]
+
+
+# A decimal number inside a comparison clause does not end it.
+
+
+def test_a_name_after_a_compared_number_is_compared() -> None:
+    record = extract("Compared to 65.2% for GPT-4, our model reaches 71.8% on MathVista.")
+    assert [(r.text, r.role, r.model) for r in record.metrics] == [
+        ("65.2%", "baseline", "GPT-4"),
+        ("71.8%", "result", None),
+    ]

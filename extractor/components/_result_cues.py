@@ -338,7 +338,10 @@ _match_plain_list_gap = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z").match
 _search_compared_plain = regex.compile(
     r"(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|beat(?:s|ing)?|\bthan|"
     r"\bover|versus|"
-    r"\bvs\.?|compared\s+(?:to|with)|relative\s+to|against)\b(?:(?![;.]|,\s(?:and|but|while|whereas)\b).)*\Z"
+    r"\bvs\.?|compared\s+(?:to|with)|relative\s+to|against)\b"
+    # up to the name, within the clause; a decimal point does not end it ("compared to
+    # 65.2% for GPT-4")
+    r"(?:(?![;.]|,\s(?:and|but|while|whereas)\b).|\.(?=\d))*\Z"
     r"|(?:\bon|\busing|\bwith|\bby|(?<!such\s)\bas)\s+(?:the\s+)?\Z",
     regex.IGNORECASE,
 ).search

@@ -286,6 +286,8 @@ def _share_list_units(text: str, found: list[Quantity]) -> list[Quantity]:
     return found
 
 
+# A bracketed aside without numbers between the two numbers of a pair: "(LLaVA)".
+_match_aside = regex.compile(r"\s*\([^()\d]{1,40}\)(?=\s+to\s+\Z)", regex.IGNORECASE).match
 _PAIR_WORDS = frozenset(["to", "and", "vs", "vs.", "versus"])
 
 
@@ -308,6 +310,8 @@ def _pair(text: str, found: list[Quantity]) -> list[Quantity]:
         if first.relation or second.relation:
             continue
         gap = text[first.end : second.start]
+        if "(" in gap and (aside := _match_aside(gap)):
+            gap = gap[aside.end() :]  # "from 86.1% (LLaVA) to 90.3%": the aside names A's
         if not _may_join_pair(gap):
             continue
         head = text[max(0, first.start - 40) : first.start]

@@ -198,6 +198,29 @@ def _same_unit_metric(text: str, result: ResultMatch, others: list[ResultMatch])
 _SAME_UNIT_CARRY = {"%", "points", "dB"}
 
 
+def _model_aside(text: str, end: int, names: Sequence[NameMatch]) -> NameMatch | None:
+    """The model named alone in brackets right after a number: "86.1% (LLaVA)"."""
+    if text[end : end + 2] != " (":
+        return None
+    return next(
+        (
+            n
+            for n in names
+            if n.label == MODEL and n.start == end + 2 and text[n.end : n.end + 1] == ")"
+        ),
+        None,
+    )
+
+
+def _is_number_aside(text: str, name: NameMatch) -> bool:
+    """Whether a name stands alone in brackets right after a number: "86.1% (LLaVA)"."""
+    return (
+        text[name.start - 2 : name.start] == " ("
+        and text[name.end : name.end + 1] == ")"
+        and (text[name.start - 3 : name.start - 2].isdigit() or text[name.start - 3] == "%")
+    )
+
+
 def _is_list_marker(text: str, q: Quantity) -> bool:
     """A whole number in brackets that opens an item of a list: "(1) ..., and (2) ..."."""
     if "." in q.text or text[q.start - 1 : q.start] != "(" or text[q.end : q.end + 1] != ")":
@@ -610,15 +633,25 @@ class ResultLinker:
             if groups:
                 last = groups[-1][-1]
                 if (
-                    q.relation not in ("to", "range_high")
-                    and last.relation not in ("from", "range_low")
-                    and last.unit == q.unit
-                    and _match_list_gap(text[last.end : q.start])
-                ) or (
-                    q.partner is not None
-                    and groups[-1][-1].partner is not None
-                    and text[last.end : q.start].strip()
-                    in ("to", "-", "–", "—", "and", "versus", "vs.", "vs")
+                    (
+                        q.relation not in ("to", "range_high")
+                        and last.relation not in ("from", "range_low")
+                        and last.unit == q.unit
+                        and _match_list_gap(text[last.end : q.start])
+                    )
+                    or (
+                        # "from 86.1% (LLaVA) to 90.3%": partners around an aside
+                        q.relation == "to"
+                        and last.relation == "from"
+                        and q.partner is not None
+                        and self._quantities[q.partner] is last
+                    )
+                    or (
+                        q.partner is not None
+                        and groups[-1][-1].partner is not None
+                        and text[last.end : q.start].strip()
+                        in ("to", "-", "–", "—", "and", "versus", "vs.", "vs")
+                    )
                 ):
                     groups[-1].append(q)
                     continue
@@ -1060,6 +1093,9 @@ class ResultLinker:
         own = self._parenthesised_after(text, q, in_sentence)
         if own is not None:  # "IQL (71.2)": the number is that model's
             return text[own.start : own.end]
+        aside = _model_aside(text, q.end, in_sentence)
+        if aside is not None:  # "from 86.1% (LLaVA) to 90.3%": the aside names 86.1%'s
+            return text[aside.start : aside.end]
         owner = self._possessive_owner(text, group, in_sentence)
         if owner is not None:  # "YOLOv8n's 36.4% mAP": the number is that model's
             return owner
@@ -1073,7 +1109,9 @@ class ResultLinker:
             if named:
                 return text[named.start : named.end]
         candidates = [
-            (n.start, n.end) for n in in_sentence if n.label == MODEL and n.end <= g_start
+            (n.start, n.end)
+            for n in in_sentence
+            if n.label == MODEL and n.end <= g_start and not _is_number_aside(text, n)
         ]
         if method and not self._method_is_benchmark:
             candidates += [(s, e) for s, e in method.mentions if lo <= s and e <= g_start]
