@@ -3,7 +3,8 @@
 Per field (method, models, benchmarks, metric values, code URLs): precision, recall and
 F1. For the result numbers both sides found: accuracy of role, bound, metric, benchmark
 and model. Names match leniently by default (case, hyphens, spaces and underscores
-ignored: "LLaMA2-7B" = "llama2 7b", and an entity matches through any of its aliases);
+ignored: "LLaMA2-7B" = "llama2 7b"; an entity matches through any of its aliases, and a
+name through the acronym the abstract defines for it, "character error rate (CER)");
 the strict variant needs the exact spelling. Scores are kept apart per split ("tuned",
 "heldout") so the gap between the part rules were tuned on and the part they were not is
 visible.
@@ -20,6 +21,7 @@ import orjson
 from pydantic import ValidationError
 
 from extractor._errors import BadFieldError, BadJSONError, SourceError
+from extractor.components.abbreviations import find_abbreviations
 from schemas import PaperRecord, Result
 from schemas.gold import GoldRecord, GoldResult
 
@@ -43,6 +45,31 @@ def lenient_key(name: str) -> str:
 
 def strict_key(name: str) -> str:
     return name
+
+
+def paper_lenient_key(abstract: str) -> Key:
+    """The lenient key, with each acronym the abstract defines read as its long form.
+
+    A paper that writes "character error rate (CER)" names one metric two ways; either
+    spelling matches the other. Definitions are found as the extractor finds them
+    (Schwartz-Hearst); the first definition of an acronym wins.
+
+    >>> key = paper_lenient_key("We report the character error rate (CER) on AISHELL.")
+    >>> key("CER") == key("Character Error Rate")
+    True
+    >>> key("WER") == key("CER")
+    False
+    """
+    canonical: dict[str, str] = {}
+    for found in find_abbreviations(abstract):
+        long_key = lenient_key(found.long)
+        canonical.setdefault(lenient_key(found.short), long_key)
+
+    def key(name: str) -> str:
+        plain = lenient_key(name)
+        return canonical.get(plain, plain)
+
+    return key
 
 
 def url_key(url: str) -> str:
@@ -190,7 +217,8 @@ class Evaluation:
         if pred is None:
             self.missing.append(gold.id)
             pred = PaperRecord(id=gold.id, text="")
-        for variant, key in (("lenient", lenient_key), ("strict", strict_key)):
+        lenient = paper_lenient_key(gold.abstract)
+        for variant, key in (("lenient", lenient), ("strict", strict_key)):
             for split in (gold.split, "all"):
                 self._count(self.scores[(variant, split)], gold, pred, key, variant == "strict")
         if gold.split == "tuned":
@@ -241,7 +269,7 @@ class Evaluation:
 
 
 def _diff(gold: GoldRecord, pred: PaperRecord) -> PaperDiff:
-    key = lenient_key
+    key = paper_lenient_key(gold.abstract)
     missed: dict[str, list[str]] = {}
     extra: dict[str, list[str]] = {}
     for name, gold_names, entities in (

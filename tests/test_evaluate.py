@@ -103,6 +103,28 @@ def test_method_matches_through_its_alias_and_the_model_attribute_too() -> None:
     assert score["attribution"]["model"]["accuracy"] == 1.0
 
 
+def test_a_name_matches_the_acronym_its_abstract_defines_when_lenient_only() -> None:
+    text = "We report the word error rate (WER) of Whisper Large (WL). WL gets 85.7% on GSM8K."
+    metric = {**_gold().metrics[0].model_dump(), "metric": "word error rate", "model": "WL"}
+    gold = _gold(abstract=text, models=["Whisper Large"], metrics=[metric])
+    pred = _pred(model_name="WL", result_model="Whisper Large")
+    pred = pred.model_copy(
+        update={"metrics": [pred.metrics[0].model_copy(update={"metric": "WER"})]}
+    )
+    lenient = _score(gold, pred)
+    assert lenient["fields"]["models"]["f1"] == 1.0
+    assert lenient["attribution"]["metric"]["accuracy"] == 1.0
+    assert lenient["attribution"]["model"]["accuracy"] == 1.0
+    strict = _score(gold, pred, "strict")
+    assert strict["fields"]["models"]["f1"] == 0.0
+    assert strict["attribution"]["metric"]["accuracy"] == 0.0
+    # An acronym the abstract does not define stays a different name.
+    pred = pred.model_copy(
+        update={"metrics": [pred.metrics[0].model_copy(update={"metric": "CER"})]}
+    )
+    assert _score(gold, pred)["attribution"]["metric"]["accuracy"] == 0.0
+
+
 def test_missing_method_is_a_false_negative_and_an_extra_one_a_false_positive() -> None:
     missed = _score(_gold(), _pred(method=None))["fields"]["method"]
     assert (missed["tp"], missed["fp"], missed["fn"]) == (0, 0, 1)
