@@ -205,15 +205,19 @@ _search_versioned_word_before = _search_after_last_space(_versioned_word_before,
 
 # A named split ("LibriSpeech test-clean", "CSJ eval3", "WMT14 dev"), but not the plain
 # "test set" that follows many names.
+# The split's name is glued by a hyphen or underscore or starts with a digit ("test-other",
+# "val2017", "eval3"): a plain word ("LIBERO evaluation", "validation") is no split.
 _match_benchmark_split = regex.compile(
-    r"[\s-](?:(?:test|dev|val|eval)[-_]?[\p{L}\p{N}]+|(?:test|dev|val|eval)(?!\s(?:set|split|data)s?\b))"
+    r"[\s-](?:(?:test|dev|val|eval)(?:[-_][\p{L}\p{N}]+|\d[\p{L}\p{N}]*)"
+    r"|(?:test|dev|val|eval)(?!\s(?:set|split|data)s?\b))"
     r"(?![\w\-])"
 ).match
-# A benchmark's version or year ("AlpacaEval 2.0", "Foo (2024)"), but never a result number
-# that follows the name ("MT-Bench 7.5%", "GSM8K 85 points").
+# A benchmark's version or year ("AlpacaEval 2.0", "Foo (2024)") and a capitalised variant
+# word ("AudioSet-Strong", "LIBERO-PRO"), but never a result number that follows the name
+# ("MT-Bench 7.5%", "GSM8K 85 points").
 _match_benchmark_tail = regex.compile(
     r"(?:[-\s]v?\d+(?:\.\d+)*|\s\((?:v\d|\d{4})\))?"
-    r"(?:-(?:plus|Plus|hard|Hard|lite|Lite|verified|Verified|full|Full|mini|Mini|DET|VID|MOT))?"
+    r"(?:-(?:plus|hard|lite|verified|full|mini|\p{Lu}\p{L}*))?"
     r"(?![\w\-])"
 ).match
 # An image resolution that names a benchmark's setting: "ImageNet 256x256", "FFHQ 1024×1024".
@@ -230,7 +234,10 @@ _match_language_pair = regex.compile(
     rf"\s{_LANGUAGES}(?:-|–|→|->|\u2192){_LANGUAGES}(?![\w\-])"
 ).match
 _match_number_with_unit = regex.compile(
-    r"\s(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?\s*(?:%|[a-z])"  # a year ("COCO 2014") is a version
+    # a year ("COCO 2014") is a version, and so is a number before the dataset's own noun
+    # ("the VoxCeleb 1 dataset", "the Foo 2 benchmark")
+    r"\s(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?\s*"
+    r"(?!(?:dataset|benchmark|corpus|suite|test\s?set|split)s?\b)(?:%|[a-z])"
 ).match
 _sub_version = regex.compile(r"\s?v\d.*$").sub
 _SEPARATORS = " \t\n-_\u00a0"
