@@ -334,7 +334,11 @@ _match_kind_suffix = regex.compile(_KIND_SUFFIX).match
 _KIND_ENDINGS = ("-based", "-style", "-like", "-series", "-family", "-type")
 
 # A name listed right after or before another: "X, Y and Z", "X or Y", "(e.g., X, Y)".
-_COORDINATED_NAME = r"(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?![\w\-]|\.\w)"
+# A version after a space belongs to the name: "NovaSpeech 3, CosyVoice and MaskGCT".
+_COORDINATED_NAME = (
+    r"(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}](?:\sv?\d+(?:\.\d+)?(?=[,)]|\s(?:and|or)\s))?)"
+    r"(?![\w\-]|\.\w)"
+)
 _match_coordinated_after = regex.compile(
     rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_COORDINATED_NAME}"
 ).match

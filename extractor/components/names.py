@@ -423,6 +423,12 @@ class NameFinder:
         resolved = self._defined_acronyms(doc, resolved)
         resolved = self._coordinated(text, resolved)
         resolved = _drop_attributive_families(text, resolved)
+        if " baseline" in text:  # "over an IsaacSim baseline": a compared setting, not data
+            resolved = [
+                m
+                for m in resolved
+                if not (m.label == BENCHMARK and text.startswith(" baseline", m.end))
+            ]
         extra = self._acronym_mentions(doc, resolved)
         extra += self._spelled_out_names(doc, resolved)
         merged = _merge_metric_compounds(text, sorted(resolved + extra, key=lambda m: m.start))
@@ -445,9 +451,10 @@ class NameFinder:
             for near in self._listed_beside(text, known):
                 start, end = near.span("name")
                 name = near.group("name")
+                shape = name.split(" ", 1)[0]  # "NovaSpeech 3": the shape of "NovaSpeech"
                 if (
                     not (
-                        (_is_model_shape if known.label == MODEL else _is_name_shape)(name)
+                        (_is_model_shape if known.label == MODEL else _is_name_shape)(shape)
                         or _is_lower_versioned(name)
                     )
                     or name in self.not_names
