@@ -338,22 +338,27 @@ _match_next_word = regex.compile(r" (\p{Ll}+)\b").match
 def _drop_attributive_families(text: str, matches: list[NameMatch]) -> list[NameMatch]:
     """Drop a bare family's mention used as a modifier ("ViT components") where the text
     names one of its variants ("ViT-B/16"): the variant is the model meant."""
-    models = [text[m.start : m.end] for m in matches if m.label == MODEL]
-    if len(models) < 2:
+    modifiers = [
+        m
+        for m in matches
+        if m.label == MODEL
+        and (word := _match_next_word(text, m.end))
+        and word.group(1) in _ATTRIBUTIVE_NOUNS
+    ]
+    if not modifiers:
         return matches
-    kept = []
-    for m in matches:
-        if m.label == MODEL:
-            word = _match_next_word(text, m.end)
-            if word and word.group(1) in _ATTRIBUTIVE_NOUNS:
-                bare = text[m.start : m.end]
-                if any(
-                    o.startswith(bare) and o[len(bare) : len(bare) + 1] in "- /" and o != bare
-                    for o in models
-                ):
-                    continue
-        kept.append(m)
-    return kept
+    models = [text[m.start : m.end] for m in matches if m.label == MODEL]
+    dropped = [
+        m
+        for m in modifiers
+        if any(
+            len(o) > m.end - m.start
+            and o.startswith(text[m.start : m.end])
+            and o[m.end - m.start] in "- /"
+            for o in models
+        )
+    ]
+    return [m for m in matches if m not in dropped] if dropped else matches
 
 
 _search_and_or = regex.compile(r"\b(?:and|or)\b").search
@@ -522,7 +527,11 @@ class NameFinder:
                     grown = stop + len(tail.group().rstrip())
                     if not any(s < grown and stop < e for s, e in others):
                         end = grown
-                split = _match_glued_split(text, end)  # "Seed-TTS test-en" is a test set
+                split = (  # "Seed-TTS test-en" is a test set
+                    _match_glued_split(text, end)
+                    if text.startswith((" test", " eval"), end)
+                    else None
+                )
                 if split:
                     label, end = BENCHMARK, split.end()
             elif label == BENCHMARK:
