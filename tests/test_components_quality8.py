@@ -9,6 +9,7 @@ from extractor.components._name_patterns import (
     _match_benchmark_tail,
     _match_number_with_unit,
 )
+from extractor.components.abbreviations import find_abbreviations
 
 
 def _models(text: str) -> list[str]:
@@ -150,3 +151,38 @@ def test_simulators_are_environments_not_models() -> None:
     text = "Policies trained in Isaac Sim transfer to PyBullet and Gazebo without tuning."
     assert _models(text) == []
     assert _benchmarks(text) == ["Isaac Sim", "PyBullet", "Gazebo"]
+
+
+# An acronym with a version the long form does not spell.
+
+
+def test_an_acronym_with_a_version_is_spelled_out_without_it() -> None:
+    found = find_abbreviations("Tools such as Rapid Object Tracker (ROT-3) run on phones.")
+    assert [(a.long, a.short) for a in found] == [("Rapid Object Tracker", "ROT-3")]
+    assert find_abbreviations("the first round (R-1) of talks") == []
+
+
+def test_a_listed_versioned_acronym_is_named_by_its_long_form() -> None:
+    text = "Systems such as Multimodal AI for Radiology Applications (MAIRA-2) need many views."
+    assert _models(text) == ["Multimodal AI for Radiology Applications"]
+
+
+def test_an_acronym_spelled_out_as_a_technique_is_still_no_model() -> None:
+    text = "We pair Online Pre-Training (OPT) with a small policy network for control."
+    assert "OPT" not in _models(text)
+
+
+# The method is a model when an apposition calls it a detector, classifier and the like.
+
+
+def test_a_method_called_a_detector_is_a_model() -> None:
+    text = "We present KestrelDet, a real-time aerial detector. KestrelDet reaches 41.2 mAP."
+    assert _models(text) == ["KestrelDet"]
+
+
+def test_a_classifier_before_the_method_does_not_make_it_a_model() -> None:
+    text = (
+        "We propose Robust Prior Tuning (RPT), an adversarial training framework. "
+        "Applied to the Foo classifier, RPT raises AUC by 6%."
+    )
+    assert "Robust Prior Tuning" not in _models(text)

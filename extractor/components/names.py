@@ -748,7 +748,15 @@ class NameFinder:
             long_is_name = any(
                 m.start == a.long_start and m.end == a.long_end and m.label != METRIC for m in kept
             )
-            if not long_is_name and not label and not self._spells_out_model(a.short, a.long):
+            # "... Applications (MAIRA-2)": a version the long form does not spell is the
+            # model's own numbering, so the acronym is still the model.
+            versioned = any(c.isdigit() for c in a.short) and not any(c.isdigit() for c in a.long)
+            if (
+                not long_is_name
+                and not label
+                and not versioned
+                and not self._spells_out_model(a.short, a.long)
+            ):
                 kept = [
                     m for m in kept if not (m.label == MODEL and text[m.start : m.end] == a.short)
                 ]
