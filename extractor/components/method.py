@@ -156,7 +156,7 @@ _MODIFIERS = (
 _MODEL_WORDS = r"(?:model|LLM|MLLM|VLM|LMM|language\s+model|assistant|chatbot|agent|network)s?"
 # Trained systems named by what they do, after the name only ("FooDet, a real-time
 # detector"): before a name such a noun ends a clause ("Applied to the X classifier, Y").
-_SYSTEM_WORDS = r"(?:detector|classifier|segmenter|recogni[sz]er|transformer)s?"
+_SYSTEM_WORDS = r"(?:detector|classifier|segmenter|recogni[sz]er)s?"
 
 
 _match_model_apposition = regex.compile(

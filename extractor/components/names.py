@@ -69,8 +69,8 @@ from extractor.components._name_patterns import (
     _search_word_before,
     _sub_version,
 )
-from extractor.components.abbreviations import Abbreviation
 from extractor.components._spans import CharMatch, doc_text, payload, set_payload, set_spans
+from extractor.components.abbreviations import Abbreviation
 from extractor.components.quantities import Quantity
 from extractor.gazetteers import Entry, load_gazetteer, load_word_list
 
@@ -111,7 +111,8 @@ _sub_trailing_version = regex.compile(r"(?:\s+v?\d+(?:\.\d+)*)+$").sub
 
 def _strip_version(long: str) -> str:
     """The long form without its trailing version ("Generative Pre-trained Transformer")."""
-    return _sub_trailing_version("", long)
+    stripped: str = _sub_trailing_version("", long)
+    return stripped
 
 
 def _grow_to_long_form(matches: list[NameMatch], a: Abbreviation) -> list[NameMatch]:
@@ -328,9 +329,31 @@ _match_glued_split = regex.compile(r"\s(?:test|eval)[-_](?:\p{L}{2,5}|\d+)(?![\w
 # Generic nouns a family's bare name modifies when the text means a part or a kind of it
 # ("distinct ViT components", "for ViT optimization").
 _ATTRIBUTIVE_NOUNS = frozenset(
-    """architecture architectures backbone backbones block blocks component components
-    decoder decoders encoder encoders families family features layer layers module modules
-    optimization series variant variants""".split()
+    [
+        "architecture",
+        "architectures",
+        "backbone",
+        "backbones",
+        "block",
+        "blocks",
+        "component",
+        "components",
+        "decoder",
+        "decoders",
+        "encoder",
+        "encoders",
+        "families",
+        "family",
+        "features",
+        "layer",
+        "layers",
+        "module",
+        "modules",
+        "optimization",
+        "series",
+        "variant",
+        "variants",
+    ]
 )
 _match_next_word = regex.compile(r" (\p{Ll}+)\b").match
 
