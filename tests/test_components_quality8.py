@@ -186,3 +186,28 @@ def test_a_classifier_before_the_method_does_not_make_it_a_model() -> None:
         "Applied to the Foo classifier, RPT raises AUC by 6%."
     )
     assert "Robust Prior Tuning" not in _models(text)
+
+
+# The subject of a performance verb, and CamelCase names with a size letter.
+
+
+def test_a_versioned_subject_of_a_performance_verb_is_a_model() -> None:
+    assert _models("On graphs, GraphHop-3 outperforms the others.") == ["GraphHop-3"]
+    assert _models("Here, Tern-B7 achieves 48.1 mIoU on Cityscapes.") == ["Tern-B7"]
+    assert _models("In our tests, KiteSeg-B attains 48.1 mIoU.") == ["KiteSeg-B"]
+
+
+def test_a_sized_camel_case_name_is_a_model_after_a_comparison() -> None:
+    text = "Our tagger runs 2x faster than SwiftTagger-L on speech and sound events."
+    assert _models(text) == ["SwiftTagger-L"]
+
+
+def test_plain_or_camel_case_subjects_stay_unnamed() -> None:
+    # A capitalised word, a technique-like CamelCase name, a number format: no model.
+    assert _models("Overall, Pruning achieves 2x speed-ups on graphs.") == []
+    assert _models("In federated rounds, FedProx outperforms the local baseline.") == []
+    assert _models("Quantised to INT4, W4A16 reaches 3x throughput.") == []
+
+
+def test_a_hyphenated_word_with_a_size_letter_is_no_model() -> None:
+    assert _models("We compare our ranker with Top-K and Multi-L retrieval.") == []

@@ -615,7 +615,12 @@ _is_number_format = regex.compile(r"(?:FP|INT|BF|TF|NF|MXFP|W)\d+(?:A\d+)?(?:KV\
 
 # A compared name with a digit or a variant letter ("Time-R1", "MAR-H"); CamelCase alone
 # ("YaRN", "FedAvg", "LongLoRA") often names a technique, which is no model.
-_match_variant_letter = regex.compile(r"\p{Lu}{2,}-\p{Lu}\p{L}*").fullmatch
+# A CamelCase name with a size letter or word is one checkpoint too: "OrcaSeg-B",
+# "SwiftFormer-XL", "FooNet-Tiny".
+_match_variant_letter = regex.compile(
+    r"\p{Lu}{2,}-\p{Lu}\p{L}*"
+    r"|(?=\p{L}*\p{Ll}\p{Lu})\p{L}+-(?:T|S|M|B|L|H|G|XS|XL|XXL|Tiny|Small|Base|Large|Huge)"
+).fullmatch
 
 
 def _is_compared_model_shape(name: str) -> bool:
@@ -637,6 +642,33 @@ def _finditer_compared_name(text: str) -> Iterator[regex.Match[str]]:
             if found and _is_compared_model_shape(found.group("name")):
                 yield found
             start = text.find(cue, start + 1)
+
+
+# The subject of a performance verb: "KiteNet-B achieves", "RT-DETRv9 outperforms". Each
+# verb is one str.find; the name right before it needs a digit or a variant letter.
+_SUBJECT_VERBS = (
+    " achieves ",
+    " attains ",
+    " obtains ",
+    " outperforms ",
+    " surpasses ",
+    " beats ",
+    " reaches ",
+)
+_search_subject_name = regex.compile(
+    r"(?<![\w\-.])(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])\Z"
+).search
+
+
+def _finditer_subject_name(text: str) -> Iterator[regex.Match[str]]:
+    """The model-shaped names (group "name") right before a performance verb."""
+    for verb in _SUBJECT_VERBS:
+        start = text.find(verb)
+        while start >= 0:
+            found = _search_subject_name(text, max(0, start - 40), start)
+            if found and _is_compared_model_shape(found.group("name")):
+                yield found
+            start = text.find(verb, start + 1)
 
 
 # A one-word name a paper introduces as a model: "we introduce Dolphin, a multilingual

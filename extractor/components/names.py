@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import regex
 from spacy.language import Language
@@ -40,6 +41,7 @@ from extractor.components._name_patterns import (
     _finditer_named_score,
     _finditer_size,
     _finditer_slash_versions,
+    _finditer_subject_name,
     _finditer_tuned_model,
     _finditer_versioned,
     _has_version,
@@ -678,7 +680,9 @@ class NameFinder:
             if not self._is_known_name(name):
                 start, end = m.span("name")
                 yield NameMatch(start, end, MODEL, name_key(name), "pattern")
-        for m in _finditer_compared_name(text):  # "compared to Time-R1", "than FooNet-S"
+        for m in chain(  # "compared to Time-R1", "than FooNet-S", "FooNet-B achieves"
+            _finditer_compared_name(text), _finditer_subject_name(text)
+        ):
             name = m.group("name")
             if not (
                 self._is_known_name(name)
