@@ -195,7 +195,7 @@ def test_a_versioned_subject_of_a_performance_verb_is_a_model() -> None:
     assert _models("On graphs, GraphHop-3 outperforms the others.") == ["GraphHop-3"]
     assert _models("Here, Tern-B7 achieves 48.1 mIoU on Cityscapes.") == ["Tern-B7"]
     # A sized name without a digit may be the paper's own method's variant: left alone.
-    assert _models("In our tests, KiteSeg-B attains 48.1 mIoU.") == []
+    assert _models("In our tests, KiteSeg-B achieves 48.1 mIoU.") == []
 
 
 def test_a_sized_camel_case_name_is_a_model_after_a_comparison() -> None:

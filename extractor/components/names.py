@@ -121,11 +121,12 @@ def _grow_to_long_form(matches: list[NameMatch], a: Abbreviation) -> list[NameMa
     """A model name that ends a longer spelled-out name is that name: "Efficient Vision
     Transformer (EfficientViT)" is not "Vision Transformer", nor "Self-Distillation with No
     Labels v3 (DINOv3)" a model "Labels v3"."""
-    if sum(w[:1].isupper() for w in a.long.split()) < 2:
-        return matches
+    end, start = a.long_end, a.long_start
     for i, m in enumerate(matches):
-        if m.label == MODEL and m.end == a.long_end and a.long_start < m.start:
-            grown = NameMatch(a.long_start, a.long_end, MODEL, name_key(a.long), "acronym")
+        if m.end == end and m.label == MODEL and start < m.start:
+            if sum(w[:1].isupper() for w in a.long.split()) < 2:
+                return matches
+            grown = NameMatch(start, end, MODEL, name_key(a.long), "acronym")
             return [*matches[:i], grown, *matches[i + 1 :]]
     return matches
 
