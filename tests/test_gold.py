@@ -20,7 +20,7 @@ GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 
 # Set on the 148 tuned papers (external-i/j joined unseen), a little under the scores
 # measured at the end of the session that set them.
-FIELD_FLOORS = {"method": 0.91, "models": 0.90, "benchmarks": 0.87, "metric values": 0.94}
+FIELD_FLOORS = {"method": 0.91, "models": 0.94, "benchmarks": 0.90, "metric values": 0.94}
 ATTRIBUTE_FLOORS = {"role": 0.91, "bound": 0.98, "metric": 0.89, "benchmark": 0.87, "model": 0.85}
 
 

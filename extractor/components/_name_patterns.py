@@ -205,15 +205,19 @@ _search_versioned_word_before = _search_after_last_space(_versioned_word_before,
 
 # A named split ("LibriSpeech test-clean", "CSJ eval3", "WMT14 dev"), but not the plain
 # "test set" that follows many names.
+# The split's name is glued by a hyphen or underscore or starts with a digit ("test-other",
+# "val2017", "eval3"): a plain word ("LIBERO evaluation", "validation") is no split.
 _match_benchmark_split = regex.compile(
-    r"[\s-](?:(?:test|dev|val|eval)[-_]?[\p{L}\p{N}]+|(?:test|dev|val|eval)(?!\s(?:set|split|data)s?\b))"
+    r"[\s-](?:(?:test|dev|val|eval)(?:[-_][\p{L}\p{N}]+|\d[\p{L}\p{N}]*)"
+    r"|(?:test|dev|val|eval)(?!\s(?:set|split|data)s?\b))"
     r"(?![\w\-])"
 ).match
-# A benchmark's version or year ("AlpacaEval 2.0", "Foo (2024)"), but never a result number
-# that follows the name ("MT-Bench 7.5%", "GSM8K 85 points").
+# A benchmark's version or year ("AlpacaEval 2.0", "Foo (2024)") and a capitalised variant
+# word ("AudioSet-Strong", "LIBERO-PRO"), but never a result number that follows the name
+# ("MT-Bench 7.5%", "GSM8K 85 points").
 _match_benchmark_tail = regex.compile(
     r"(?:[-\s]v?\d+(?:\.\d+)*|\s\((?:v\d|\d{4})\))?"
-    r"(?:-(?:plus|Plus|hard|Hard|lite|Lite|verified|Verified|full|Full|mini|Mini|DET|VID|MOT))?"
+    r"(?:-(?:plus|hard|lite|verified|full|mini|\p{Lu}\p{L}*))?"
     r"(?![\w\-])"
 ).match
 # An image resolution that names a benchmark's setting: "ImageNet 256x256", "FFHQ 1024×1024".
@@ -230,7 +234,10 @@ _match_language_pair = regex.compile(
     rf"\s{_LANGUAGES}(?:-|–|→|->|\u2192){_LANGUAGES}(?![\w\-])"
 ).match
 _match_number_with_unit = regex.compile(
-    r"\s(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?\s*(?:%|[a-z])"  # a year ("COCO 2014") is a version
+    # a year ("COCO 2014") is a version, and so is a number before the dataset's own noun
+    # ("the VoxCeleb 1 dataset", "the Foo 2 benchmark")
+    r"\s(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?\s*"
+    r"(?!(?:dataset|benchmark|corpus|suite|test\s?set|split)s?\b)(?:%|[a-z])"
 ).match
 _sub_version = regex.compile(r"\s?v\d.*$").sub
 _SEPARATORS = " \t\n-_\u00a0"
@@ -327,7 +334,11 @@ _match_kind_suffix = regex.compile(_KIND_SUFFIX).match
 _KIND_ENDINGS = ("-based", "-style", "-like", "-series", "-family", "-type")
 
 # A name listed right after or before another: "X, Y and Z", "X or Y", "(e.g., X, Y)".
-_COORDINATED_NAME = r"(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?![\w\-]|\.\w)"
+# A version after a space belongs to the name: "NovaSpeech 3, CosyVoice and MaskGCT".
+_COORDINATED_NAME = (
+    r"(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}](?:\sv?\d+(?:\.\d+)?(?=[,)]|\s(?:and|or)\s))?)"
+    r"(?![\w\-]|\.\w)"
+)
 _match_coordinated_after = regex.compile(
     rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_COORDINATED_NAME}"
 ).match
@@ -604,7 +615,12 @@ _is_number_format = regex.compile(r"(?:FP|INT|BF|TF|NF|MXFP|W)\d+(?:A\d+)?(?:KV\
 
 # A compared name with a digit or a variant letter ("Time-R1", "MAR-H"); CamelCase alone
 # ("YaRN", "FedAvg", "LongLoRA") often names a technique, which is no model.
-_match_variant_letter = regex.compile(r"\p{Lu}{2,}-\p{Lu}\p{L}*").fullmatch
+# A CamelCase name with a size letter or word is one checkpoint too: "OrcaSeg-B",
+# "SwiftFormer-XL", "FooNet-Tiny".
+_match_variant_letter = regex.compile(
+    r"\p{Lu}{2,}-\p{Lu}\p{L}*"
+    r"|(?=\p{L}*\p{Ll}\p{Lu})\p{L}+-(?:T|S|M|B|L|H|G|XS|XL|XXL|Tiny|Small|Base|Large|Huge)"
+).fullmatch
 
 
 def _is_compared_model_shape(name: str) -> bool:
@@ -626,6 +642,31 @@ def _finditer_compared_name(text: str) -> Iterator[regex.Match[str]]:
             if found and _is_compared_model_shape(found.group("name")):
                 yield found
             start = text.find(cue, start + 1)
+
+
+# The subject of a performance verb: "GraphHop-3 outperforms", "Tern-B7 achieves". Each
+# verb is one str.find; the name right before it needs a digit (a sized variant of the
+# paper's own method, "On ADE20K, FooSeg-B achieves", is the method's result).
+# The three verbs abstracts use most; each more costs a scan of the text.
+_SUBJECT_VERBS = (" achieves ", " outperforms ", " surpasses ")
+_search_subject_name = regex.compile(  # searched backwards: it ends at the window's end
+    r"(?<![\w\-.])(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])\Z", regex.REVERSE
+).search
+
+
+def _finditer_subject_name(text: str) -> Iterator[regex.Match[str]]:
+    """The model-shaped names (group "name") right before a performance verb."""
+    for verb in _SUBJECT_VERBS:
+        start = text.find(verb)
+        while start >= 0:
+            found = _search_subject_name(text, max(0, start - 40), start)
+            if (
+                found
+                and any(c.isdigit() for c in found.group("name"))
+                and _is_model_shape(found.group("name"))
+            ):
+                yield found
+            start = text.find(verb, start + 1)
 
 
 # A one-word name a paper introduces as a model: "we introduce Dolphin, a multilingual

@@ -22,6 +22,8 @@ _finditer_short = regex.compile(
     r"\((?P<short>(?=[^()\s]*\p{Lu})[\p{L}\p{N}][\p{L}\p{N}\-^.+&/]{0,11}[\p{L}\p{N}+])[);,]"
 ).finditer
 
+_search_hyphen_version = regex.compile(r"-\d+(?:\.\d+)?$").search
+
 _finditer_words_backwards = regex.compile(r"\S+", regex.REVERSE).finditer
 
 
@@ -89,6 +91,12 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
         window_start = _window_start(text, paren, max_words)
         candidate = text[window_start:paren].rstrip()
         offset = best_long_form(short, candidate)
+        if offset is None and short[-1].isdigit():
+            # A model's version often follows its acronym only: "Multimodal AI for Radiology
+            # Applications (MAIRA-2)" spells out "MAIRA".
+            version = _search_hyphen_version(short)
+            if version and version.start() >= 2:
+                offset = best_long_form(short[: version.start()], candidate)
         if offset is None:
             continue
         long_start = window_start + offset

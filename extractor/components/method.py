@@ -154,10 +154,14 @@ _MODIFIERS = (
     r"algorithm|strategy|dataset|benchmark)\b)(?:[\w\-]+|\([^)]{1,15}\))\s+){0,6}?"
 )
 _MODEL_WORDS = r"(?:model|LLM|MLLM|VLM|LMM|language\s+model|assistant|chatbot|agent|network)s?"
+# Trained systems named by what they do, after the name only ("FooDet, a real-time
+# detector"): before a name such a noun ends a clause ("Applied to the X classifier, Y").
+_SYSTEM_WORDS = r"(?:detector|classifier|segmenter|recogni[sz]er)s?"
 
 
 _match_model_apposition = regex.compile(
-    rf"\s*(?:\([^)]*\))?\s*,\s*(?:a|an|the|our)\s+{_MODIFIERS}{_MODEL_WORDS}(?![\w\-])"
+    rf"\s*(?:\([^)]*\))?\s*,\s*(?:a|an|the|our)\s+{_MODIFIERS}(?:{_MODEL_WORDS}|{_SYSTEM_WORDS})"
+    r"(?![\w\-])"
 ).match
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import regex
 from spacy.language import Language
@@ -40,6 +41,7 @@ from extractor.components._name_patterns import (
     _finditer_named_score,
     _finditer_size,
     _finditer_slash_versions,
+    _finditer_subject_name,
     _finditer_tuned_model,
     _finditer_versioned,
     _has_version,
@@ -70,6 +72,7 @@ from extractor.components._name_patterns import (
     _sub_version,
 )
 from extractor.components._spans import CharMatch, doc_text, payload, set_payload, set_spans
+from extractor.components.abbreviations import Abbreviation
 from extractor.components.quantities import Quantity
 from extractor.gazetteers import Entry, load_gazetteer, load_word_list
 
@@ -89,7 +92,43 @@ def _label_of_long_form(long: str) -> str | None:
     # "Chinese Reward Model (CRM)" names one model; "Vision-Language Models (VLMs)" a kind.
     if last == "Model" and sum(w[:1].isupper() for w in long.split()) >= 2:
         return MODEL
+    # "Generative Pre-trained Transformer 2 (GPT-2)", "Masked Autoencoder (MAE)"; not a kind
+    # ("Spiking Neural Network (SNN)").
+    words = _strip_version(long).split()
+    if (
+        len(words) >= 2
+        and words[-1] in _MODEL_NOUNS
+        and words[-2] != "Neural"
+        and sum(w[:1].isupper() for w in words) >= 2
+    ):
+        return MODEL
     return None
+
+
+# Singular nouns that end the spelled-out name of one model (a plural names a kind).
+# "Network" is left out: "Feature Pyramid Network (FPN)" and "Feed Forward Network" are parts.
+_MODEL_NOUNS = frozenset(["Transformer", "Autoencoder"])
+_sub_trailing_version = regex.compile(r"(?:\s+v?\d+(?:\.\d+)*)+$").sub
+
+
+def _strip_version(long: str) -> str:
+    """The long form without its trailing version ("Generative Pre-trained Transformer")."""
+    stripped: str = _sub_trailing_version("", long)
+    return stripped
+
+
+def _grow_to_long_form(matches: list[NameMatch], a: Abbreviation) -> list[NameMatch]:
+    """A model name that ends a longer spelled-out name is that name: "Efficient Vision
+    Transformer (EfficientViT)" is not "Vision Transformer", nor "Self-Distillation with No
+    Labels v3 (DINOv3)" a model "Labels v3"."""
+    end, start = a.long_end, a.long_start
+    for i, m in enumerate(matches):
+        if m.end == end and m.label == MODEL and start < m.start:
+            if sum(w[:1].isupper() for w in a.long.split()) < 2:
+                return matches
+            grown = NameMatch(start, end, MODEL, name_key(a.long), "acronym")
+            return [*matches[:i], grown, *matches[i + 1 :]]
+    return matches
 
 
 def _unglue(text: str, match: NameMatch) -> NameMatch | None:
@@ -286,6 +325,68 @@ def _is_closed_list(text: str, known: NameMatch, start: int, end: int) -> bool:
     return text.startswith((",", " and ", " or ", ")"), second_end)
 
 
+# A named test split glued to a model's name makes it that model's test set: "Seed-TTS
+# test-zh", "FooTTS eval-hard" (not the plain "GPT-4 test" or "evaluation").
+_match_glued_split = regex.compile(r"\s(?:test|eval)[-_](?:\p{L}{2,5}|\d+)(?![\w\-])").match
+
+# Generic nouns a family's bare name modifies when the text means a part or a kind of it
+# ("distinct ViT components", "for ViT optimization").
+_ATTRIBUTIVE_NOUNS = frozenset(
+    [
+        "architecture",
+        "architectures",
+        "backbone",
+        "backbones",
+        "block",
+        "blocks",
+        "component",
+        "components",
+        "decoder",
+        "decoders",
+        "encoder",
+        "encoders",
+        "families",
+        "family",
+        "features",
+        "layer",
+        "layers",
+        "module",
+        "modules",
+        "optimization",
+        "series",
+        "variant",
+        "variants",
+    ]
+)
+_match_next_word = regex.compile(r" (\p{Ll}+)\b").match
+
+
+def _drop_attributive_families(text: str, matches: list[NameMatch]) -> list[NameMatch]:
+    """Drop a bare family's mention used as a modifier ("ViT components") where the text
+    names one of its variants ("ViT-B/16"): the variant is the model meant."""
+    modifiers = [
+        m
+        for m in matches
+        if m.label == MODEL
+        and (word := _match_next_word(text, m.end))
+        and word.group(1) in _ATTRIBUTIVE_NOUNS
+    ]
+    if not modifiers:
+        return matches
+    models = [text[m.start : m.end] for m in matches if m.label == MODEL]
+    dropped = [
+        m
+        for m in modifiers
+        if any(
+            len(o) > m.end - m.start
+            and o.startswith(text[m.start : m.end])
+            and o[m.end - m.start] in "- /"
+            for o in models
+        )
+    ]
+    return [m for m in matches if m not in dropped] if dropped else matches
+
+
 _search_and_or = regex.compile(r"\b(?:and|or)\b").search
 _SEPARATORS_AFTER = (",", " and ", " or ")
 _SEPARATORS_BEFORE = (", ", ",", " and ", " or ")
@@ -352,6 +453,13 @@ class NameFinder:
         resolved = [m for m in resolved if not (m.label == MODEL and _names_a_kind(text, m))]
         resolved = self._defined_acronyms(doc, resolved)
         resolved = self._coordinated(text, resolved)
+        resolved = _drop_attributive_families(text, resolved)
+        if " baseline" in text:  # "over an IsaacSim baseline": a compared setting, not data
+            resolved = [
+                m
+                for m in resolved
+                if not (m.label == BENCHMARK and text.startswith(" baseline", m.end))
+            ]
         extra = self._acronym_mentions(doc, resolved)
         extra += self._spelled_out_names(doc, resolved)
         merged = _merge_metric_compounds(text, sorted(resolved + extra, key=lambda m: m.start))
@@ -374,9 +482,10 @@ class NameFinder:
             for near in self._listed_beside(text, known):
                 start, end = near.span("name")
                 name = near.group("name")
+                shape = name.split(" ", 1)[0]  # "NovaSpeech 3": the shape of "NovaSpeech"
                 if (
                     not (
-                        (_is_model_shape if known.label == MODEL else _is_name_shape)(name)
+                        (_is_model_shape if known.label == MODEL else _is_name_shape)(shape)
                         or _is_lower_versioned(name)
                     )
                     or name in self.not_names
@@ -434,6 +543,7 @@ class NameFinder:
                 last = doc[end - 1]
                 raw.append((label, canonical, doc[start].idx, last.idx + len(last)))
         others = [(begin, stop) for label, _, begin, stop in raw if label != MODEL]
+        model_spans = [(begin, stop) for label, _, begin, stop in raw if label == MODEL]
         found = []
         for label, canonical, begin, stop in raw:
             end = stop
@@ -443,9 +553,20 @@ class NameFinder:
                     grown = stop + len(tail.group().rstrip())
                     if not any(s < grown and stop < e for s, e in others):
                         end = grown
+                split = (  # "Seed-TTS test-en" is a test set
+                    _match_glued_split(text, end)
+                    if text.startswith((" test", " eval"), end)
+                    else None
+                )
+                if split:
+                    label, end = BENCHMARK, split.end()
             elif label == BENCHMARK:
                 tail = _match_benchmark_tail(text, stop)
-                if tail and not _match_number_with_unit(text, stop):
+                if (
+                    tail
+                    and not _match_number_with_unit(text, stop)
+                    and not any(s < tail.end() and stop < e for s, e in model_spans)
+                ):  # "FLAN-T5" is a model, not the benchmark FLAN grown
                     end = tail.end()
                 split = _match_benchmark_split(text, end)  # "LibriSpeech test-clean"
                 if split:
@@ -560,7 +681,9 @@ class NameFinder:
             if not self._is_known_name(name):
                 start, end = m.span("name")
                 yield NameMatch(start, end, MODEL, name_key(name), "pattern")
-        for m in _finditer_compared_name(text):  # "compared to Time-R1", "than FooNet-S"
+        for m in chain(  # "compared to Time-R1", "than FooNet-S", "FooNet-B achieves"
+            _finditer_compared_name(text), _finditer_subject_name(text)
+        ):
             name = m.group("name")
             if not (
                 self._is_known_name(name)
@@ -637,6 +760,7 @@ class NameFinder:
         for a in abbreviations:
             if a.short in self.not_names:  # "Large Language Models (LLMs)"
                 continue
+            kept = _grow_to_long_form(kept, a)
             label = _label_of_long_form(a.long)
             spans = {(m.start, m.end) for m in kept}
             if (
@@ -652,7 +776,15 @@ class NameFinder:
             long_is_name = any(
                 m.start == a.long_start and m.end == a.long_end and m.label != METRIC for m in kept
             )
-            if not long_is_name and not label and not self._spells_out_model(a.short, a.long):
+            # "... Applications (MAIRA-2)": a version the long form does not spell is the
+            # model's own numbering, so the acronym is still the model.
+            versioned = any(c.isdigit() for c in a.short) and not any(c.isdigit() for c in a.long)
+            if (
+                not long_is_name
+                and not label
+                and not versioned
+                and not self._spells_out_model(a.short, a.long)
+            ):
                 kept = [
                     m for m in kept if not (m.label == MODEL and text[m.start : m.end] == a.short)
                 ]
