@@ -155,8 +155,9 @@ def _url_matches(text: str) -> Iterator[re.Match[str]]:
 
     A URL never spans white space, so searching the words around each hint finds what
     one scan of the whole text would, without trying the pattern at every character.
-    The hints are searched in the text in lower case; where that is not the text the
-    pattern sees case-insensitively, the whole text is scanned instead.
+    The hints are searched in the text in lower case; where lowering shifts offsets ("İ"
+    becomes two characters) or keeps a letter the pattern reads as ASCII, the whole text
+    is scanned instead.
     """
     lowered = text.lower()
     if len(lowered) != len(text) or _has_odd_case_letter(text):
