@@ -97,7 +97,9 @@ def clean(raw: str) -> str:
     >>> clean("")
     ''
     """
-    text = unicodedata.normalize("NFC", raw).translate(_TO_SPACE)
+    printable_ascii = _is_printable_ascii(raw)
+    # NFC and the control-character map would leave printable ASCII as it is.
+    text = raw if printable_ascii else unicodedata.normalize("NFC", raw).translate(_TO_SPACE)
     # Each repair runs only where its trigger appears: most abstracts need none.
     if "&" in text and _search_html_entity(text):
         text = html.unescape(text)
@@ -107,8 +109,45 @@ def clean(raw: str) -> str:
         text = _sub_doubled_symbol(lambda m: m.group()[0], text)
         text = _sub_latex_symbol(lambda m: _LATEX_SYMBOLS[m.group()], text)
         text = _sub_latex_escape(r"\1", text)
-    if "``" in text:
+    if "`" in text and "``" in text:  # one character is found faster than two
         text = _sub_latex_quotes(r'"\1"', text)
     if "x20" in text:
         text = _sub_mangled_entity(_decode_entity, text)
+    if text is not raw:  # a repair ran: test what it returned
+        printable_ascii = _is_printable_ascii(text)
+    if printable_ascii and _spaces_are_single(text):
+        return text
     return " ".join(text.split())
+
+
+# The characters ``str.isprintable`` rejects in ASCII, which are also the ASCII keys of
+# ``_TO_SPACE``: U+0000-U+001F and U+007F.
+_ASCII_CONTROLS = bytes((*range(0x00, 0x20), 0x7F))
+
+
+def _is_printable_ascii(text: str) -> bool:
+    """True when ``text`` is ASCII without control characters.
+
+    On such text ``unicodedata.normalize("NFC", ...)`` changes nothing (ASCII has no
+    combining characters) and neither does ``translate(_TO_SPACE)``, whose ASCII keys are
+    exactly these control characters. ``str.isascii`` reads a flag; deleting the controls
+    from the ASCII bytes and comparing lengths is a third of the cost of ``isprintable``.
+    """
+    if not text.isascii():
+        return False
+    ascii_bytes = text.encode("ascii")
+    return len(ascii_bytes.translate(None, _ASCII_CONTROLS)) == len(ascii_bytes)
+
+
+def _spaces_are_single(printable_ascii: str) -> bool:
+    """True when ``" ".join(text.split())`` would return the (printable ASCII) text as is.
+
+    In printable ASCII the only white space ``str.split`` knows is the space itself (tab,
+    line breaks and U+001C-U+001F are control characters), so the join changes the text
+    only where it starts or ends with a space or holds two in a row.
+    """
+    return (
+        "  " not in printable_ascii
+        and not printable_ascii.startswith(" ")
+        and not printable_ascii.endswith(" ")
+    )

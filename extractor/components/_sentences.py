@@ -7,6 +7,8 @@ fraction of the cost.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 # A sentence ends at ".", "!" or "?" (and closing quotes or brackets) followed by white
@@ -25,6 +27,29 @@ _BOUNDARY = regex.compile(
 )
 _finditer_boundary = _BOUNDARY.finditer
 _match_boundary = _BOUNDARY.match
+
+# The same pattern for ASCII text, in ``re``, which tries it at a stop in about a third of
+# the time. On ASCII, ``\p{Lu}`` is [A-Z], ``\p{N}`` is [0-9] and ``regex``'s ``\s`` is
+# the class below (``re``'s own ``\s`` also takes U+001C-U+001F); the quotes ” ’ “ ‘
+# cannot occur. ``re`` wants a fixed width behind, so each look-behind is split into one
+# per length of what it rejects: not matching any of them is not matching the whole.
+_ASCII_SPACE = r"[ \t\n\v\f\r]"
+_match_ascii_boundary = re.compile(
+    rf"""
+    [.!?]
+    (?<!\b(?:vs|cf|Eq|No)\.)
+    (?<!\b(?:e\.g|i\.e|etc|Fig|Eqs|Sec|Tab)\.)
+    (?<!\b(?:Figs|resp)\.)
+    (?<!\b(?:et{_ASCII_SPACE}al|i\.i\.d)\.)
+    (?<!\bapprox\.)
+    (?<!{_ASCII_SPACE}[A-Z]\.)
+    (?<!^[A-Z]\.)
+    ["')\]]*
+    {_ASCII_SPACE}+
+    (?=["'(\[]?[A-Z0-9])
+    """,
+    re.VERBOSE,
+).match
 
 _STOPS = ".!?"
 # What may follow a stop in a boundary: a closing quote or bracket, or white space
@@ -54,12 +79,13 @@ def _boundaries(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     last = len(text) - 1
+    match_boundary = _match_ascii_boundary if text.isascii() else _match_boundary
     for at in _stops(text):
         if at == last:
             break
         after = text[at + 1]
         if after in _CLOSERS or after.isspace():
-            boundary = _match_boundary(text, at)
+            boundary = match_boundary(text, at)
             if boundary is not None:
                 spans.append(boundary.span())
     return spans
