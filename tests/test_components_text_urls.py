@@ -63,6 +63,29 @@ def test_find_links_trims_and_normalises(text: str, url: str, written: str) -> N
     assert text[link.start : link.end] == written
 
 
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        (
+            "gaps on smaller LLMs111https://example.org/r/demo-40D.",
+            "https://example.org/r/demo-40D",
+        ),
+        ("the tool.2https://github.com/x/y is free", "https://github.com/x/y"),
+        ("available at:https://github.com/x/y", "https://github.com/x/y"),
+        ("see our results.https://example.org/x", "https://example.org/x"),
+    ],
+)
+def test_a_scheme_glued_to_a_footnote_marker_or_word_still_starts_a_link(
+    text: str, written: str
+) -> None:
+    (link,) = find_links(text)
+    assert text[link.start : link.end] == written == link.url
+
+
+def test_glued_words_before_a_bare_host_or_www_are_not_links() -> None:
+    assert find_links("see xwww.example.com and mygithub.com/x/y") == []
+
+
 def test_email_and_plain_words_are_not_links() -> None:
     assert find_links("mail me at someone@github.com or read the github docs") == []
 

@@ -27,11 +27,15 @@ _BARE_HOSTS = r"""
 
 _finditer_url = re.compile(
     rf"""
-    (?<![\w@/.-])                        # not inside an e-mail address or a longer token
     (?:
-        https?://[^\s<>"'`{{}}|\\^\[\]]+     # anything with a scheme
-      | www\.[^\s<>"'`{{}}|\\^\[\]]+         # or starting with www.
-      | (?:{_BARE_HOSTS})(?:/[^\s<>"'`{{}}|\\^\[\]]*)?(?![\w-])   # or a well-known bare host
+        # anything with a scheme, even glued to a word before it: a footnote marker in
+        # text copied from a web page ("LLMs111https://...") is not part of the URL
+        (?<![@/])https?://[^\s<>"'`{{}}|\\^\[\]]+
+      | (?<![\w@/.-])                    # not inside an e-mail address or a longer token
+        (?:
+            www\.[^\s<>"'`{{}}|\\^\[\]]+     # starting with www.
+          | (?:{_BARE_HOSTS})(?:/[^\s<>"'`{{}}|\\^\[\]]*)?(?![\w-])   # or a well-known bare host
+        )
     )
     """,
     re.VERBOSE | re.IGNORECASE,
