@@ -194,3 +194,24 @@ def test_an_improvement_named_with_its_acronym_is_an_improvement() -> None:
     assert cues._match_improvement_after(" relative equal error rate (EER) reductions")
     assert not cues._match_improvement_after(" validity with significantly fewer")
     assert not cues._match_improvement_after(" latency achieves a lower")
+
+
+# Training data is not where numbers are reported.
+
+
+def test_a_respectively_list_skips_the_training_set() -> None:
+    text = (
+        "When fine-tuning FooLM-7B on the MetaMathQA dataset and validating on GSM8K and "
+        "MATH, BarTune reaches scores of 49.4 and 8.8, respectively."
+    )
+    benchmarks = [r[2] for r in _results(text)]
+    assert "MetaMathQA" not in benchmarks
+    assert benchmarks == ["GSM8K", "MATH"]
+
+
+def test_a_benchmark_paper_s_numbers_are_not_on_its_data_when_trained_on() -> None:
+    intro = "We introduce FooPref, a large preference dataset for alignment. "
+    trained = "Fine-tuning FooLM-7B with FooPref leads to a 19.5% increase in helpfulness."
+    evaluated = "FooLM-7B reaches a 61.2% win rate on hard prompts."
+    assert [m.benchmark for m in extract(intro + trained).metrics] == [None]
+    assert [m.benchmark for m in extract(intro + evaluated).metrics] == ["FooPref"]

@@ -725,7 +725,13 @@ class ResultLinker:
             )
 
         def distinct(label: str, start: int) -> list[str]:
-            spelled = (text[n.start : n.end] for n in index.between(start, hi) if n.label == label)
+            # Training data is not what a list of numbers is reported on ("fine-tuning
+            # M on X and validating on Y and Z ... 49.4 and 8.8, respectively").
+            spelled = (
+                text[n.start : n.end]
+                for n in index.between(start, hi)
+                if n.label == label and (label != BENCHMARK or not _is_training_set(text, n))
+            )
             return list(dict.fromkeys(spelled))
 
         # Names after the numbers pair first ("4.7% and 15.5% on X and Y, respectively"),
@@ -829,8 +835,18 @@ class ResultLinker:
             # "Experiments on X show ... . Later, FooNet is 2.2% more accurate than Y": a
             # paper evaluated on one benchmark reports its scores on it.
             return text[sole.start : sole.end]
-        if self._method_is_benchmark and self._method_name:
-            # A benchmark paper's numbers are on its own benchmark unless another is named.
+        if (
+            self._method_is_benchmark
+            and self._method_name
+            and not any(n.label == BENCHMARK and _is_training_set(text, n) for n in in_sentence)
+            and not any(
+                _search_trained_on(text, max(0, start - 50), start)
+                for start in self._method_starts
+                if sentence_start <= start < sentence_end
+            )
+        ):
+            # A benchmark paper's numbers are on its own benchmark unless another is named
+            # (or the sentence names the data it trains on: "fine-tuning M with X leads to").
             return self._method_name
         return None
 
