@@ -215,3 +215,9 @@ def test_a_benchmark_paper_s_numbers_are_not_on_its_data_when_trained_on() -> No
     evaluated = "FooLM-7B reaches a 61.2% win rate on hard prompts."
     assert [m.benchmark for m in extract(intro + trained).metrics] == [None]
     assert [m.benchmark for m in extract(intro + evaluated).metrics] == ["FooPref"]
+
+
+def test_a_method_applied_to_several_models_keeps_no_single_host() -> None:
+    text = "Built on FooLM-7B and Qux-8B, BarTune improves accuracy on MMLU by 1.8 points."
+    assert _models_of(text) == ["BarTune"]
+    assert _models_of("BarTune gives a 3.2 speedup on FooLM-7B and Qux-8B.") == ["BarTune"]

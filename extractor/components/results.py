@@ -1203,8 +1203,20 @@ class ResultLinker:
             if _search_compared_clause(text, max(lo, n.start - 60), n.start):
                 continue  # "than M", "over M", "compared with M": a baseline's
             if self._is_host(text, n, lo):
+                if self._in_model_list(text, n, in_sentence):
+                    return None  # "Built on A and B, X improves ...": which one is not said
                 return text[n.start : n.end]
         return None
+
+    @staticmethod
+    def _in_model_list(text: str, name: NameMatch, in_sentence: list[NameMatch]) -> bool:
+        """Whether ``name`` is one of several models joined by "and", "or" or commas."""
+        return any(
+            other.label == MODEL
+            and other is not name
+            and _match_name_list_gap(text[min(other.end, name.end) : max(other.start, name.start)])
+            for other in in_sentence
+        )
 
     @staticmethod
     def _host_after(text: str, q: Quantity, in_sentence: list[NameMatch]) -> str | None:
@@ -1217,6 +1229,7 @@ class ResultLinker:
                 n.label == MODEL
                 and _match_host_after(text[q.end : n.start])
                 and _match_host_close(text, n.end)
+                and not ResultLinker._in_model_list(text, n, in_sentence)
             ):
                 return text[n.start : n.end]
             return None  # only the first name after the number
