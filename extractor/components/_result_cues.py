@@ -99,7 +99,8 @@ _search_improvement_before = _gated_search(
 _match_improvement_after_plain = regex.compile(
     r"""
     \s*(?:(?:absolute|relative|average|overall|consistent|significant|net)\s+)?
-    (?:[\w\-]+\s+){0,2}?                      # "49.4% FLOPs reduction", "28% net reduction"
+    (?:(?:[\w\-]+\s+){1,3}?\(\p{Lu}[\p{Lu}\d\-]{0,9}\)\s+  # "10% equal error rate (EER) reduction"
+     |(?:[\w\-]+\s+){0,2}?)                    # "49.4% FLOPs reduction", "28% net reduction"
     (?:higher|lower|better|faster|improvements?|gains?|increases?|boosts?|reductions?|
        decreases?|savings?|speed-?ups?|fewer|less|smaller|cheaper|more\s+(?:compact|efficient|
        accurate)|lead|margin|drop|acceleration|improved|increased|reduced|decreased)\b
@@ -171,7 +172,9 @@ _match_baseline_close = regex.compile(
 # A speed-up or compression factor ("10x faster", "13 x more compact"); "3.75x larger
 # than CLIP" and "2x more data" describe sizes and are not results.
 _match_factor_cue = regex.compile(
-    r"""\s*(?:faster|speed-?ups?|acceleration|more\s+(?:compact|efficient)|smaller|less|fewer|
+    r"""\s*(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock|memory|
+        storage)\s+(?=speed|accel|reduc|compress|saving))?  # "3.3x training speedup"
+        (?:faster|savings?|speed-?ups?|acceleration|more\s+(?:compact|efficient)|smaller|less|fewer|
         lower|cheaper|reductions?|reduced|compression|compressed|improvements?|improved|
         higher|better)\b""",
     regex.VERBOSE | regex.IGNORECASE,
@@ -711,3 +714,84 @@ _match_in_metric = regex.compile(r"\sin\s(?:terms\sof\s)?").match
 # What may follow a score a benchmark name introduces ("MMLU: 72.4,"): the list or clause
 # goes on or ends; not a counted noun ("ImageNet: 1000 classes").
 _match_score_close = regex.compile(r"\s*(?:[,;)]|\.(?!\d)|\Z|(?:and|vs\.?|versus)\b)").match
+
+
+# The model a method is applied to or measured on, named before the number (quality9):
+# "On ViT-H, FooPrune keeps ...", "Applied to the BarLM series, X cuts ...", "X built on
+# M reaches", "applying X to M improves", "the perplexity of M", "X can quantize M to 3
+# bits with ...". Searched in the text just before the model's name.
+_search_host_before_plain = regex.compile(
+    r"(?:"
+    r"(?:\A|[.!?]\s+|[,;:]\s+(?:and\s+|while\s+|whereas\s+)?|\bwhen\s+)on"  # "On M, ..."
+    r"|\b(?:built|based|implemented|deployed|running|applied|plugged)\s+(?:up)?on"
+    r"|\b(?:appl(?:y|ies|ied|ying)|adapt(?:s|ed|ing)?|extend(?:s|ed|ing)?|transferr?(?:s|ed|ing)?)"
+    r"(?:\s+(?!(?:and|or|but|while|than)\b)[^\s,;.]+){0,4}?\s+to"
+    r"|\bthe\s+(?:[\w\-]+\s+){1,2}?of"  # "the perplexity of M", "the inference speed of M"
+    r"|\b(?:compress(?:es|ed|ing)?|quantiz(?:e|es|ed|ing)|prun(?:e|es|ed|ing)|"
+    r"fine-?tun(?:e|es|ed|ing)|finetun(?:e|es|ed|ing)|sparsif(?:y|ies|ied|ying)|"
+    r"accelerat(?:e|es|ed|ing)|speed(?:s|ing)?\s+up)"
+    r")\s+(?:the\s+|a\s+|an\s+)?\Z",
+    regex.IGNORECASE,
+).search
+_HOST_BEFORE_STEMS = (
+    "on",
+    "to",
+    "of",
+    "compress",
+    "quantiz",
+    "prun",
+    "tun",
+    "sparsif",
+    "accelerat",
+    "speed",
+)
+
+
+def _may_be_host_before(lowered: str) -> bool:
+    """Whether ``_search_host_before_plain`` may match an ASCII window in lower case: every
+    match ends with one of the stems (then maybe an article)."""
+    return _holds_any(lowered, _HOST_BEFORE_STEMS)
+
+
+_search_host_before = _gated_search(_search_host_before_plain, _may_be_host_before)
+# After the number, the model it was measured on: "3.2 speedup on FooLM-7B", "a 10-point
+# gain for BarLM-8B" (a benchmark there is the benchmark, not the model).
+_match_host_after = regex.compile(
+    r"(?:\s+(?!(?:than|over|versus|vs|compared|against|and|or|while|whereas|with)\b)"
+    r"[^\s,;.()]+){0,2}?\s+(?:on|for)\s+(?:the\s+)?\Z",
+    regex.IGNORECASE,
+).match
+# What may follow a host model's name: the clause goes on or ends, or a class word for it
+# ("the FooLM series", "M models"); not a noun it modifies ("GPT-4 outputs", "M data").
+_match_host_close = regex.compile(
+    r"(?:\s+(?:series|family|models?|backbones?|classifiers?|detectors?|variants?|"
+    r"checkpoints?|networks?))?"
+    r"(?:\s*(?:[,;:)]|\.(?!\d)|\Z)|\s+(?:by|with|to|and|while|whereas|at|under|in|on|for|when|"
+    r"without|through|via|achiev\w*|reach\w*|obtain\w*|attain\w*|improv\w*|reduc\w*|"
+    r"produc\w*|yield\w*|deliver\w*|cut\w*|boost\w*|increas\w*|can|could|is|was|shows?)\b)",
+    regex.IGNORECASE,
+).match
+# A model in brackets after the method or a class word: "FooTune (BarLM-13B) reaches",
+# "aligns LLMs (BarLM-chat-13B) with ...".
+_search_bracketed_host = regex.compile(r"\b(?:LLMs|LMs|models?|backbones?)\s\(\Z").search
+
+
+# Metrics that measure a model's cost, not its performance on data (parameters, MACs,
+# FLOPs, model size, memory): such a number takes no benchmark.
+_search_cost_metric = regex.compile(
+    r"\b(?:param(?:eter)?s?|(?:parameter|model|weight|(?:KV[\s-]?)?cache|checkpoint)\s+"
+    r"(?:count|size)|G?MACs|[GTM]?FLOPs?|memory(?:\s+(?:footprint|usage|consumption|cost))?|"
+    r"storage)\Z",
+    regex.IGNORECASE,
+).search
+# A comparison between a host model and the number: the number is the compared system's
+# ("On M, X reaches 6.6 F1 compared to the baseline's 1.5 F1": 1.5 is not M's).
+_search_comparison_word = regex.compile(
+    r"\b(?:compared\s+(?:to|with)|versus|vs\.?|than|against|relative\s+to)\b", regex.IGNORECASE
+).search
+# The speed-up a factor names, as its metric: "3.3x training acceleration", "a 2.1 speedup".
+_match_speedup_noun = regex.compile(
+    r"\s+(?P<what>(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock)\s+)?"
+    r"(?:speed-?ups?|accelerations?))\b",
+    regex.IGNORECASE,
+).match

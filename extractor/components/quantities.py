@@ -268,7 +268,54 @@ def find_quantities(text: str) -> list[Quantity]:
                 signed=bool(sign),
             )
         )
-    return _share_list_units(text, _pair(text, found))
+    return _bare_speedups(text, _share_list_units(text, _pair(text, found)))
+
+
+# A bare number that is a speed-up: "a 3.2 speedup", "3.29 training acceleration" (after),
+# "speeding up decoding by 1.44" (before). A speed-up is a ratio: unit "x".
+_match_speedup_after = regex.compile(
+    r"\s+(?:[\w\-]+\s+)?(?:speed-?ups?|accelerations?)\b"
+    r"(?!\s+(?:methods?|techniques?|strategies|approaches|schemes|frameworks?|modules?|"
+    r"tricks|algorithms?)\b)",
+    regex.IGNORECASE,
+).match
+_search_speed_by = regex.compile(
+    r"\b(?:speed(?:s|ed|ing)?\s+up|accelerat(?:e|es|ed|ing))\s+"
+    r"(?:(?!(?:and|or|but|while|than)\b)[^\s,;.]+\s+){0,4}?by\s+"
+    r"(?:(?:up\s+to|about|around|nearly|over|approximately|roughly|more\s+than)\s+)?\Z",
+    regex.IGNORECASE,
+).search
+
+
+def _is_bare_speedup(text: str, q: Quantity) -> bool:
+    """Whether a bare number names a speed-up; the regexes run only when the words they
+    need ("speed", "accelerat") stand near the number."""
+    after = text[q.end : q.end + 40]
+    lowered = after.lower()
+    if ("speed" in lowered or "accelerat" in lowered) and _match_speedup_after(after):
+        return True
+    before = text[max(0, q.start - 60) : q.start]
+    lowered = before.lower()
+    return (
+        "by" in lowered
+        and ("speed" in lowered or "accelerat" in lowered)
+        and bool(_search_speed_by(before))
+    )
+
+
+def _bare_speedups(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Give bare speed-ups (and the low end of a bare speed-up range) the unit "x"."""
+    for i, q in enumerate(found):
+        if q.unit is not None or q.kind != "number" or q.relation == "range_low":
+            continue
+        if not _is_bare_speedup(text, q):
+            continue
+        found[i] = replace(q, unit="x", kind="measure")
+        if q.relation == "range_high" and q.partner is not None:
+            low = found[q.partner]
+            if low.unit is None and low.kind == "number":
+                found[q.partner] = replace(low, unit="x", kind="measure")
+    return found
 
 
 def _share_list_units(text: str, found: list[Quantity]) -> list[Quantity]:

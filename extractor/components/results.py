@@ -38,6 +38,8 @@ from extractor.components._result_cues import (
     _match_count_of_parts,
     _match_factor_cue,
     _match_for_name,
+    _match_host_after,
+    _match_host_close,
     _match_improvement_after,
     _match_in_metric,
     _match_items_after,
@@ -54,19 +56,24 @@ from extractor.components._result_cues import (
     _match_possessive_gap,
     _match_score_close,
     _match_share_of_performance,
+    _match_speedup_noun,
     _match_subject_verb,
     _match_time_metric,
     _search_baseline_before,
+    _search_bracketed_host,
     _search_change_of,
     _search_change_verb,
     _search_changed_by,
     _search_claimed,
     _search_compared,
     _search_compared_clause,
+    _search_comparison_word,
     _search_condition_before,
+    _search_cost_metric,
     _search_evaluated_on_before,
     _search_evaluation_setting,
     _search_factor_before,
+    _search_host_before,
     _search_human_study,
     _search_improvement_before,
     _search_item_condition_before,
@@ -451,7 +458,15 @@ class ResultLinker:
                 else r
                 for r in results
             ]
-        return self._carry_in_sentence(text, results, names)
+        results = self._carry_in_sentence(text, results, names)
+        # Parameters, MACs, FLOPs, model size, memory: a cost of the model, not a score on
+        # data, so no benchmark even when the sentence names one.
+        return [
+            replace(r, benchmark=None)
+            if r.benchmark is not None and r.metric is not None and _search_cost_metric(r.metric)
+            else r
+            for r in results
+        ]
 
     @staticmethod
     def _carry_in_sentence(
@@ -680,7 +695,7 @@ class ResultLinker:
             return "improvement"
         if (
             q.unit == "x"
-            or _match_improvement_after(text[end : end + 40])
+            or _match_improvement_after(text[end : end + 60])
             or _match_margin_after(text, end)
         ):
             return "improvement"
@@ -710,7 +725,13 @@ class ResultLinker:
             )
 
         def distinct(label: str, start: int) -> list[str]:
-            spelled = (text[n.start : n.end] for n in index.between(start, hi) if n.label == label)
+            # Training data is not what a list of numbers is reported on ("fine-tuning
+            # M on X and validating on Y and Z ... 49.4 and 8.8, respectively").
+            spelled = (
+                text[n.start : n.end]
+                for n in index.between(start, hi)
+                if n.label == label and (label != BENCHMARK or not _is_training_set(text, n))
+            )
             return list(dict.fromkeys(spelled))
 
         # Names after the numbers pair first ("4.7% and 15.5% on X and Y, respectively"),
@@ -814,8 +835,18 @@ class ResultLinker:
             # "Experiments on X show ... . Later, FooNet is 2.2% more accurate than Y": a
             # paper evaluated on one benchmark reports its scores on it.
             return text[sole.start : sole.end]
-        if self._method_is_benchmark and self._method_name:
-            # A benchmark paper's numbers are on its own benchmark unless another is named.
+        if (
+            self._method_is_benchmark
+            and self._method_name
+            and not any(n.label == BENCHMARK and _is_training_set(text, n) for n in in_sentence)
+            and not any(
+                _search_trained_on(text, max(0, start - 50), start)
+                for start in self._method_starts
+                if sentence_start <= start < sentence_end
+            )
+        ):
+            # A benchmark paper's numbers are on its own benchmark unless another is named
+            # (or the sentence names the data it trains on: "fine-tuning M with X leads to").
             return self._method_name
         return None
 
@@ -985,6 +1016,8 @@ class ResultLinker:
             metric = _metric_phrase(text, group[0].start, q.end)
         if metric is None and (comparative := _match_comparative_metric(text, group[-1].end)):
             metric = _COMPARATIVE_METRICS[comparative.group("adj").lower()]
+        if metric is None and q.unit == "x" and (speedup := _match_speedup_noun(text, g_end)):
+            metric = speedup.group("what")  # "3.3x training acceleration"
 
         benchmark = self._benchmark(
             text, q, group, index, in_sentence, nearest, sentence, metric is not None
@@ -1122,16 +1155,85 @@ class ResultLinker:
             for s, e in sorted(candidates, reverse=True)
             if compared[(s, e)] == wanted_compared and not _search_new_subject(text, e, g_start)
         ]
+        host_after = self._host_after(text, q, in_sentence)
+        if host_after is not None and not wanted_compared:  # "3.2 speedup on FooLM-7B"
+            return host_after
         if not chosen:
-            return None
+            return None if wanted_compared else self._host_before(text, g_start, in_sentence, lo)
         subject = next(((s, e) for s, e in chosen if _match_subject_verb(text, e)), chosen[0])
         start, end = subject
         is_model_mention = any(
             n.start == start and n.end == end and n.label == MODEL for n in in_sentence
         )
         if method and (start, end) in method.mentions and not is_model_mention:
-            return method.name
+            # "On M, FooPrune keeps 97%": the method applied to a named model is that
+            # model's number (the record's method says what was applied).
+            host = None if wanted_compared else self._host_before(text, g_start, in_sentence, lo)
+            return host or method.name
         return text[start:end]
+
+    @staticmethod
+    def _is_host(text: str, name: NameMatch, lo: int) -> bool:
+        """Whether a model is named as what a method is applied to or measured on: "On M,",
+        "applied to M", "the perplexity of M", "quantize M", "FooTune (M)"."""
+        if not _match_host_close(text, name.end):
+            return False
+        if text[name.start - 1 : name.start] == "(" and text[name.end : name.end + 1] == ")":
+            return bool(_search_bracketed_host(text, max(lo, name.start - 12), name.start)) or (
+                bool(_match_subject_verb(text, name.start - 2))
+                and text[name.start - 3 : name.start - 2].isalnum()
+            )
+        # From the sentence before, too: "... . On M, X reaches"
+        return bool(_search_host_before(text, max(0, name.start - 60), name.start))
+
+    def _host_before(
+        self, text: str, g_start: int, in_sentence: list[NameMatch], lo: int
+    ) -> str | None:
+        """The nearest model before the number, in its clause, that the method was applied
+        to or measured on, unless it is compared against ("than M", "over M")."""
+        for n in reversed(in_sentence):
+            if n.label != MODEL or n.end > g_start or n.start < lo:
+                continue
+            if (
+                _search_clause_change(text, n.end, g_start)
+                or ";" in text[n.end : g_start]
+                or _search_comparison_word(text, n.end, g_start)
+            ):
+                return None
+            if _search_compared_clause(text, max(lo, n.start - 60), n.start):
+                continue  # "than M", "over M", "compared with M": a baseline's
+            if self._is_host(text, n, lo):
+                if self._in_model_list(text, n, in_sentence):
+                    return None  # "Built on A and B, X improves ...": which one is not said
+                return text[n.start : n.end]
+        return None
+
+    @staticmethod
+    def _in_model_list(text: str, name: NameMatch, in_sentence: list[NameMatch]) -> bool:
+        """Whether ``name`` is one of several models joined by "and", "or" or commas."""
+        return any(
+            other.label == MODEL
+            and other is not name
+            and _match_name_list_gap(text[min(other.end, name.end) : max(other.start, name.start)])
+            for other in in_sentence
+        )
+
+    @staticmethod
+    def _host_after(text: str, q: Quantity, in_sentence: list[NameMatch]) -> str | None:
+        """A model named right after the number as what it was measured on: "3.2 speedup on
+        FooLM-7B", "a 10-point gain for BarLM-8B"."""
+        for n in in_sentence:
+            if n.start < q.end or n.start > q.end + 40 or n.label == METRIC:
+                continue  # "3.2 speedup on M": the metric may stand between
+            if (
+                n.label == MODEL
+                and _match_host_after(text[q.end : n.start])
+                and _match_host_close(text, n.end)
+                and not ResultLinker._in_model_list(text, n, in_sentence)
+            ):
+                return text[n.start : n.end]
+            return None  # only the first name after the number
+        return None
 
 
 @Language.factory("paper_results")
