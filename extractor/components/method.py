@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from extractor.components._spans import CharMatch, doc_text, payload, set_payload, set_spans
 from extractor.components.abbreviations import Abbreviation
+from extractor.components.names import name_key
 from extractor.gazetteers import load_gazetteer, load_word_list
 
 SPANS_KEY = "paper_method"
@@ -151,12 +152,18 @@ _match_title_single = regex.compile(r"^\s*(?P<name>\p{Lu}[\p{L}\p{N}\-]+)\s*:\s+
 # acronym may stand among them ("a speech recognition (ASR) model").
 _MODIFIERS = (
     r"(?:(?!(?:that|which|who|to|for|of|with|by|approach|method|framework|technique|"
-    r"algorithm|strategy|dataset|benchmark)\b)(?:[\w\-]+|\([^)]{1,15}\))\s+){0,6}?"
+    r"algorithm|strategy|dataset|benchmark|module|pipeline|loss|paradigm|mechanism|toolkit|"
+    r"library)\b)(?:[\w\-]+|\([^)]{1,15}\))\s+){0,6}?"
 )
 _MODEL_WORDS = r"(?:model|LLM|MLLM|VLM|LMM|language\s+model|assistant|chatbot|agent|network)s?"
 # Trained systems named by what they do, after the name only ("FooDet, a real-time
 # detector"): before a name such a noun ends a clause ("Applied to the X classifier, Y").
-_SYSTEM_WORDS = r"(?:detector|classifier|segmenter|recogni[sz]er)s?"
+# A named network or architecture the paper trained is a model too ("FooNet, a compact
+# vision transformer architecture", "a lightweight speech encoder", "a 3D U-Net variant").
+_SYSTEM_WORDS = (
+    r"(?:detector|classifier|segmenter|recogni[sz]er|architecture|backbone|encoder|"
+    r"transformer)s?|\p{Lu}[\p{L}\p{N}\-]*\s+variant"
+)
 
 
 _match_model_apposition = regex.compile(
@@ -354,6 +361,12 @@ class MethodFinder:
             if abbreviation.long == name:
                 aliases = [abbreviation.short]
                 break
+        else:  # the title's "CascadedViT" is the abstract's "Cascaded-ViT (CViT)"
+            key = name_key(name)
+            for abbreviation in abbreviations:
+                if name_key(abbreviation.long) == key:
+                    aliases = [abbreviation.long, abbreviation.short]
+                    break
         links = payload(doc, "paper_links") or []
         mentions = _mentions(text, [name, *aliases], [(x.start, x.end) for x in links])
         is_model = any(

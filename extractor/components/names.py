@@ -387,6 +387,29 @@ def _drop_attributive_families(text: str, matches: list[NameMatch]) -> list[Name
     return [m for m in matches if m not in dropped] if dropped else matches
 
 
+# A benchmark name that ends in an image resolution: "FFHQ 64×64" (group "bare": "FFHQ").
+_match_name_at_resolution = regex.compile(r"(?P<bare>.+?)\s\d{2,4}\s?[x×]\s?\d{2,4}").fullmatch
+
+
+def _drop_bare_with_resolution(text: str, matches: list[NameMatch]) -> list[NameMatch]:
+    """A benchmark named once with its resolution ("FFHQ 64×64") is that setting wherever
+    the text names it bare ("across CIFAR-10, FFHQ and ImageNet"): the bare mentions are
+    dropped, so the benchmark is listed once, with its extent. With two resolutions
+    ("ImageNet 256x256 and 512x512") the bare name stays: it may mean either."""
+    resolutions: dict[str, set[str]] = {}
+    for m in matches:
+        if m.label == BENCHMARK and (found := _match_name_at_resolution(text, m.start, m.end)):
+            resolutions.setdefault(name_key(found.group("bare")), set()).add(m.key)
+    bare = {key for key, variants in resolutions.items() if len(variants) == 1}
+    if not bare:
+        return matches
+    return [
+        m
+        for m in matches
+        if not (m.label == BENCHMARK and name_key(text[m.start : m.end]) in bare)
+    ]
+
+
 _search_and_or = regex.compile(r"\b(?:and|or)\b").search
 _SEPARATORS_AFTER = (",", " and ", " or ")
 _SEPARATORS_BEFORE = (", ", ",", " and ", " or ")
@@ -454,6 +477,7 @@ class NameFinder:
         resolved = self._defined_acronyms(doc, resolved)
         resolved = self._coordinated(text, resolved)
         resolved = _drop_attributive_families(text, resolved)
+        resolved = _drop_bare_with_resolution(text, resolved)
         if " baseline" in text:  # "over an IsaacSim baseline": a compared setting, not data
             resolved = [
                 m
@@ -561,7 +585,12 @@ class NameFinder:
                 if split:
                     label, end = BENCHMARK, split.end()
             elif label == BENCHMARK:
-                tail = _match_benchmark_tail(text, stop)
+                # "FFHQ 64×64": a resolution, not the version "64" and a stray "×64".
+                tail = (
+                    None
+                    if text.startswith(" ", stop) and _match_benchmark_resolution(text, stop)
+                    else _match_benchmark_tail(text, stop)
+                )
                 if (
                     tail
                     and not _match_number_with_unit(text, stop)
