@@ -35,14 +35,27 @@ _NAME = r"""(?:
 _WORD = r"(?:(?=[\p{L}\p{N}\-.^+]*\p{Lu})\p{L}[\p{L}\p{N}\-.^+]*[\p{L}\p{N}+]|\p{Lu})"
 
 _search_called = regex.compile(
-    rf"\b(?:called|named|dubbed|termed|coined|nicknamed)\s+(?P<name>{_WORD})(?![\w\-])",
+    rf"\b(?:called|named|dubbed|termed|coined|nicknamed)\s+(?:as\s+)?(?P<name>{_WORD})(?![\w\-])",
     regex.VERBOSE,
 ).search
+# "which we call FooMix", "We call this combination BarRec", "referred to as ZetaNet": a
+# weaker cue than "called", so the name must be coined (two capitals, a digit, CamelCase).
+_search_we_call = regex.compile(
+    rf"""(?:\b[Ww]e\s+(?:call|term|dub|name)\s+
+           (?:(?:it|them|(?:the|this|our|these|such|the\s+resulting)\s+(?:[\w\-]+\s+){{0,2}}?[\w\-]+)\s+)?
+       |\breferred\s+to\s+as\s+)
+    (?P<name>{_NAME})(?![\w\-])""",
+    regex.VERBOSE,
+).search
+_WE_CALL_CUES = ("e call ", "e term ", "e dub ", "e name ", "referred to as ")
 
 _search_our_method = regex.compile(
     rf"\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:method|approach|framework|model|system|algorithm|"
     rf"technique|pipeline|architecture)\s*,?\s+(?:(?:called|named|dubbed)\s+)?"
-    rf"(?P<name>{_NAME})(?=\s*[,.;:(]|\s+(?:is|achieves|outperforms|improves|reaches)\b)",
+    rf"(?P<name>{_NAME})(?=\s*[,.;:(]|\s+(?:is|achieves|outperforms|improves|reaches)\b)"
+    # "The proposed OrcaSeg-B obtains ...": no noun, so a performance verb must follow.
+    rf"|\b[Tt]he\s+proposed\s+(?P<name>{_NAME})\s+(?:achieves|outperforms|improves|reaches|"
+    rf"obtains|attains|surpasses|yields|delivers|sets)\b",
     regex.VERBOSE,
 ).search
 # A name the paper puts in quotes after naming it, lower case allowed: 'we call the
@@ -173,8 +186,13 @@ _match_model_apposition = regex.compile(
 
 
 # "... a large-scale speech recognition model, Whale": the model is named after its noun.
+# A system noun right before the name ("our detector FastEye", "a novel detector, coined
+# as FastEye"), but not when a comma alone follows it ("Applied to the X classifier, Y").
 _search_model_before = regex.compile(
-    rf"\b(?:a|an|the|our)\s+{_MODIFIERS}{_MODEL_WORDS},?\s+(?:called\s+|named\s+|dubbed\s+)?\Z"
+    rf"\b(?:a|an|the|our)\s+{_MODIFIERS}"
+    rf"(?:{_MODEL_WORDS},?\s+(?:called\s+|named\s+|dubbed\s+)?"
+    rf"|(?:{_SYSTEM_WORDS}),?\s+(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?"
+    rf"|(?:{_SYSTEM_WORDS})\s+)\Z"
 ).search
 
 
@@ -291,6 +309,8 @@ class MethodFinder:
     def _from_text(self, text: str, abbreviations: list[Abbreviation]) -> str | None:
         has_cue = any(cue in text for cue in _CUE_WORDS)
         called = _search_called(text) if has_cue else None
+        if called is None and any(cue in text for cue in _WE_CALL_CUES):
+            called = _search_we_call(text)
         for proposal in _finditer_proposal(text):
             if called and called.start() < proposal.start():
                 break
@@ -332,7 +352,8 @@ class MethodFinder:
         if quoted and not self._is_known(quoted.group("name")):
             named_in_quotes: str = quoted.group("name")
             return named_in_quotes
-        ours = _search_our_method(text) if "our " in text.lower() else None
+        lowered = text.lower()
+        ours = _search_our_method(text) if "our " in lowered or "proposed " in lowered else None
         if ours and not self._is_known(ours.group("name")):
             own: str = ours.group("name")  # "Our method, TokenTrim, is simple."
             return own
