@@ -258,10 +258,14 @@ _search_appositive = regex.compile(
 _match_name_after_number = regex.compile(
     r"\s(?:on|in)\s(?:the\s)?(?P<name>\p{L}[\p{L}\p{N}\-./]*[\p{L}\p{N}])(?![\w\-])"
 ).match
-# Coined models named after a family: "CMGAN", "MaSSFormer", "EfficientViT-M5", "KG-BERT".
-_FAMILY_PARTS = ("GAN", "BERT", "Former", "former", "ViT", "GPT", "Mamba")
+# Coined models named after a family: "CMGAN", "MaSSFormer", "EfficientViT-M5", "KG-BERT",
+# "HydraGNN".
+_FAMILY_PARTS = ("GAN", "BERT", "Former", "former", "ViT", "GPT", "Mamba", "GNN")
 _family_model = regex.compile(
-    r"(?<![\w\-])[\p{L}\p{N}\-]*?(?:GAN|BERT|Former|former|ViT|GPT|Mamba)(?:-[\p{L}\p{N}]+)*(?![\w\-])"
+    # "GNN" only glued to a coined word ("HydraGNN"): "GNN-based", "GNN-FP" name kinds
+    r"(?<![\w\-])[\p{L}\p{N}\-]*?(?:GAN|BERT|Former|former|ViT|GPT|Mamba|(?<=\p{L})GNN)"
+    r"(?:-[\p{L}\p{N}]+)*"
+    r"(?![\w\-])"
 )
 # "VeriSpeak score", "CLIPScore"-style metrics named by a capitalised word and "score".
 _named_score = regex.compile(
@@ -332,9 +336,12 @@ def _match_kind_noun(text: str, pos: int) -> regex.Match[str] | None:
 
 # A model name glued to a kind suffix names a kind of models, not one system:
 # "YOLO-based detectors", "BERT-style encoders", "FooGAN-like models".
-_KIND_SUFFIX = r"-(?:based|style|like|series|family|type)(?![\w\-])"
+# Title Case too: "Open Whisper-Style Speech Models".
+_KIND_SUFFIX = r"-(?:[bB]ased|[sS]tyle|[lL]ike|[sS]eries|[fF]amily|[tT]ype)(?![\w\-])"
 _match_kind_suffix = regex.compile(_KIND_SUFFIX).match
-_KIND_ENDINGS = ("-based", "-style", "-like", "-series", "-family", "-type")
+_KIND_ENDINGS = ("-based", "-style", "-like", "-series", "-family", "-type") + (
+    "-Based", "-Style", "-Like", "-Series", "-Family", "-Type"
+)
 
 # A name listed right after or before another: "X, Y and Z", "X or Y", "(e.g., X, Y)".
 # A version after a space belongs to the name: "NovaSpeech 3, CosyVoice and MaskGCT".
@@ -709,3 +716,27 @@ def _finditer_introduced_model(text: str) -> Iterator[regex.Match[str]]:
         while at >= 0:
             yield from _finditer_model_called(text, max(0, at - 30), at + 60)
             at = text.find(verb, at + 1)
+
+
+# A coined name right after a model noun with "our" / "the proposed" / "a new": "our
+# detector DroneDet", "the proposed network HeartNet-S", "a new backbone, named FooViT".
+# The name must have a model's shape (a digit, CamelCase, "MAR-H"); names.py checks that.
+_match_noun_then_name = regex.compile(
+    r"(?:[\w\-]+\s){0,2}?"
+    r"(?:model|network|detector|classifier|segmenter|encoder|backbone|architecture|LLM|VLM|"
+    r"MLLM|policy|agent|recommender|forecaster|vocoder)"
+    r",?\s(?:(?:called|named|dubbed|termed|coined)\s(?:as\s)?)?"
+    r"(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])(?![\w\-]|\.\w)"
+).match
+_OWN_SYSTEM_CUES = (" our ", "Our ", "proposed ", " a new ", " a novel ", "A new ", "A novel ")
+
+
+def _finditer_noun_then_name(text: str) -> Iterator[regex.Match[str]]:
+    """The names (group "name") after "our <model noun>", "the proposed <model noun>"."""
+    for cue in _OWN_SYSTEM_CUES:
+        start = text.find(cue)
+        while start >= 0:
+            found = _match_noun_then_name(text, start + len(cue))
+            if found:
+                yield found
+            start = text.find(cue, start + 1)

@@ -38,6 +38,7 @@ from extractor.components._name_patterns import (
     _finditer_lower_versioned,
     _finditer_model_apposition,
     _finditer_name_with_model_noun,
+    _finditer_noun_then_name,
     _finditer_named_score,
     _finditer_size,
     _finditer_slash_versions,
@@ -703,6 +704,11 @@ class NameFinder:
                 and name not in self.not_names
                 and not (self.benchmarks.has_pattern(name) or self.metrics.has_pattern(name))
             ):
+                start, end = m.span("name")
+                yield NameMatch(start, end, MODEL, name_key(name), "pattern")
+        for m in _finditer_noun_then_name(text):  # "our detector DroneDet"
+            name = m.group("name")
+            if _is_model_shape(name) and not self._is_known_name(name):
                 start, end = m.span("name")
                 yield NameMatch(start, end, MODEL, name_key(name), "pattern")
         for m in _finditer_introduced_model(text):  # "we introduce Dolphin, a ... model"
