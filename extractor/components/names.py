@@ -819,11 +819,22 @@ class NameFinder:
                 and not label
                 and not versioned
                 and not self._spells_out_model(a.short, a.long)
+                and not self._names_listed_family(a.short, a.long)
             ):
                 kept = [
                     m for m in kept if not (m.label == MODEL and text[m.start : m.end] == a.short)
                 ]
         return sorted(kept, key=lambda m: m.start)
+
+    def _names_listed_family(self, short: str, long: str) -> bool:
+        """Whether ``long`` is a Title Case family name for the listed model ``short``:
+        "Open Whisper-Style Speech Models (OWSM)" (a kind, "Speech Foundation Models
+        (SFMs)", is no listed model)."""
+        return (
+            long.endswith(" Models")
+            and self.models.has_pattern(short)
+            and sum(w[:1].isupper() for w in long.split()) >= 3
+        )
 
     def _spells_out_model(self, short: str, long: str) -> bool:
         """Whether ``long`` is another spelling of the listed model ``short`` ("graph
