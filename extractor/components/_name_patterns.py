@@ -28,7 +28,8 @@ _model_tail = regex.compile(
     (?:
         -?v?\d+(?:\.\d+)*(?:[a-z](?![\w]))?(?=[\s\-,.;:)/]|$)      # version: "2.5", "-3.1"
       | \s(?:[vV](?=\d))?\d+(?:\.\d+)*                                 # " 3.1", " V2" before a
-        (?=[\s-]\d+(?:\.\d+)?[BbMm]\b|\s{_CAP_SUFFIXES}\b|[\s,.;:)]|$)   # size, suffix, end
+        (?=[\s-]\d+(?:\.\d+)?[BbMm]\b|\s{_CAP_SUFFIXES}\b|[\s,;:)]|\.(?!\w)|$)  # size, suffix, end
+                                               # (not "1" of a width "1.0x")
     )?
     (?:[-\s](?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w]))?                # size: "-7B", " 8B"
     (?:/\d+)?                                                      # patch: "ViT-B/16"
