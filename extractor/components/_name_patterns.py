@@ -340,8 +340,9 @@ def _match_kind_noun(text: str, pos: int) -> regex.Match[str] | None:
 # Title Case too: "Open Whisper-Style Speech Models".
 _KIND_SUFFIX = r"-(?:[bB]ased|[sS]tyle|[lL]ike|[sS]eries|[fF]amily|[tT]ype)(?![\w\-])"
 _match_kind_suffix = regex.compile(_KIND_SUFFIX).match
-_KIND_ENDINGS = ("-based", "-style", "-like", "-series", "-family", "-type") + (
-    "-Based", "-Style", "-Like", "-Series", "-Family", "-Type"
+_KIND_ENDINGS = (
+    *("-based", "-style", "-like", "-series", "-family", "-type"),
+    *("-Based", "-Style", "-Like", "-Series", "-Family", "-Type"),
 )
 
 # A name listed right after or before another: "X, Y and Z", "X or Y", "(e.g., X, Y)".

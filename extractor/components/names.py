@@ -38,8 +38,8 @@ from extractor.components._name_patterns import (
     _finditer_lower_versioned,
     _finditer_model_apposition,
     _finditer_name_with_model_noun,
-    _finditer_noun_then_name,
     _finditer_named_score,
+    _finditer_noun_then_name,
     _finditer_size,
     _finditer_slash_versions,
     _finditer_subject_name,
@@ -405,9 +405,7 @@ def _drop_bare_with_resolution(text: str, matches: list[NameMatch]) -> list[Name
     if not bare:
         return matches
     return [
-        m
-        for m in matches
-        if not (m.label == BENCHMARK and name_key(text[m.start : m.end]) in bare)
+        m for m in matches if not (m.label == BENCHMARK and name_key(text[m.start : m.end]) in bare)
     ]
 
 
