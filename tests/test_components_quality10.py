@@ -210,3 +210,18 @@ def test_the_proposed_name_with_a_performance_verb_is_the_method() -> None:
     # A listed name is never the method, nor a name without a performance verb.
     assert _method("The proposed ImageNet-1K results achieve more.") is None
     assert _method("The proposed FooNet layers are small.") is None
+
+
+def test_a_dataset_the_paper_builds_gives_way_to_the_method_it_proposes() -> None:
+    text = (
+        "We construct FooQA, a dataset of 10k questions. To close the gap, we propose "
+        "BarTune, which aligns answers across phrasings."
+    )
+    assert _method(text) == "BarTune"
+
+
+def test_a_dataset_alone_is_still_the_papers_named_contribution() -> None:
+    text = "We construct FooQA, a dataset of 10k questions, and evaluate 12 models on it."
+    assert _method(text) == "FooQA"
+    text = "We introduce ZooBench, a new benchmark for agents. We also introduce a method."
+    assert _method(text) == "ZooBench"

@@ -149,6 +149,13 @@ _search_clause_stop = regex.compile(
     regex.IGNORECASE,
 ).search
 
+# "X, a dataset built upon ...", "X (XB), a new benchmark": the name is a dataset's; a later
+# "we propose Y" names the method.
+_match_dataset_apposition = regex.compile(
+    r"\s*(?:\([^)]{1,40}\))?\s*,\s*(?:a|an)\s+(?:[\w\-]+\s+){0,4}?"
+    r"(?:dataset|benchmark|corpus|data\s+set|test\s?bed)s?\b"
+).match
+
 _search_name_in_clause = regex.compile(rf"(?<![\w\-]){_NAME}(?![\w\-])", regex.VERBOSE).search
 
 _match_title_prefix = regex.compile(
@@ -311,6 +318,7 @@ class MethodFinder:
         called = _search_called(text) if has_cue else None
         if called is None and any(cue in text for cue in _WE_CALL_CUES):
             called = _search_we_call(text)
+        deferred = None  # a dataset the paper builds, kept while a later "we propose" names more
         for proposal in _finditer_proposal(text):
             if called and called.start() < proposal.start():
                 break
@@ -336,7 +344,10 @@ class MethodFinder:
             if plain and not self._is_known(plain.group("name")):
                 # "we propose Bone, which ...", "We propose Bolt."
                 single: str = plain.group("name")
-                return single
+                if not _match_dataset_apposition(text, plain.end()):
+                    return single
+                deferred = deferred or single
+                continue
             named = _search_name_in_clause(text, clause_start, clause_end)
             if (
                 named
@@ -344,7 +355,11 @@ class MethodFinder:
                 and not _is_common_word(text, named.group())
             ):
                 coined: str = named.group()
-                return coined
+                if not _match_dataset_apposition(text, named.end()):
+                    return coined
+                deferred = deferred or coined  # "we construct RoMed, a dataset ..."
+        if deferred:
+            return deferred
         if called and not self._is_known(called.group("name")):
             cued: str = called.group("name")
             return cued
