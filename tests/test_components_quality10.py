@@ -225,3 +225,11 @@ def test_a_dataset_alone_is_still_the_papers_named_contribution() -> None:
     assert _method(text) == "FooQA"
     text = "We introduce ZooBench, a new benchmark for agents. We also introduce a method."
     assert _method(text) == "ZooBench"
+
+
+def test_a_subset_size_before_a_named_split_is_part_of_the_benchmark() -> None:
+    text = "On the LibriSpeech 100 test-clean set, the biased WER drops by 7.5%."
+    assert _benchmarks(text) == ["LibriSpeech 100 test-clean"]
+    # A count before an ordinary word stays outside the name.
+    text = "LibriSpeech 100 hours are used; WER is 2.1 on LibriSpeech test-other."
+    assert _benchmarks(text) == ["LibriSpeech", "LibriSpeech test-other"]

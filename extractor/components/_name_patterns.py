@@ -241,7 +241,9 @@ _match_number_with_unit = regex.compile(
     # a year ("COCO 2014") is a version, and so is a number before the dataset's own noun
     # ("the VoxCeleb 1 dataset", "the Foo 2 benchmark")
     r"\s(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?\s*"
-    r"(?!(?:dataset|benchmark|corpus|suite|test\s?set|split)s?\b)(?:%|[a-z])"
+    # nor a subset size before a named split ("LibriSpeech 100 test-clean")
+    r"(?!(?:dataset|benchmark|corpus|suite|test\s?set|split)s?\b|(?:test|dev|val|eval)[-_])"
+    r"(?:%|[a-z])"
 ).match
 _sub_version = regex.compile(r"\s?v\d.*$").sub
 _SEPARATORS = " \t\n-_\u00a0"
