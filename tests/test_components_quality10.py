@@ -233,3 +233,16 @@ def test_a_subset_size_before_a_named_split_is_part_of_the_benchmark() -> None:
     # A count before an ordinary word stays outside the name.
     text = "LibriSpeech 100 hours are used; WER is 2.1 on LibriSpeech test-other."
     assert _benchmarks(text) == ["LibriSpeech", "LibriSpeech test-other"]
+
+
+def test_an_own_recommender_vocoder_or_forecaster_is_a_model() -> None:
+    text = "We present RecFoo, a generative recommender, and compare with TIGER and HSTU."
+    assert _models(text) == ["RecFoo", "TIGER", "HSTU"]
+    assert _models("We introduce WaveFoo, a neural vocoder that reaches a MOS of 4.4.") == [
+        "WaveFoo"
+    ]
+
+
+def test_an_own_training_recipe_for_a_recommender_is_no_model() -> None:
+    text = "We propose RankMix, a training recipe for recommenders that lifts NDCG by 2%."
+    assert _models(text) == []

@@ -364,7 +364,8 @@ _search_coordinated_before = regex.compile(  # searched backwards: it ends at th
 # "FooNet, a lightweight detection network". Anchored on ", a" / ", an".
 _MODEL_HEADS = (
     r"(?:models?|LLMs?|VLMs?|MLLMs?|LMMs?|language\s+models?|networks?|detectors?|backbones?|"
-    r"classifiers?|encoders?|transformers?|architectures?)"
+    r"classifiers?|encoders?|transformers?|architectures?|segmenters?|recommenders?|"
+    r"forecasters?|vocoders?)"
 )
 _match_model_apposition_tail = regex.compile(
     r",\s(?:a|an)\s(?:(?!(?:that|which|who|to|for|of|with|by|and|or)\b)[\w\-]+\s){0,4}?"

@@ -182,7 +182,7 @@ _MODEL_WORDS = r"(?:model|LLM|MLLM|VLM|LMM|language\s+model|assistant|chatbot|ag
 # vision transformer architecture", "a lightweight speech encoder", "a 3D U-Net variant").
 _SYSTEM_WORDS = (
     r"(?:detector|classifier|segmenter|recogni[sz]er|architecture|backbone|encoder|"
-    r"transformer)s?|\p{Lu}[\p{L}\p{N}\-]*\s+variant"
+    r"transformer|recommender|forecaster|vocoder)s?|\p{Lu}[\p{L}\p{N}\-]*\s+variant"
 )
 
 
