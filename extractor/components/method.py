@@ -52,12 +52,25 @@ _WE_CALL_CUES = ("e call ", "e term ", "e dub ", "e name ", "referred to as ")
 _search_our_method = regex.compile(
     rf"\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:method|approach|framework|model|system|algorithm|"
     rf"technique|pipeline|architecture)\s*,?\s+(?:(?:called|named|dubbed)\s+)?"
-    rf"(?P<name>{_NAME})(?=\s*[,.;:(]|\s+(?:is|achieves|outperforms|improves|reaches)\b)"
-    # "The proposed OrcaSeg-B obtains ...": no noun, so a performance verb must follow.
-    rf"|\b[Tt]he\s+proposed\s+(?P<name>{_NAME})\s+(?:achieves|outperforms|improves|reaches|"
-    rf"obtains|attains|surpasses|yields|delivers|sets)\b",
+    rf"(?P<name>{_NAME})(?=\s*[,.;:(]|\s+(?:is|achieves|outperforms|improves|reaches)\b)",
     regex.VERBOSE,
 ).search
+# "The proposed OrcaSeg-B obtains ...": no noun, so a performance verb must follow; matched
+# right after each "he proposed " (a plain find), never searched over the whole text.
+_match_proposed_name = regex.compile(
+    rf"(?P<name>{_NAME})\s+(?:achieves|outperforms|improves|reaches|obtains|attains|surpasses|"
+    rf"yields|delivers|sets)\b",
+    regex.VERBOSE,
+).match
+
+
+def _search_proposed_name(text: str) -> regex.Match[str] | None:
+    at = text.find("he proposed ")
+    while at >= 0:
+        if at and text[at - 1] in "Tt" and (found := _match_proposed_name(text, at + 12)):
+            return found
+        at = text.find("he proposed ", at + 12)
+    return None
 # A name the paper puts in quotes after naming it, lower case allowed: 'we call the
 # result "model soups"', 'a scheme dubbed "lazy merging"'.
 _search_quoted_name = regex.compile(
@@ -199,7 +212,8 @@ _search_model_before = regex.compile(
     rf"\b(?:a|an|the|our)\s+{_MODIFIERS}"
     rf"(?:{_MODEL_WORDS},?\s+(?:called\s+|named\s+|dubbed\s+)?"
     rf"|(?:{_SYSTEM_WORDS}),?\s+(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?"
-    rf"|(?:{_SYSTEM_WORDS})\s+)\Z"
+    rf"|(?:{_SYSTEM_WORDS})\s+)\Z",
+    regex.REVERSE,  # anchored at the window's end: searched backwards, ~4x faster
 ).search
 
 
@@ -316,8 +330,6 @@ class MethodFinder:
     def _from_text(self, text: str, abbreviations: list[Abbreviation]) -> str | None:
         has_cue = any(cue in text for cue in _CUE_WORDS)
         called = _search_called(text) if has_cue else None
-        if called is None and any(cue in text for cue in _WE_CALL_CUES):
-            called = _search_we_call(text)
         deferred = None  # a dataset the paper builds, kept while a later "we propose" names more
         for proposal in _finditer_proposal(text):
             if called and called.start() < proposal.start():
@@ -360,6 +372,9 @@ class MethodFinder:
                 deferred = deferred or coined  # "we construct RoMed, a dataset ..."
         if deferred:
             return deferred
+        # Looked for only when no proposal names the method (its cues cost ~7 us a text).
+        if called is None and any(cue in text for cue in _WE_CALL_CUES):
+            called = _search_we_call(text)
         if called and not self._is_known(called.group("name")):
             cued: str = called.group("name")
             return cued
@@ -367,8 +382,9 @@ class MethodFinder:
         if quoted and not self._is_known(quoted.group("name")):
             named_in_quotes: str = quoted.group("name")
             return named_in_quotes
-        lowered = text.lower()
-        ours = _search_our_method(text) if "our " in lowered or "proposed " in lowered else None
+        ours = (_search_our_method(text) if "our " in text.lower() else None) or (
+            _search_proposed_name(text)
+        )
         if ours and not self._is_known(ours.group("name")):
             own: str = ours.group("name")  # "Our method, TokenTrim, is simple."
             return own
