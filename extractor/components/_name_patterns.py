@@ -737,9 +737,9 @@ _match_noun_then_name = regex.compile(
     r",?\s(?:(?:called|named|dubbed|termed|coined)\s(?:as\s)?)?"
     r"(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])(?![\w\-]|\.\w)"
 ).match
-# Each cue is a scan of the text (~1.3 us): "a new backbone, named X" is left to the
-# "named" rule.
-_OWN_SYSTEM_CUES = ("our ", "Our ", "proposed ")
+# Each cue is a scan of the text (~1.3 us): "ur " finds "our " and "Our " in one scan, and
+# "a new backbone, named X" is left to the "named" rule.
+_OWN_SYSTEM_CUES = ("ur ", "proposed ")
 _OWN_SYSTEM_NOUN_SET = frozenset(_OWN_SYSTEM_NOUNS)
 
 
@@ -754,7 +754,9 @@ def _finditer_noun_then_name(text: str) -> Iterator[regex.Match[str]]:
         start = text.find(cue)
         while start >= 0:
             end = start + len(cue)
-            if cue == "our " and start and text[start - 1].isalpha():  # "four ", "hour "
+            if cue == "ur " and not (  # "our", "Our"; not "four", "hour", "your"
+                start and text[start - 1] in "oO" and (start < 2 or not text[start - 2].isalpha())
+            ):
                 start = text.find(cue, end)
                 continue
             words = text[end : end + 50].split(None, 3)[:3]

@@ -71,6 +71,8 @@ def _search_proposed_name(text: str) -> regex.Match[str] | None:
             return found
         at = text.find("he proposed ", at + 12)
     return None
+
+
 # A name the paper puts in quotes after naming it, lower case allowed: 'we call the
 # result "model soups"', 'a scheme dubbed "lazy merging"'.
 _search_quoted_name = regex.compile(
