@@ -246,3 +246,12 @@ def test_an_own_recommender_vocoder_or_forecaster_is_a_model() -> None:
 def test_an_own_training_recipe_for_a_recommender_is_no_model() -> None:
     text = "We propose RankMix, a training recipe for recommenders that lifts NDCG by 2%."
     assert _models(text) == []
+
+
+def test_the_plural_of_an_architecture_names_its_class() -> None:
+    text = "Graph Convolutional Networks (GCNs) are popular; GCNs fail on heterophily."
+    assert _models(text) == []
+    text = "We compare a graph convolutional network (GCN) with GAT and GraphSAGE on Cora."
+    assert _models(text) == ["GCN", "GAT", "GraphSAGE"]
+    text = "Neural radiance fields (NeRFs) are slow; we compare with NeRF and Zip-NeRF."
+    assert _models(text) == ["NeRF", "Zip-NeRF"]
