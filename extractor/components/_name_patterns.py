@@ -28,7 +28,8 @@ _model_tail = regex.compile(
     (?:
         -?v?\d+(?:\.\d+)*(?:[a-z](?![\w]))?(?=[\s\-,.;:)/]|$)      # version: "2.5", "-3.1"
       | \s(?:[vV](?=\d))?\d+(?:\.\d+)*                                 # " 3.1", " V2" before a
-        (?=[\s-]\d+(?:\.\d+)?[BbMm]\b|\s{_CAP_SUFFIXES}\b|[\s,.;:)]|$)   # size, suffix, end
+        (?=[\s-]\d+(?:\.\d+)?[BbMm]\b|\s{_CAP_SUFFIXES}\b|[\s,;:)]|\.(?!\w)|$)  # size, suffix, end
+                                               # (not "1" of a width "1.0x")
     )?
     (?:[-\s](?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w]))?                # size: "-7B", " 8B"
     (?:/\d+)?                                                      # patch: "ViT-B/16"
@@ -207,9 +208,12 @@ _search_versioned_word_before = _search_after_last_space(_versioned_word_before,
 # "test set" that follows many names.
 # The split's name is glued by a hyphen or underscore or starts with a digit ("test-other",
 # "val2017", "eval3"): a plain word ("LIBERO evaluation", "validation") is no split.
+# A numbered task or track is a split too: "DCASE 2023 Task 4", "Foo Challenge Track 2",
+# "Medical Segmentation Decathlon Task01_BrainTumour".
 _match_benchmark_split = regex.compile(
     r"[\s-](?:(?:test|dev|val|eval)(?:[-_][\p{L}\p{N}]+|\d[\p{L}\p{N}]*)"
-    r"|(?:test|dev|val|eval)(?!\s(?:set|split|data)s?\b))"
+    r"|(?:test|dev|val|eval)(?!\s(?:set|split|data)s?\b)"
+    r"|(?<=\s)(?:Task|Track)\s?\d+[A-Za-z]?(?:_[\p{L}\p{N}]+)?)"
     r"(?![\w\-])"
 ).match
 # A benchmark's version or year ("AlpacaEval 2.0", "Foo (2024)") and a capitalised variant
@@ -237,7 +241,9 @@ _match_number_with_unit = regex.compile(
     # a year ("COCO 2014") is a version, and so is a number before the dataset's own noun
     # ("the VoxCeleb 1 dataset", "the Foo 2 benchmark")
     r"\s(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?\s*"
-    r"(?!(?:dataset|benchmark|corpus|suite|test\s?set|split)s?\b)(?:%|[a-z])"
+    # nor a subset size before a named split ("LibriSpeech 100 test-clean")
+    r"(?!(?:dataset|benchmark|corpus|suite|test\s?set|split)s?\b|(?:test|dev|val|eval)[-_])"
+    r"(?:%|[a-z])"
 ).match
 _sub_version = regex.compile(r"\s?v\d.*$").sub
 _SEPARATORS = " \t\n-_\u00a0"
@@ -255,10 +261,14 @@ _search_appositive = regex.compile(
 _match_name_after_number = regex.compile(
     r"\s(?:on|in)\s(?:the\s)?(?P<name>\p{L}[\p{L}\p{N}\-./]*[\p{L}\p{N}])(?![\w\-])"
 ).match
-# Coined models named after a family: "CMGAN", "MaSSFormer", "EfficientViT-M5", "KG-BERT".
-_FAMILY_PARTS = ("GAN", "BERT", "Former", "former", "ViT", "GPT", "Mamba")
+# Coined models named after a family: "CMGAN", "MaSSFormer", "EfficientViT-M5", "KG-BERT",
+# "HydraGNN".
+_FAMILY_PARTS = ("GAN", "BERT", "Former", "former", "ViT", "GPT", "Mamba", "GNN")
 _family_model = regex.compile(
-    r"(?<![\w\-])[\p{L}\p{N}\-]*?(?:GAN|BERT|Former|former|ViT|GPT|Mamba)(?:-[\p{L}\p{N}]+)*(?![\w\-])"
+    # "GNN" only glued to a coined word ("HydraGNN"): "GNN-based", "GNN-FP" name kinds
+    r"(?<![\w\-])[\p{L}\p{N}\-]*?(?:GAN|BERT|Former|former|ViT|GPT|Mamba|(?<=\p{L})GNN)"
+    r"(?:-[\p{L}\p{N}]+)*"
+    r"(?![\w\-])"
 )
 # "VeriSpeak score", "CLIPScore"-style metrics named by a capitalised word and "score".
 _named_score = regex.compile(
@@ -329,9 +339,13 @@ def _match_kind_noun(text: str, pos: int) -> regex.Match[str] | None:
 
 # A model name glued to a kind suffix names a kind of models, not one system:
 # "YOLO-based detectors", "BERT-style encoders", "FooGAN-like models".
-_KIND_SUFFIX = r"-(?:based|style|like|series|family|type)(?![\w\-])"
+# Title Case too: "Open Whisper-Style Speech Models".
+_KIND_SUFFIX = r"-(?:[bB]ased|[sS]tyle|[lL]ike|[sS]eries|[fF]amily|[tT]ype)(?![\w\-])"
 _match_kind_suffix = regex.compile(_KIND_SUFFIX).match
-_KIND_ENDINGS = ("-based", "-style", "-like", "-series", "-family", "-type")
+_KIND_ENDINGS = (
+    *("-based", "-style", "-like", "-series", "-family", "-type"),
+    *("-Based", "-Style", "-Like", "-Series", "-Family", "-Type"),
+)
 
 # A name listed right after or before another: "X, Y and Z", "X or Y", "(e.g., X, Y)".
 # A version after a space belongs to the name: "NovaSpeech 3, CosyVoice and MaskGCT".
@@ -350,7 +364,8 @@ _search_coordinated_before = regex.compile(  # searched backwards: it ends at th
 # "FooNet, a lightweight detection network". Anchored on ", a" / ", an".
 _MODEL_HEADS = (
     r"(?:models?|LLMs?|VLMs?|MLLMs?|LMMs?|language\s+models?|networks?|detectors?|backbones?|"
-    r"classifiers?|encoders?|transformers?|architectures?)"
+    r"classifiers?|encoders?|transformers?|architectures?|segmenters?|recommenders?|"
+    r"forecasters?|vocoders?)"
 )
 _match_model_apposition_tail = regex.compile(
     r",\s(?:a|an)\s(?:(?!(?:that|which|who|to|for|of|with|by|and|or)\b)[\w\-]+\s){0,4}?"
@@ -706,3 +721,47 @@ def _finditer_introduced_model(text: str) -> Iterator[regex.Match[str]]:
         while at >= 0:
             yield from _finditer_model_called(text, max(0, at - 30), at + 60)
             at = text.find(verb, at + 1)
+
+
+# A coined name right after a model noun with "our" / "the proposed": "our detector
+# DroneDet", "the proposed network HeartNet-S", "our backbone, named FooViT".
+# The name must have a model's shape (a digit, CamelCase, "MAR-H"); names.py checks that.
+_OWN_SYSTEM_NOUNS = (
+    "model", "network", "detector", "classifier", "segmenter", "encoder", "backbone",
+    "architecture", "LLM", "VLM", "MLLM", "policy", "agent", "recommender", "forecaster",
+    "vocoder",
+)  # fmt: skip
+_match_noun_then_name = regex.compile(
+    r"(?:[\w\-]+\s){0,2}?"
+    rf"(?:{'|'.join(_OWN_SYSTEM_NOUNS)})"
+    r",?\s(?:(?:called|named|dubbed|termed|coined)\s(?:as\s)?)?"
+    r"(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])(?![\w\-]|\.\w)"
+).match
+# Each cue is a scan of the text (~1.3 us): "ur " finds "our " and "Our " in one scan, and
+# "a new backbone, named X" is left to the "named" rule.
+_OWN_SYSTEM_CUES = ("ur ", "proposed ")
+_OWN_SYSTEM_NOUN_SET = frozenset(_OWN_SYSTEM_NOUNS)
+
+
+def _finditer_noun_then_name(text: str) -> Iterator[regex.Match[str]]:
+    """The names (group "name") after "our <model noun>", "the proposed <model noun>".
+
+    The pattern runs only where one of the next three words is a model noun (a split of
+    a short window, where a failed match of the pattern costs a few microseconds).
+    """
+    nouns = _OWN_SYSTEM_NOUN_SET
+    for cue in _OWN_SYSTEM_CUES:
+        start = text.find(cue)
+        while start >= 0:
+            end = start + len(cue)
+            if cue == "ur " and not (  # "our", "Our"; not "four", "hour", "your"
+                start and text[start - 1] in "oO" and (start < 2 or not text[start - 2].isalpha())
+            ):
+                start = text.find(cue, end)
+                continue
+            words = text[end : end + 50].split(None, 3)[:3]
+            if any(w.rstrip(",") in nouns for w in words):
+                found = _match_noun_then_name(text, end)
+                if found:
+                    yield found
+            start = text.find(cue, end)

@@ -39,6 +39,7 @@ from extractor.components._name_patterns import (
     _finditer_model_apposition,
     _finditer_name_with_model_noun,
     _finditer_named_score,
+    _finditer_noun_then_name,
     _finditer_size,
     _finditer_slash_versions,
     _finditer_subject_name,
@@ -387,6 +388,27 @@ def _drop_attributive_families(text: str, matches: list[NameMatch]) -> list[Name
     return [m for m in matches if m not in dropped] if dropped else matches
 
 
+# A benchmark name that ends in an image resolution: "FFHQ 64×64" (group "bare": "FFHQ").
+_match_name_at_resolution = regex.compile(r"(?P<bare>.+?)\s\d{2,4}\s?[x×]\s?\d{2,4}").fullmatch
+
+
+def _drop_bare_with_resolution(text: str, matches: list[NameMatch]) -> list[NameMatch]:
+    """A benchmark named once with its resolution ("FFHQ 64×64") is that setting wherever
+    the text names it bare ("across CIFAR-10, FFHQ and ImageNet"): the bare mentions are
+    dropped, so the benchmark is listed once, with its extent. With two resolutions
+    ("ImageNet 256x256 and 512x512") the bare name stays: it may mean either."""
+    resolutions: dict[str, set[str]] = {}
+    for m in matches:
+        if m.label == BENCHMARK and (found := _match_name_at_resolution(text, m.start, m.end)):
+            resolutions.setdefault(name_key(found.group("bare")), set()).add(m.key)
+    bare = {key for key, variants in resolutions.items() if len(variants) == 1}
+    if not bare:
+        return matches
+    return [
+        m for m in matches if not (m.label == BENCHMARK and name_key(text[m.start : m.end]) in bare)
+    ]
+
+
 _search_and_or = regex.compile(r"\b(?:and|or)\b").search
 _SEPARATORS_AFTER = (",", " and ", " or ")
 _SEPARATORS_BEFORE = (", ", ",", " and ", " or ")
@@ -454,6 +476,7 @@ class NameFinder:
         resolved = self._defined_acronyms(doc, resolved)
         resolved = self._coordinated(text, resolved)
         resolved = _drop_attributive_families(text, resolved)
+        resolved = _drop_bare_with_resolution(text, resolved)
         if " baseline" in text:  # "over an IsaacSim baseline": a compared setting, not data
             resolved = [
                 m
@@ -561,7 +584,12 @@ class NameFinder:
                 if split:
                     label, end = BENCHMARK, split.end()
             elif label == BENCHMARK:
-                tail = _match_benchmark_tail(text, stop)
+                # "FFHQ 64×64": a resolution, not the version "64" and a stray "×64".
+                tail = (
+                    None
+                    if text.startswith(" ", stop) and _match_benchmark_resolution(text, stop)
+                    else _match_benchmark_tail(text, stop)
+                )
                 if (
                     tail
                     and not _match_number_with_unit(text, stop)
@@ -676,6 +704,11 @@ class NameFinder:
             ):
                 start, end = m.span("name")
                 yield NameMatch(start, end, MODEL, name_key(name), "pattern")
+        for m in _finditer_noun_then_name(text):  # "our detector DroneDet"
+            name = m.group("name")
+            if _is_model_shape(name) and not self._is_known_name(name):
+                start, end = m.span("name")
+                yield NameMatch(start, end, MODEL, name_key(name), "pattern")
         for m in _finditer_introduced_model(text):  # "we introduce Dolphin, a ... model"
             name = m.group("name")
             if not self._is_known_name(name):
@@ -784,11 +817,22 @@ class NameFinder:
                 and not label
                 and not versioned
                 and not self._spells_out_model(a.short, a.long)
+                and not self._names_listed_family(a.short, a.long)
             ):
                 kept = [
                     m for m in kept if not (m.label == MODEL and text[m.start : m.end] == a.short)
                 ]
         return sorted(kept, key=lambda m: m.start)
+
+    def _names_listed_family(self, short: str, long: str) -> bool:
+        """Whether ``long`` is a Title Case family name for the listed model ``short``:
+        "Open Whisper-Style Speech Models (OWSM)" (a kind, "Speech Foundation Models
+        (SFMs)", is no listed model)."""
+        return (
+            long.endswith(" Models")
+            and self.models.has_pattern(short)
+            and sum(w[:1].isupper() for w in long.split()) >= 3
+        )
 
     def _spells_out_model(self, short: str, long: str) -> bool:
         """Whether ``long`` is another spelling of the listed model ``short`` ("graph
