@@ -18,10 +18,12 @@ from schemas import Paper, PaperRecord
 
 GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 
-# Set on the 148 tuned papers (external-i/j joined unseen), a little under the scores
-# measured at the end of the session that set them.
-FIELD_FLOORS = {"method": 0.91, "models": 0.94, "benchmarks": 0.90, "metric values": 0.94}
-ATTRIBUTE_FLOORS = {"role": 0.91, "bound": 0.98, "metric": 0.89, "benchmark": 0.87, "model": 0.85}
+# Set on the 188 tuned papers (after the gold decisions of CHANGES.md were applied and
+# external-k/l/m/n joined), a little under the scores measured when they were set. The
+# benchmark attribution floor went down from 0.87 to 0.84 with that gold change, not with
+# a code change: the decisions moved the gold away from what the code did (0.84 at once).
+FIELD_FLOORS = {"method": 0.93, "models": 0.94, "benchmarks": 0.90, "metric values": 0.94}
+ATTRIBUTE_FLOORS = {"role": 0.92, "bound": 0.98, "metric": 0.89, "benchmark": 0.84, "model": 0.87}
 
 
 @pytest.fixture(scope="module")
