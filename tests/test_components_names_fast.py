@@ -163,3 +163,39 @@ def test_name_key_by_replace_matches_one_translate() -> None:
     texts = ["LLaMA2-7B Instruct", "a_b\tc\nd\u00a0e", "İSTANBUL-1", *_random_texts(500, seed=17)]
     for text in texts:
         assert name_key(text) == text.translate(drop).lower(), text
+
+
+def _evaluated_on_from_window_start(text: str) -> list[tuple[int, int]]:
+    """The plain version of ``_finditer_evaluated_on``: each window scanned whole."""
+    spans: list[tuple[int, int]] = []
+    for i, anchor_end in patterns._anchor_spans((" on ", " across "), True)(text):
+        lo = max(0, i - 70)
+        window = text[lo:i].lower()
+        if not any(need in window for need in patterns._EVALUATION_CUE_STEMS):
+            continue
+        space = patterns._search_space(text, anchor_end + 4)
+        hi = space.start() if space else len(text)
+        for m in patterns._evaluated_on.finditer(text, lo, hi):
+            if m.span() not in spans and m.start() <= i < m.end():
+                spans.append(m.span())
+    return spans
+
+
+def test_evaluation_cues_scanned_from_the_first_cue_word_match_the_whole_window() -> None:
+    tricky = [
+        "We evaluated the model on X. Results on Y and experiments on Z.",
+        "xresults on A; pre-evaluated on B, obtaining scores on C",  # no word start
+        "Teſted on A after the RESULTS on B",  # long s: case-blind only
+        "İstanbul results on A, evaluated across B",  # lowers to a longer string
+        "Our results on the MMLU and evaluating our scores across GSM8K",
+        "performance on X " * 8,
+    ]
+    extra = [" results", " Evaluat", " ſcore", " on ", " across ", "İ", "K"]
+    rng = random.Random(7)
+    texts = tricky + [
+        "".join(rng.choice(_ALPHABET + extra) for _ in range(rng.randint(5, 60)))
+        for _ in range(3000)
+    ]
+    for text in texts:
+        fast = [m.span() for m in patterns._finditer_evaluated_on(text)]
+        assert fast == _evaluated_on_from_window_start(text), text

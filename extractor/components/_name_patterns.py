@@ -520,6 +520,37 @@ def _anchor_spans(
     return find_spans
 
 
+def _first_need_finder(needs: tuple[str, ...]) -> Callable[[str], int]:
+    """Where a pattern that starts with one of ``needs`` may first match in a window:
+    the first place one of them stands (in lower case), 0 where that cannot be told from
+    a plain search, -1 where none stands.
+
+    One search of the lowered window for the alternation of ``needs`` (its leftmost
+    match is the first place any of them stands) costs less than a substring test per
+    word. A case-blind pattern that starts with one of ``needs`` matches nowhere before
+    the first of them, so a scan from there finds what a scan of the whole window finds
+    (the ``regex`` module's ``\\b`` and look-behinds still see the text before the
+    start). Outside ASCII, case-blind matching differs from ``str.lower`` ("ſ" matches
+    "s", "İ" lowers to two characters): such a window is scanned from its start, as
+    before.
+
+    >>> first_need = _first_need_finder(("result", "our", "score"))
+    >>> [first_need(w) for w in ("Our results on", "we report results on", "we report on")]
+    [0, 10, -1]
+    >>> first_need("we report teſted on results")
+    0
+    """
+    search = re.compile("|".join(map(re.escape, needs))).search
+
+    def first_need(window: str) -> int:
+        found = search(window.lower())
+        if found is None:
+            return -1
+        return found.start() if window.isascii() else 0
+
+    return first_need
+
+
 def _anchored(
     pattern: regex.Pattern[str],
     anchors: tuple[str, ...],
@@ -539,20 +570,23 @@ def _anchored(
     word the anchor is in or follows ("MAR-H" + " model"); with ``coined`` too, that word
     must hold a capital or a digit (most "language model"s are skipped without a regex).
     With ``needs``, the text before the anchor must hold one of these words (in lower
-    case) for the pattern to run: a match starts with one of them. ``by_find``: see
-    :func:`_anchor_spans`.
+    case) for the pattern to run: a match starts with one of them, so the scan starts at
+    the first of them (see :func:`_first_need_finder`). ``by_find``: see :func:`_anchor_spans`.
     """
 
     find_anchors = _anchor_spans(anchors, by_find)
+    first_need = _first_need_finder(needs)
 
     def finditer(text: str) -> Iterator[regex.Match[str]]:
         seen: set[tuple[int, int]] = set()
         for i, anchor_end in find_anchors(text):
             lo = i - before if i > before else 0
+            scan_from = lo
             if needs:
-                window = text[lo:i].lower()
-                if not any(map(window.__contains__, needs)):
+                first = first_need(text[lo:i])
+                if first < 0:
                     continue
+                scan_from = lo + first
             if word:
                 start = text.rfind(" ", lo, i) + 1 or lo
                 while start < i and not text[start].isalnum():
@@ -571,7 +605,7 @@ def _anchored(
                 one = pattern.match(text, start, hi)
                 matches: Iterable[regex.Match[str]] = [one] if one else []
             else:
-                matches = pattern.finditer(text, lo, hi)
+                matches = pattern.finditer(text, scan_from, hi)
             for match in matches:
                 if match.span() not in seen and match.start() <= i < match.end():
                     seen.add(match.span())
