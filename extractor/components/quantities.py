@@ -209,25 +209,27 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     found: list[Quantity] = []
     for match in _finditer_quantity(text):
+        # One call for the groups (a named group costs a look-up per call); an uncertainty
+        # is skipped before its unit and kind are worked out, which it never uses.
+        sign, a, size, ua, b, ub = match.group("sign", "a", "size", "ua", "b", "ub")
         a_start, a_end = match.span("a")
-        after = text[a_end : a_end + 10]
-        before = text[max(0, a_start - 16) : a_start]
-        whole = match.group("a").isdigit()
-        dimension = whole and _is_dimension(after, before)
-        if match.group("b") is not None:
-            unit_b = unit_name(match.group("ub"))
-            unit_a = unit_name(match.group("ua")) or unit_b
+        dimension = a.isdigit() and _is_dimension(
+            text[a_end : a_end + 10], text[max(0, a_start - 16) : a_start]
+        )
+        if b is not None:
+            unit_b = unit_name(ub)
+            unit_a = unit_name(ua) or unit_b
             b_start, b_end = match.span("b")
-            end_b = match.end("ub") if match.group("ub") else b_end
-            end_a = match.end("ua") if match.group("ua") else a_end
-            kind = _classify(unit_a, None, match.group("a"), dimension)
+            end_b = match.end("ub") if ub else b_end
+            end_a = match.end("ua") if ua else a_end
+            kind = _classify(unit_a, None, a, dimension)
             low = len(found)
             found.append(
                 Quantity(
                     a_start,
                     end_a,
                     text[a_start:end_a],
-                    _number(match.group("a")),
+                    _number(a),
                     unit_a,
                     "at_least",
                     kind,
@@ -240,7 +242,7 @@ def find_quantities(text: str) -> list[Quantity]:
                     b_start,
                     end_b,
                     text[b_start:end_b],
-                    _number(match.group("b")),
+                    _number(b),
                     unit_b,
                     "at_most",
                     kind,
@@ -249,13 +251,12 @@ def find_quantities(text: str) -> list[Quantity]:
                 )
             )
             continue
-        unit = unit_name(match.group("ua"))
-        kind = _classify(unit, match.group("size"), match.group("a"), dimension)
-        start, end = match.start(), match.end()
-        sign = match.group("sign")
         if sign == "±":  # "81.2 ± 0.4": an uncertainty, not a value
             continue
-        value = _number(match.group("a")) * (-1 if sign in ("-", "−") else 1)
+        unit = unit_name(ua)
+        kind = _classify(unit, size, a, dimension)
+        start, end = match.span()
+        value = _number(a) * (-1 if sign in ("-", "−") else 1)
         found.append(
             Quantity(
                 start,
