@@ -14,6 +14,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.components._frozen import quick_init
 from extractor.components._spans import doc_text, set_payload
 
 # "(LF)" or "(LF;" / "(LF," where LF is 2-10 characters, starts alphanumeric, has a letter
@@ -27,6 +28,7 @@ _search_hyphen_version = regex.compile(r"-\d+(?:\.\d+)?$").search
 _finditer_words_backwards = regex.compile(r"\S+", regex.REVERSE).finditer
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Abbreviation:
     """``long`` at ``[long_start, long_end)`` is spelled out by ``short`` at its span."""

@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from extractor.components._frozen import quick_init
 from extractor.components._name_patterns import (
     _KIND_ENDINGS,
     _SEPARATORS,
@@ -172,6 +173,7 @@ def _merge_metric_compounds(text: str, matches: list[NameMatch]) -> list[NameMat
     return merged
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class NameMatch:
     """A name at ``[start, end)``; ``key`` groups mentions of the same thing."""

@@ -14,6 +14,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.components._frozen import quick_init
 from extractor.components._spans import CharMatch, doc_text, set_payload, set_spans
 
 SPANS_KEY = "paper_quantities"
@@ -114,6 +115,7 @@ _UNIT_NAMES = {
 }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number at ``[start, end)`` of the text (unit included, bound words not)."""
