@@ -97,6 +97,12 @@ def _label_of_long_form(long: str) -> str | None:
         return MODEL
     # "Generative Pre-trained Transformer 2 (GPT-2)", "Masked Autoencoder (MAE)"; not a kind
     # ("Spiking Neural Network (SNN)").
+    if last not in _MODEL_NOUNS and not (last[:1] == "v" or last[:1].isdigit()):
+        # Fast and equal: a version the strip below removes ends the long form, so it is
+        # its last word (regex's white space is white space to str.split too, and a
+        # character \d matches is a digit to str.isdigit); with no version, the last
+        # word stays the one tested here, and it is no model noun.
+        return None
     words = _strip_version(long).split()
     if (
         len(words) >= 2
@@ -466,9 +472,10 @@ class NameFinder:
         tokenize = _pattern_tokenizer(nlp)
         self._orth_matcher = _matcher(tokenize, as_written, "ORTH")
         self._lower_matcher = _matcher(tokenize, [*metric_words, *any_case], "LOWER")
-        # The matchers' keys (see _matcher) by match id, split once: (label, list id).
+        # The matchers' keys (see _matcher) by match id, split once: (label, the name key
+        # of a match that does not grow: "=" and the list id).
         self._match_keys = {
-            nlp.vocab.strings.add(f"{e.label}\t{e.id}"): (e.label, e.id)
+            nlp.vocab.strings.add(f"{e.label}\t{e.id}"): (e.label, "=" + e.id)
             for e in (*self.models.entries, *self.benchmarks.entries, *self.metrics.entries)
         }
         if not Doc.has_extension("paper_names"):
@@ -579,18 +586,24 @@ class NameFinder:
         raw = []
         for matcher in (self._orth_matcher, self._lower_matcher):
             for match_id, start, end in matcher(doc):
-                label, canonical = keys[match_id]
+                label, key = keys[match_id]
                 last = doc[end - 1]
-                raw.append((label, canonical, doc[start].idx, last.idx + len(last)))
-        others = [(begin, stop) for label, _, begin, stop in raw if label != MODEL]
-        model_spans = [(begin, stop) for label, _, begin, stop in raw if label == MODEL]
+                raw.append((label, key, doc[start].idx, last.idx + len(last)))
+        # The spans a tail must not run into, built on the first tail that needs them.
+        others: list[tuple[int, int]] | None = None
+        model_spans: list[tuple[int, int]] | None = None
         found = []
-        for label, canonical, begin, stop in raw:
+        for label, key, begin, stop in raw:
+            if label == METRIC:  # metrics do not grow
+                found.append(NameMatch(begin, stop, label, key, "list"))
+                continue
             end = stop
             if label == MODEL:
                 tail = _match_model_tail(text, stop)
                 if tail:
                     grown = stop + len(tail.group().rstrip())
+                    if others is None:
+                        others = [(b, e) for lab, _, b, e in raw if lab != MODEL]
                     if not any(s < grown and stop < e for s, e in others):
                         end = grown
                 split = (  # "Seed-TTS test-en" is a test set
@@ -607,12 +620,12 @@ class NameFinder:
                     if text.startswith(" ", stop) and _match_benchmark_resolution(text, stop)
                     else _match_benchmark_tail(text, stop)
                 )
-                if (
-                    tail
-                    and not _match_number_with_unit(text, stop)
-                    and not any(s < tail.end() and stop < e for s, e in model_spans)
-                ):  # "FLAN-T5" is a model, not the benchmark FLAN grown
-                    end = tail.end()
+                if tail and not _match_number_with_unit(text, stop):
+                    if model_spans is None:
+                        model_spans = [(b, e) for lab, _, b, e in raw if lab == MODEL]
+                    # "FLAN-T5" is a model, not the benchmark FLAN grown
+                    if not any(s < tail.end() and stop < e for s, e in model_spans):
+                        end = tail.end()
                 split = _match_benchmark_split(text, end)  # "LibriSpeech test-clean"
                 if split:
                     end = split.end()
@@ -622,7 +635,6 @@ class NameFinder:
                 resolution = _match_benchmark_resolution(text, end)  # "ImageNet 256x256"
                 if resolution:
                     end = resolution.end()
-            key = "=" + canonical
             if end != stop:  # grown: "SAM" + " 2" is the listed "SAM 2", else a new name
                 listed = self._model_ids.get(text[begin:end].lower()) if label == MODEL else None
                 key = "=" + listed if listed else name_key(text[begin:end])
@@ -812,10 +824,9 @@ class NameFinder:
                 continue
             kept = _grow_to_long_form(kept, a)
             label = _label_of_long_form(a.long)
-            spans = {(m.start, m.end) for m in kept}
             if (
                 label
-                and (a.long_start, a.long_end) not in spans
+                and (a.long_start, a.long_end) not in {(m.start, m.end) for m in kept}
                 and not any(
                     m.start < a.long_end and a.long_start < m.end and m.label != METRIC
                     for m in kept
