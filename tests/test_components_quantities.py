@@ -96,7 +96,9 @@ _BEFORE_NUMBERS = [
     *(f"{w}" for w in _BOUND_WORDS),
     "ABOUT ", "Up\tTo ", "up  to", "setup to ", "ſtill under\x1c ", "abou\u0130 ", "by ", "of ",
     "reaches ", "", " ", "x", "run ", "a", "(", "and ", "3 x ", "4 times ", "2 by", "3×",
-    "5 X ", "ALMOST\u00a0", "circA ", "fewer  than\n",
+    "5 X ", "ALMOST\u00a0", "circA ", "fewer  than\n", "discover ", "thunder ", "and ",
+    "reaching ", "than ", "mo\u017ft ", "lea\u017ft ", "almo\u017ft ", "x approximately ",
+    "é approximately ", "éé aboveground ", "to", "TO ", "thereto ",
 ]  # fmt: skip
 
 

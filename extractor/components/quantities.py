@@ -148,18 +148,27 @@ def _number(written: str) -> float:
     return float(written.replace(",", ""))
 
 
-# How the bound words above end ("up to", "at most", "less than", ...) and the signs.
-_BOUND_ENDINGS = frozenset(["to", "st", "ow", "er", "an", "ve", "ng", "nd", "ut", "ly", "ca"])
+# The last words of the bound words above ("up to", "at most", "less than", ...), at most
+# 13 letters long ("approximately"), and the signs.
+_BOUND_LAST_WORDS = (
+    *("to", "most", "below", "under", "than", "over", "above", "least", "exceeding"),
+    *("beyond", "about", "around", "approximately", "roughly", "nearly", "almost", "circa"),
+)  # fmt: skip
 _BOUND_SIGNS = frozenset("<>~=")
 
 
 def _bound_before(text: str, start: int) -> str:
     # Fast and equal: a bound ends right before the spaces before the number, so when the
-    # last two other characters are ASCII and end no bound word or sign, the search
-    # cannot match. (str.isspace covers regex's whitespace; non-ASCII characters, which may
-    # case-fold to ASCII, go to the search.)
-    end = text[max(0, start - 24) : start].rstrip()[-2:]
-    if end.isascii() and end[-1:] not in _BOUND_SIGNS and end.lower() not in _BOUND_ENDINGS:
+    # last 13 other characters are ASCII and end in no bound's last word or sign, the
+    # search cannot match. (str.isspace covers regex's whitespace; the pattern has no
+    # \b, so a word that merely ends so, "discover", goes to the search as it should;
+    # non-ASCII characters, which may case-fold to ASCII, go to the search.)
+    end = text[max(0, start - 24) : start].rstrip()[-13:]
+    if (
+        end.isascii()
+        and end[-1:] not in _BOUND_SIGNS
+        and not end.lower().endswith(_BOUND_LAST_WORDS)
+    ):
         return "exact"
     found = _search_bound(text, max(0, start - 24), start)
     if not found:
