@@ -42,3 +42,26 @@ _TEXTS = [
 def test_window_start_equals_listing_every_word(text: str, max_words: int) -> None:
     paren = text.rindex("(")
     assert _window_start(text, paren, max_words) == _plain_window_start(text, paren, max_words)
+
+
+def test_long_form_found_by_rfind_equals_the_plain_scan() -> None:
+    import random
+
+    from extractor.components.abbreviations import _best_long_form_plain, best_long_form
+
+    # Characters that lower to two ("İ"), lower by context ("Σ"), fold oddly ("ß", "K"),
+    # digits, hyphens, spaces of several kinds, and word starts.
+    alphabet = ["a", "b", "c", "A", "B", "C", "İ", "i", "Σ", "σ", "ß", "K", "k", "1", "2"]
+    alphabet += ["-", " ", "\u00a0", "\x1c", "(", "é", "É", "Metrics", "Weighted", "x"]
+    rng = random.Random(13)
+    cases = [("MWA", "we propose Metrics-Weighted Averaging"), ("İB", "İnce Bağ"), ("ΣA", "Σa")]
+    for _ in range(20000):
+        short = "".join(rng.choices([*alphabet[:15], "-", "2"], k=rng.randint(1, 4)))
+        candidate = "".join(rng.choices(alphabet, k=rng.randint(0, 14)))
+        cases.append((short, candidate))
+    for short, candidate in cases:
+        assert best_long_form(short, candidate) == _best_long_form_plain(short, candidate), (
+            short,
+            candidate,
+        )
+    assert sum(best_long_form(s, c) is not None for s, c in cases) > 1000

@@ -52,7 +52,43 @@ def best_long_form(short: str, candidate: str) -> int | None:
     'Metrics-Weighted Averaging'
     >>> best_long_form("XYZ", "a totally unrelated phrase") is None
     True
+
+    Fast and equal to :func:`_best_long_form_plain`, which lowers and compares one
+    character at a time: here ``str.rfind`` in the candidate lowered once jumps to the
+    next place a character stands. Lowering the whole string lowers each character as
+    alone, except where that changes the length (some characters lower to two) or a
+    capital sigma lowers by its context; those candidates, and a short form's character
+    that lowers to two, go to the plain version.
     """
+    lowered = candidate.lower()
+    if len(lowered) != len(candidate) or "Σ" in candidate:
+        return _best_long_form_plain(short, candidate)
+    s_index = len(short) - 1
+    l_index = len(candidate) - 1
+    while s_index >= 0:
+        char = short[s_index].lower()
+        if not char.isalnum():
+            s_index -= 1
+            continue
+        if len(char) != 1:
+            return _best_long_form_plain(short, candidate)
+        l_index = lowered.rfind(char, 0, l_index + 1)
+        if s_index == 0:  # the first character must start a word
+            while l_index > 0 and candidate[l_index - 1].isalnum():
+                l_index = lowered.rfind(char, 0, l_index)
+        if l_index < 0:
+            return None
+        l_index -= 1
+        s_index -= 1
+    start = l_index + 1
+    # The long form starts at a word: back up to the word's first character.
+    while start > 0 and not candidate[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _best_long_form_plain(short: str, candidate: str) -> int | None:
+    """:func:`best_long_form`, one character at a time."""
     s_index = len(short) - 1
     l_index = len(candidate) - 1
     while s_index >= 0:
