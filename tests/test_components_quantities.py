@@ -149,3 +149,16 @@ def test_pair_gap_fast_path_equals_the_regexes(gap: str) -> None:
 
     if _match_to(gap) or _match_and(gap) or _match_versus(gap):
         assert _may_join_pair(gap)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        *("%", " %", "\u2003%", " percent", " percentage  points", "-fold", " -fold", "×", " x"),
+        *(" GB", " ms", " FPS", " fps", " pts", " p.p.", " dB", "-points", " Points", "x\n"),
+    ],
+)
+def test_unit_spellings_from_the_table_equal_the_plain_normalisation(written: str) -> None:
+    from extractor.components.quantities import _unit_name_plain, unit_name
+
+    assert unit_name(written) == _unit_name_plain(written)

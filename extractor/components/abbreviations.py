@@ -124,7 +124,7 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
         short = match.group("short")
         short_start, short_end = match.span("short")
         paren = match.start()
-        letters = sum(ch.isalnum() for ch in short)
+        letters = sum(map(str.isalnum, short))
         max_words = min(letters + 5, letters * 2)
         window_start = _window_start(text, paren, max_words)
         candidate = text[window_start:paren].rstrip()

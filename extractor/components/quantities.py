@@ -140,8 +140,24 @@ def unit_name(written: str | None) -> str | None:
     """
     if not written:
         return None
+    # Fast and equal: the usual spellings ("%", " points") are looked up in a table the
+    # plain normalisation below filled at import.
+    known = _UNIT_BY_SPELLING.get(written)
+    if known is not None:
+        return known
+    return _unit_name_plain(written)
+
+
+def _unit_name_plain(written: str) -> str:
     key = " ".join(written.split()).lower()
     return _UNIT_NAMES.get(key, _UNIT_NAMES.get(key.lstrip("-"), written.strip()))
+
+
+_UNIT_BY_SPELLING = {
+    spelling: _unit_name_plain(spelling)
+    for name in _UNIT_NAMES
+    for spelling in (name, f" {name}", f"-{name}")
+}
 
 
 def _number(written: str) -> float:
