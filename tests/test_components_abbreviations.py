@@ -42,3 +42,55 @@ _TEXTS = [
 def test_window_start_equals_listing_every_word(text: str, max_words: int) -> None:
     paren = text.rindex("(")
     assert _window_start(text, paren, max_words) == _plain_window_start(text, paren, max_words)
+
+
+def test_long_form_found_by_rfind_equals_the_plain_scan() -> None:
+    import random
+
+    from extractor.components.abbreviations import _best_long_form_plain, best_long_form
+
+    # Characters that lower to two ("İ"), lower by context ("Σ"), fold oddly ("ß", "K"),
+    # digits, hyphens, spaces of several kinds, and word starts.
+    alphabet = ["a", "b", "c", "A", "B", "C", "İ", "i", "Σ", "σ", "ß", "K", "k", "1", "2"]
+    alphabet += ["-", " ", "\u00a0", "\x1c", "(", "é", "É", "Metrics", "Weighted", "x"]
+    rng = random.Random(13)
+    cases = [("MWA", "we propose Metrics-Weighted Averaging"), ("İB", "İnce Bağ"), ("ΣA", "Σa")]
+    for _ in range(20000):
+        short = "".join(rng.choices([*alphabet[:15], "-", "2"], k=rng.randint(1, 4)))
+        candidate = "".join(rng.choices(alphabet, k=rng.randint(0, 14)))
+        cases.append((short, candidate))
+    for short, candidate in cases:
+        assert best_long_form(short, candidate) == _best_long_form_plain(short, candidate), (
+            short,
+            candidate,
+        )
+    assert sum(best_long_form(s, c) is not None for s, c in cases) > 1000
+
+
+def test_window_start_by_str_split_equals_the_word_scan() -> None:
+    import random
+
+    from extractor.components import abbreviations
+
+    def plain(text: str, paren: int, max_words: int) -> int:
+        head_start = max(0, paren - 200)
+        for stop in (". ", "; ", ": ", "? ", "! ", "("):
+            cut = text.rfind(stop, head_start, paren)
+            if cut >= 0:
+                head_start = cut + len(stop)
+        first = paren
+        words = abbreviations._finditer_words_backwards(text, head_start, paren)
+        for count, word in enumerate(words, start=1):
+            first = word.start()
+            if count == max_words:
+                break
+        return first
+
+    pieces = ["a", "Bb", "c-d", " ", "  ", "\t", "\n", "\x1c", "\x1f", "\u00a0", "é", ". ", "("]
+    rng = random.Random(17)
+    for _ in range(20000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 150)))
+        paren = rng.randint(0, len(text))
+        max_words = rng.randint(1, 8)
+        got = abbreviations._window_start(text, paren, max_words)
+        assert got == plain(text, paren, max_words), (text, paren, max_words)

@@ -96,7 +96,9 @@ _BEFORE_NUMBERS = [
     *(f"{w}" for w in _BOUND_WORDS),
     "ABOUT ", "Up\tTo ", "up  to", "setup to ", "ſtill under\x1c ", "abou\u0130 ", "by ", "of ",
     "reaches ", "", " ", "x", "run ", "a", "(", "and ", "3 x ", "4 times ", "2 by", "3×",
-    "5 X ", "ALMOST\u00a0", "circA ", "fewer  than\n",
+    "5 X ", "ALMOST\u00a0", "circA ", "fewer  than\n", "discover ", "thunder ", "and ",
+    "reaching ", "than ", "mo\u017ft ", "lea\u017ft ", "almo\u017ft ", "x approximately ",
+    "é approximately ", "éé aboveground ", "to", "TO ", "thereto ",
 ]  # fmt: skip
 
 
@@ -147,3 +149,16 @@ def test_pair_gap_fast_path_equals_the_regexes(gap: str) -> None:
 
     if _match_to(gap) or _match_and(gap) or _match_versus(gap):
         assert _may_join_pair(gap)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        *("%", " %", "\u2003%", " percent", " percentage  points", "-fold", " -fold", "×", " x"),
+        *(" GB", " ms", " FPS", " fps", " pts", " p.p.", " dB", "-points", " Points", "x\n"),
+    ],
+)
+def test_unit_spellings_from_the_table_equal_the_plain_normalisation(written: str) -> None:
+    from extractor.components.quantities import _unit_name_plain, unit_name
+
+    assert unit_name(written) == _unit_name_plain(written)

@@ -70,6 +70,7 @@ _CUE_WORDS += ["with", "Using", "only", "as little as", "fewer than", "keeping",
 _CUE_WORDS += ["wit\u0127", "\u017fame", "\u212aeep"]
 _CUE_WORDS += ["compared to", "Versus", "vs.", "VS", "up from", "relative to", "against"]
 _CUE_WORDS += ["more than", "\u017ft", "\u212a"]
+_CUE_WORDS += ["OF", "oF", "\u1d3cf", "\x1cof", "samples", "model's", "performance", "’s"]
 _CUE_SPACES = [" ", " ", " ", "  ", "\n", "\u00a0", ""]
 
 
@@ -91,6 +92,10 @@ def _same(fast: object, plain: object) -> bool:
 def test_cues_skipped_without_their_words_match_the_plain_patterns() -> None:
     for text in _cue_texts(20000, 11):
         assert _same(cues._match_condition_after(text), cues._match_condition_after_plain(text))
+        assert _same(cues._match_items_after(text), cues._match_items_after_plain(text))
+        assert _same(
+            cues._match_share_of_performance(text), cues._match_share_of_performance_plain(text)
+        )
         for pos, endpos in ((0, len(text)), (2, max(2, len(text) - 3))):
             assert _same(
                 cues._match_on_hardware(text, pos, endpos),

@@ -251,7 +251,7 @@ _match_condition_after = _gated_match(_match_condition_after_plain, _CONDITION_S
 
 # A share of evaluation items is a rate ("incorrect on 34% of instances") unless the
 # words before make it a condition ("trained on only 10% of the samples").
-_match_items_after = regex.compile(
+_match_items_after_plain = regex.compile(
     r"\s*of\s+(?:the\s+)?(?:\S+\s+){0,2}?"
     r"(?:samples?|examples?|images?|queries|instances|cases|questions|problems|tasks|prompts)\b",
     regex.IGNORECASE,
@@ -263,10 +263,35 @@ _search_item_condition_before = regex.compile(
     regex.IGNORECASE,
 ).search
 # "97% of the dense model's performance" is a result, whatever noun comes before.
-_match_share_of_performance = regex.compile(
+_match_share_of_performance_plain = regex.compile(
     r"\s*of\s+(?:the\s+)?(?:\S+\s+){0,3}?\S*['’]s\s+(?:performance|accuracy|quality|score)",
     regex.IGNORECASE,
 ).match
+
+
+def _gated_of(
+    plain: Callable[[str], regex.Match[str] | None],
+) -> Callable[[str], regex.Match[str] | None]:
+    """``plain(text)`` for a pattern that opens with ``\\s*of\\s``, skipped when ``text``
+    does not open so.
+
+    Fast and equal: white space to ``regex`` is white space to ``str.lstrip``, so a match
+    leaves "of" (in some case) first after ``lstrip``; only non-ASCII letters ("ſ", "K")
+    fold to ASCII ones under ``IGNORECASE``, so a non-ASCII opening goes to the pattern.
+    Most numbers are not followed by "of", and the test costs far less than a call.
+    """
+
+    def match(text: str) -> regex.Match[str] | None:
+        head = text.lstrip()[:2]
+        if head.isascii() and head.lower() != "of":
+            return None
+        return plain(text)
+
+    return match
+
+
+_match_items_after = _gated_of(_match_items_after_plain)
+_match_share_of_performance = _gated_of(_match_share_of_performance_plain)
 _search_condition_before_plain = regex.compile(
     r"(?:\bwith|\busing|\bon|\bfrom|\bkeep(?:ing)?|\bretain(?:ing)?|\bremov(?:e|ing))\s+"
     r"(?:only\s+|just\s+|merely\s+|as\s+little\s+as\s+|less\s+than\s+|fewer\s+than\s+)?$",

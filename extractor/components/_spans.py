@@ -7,7 +7,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from extractor.components._frozen import quick_init
 
+
+@quick_init
 @dataclass(frozen=True, slots=True)
 class CharMatch:
     """Characters ``[start, end)`` of ``doc.text`` that a component found, with a label."""

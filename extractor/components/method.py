@@ -16,6 +16,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.components._frozen import quick_init
 from extractor.components._spans import CharMatch, doc_text, payload, set_payload, set_spans
 from extractor.components.abbreviations import Abbreviation
 from extractor.components.names import name_key
@@ -223,6 +224,7 @@ _search_model_before = regex.compile(
 _match_model_noun_after = regex.compile(r"\s(?:model|models|LLM|MLLM|VLM)(?![\w\-])").match
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class MethodMatch:
     """The proposed method's name, its aliases and where the text mentions either."""

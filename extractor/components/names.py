@@ -13,6 +13,7 @@ Writes ``doc._.paper_names`` (a list of :class:`NameMatch`) and the token spans
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -23,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from extractor.components._frozen import quick_init
 from extractor.components._name_patterns import (
     _KIND_ENDINGS,
     _SEPARATORS,
@@ -95,6 +97,12 @@ def _label_of_long_form(long: str) -> str | None:
         return MODEL
     # "Generative Pre-trained Transformer 2 (GPT-2)", "Masked Autoencoder (MAE)"; not a kind
     # ("Spiking Neural Network (SNN)").
+    if last not in _MODEL_NOUNS and not (last[:1] == "v" or last[:1].isdigit()):
+        # Fast and equal: a version the strip below removes ends the long form, so it is
+        # its last word (regex's white space is white space to str.split too, and a
+        # character \d matches is a digit to str.isdigit); with no version, the last
+        # word stays the one tested here, and it is no model noun.
+        return None
     words = _strip_version(long).split()
     if (
         len(words) >= 2
@@ -171,6 +179,7 @@ def _merge_metric_compounds(text: str, matches: list[NameMatch]) -> list[NameMat
     return merged
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class NameMatch:
     """A name at ``[start, end)``; ``key`` groups mentions of the same thing."""
@@ -231,20 +240,34 @@ def _matcher(tokenize: Tokenizer, entries: Iterable[Entry], attr: str) -> Phrase
 _PRIORITY = {"list": 0, "acronym": 1, "pattern": 2}
 
 
-def _resolve_overlaps(matches: Iterable[NameMatch], length: int) -> list[NameMatch]:
+def _resolve_overlaps(matches: Iterable[NameMatch]) -> list[NameMatch]:
     """Keep the longest of overlapping matches; lists win ties over patterns.
 
-    length: the text's length (characters already taken are marked in a byte array).
+    The kept matches never overlap, so sorted by start they are sorted by end too: the
+    one kept match that may overlap a candidate is the first that ends after the
+    candidate's start (``bisect_right`` of the ends). Inserting each kept match at that
+    place keeps them in text order, the order a stable sort by start gives: a test in
+    O(log n) instead of a byte array the size of the text and a slice per candidate.
+    An empty match (none is ever found) overlaps nothing and is kept after the names
+    that start where it stands, as a stable sort puts it: empty matches sort after all
+    others, so the ends of the kept names are no longer consulted once they come.
     """
     ordered = sorted(matches, key=lambda m: (m.start - m.end, _PRIORITY[m.source], m.start))
-    taken = bytearray(length + 1)
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[NameMatch] = []
     for match in ordered:
-        if any(taken[match.start : match.end]):
-            continue
-        kept.append(match)
-        taken[match.start : match.end] = b"\x01" * (match.end - match.start)
-    return sorted(kept, key=lambda m: m.start)
+        start, end = match.start, match.end
+        if start == end:
+            at = bisect_right(starts, start)
+        else:
+            at = bisect_right(ends, start)
+            if at < len(starts) and starts[at] < end:
+                continue
+        starts.insert(at, start)
+        ends.insert(at, end)
+        kept.insert(at, match)
+    return kept
 
 
 def _relabel(text: str, match: NameMatch) -> NameMatch:
@@ -449,9 +472,10 @@ class NameFinder:
         tokenize = _pattern_tokenizer(nlp)
         self._orth_matcher = _matcher(tokenize, as_written, "ORTH")
         self._lower_matcher = _matcher(tokenize, [*metric_words, *any_case], "LOWER")
-        # The matchers' keys (see _matcher) by match id, split once: (label, list id).
+        # The matchers' keys (see _matcher) by match id, split once: (label, the name key
+        # of a match that does not grow: "=" and the list id).
         self._match_keys = {
-            nlp.vocab.strings.add(f"{e.label}\t{e.id}"): (e.label, e.id)
+            nlp.vocab.strings.add(f"{e.label}\t{e.id}"): (e.label, "=" + e.id)
             for e in (*self.models.entries, *self.benchmarks.entries, *self.metrics.entries)
         }
         if not Doc.has_extension("paper_names"):
@@ -471,7 +495,7 @@ class NameFinder:
         found += self._evaluated_on(text)
         found = [_relabel(text, m) for m in found if text[m.start : m.end] not in self.not_names]
         found = [glued for m in found if (glued := _unglue(text, m)) is not None]
-        resolved = _resolve_overlaps(found, len(text))
+        resolved = _resolve_overlaps(found)
         resolved = [m for m in resolved if not (m.label == MODEL and _names_a_kind(text, m))]
         resolved = self._defined_acronyms(doc, resolved)
         resolved = self._coordinated(text, resolved)
@@ -562,18 +586,24 @@ class NameFinder:
         raw = []
         for matcher in (self._orth_matcher, self._lower_matcher):
             for match_id, start, end in matcher(doc):
-                label, canonical = keys[match_id]
+                label, key = keys[match_id]
                 last = doc[end - 1]
-                raw.append((label, canonical, doc[start].idx, last.idx + len(last)))
-        others = [(begin, stop) for label, _, begin, stop in raw if label != MODEL]
-        model_spans = [(begin, stop) for label, _, begin, stop in raw if label == MODEL]
+                raw.append((label, key, doc[start].idx, last.idx + len(last)))
+        # The spans a tail must not run into, built on the first tail that needs them.
+        others: list[tuple[int, int]] | None = None
+        model_spans: list[tuple[int, int]] | None = None
         found = []
-        for label, canonical, begin, stop in raw:
+        for label, key, begin, stop in raw:
+            if label == METRIC:  # metrics do not grow
+                found.append(NameMatch(begin, stop, label, key, "list"))
+                continue
             end = stop
             if label == MODEL:
                 tail = _match_model_tail(text, stop)
                 if tail:
                     grown = stop + len(tail.group().rstrip())
+                    if others is None:
+                        others = [(b, e) for lab, _, b, e in raw if lab != MODEL]
                     if not any(s < grown and stop < e for s, e in others):
                         end = grown
                 split = (  # "Seed-TTS test-en" is a test set
@@ -590,12 +620,12 @@ class NameFinder:
                     if text.startswith(" ", stop) and _match_benchmark_resolution(text, stop)
                     else _match_benchmark_tail(text, stop)
                 )
-                if (
-                    tail
-                    and not _match_number_with_unit(text, stop)
-                    and not any(s < tail.end() and stop < e for s, e in model_spans)
-                ):  # "FLAN-T5" is a model, not the benchmark FLAN grown
-                    end = tail.end()
+                if tail and not _match_number_with_unit(text, stop):
+                    if model_spans is None:
+                        model_spans = [(b, e) for lab, _, b, e in raw if lab == MODEL]
+                    # "FLAN-T5" is a model, not the benchmark FLAN grown
+                    if not any(s < tail.end() and stop < e for s, e in model_spans):
+                        end = tail.end()
                 split = _match_benchmark_split(text, end)  # "LibriSpeech test-clean"
                 if split:
                     end = split.end()
@@ -605,7 +635,6 @@ class NameFinder:
                 resolution = _match_benchmark_resolution(text, end)  # "ImageNet 256x256"
                 if resolution:
                     end = resolution.end()
-            key = "=" + canonical
             if end != stop:  # grown: "SAM" + " 2" is the listed "SAM 2", else a new name
                 listed = self._model_ids.get(text[begin:end].lower()) if label == MODEL else None
                 key = "=" + listed if listed else name_key(text[begin:end])
@@ -795,10 +824,9 @@ class NameFinder:
                 continue
             kept = _grow_to_long_form(kept, a)
             label = _label_of_long_form(a.long)
-            spans = {(m.start, m.end) for m in kept}
             if (
                 label
-                and (a.long_start, a.long_end) not in spans
+                and (a.long_start, a.long_end) not in {(m.start, m.end) for m in kept}
                 and not any(
                     m.start < a.long_end and a.long_start < m.end and m.label != METRIC
                     for m in kept

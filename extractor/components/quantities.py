@@ -14,6 +14,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.components._frozen import quick_init
 from extractor.components._spans import CharMatch, doc_text, set_payload, set_spans
 
 SPANS_KEY = "paper_quantities"
@@ -114,6 +115,7 @@ _UNIT_NAMES = {
 }
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number at ``[start, end)`` of the text (unit included, bound words not)."""
@@ -138,26 +140,51 @@ def unit_name(written: str | None) -> str | None:
     """
     if not written:
         return None
+    # Fast and equal: the usual spellings ("%", " points") are looked up in a table the
+    # plain normalisation below filled at import.
+    known = _UNIT_BY_SPELLING.get(written)
+    if known is not None:
+        return known
+    return _unit_name_plain(written)
+
+
+def _unit_name_plain(written: str) -> str:
     key = " ".join(written.split()).lower()
     return _UNIT_NAMES.get(key, _UNIT_NAMES.get(key.lstrip("-"), written.strip()))
+
+
+_UNIT_BY_SPELLING = {
+    spelling: _unit_name_plain(spelling)
+    for name in _UNIT_NAMES
+    for spelling in (name, f" {name}", f"-{name}")
+}
 
 
 def _number(written: str) -> float:
     return float(written.replace(",", ""))
 
 
-# How the bound words above end ("up to", "at most", "less than", ...) and the signs.
-_BOUND_ENDINGS = frozenset(["to", "st", "ow", "er", "an", "ve", "ng", "nd", "ut", "ly", "ca"])
+# The last words of the bound words above ("up to", "at most", "less than", ...), at most
+# 13 letters long ("approximately"), and the signs.
+_BOUND_LAST_WORDS = (
+    *("to", "most", "below", "under", "than", "over", "above", "least", "exceeding"),
+    *("beyond", "about", "around", "approximately", "roughly", "nearly", "almost", "circa"),
+)  # fmt: skip
 _BOUND_SIGNS = frozenset("<>~=")
 
 
 def _bound_before(text: str, start: int) -> str:
     # Fast and equal: a bound ends right before the spaces before the number, so when the
-    # last two other characters are ASCII and end no bound word or sign, the search
-    # cannot match. (str.isspace covers regex's whitespace; non-ASCII characters, which may
-    # case-fold to ASCII, go to the search.)
-    end = text[max(0, start - 24) : start].rstrip()[-2:]
-    if end.isascii() and end[-1:] not in _BOUND_SIGNS and end.lower() not in _BOUND_ENDINGS:
+    # last 13 other characters are ASCII and end in no bound's last word or sign, the
+    # search cannot match. (str.isspace covers regex's whitespace; the pattern has no
+    # \b, so a word that merely ends so, "discover", goes to the search as it should;
+    # non-ASCII characters, which may case-fold to ASCII, go to the search.)
+    end = text[max(0, start - 24) : start].rstrip()[-13:]
+    if (
+        end.isascii()
+        and end[-1:] not in _BOUND_SIGNS
+        and not end.lower().endswith(_BOUND_LAST_WORDS)
+    ):
         return "exact"
     found = _search_bound(text, max(0, start - 24), start)
     if not found:
@@ -209,25 +236,27 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     found: list[Quantity] = []
     for match in _finditer_quantity(text):
+        # One call for the groups (a named group costs a look-up per call); an uncertainty
+        # is skipped before its unit and kind are worked out, which it never uses.
+        sign, a, size, ua, b, ub = match.group("sign", "a", "size", "ua", "b", "ub")
         a_start, a_end = match.span("a")
-        after = text[a_end : a_end + 10]
-        before = text[max(0, a_start - 16) : a_start]
-        whole = match.group("a").isdigit()
-        dimension = whole and _is_dimension(after, before)
-        if match.group("b") is not None:
-            unit_b = unit_name(match.group("ub"))
-            unit_a = unit_name(match.group("ua")) or unit_b
+        dimension = a.isdigit() and _is_dimension(
+            text[a_end : a_end + 10], text[max(0, a_start - 16) : a_start]
+        )
+        if b is not None:
+            unit_b = unit_name(ub)
+            unit_a = unit_name(ua) or unit_b
             b_start, b_end = match.span("b")
-            end_b = match.end("ub") if match.group("ub") else b_end
-            end_a = match.end("ua") if match.group("ua") else a_end
-            kind = _classify(unit_a, None, match.group("a"), dimension)
+            end_b = match.end("ub") if ub else b_end
+            end_a = match.end("ua") if ua else a_end
+            kind = _classify(unit_a, None, a, dimension)
             low = len(found)
             found.append(
                 Quantity(
                     a_start,
                     end_a,
                     text[a_start:end_a],
-                    _number(match.group("a")),
+                    _number(a),
                     unit_a,
                     "at_least",
                     kind,
@@ -240,7 +269,7 @@ def find_quantities(text: str) -> list[Quantity]:
                     b_start,
                     end_b,
                     text[b_start:end_b],
-                    _number(match.group("b")),
+                    _number(b),
                     unit_b,
                     "at_most",
                     kind,
@@ -249,13 +278,12 @@ def find_quantities(text: str) -> list[Quantity]:
                 )
             )
             continue
-        unit = unit_name(match.group("ua"))
-        kind = _classify(unit, match.group("size"), match.group("a"), dimension)
-        start, end = match.start(), match.end()
-        sign = match.group("sign")
         if sign == "±":  # "81.2 ± 0.4": an uncertainty, not a value
             continue
-        value = _number(match.group("a")) * (-1 if sign in ("-", "−") else 1)
+        unit = unit_name(ua)
+        kind = _classify(unit, size, a, dimension)
+        start, end = match.span()
+        value = _number(a) * (-1 if sign in ("-", "−") else 1)
         found.append(
             Quantity(
                 start,

@@ -18,6 +18,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.components._frozen import quick_init
 from extractor.components._result_cues import (
     _COMPARATIVE_METRICS,
     _RESULT_UNITS,
@@ -97,6 +98,7 @@ from extractor.gazetteers import load_gazetteer
 _METRICS = load_gazetteer("metrics")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ResultMatch:
     """A quantity that is a reported result, with its role and attribution."""

@@ -14,6 +14,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.components._frozen import quick_init
 from extractor.components._spans import CharMatch, doc_text, set_payload, set_spans
 
 SPANS_KEY = "paper_urls"
@@ -48,6 +49,7 @@ _TRAILING = ".,;:!?'\"*"
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class LinkMatch:
     """A URL at characters ``[start, end)``, normalised to ``url``, with its kind."""
