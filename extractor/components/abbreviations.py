@@ -80,11 +80,7 @@ def best_long_form(short: str, candidate: str) -> int | None:
             return None
         l_index -= 1
         s_index -= 1
-    start = l_index + 1
-    # The long form starts at a word: back up to the word's first character.
-    while start > 0 and not candidate[start - 1].isspace():
-        start -= 1
-    return start
+    return _word_start(candidate, l_index + 1)
 
 
 def _best_long_form_plain(short: str, candidate: str) -> int | None:
@@ -105,11 +101,14 @@ def _best_long_form_plain(short: str, candidate: str) -> int | None:
             return None
         l_index -= 1
         s_index -= 1
-    start = l_index + 1
-    # The long form starts at a word: back up to the word's first character.
-    while start > 0 and not candidate[start - 1].isspace():
-        start -= 1
-    return start
+    return _word_start(candidate, l_index + 1)
+
+
+def _word_start(candidate: str, index: int) -> int:
+    """The start of the word holding ``candidate[index]``: where a long form begins."""
+    while index > 0 and not candidate[index - 1].isspace():
+        index -= 1
+    return index
 
 
 def find_abbreviations(text: str) -> list[Abbreviation]:
