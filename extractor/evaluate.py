@@ -222,7 +222,7 @@ class Evaluation:
             for split in (gold.split, "all"):
                 self._count(self.scores[(variant, split)], gold, pred, key, variant == "strict")
         if gold.split == "tuned":
-            self.diffs.append(_diff(gold, pred))
+            self.diffs.append(_diff(gold, pred, lenient))
 
     def _count(
         self, score: Score, gold: GoldRecord, pred: PaperRecord, key: Key, strict: bool
@@ -268,8 +268,8 @@ class Evaluation:
         return report
 
 
-def _diff(gold: GoldRecord, pred: PaperRecord) -> PaperDiff:
-    key = paper_lenient_key(gold.abstract)
+def _diff(gold: GoldRecord, pred: PaperRecord, key: Key) -> PaperDiff:
+    """What a tuned paper missed, added and got wrong, names compared by ``key``."""
     missed: dict[str, list[str]] = {}
     extra: dict[str, list[str]] = {}
     for name, gold_names, entities in (
