@@ -18,6 +18,7 @@ from extractor.components.names import BENCHMARK, MODEL, NameMatch, name_key
 from extractor.components.results import ResultMatch
 from extractor.components.urls import LinkMatch
 from extractor.metric_names import metric_name
+from extractor.settings import setting_of
 from schemas import PaperMeta, PaperRecord
 
 Data = dict[str, Any]
@@ -67,7 +68,7 @@ def _method_entity(text: str, method: MethodMatch | None) -> Data | None:
     }
 
 
-def _result(text: str, match: ResultMatch) -> Data:
+def _result(text: str, match: ResultMatch, numbers: list[tuple[int, int]]) -> Data:
     q = match.quantity
     return {
         "text": q.text,
@@ -78,9 +79,18 @@ def _result(text: str, match: ResultMatch) -> Data:
         "metric": metric_name(match.metric) if match.metric else None,
         "benchmark": match.benchmark,
         "model": match.model,
+        "setting": setting_of(text, match.sentence, (q.start, q.end), numbers),
         "span": _span(text, q.start, q.end),
         "sentence": _span(text, *match.sentence),
     }
+
+
+def _results(text: str, matches: list[ResultMatch]) -> list[Data]:
+    """The results, each with the setting its sentence names for it."""
+    numbers: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for match in matches:
+        numbers.setdefault(match.sentence, []).append((match.quantity.start, match.quantity.end))
+    return [_result(text, match, numbers[match.sentence]) for match in matches]
 
 
 def _first_of_each_url(links: list[LinkMatch] | None) -> list[LinkMatch]:
@@ -128,7 +138,7 @@ def doc_to_record(
             "method": _method_entity(text, method),
             "models": _models(text, names, method),
             "benchmarks": _entities(text, names, BENCHMARK),
-            "metrics": [_result(text, r) for r in payload(doc, "paper_results") or []],
+            "metrics": _results(text, payload(doc, "paper_results") or []),
             "code_urls": [
                 _link(text, link) for link in _first_of_each_url(payload(doc, "paper_links"))
             ],

@@ -63,6 +63,15 @@ class Result(_Closed):
     metric: str | None = None
     benchmark: str | None = None
     model: str | None = None
+    setting: str | None = Field(
+        default=None,
+        description=(
+            'The evaluation setting the number was measured in, as the text names it: '
+            '"zero-shot", "few-shot", "5-shot" (k-shot with its k), "fine-tuned", '
+            '"linear probe", "extra training data"; null when the text names none. '
+            "Results of different settings are not comparable."
+        ),
+    )
     span: Span
     sentence: Span
 
