@@ -66,7 +66,7 @@ class Result(_Closed):
     setting: str | None = Field(
         default=None,
         description=(
-            'The evaluation setting the number was measured in, as the text names it: '
+            "The evaluation setting the number was measured in, as the text names it: "
             '"zero-shot", "few-shot", "5-shot" (k-shot with its k), "fine-tuned", '
             '"linear probe", "extra training data"; null when the text names none. '
             "Results of different settings are not comparable."

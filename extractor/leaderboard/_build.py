@@ -1,9 +1,17 @@
-"""Records to a leaderboard: group results by (benchmark, metric), rank where it is safe.
+"""Records to a leaderboard: group results by (benchmark, metric, setting), rank where safe.
 
-A table is ranked only when the metric's direction is known (``direction`` in
-``data/metrics.jsonl``) and its results share one unit; otherwise its rows keep paper
-order and the table's ``note`` says why. Only ``role = result`` rows rank; baselines and
-improvements are listed apart. Results without a benchmark are listed as unassigned.
+Results of different evaluation settings (``Result.setting``: zero-shot, 5-shot,
+fine-tuned, ...) are never ranked together: the setting is part of a table's key, and a
+result whose text names no setting sits in the table of its benchmark and metric whose
+setting is None ("setting not stated"). A table is ranked only when the metric's
+direction is known (``direction`` in ``data/metrics.jsonl``) and its results share one
+unit; otherwise its rows keep paper order and the table's ``note`` says why. Only ``role
+= result`` rows rank; baselines and improvements are listed apart. Results without a
+benchmark, and values averaged over several test sets (never filed under one of them),
+are listed as unassigned, with a ``note`` for the latter.
+
+One paper is one paper: records of the same paper (same arXiv id, or same title when at
+most one knows its arXiv id; :mod:`extractor.identity`) count once, the later one read.
 """
 
 from __future__ import annotations
@@ -13,23 +21,35 @@ from dataclasses import dataclass, field
 
 import regex
 
+from extractor.identity import PaperIndex, paper_url
 from extractor.leaderboard._models import Leaderboard, Row, Table
 from extractor.leaderboard._names import Direction, Name, NameIndex, name_index
+from extractor.settings import averages_several_sets
 from schemas import PaperRecord, Result
 
-_match_arxiv_id = regex.compile(r"\d{4}\.\d{4,5}(?:v\d+)?").fullmatch
+_match_date = regex.compile(r"\d{4}-\d{2}-\d{2}").match
 
 
-def paper_url(paper_id: str) -> str | None:
-    """The arXiv page of an arXiv id, else None.
-
-    >>> paper_url("2403.01234"), paper_url("longalign")
-    ('https://arxiv.org/abs/2403.01234', None)
-    """
-    return f"https://arxiv.org/abs/{paper_id}" if _match_arxiv_id(paper_id) else None
+def paper_date(record: PaperRecord) -> str | None:
+    """The paper's publication date (YYYY-MM-DD) when its source gave one."""
+    when = record.meta.published if record.meta else None
+    found = _match_date(when) if when else None
+    return found.group() if found else None
 
 
-def _row(record: PaperRecord, result: Result) -> Row:
+def averaged_over_sets(record: PaperRecord, result: Result) -> bool:
+    """Whether the result's sentence gives one value for several test sets it names."""
+    lo, hi = result.sentence.start, result.sentence.end
+    names = {
+        benchmark.name
+        for benchmark in record.benchmarks
+        if any(lo <= m.start and m.end <= hi for m in benchmark.mentions)
+    }
+    numbers = sum(1 for r in record.metrics if r.sentence == result.sentence)
+    return averages_several_sets(result.sentence.text, len(names), numbers)
+
+
+def _row(record: PaperRecord, result: Result, note: str | None = None) -> Row:
     return Row(
         model=result.model,
         method=record.method.name if record.method else None,
@@ -40,9 +60,12 @@ def _row(record: PaperRecord, result: Result) -> Row:
         role=result.role,
         metric=result.metric,
         benchmark=result.benchmark,
+        setting=result.setting,
+        note=note,
         paper_id=record.id,
         paper_title=record.title,
-        paper_url=paper_url(record.id),
+        paper_url=paper_url(record),
+        paper_date=paper_date(record),
         code_links=[link.url for link in record.code_urls if link.kind == "code"],
         span=result.span,
         sentence=result.sentence,
@@ -66,6 +89,7 @@ def rank(values: list[float], direction: Direction) -> list[int]:
 class _Group:
     benchmark: Name
     metric: Name | None
+    setting: str | None
     rows: list[Row] = field(default_factory=list)
 
     def table(self) -> Table:
@@ -79,6 +103,7 @@ class _Group:
         return Table(
             benchmark=self.benchmark.display,
             metric=self.metric.display if self.metric else None,
+            setting=self.setting,
             direction=direction,
             ranked=note is None,
             note=note,
@@ -116,14 +141,14 @@ def build(
     records (Iterable[PaperRecord]): Read once, in order; paper order breaks ties.
     benchmark (str | None): Keep only this benchmark (any spelling the name list knows).
     metric (str | None): Keep only this metric (any spelling the name list knows).
-    RETURNS (Leaderboard): Tables sorted by benchmark then metric, and unassigned rows.
+    RETURNS (Leaderboard): Tables sorted by benchmark, metric and setting, and unassigned
+        rows.
     """
     benchmarks, metrics = name_index("benchmarks"), name_index("metrics")
-    groups: dict[tuple[str, str | None], _Group] = {}
+    groups: dict[tuple[str, str | None, str | None], _Group] = {}
     unassigned: list[Row] = []
-    papers = 0
-    for record in records:
-        papers += 1
+    papers, read = unique_papers(records)
+    for record in papers:
         for result in record.metrics:
             metric_name = metrics.canonical(result.metric) if result.metric else None
             if not _matches(metric_name, metric, metrics):
@@ -135,11 +160,37 @@ def build(
             bench_name = benchmarks.canonical(result.benchmark)
             if not _matches(bench_name, benchmark, benchmarks):
                 continue
-            key = (bench_name.key, metric_name.key if metric_name else None)
-            group = groups.setdefault(key, _Group(bench_name, metric_name))
+            if averaged_over_sets(record, result):
+                note = f"a value over several test sets, not filed under {bench_name.display}"
+                unassigned.append(_row(record, result, note))
+                continue
+            key = (bench_name.key, metric_name.key if metric_name else None, result.setting)
+            group = groups.setdefault(key, _Group(bench_name, metric_name, result.setting))
             group.rows.append(_row(record, result))
     tables = sorted(
         (group.table() for group in groups.values()),
-        key=lambda t: (t.benchmark.casefold(), (t.metric or "").casefold()),
+        key=lambda t: (t.benchmark.casefold(), (t.metric or "").casefold(), t.setting or ""),
     )
-    return Leaderboard(papers=papers, tables=tables, unassigned=unassigned)
+    return Leaderboard(
+        papers=len(papers), duplicates=read - len(papers), tables=tables, unassigned=unassigned
+    )
+
+
+def unique_papers(records: Iterable[PaperRecord]) -> tuple[list[PaperRecord], int]:
+    """One record per paper, the last read, in the order papers were first read.
+
+    RETURNS (tuple[list[PaperRecord], int]): The records kept, and how many were read.
+    """
+    index = PaperIndex()
+    kept: dict[str, PaperRecord] = {}
+    slot: dict[str, int] = {}  # record id -> position of the paper's first record
+    read = 0
+    for record in records:
+        read += 1
+        replaced = index.add(record)
+        position = slot.pop(replaced, read) if replaced is not None else read
+        if replaced is not None:
+            kept.pop(replaced, None)
+        slot[record.id] = position
+        kept[record.id] = record
+    return sorted(kept.values(), key=lambda r: slot[r.id]), read

@@ -25,10 +25,11 @@ def format_value(row: Row) -> str:
 
 
 def title(table: Table) -> str:
-    """A table's heading, e.g. "ImageNet — top-1 accuracy (higher is better)"."""
+    """A table's heading, e.g. "ImageNet — top-1 accuracy, zero-shot (higher is better)"."""
     metric = table.metric or "metric not named"
+    setting = f", {table.setting}" if table.setting else ""
     better = f" ({table.direction} is better)" if table.direction else ""
-    return f"{table.benchmark} — {metric}{better}"
+    return f"{table.benchmark} — {metric}{setting}{better}"
 
 
 def _cell(text: str | None) -> str:

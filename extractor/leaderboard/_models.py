@@ -28,9 +28,16 @@ class Row(_Closed):
     role: Role
     metric: str | None = Field(default=None, description="The metric as the paper wrote it.")
     benchmark: str | None = Field(default=None, description="The benchmark as written.")
+    setting: str | None = Field(
+        default=None, description='The evaluation setting ("zero-shot", "5-shot", ...).'
+    )
+    note: str | None = Field(default=None, description="Why the row is not in a table.")
     paper_id: str
     paper_title: str | None = None
-    paper_url: str | None = Field(default=None, description="arXiv page when the id is one.")
+    paper_url: str | None = Field(
+        default=None, description="The arXiv page when the arXiv id is known, else a DOI link."
+    )
+    paper_date: str | None = Field(default=None, description="Publication date, YYYY-MM-DD.")
     code_links: list[str] = Field(default_factory=list)
     span: Span = Field(description="Where the number is in the paper's cleaned text.")
     sentence: Span = Field(description="The sentence holding the number.")
@@ -42,10 +49,13 @@ class Row(_Closed):
 
 
 class Table(_Closed):
-    """The results on one benchmark in one metric."""
+    """The results on one benchmark in one metric and one evaluation setting."""
 
     benchmark: str
     metric: str | None = Field(description="Canonical metric name; None when none was named.")
+    setting: str | None = Field(
+        default=None, description="The evaluation setting; None when the text names none."
+    )
     direction: Direction | None = Field(description="Which way is better; None: unknown.")
     ranked: bool
     note: str | None = Field(default=None, description="Why the table is not ranked.")
@@ -55,8 +65,11 @@ class Table(_Closed):
 
 
 class Leaderboard(_Closed):
-    """Tables per (benchmark, metric), and results without a benchmark (never ranked)."""
+    """Tables per (benchmark, metric, setting), and results without one (never ranked)."""
 
-    papers: int = Field(ge=0, description="How many records were read.")
+    papers: int = Field(ge=0, description="How many papers were read (one per paper).")
+    duplicates: int = Field(
+        default=0, ge=0, description="Records dropped as another record of the same paper."
+    )
     tables: list[Table]
     unassigned: list[Row]
