@@ -5,12 +5,28 @@ statements, so an ORM would add a dependency and a layer of mapping without remo
 
 Tables (one row per paper in ``papers`` and ``records``; children keyed by ``paper_id``)::
 
-    papers    id, title, text, ingested_at
+    papers    id, title, text, ingested_at, arxiv_id, title_key, url, published, authors
     records   paper_id, schema_version, json        the whole validated record
     entities  paper_id, kind, position, name, aliases, start, end, mention   one per mention
     results   paper_id, position, text, value, unit, role, bound, metric, benchmark, model,
-              start, end, sentence_start, sentence_end, sentence
+              start, end, sentence_start, sentence_end, sentence,
+              setting, canonical_benchmark, canonical_metric, benchmark_key, metric_key,
+              direction, in_table
     links     paper_id, position, url, kind, start, end
+    papers_fts                                       full-text search (FTS5) over titles and texts
+    leaderboard (view)                               the ranked tables, as ``leaderboard`` ranks
+
+``metric`` and ``benchmark`` are the names as written; ``canonical_*`` are the names the
+leaderboard shows ("GSM8k" is "GSM8K"), ``*_key`` what it groups by, ``in_table`` whether it
+files the result under its (benchmark, metric, setting) at all (not when the benchmark is
+missing or the value is over several test sets). The ``leaderboard`` view ranks ``role =
+result`` rows per (benchmark_key, metric_key, setting) with SQL's ``RANK()`` in the metric's
+direction, and leaves ``rank`` null where ``leaderboard`` does not rank (metric unnamed or
+of unknown direction, units mixed).
+
+One paper is one row: writing a record removes any stored record of the same paper under
+another id (same arXiv id, or same normalised title when at most one knows its arXiv id;
+:mod:`extractor.identity`).
 
 The schema version lives in ``PRAGMA user_version``; :data:`MIGRATIONS` are the ordered
 steps from an empty file to the current version, each run once, inside the transaction that
@@ -23,16 +39,22 @@ as it was. A second writer waits ``timeout`` seconds for the lock, then gets
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import orjson
 
 from extractor._errors import StoreBusyError, StoreError, StoreVersionError
-from schemas import PaperRecord, Span
+from extractor.identity import arxiv_id, paper_url, title_key
+from schemas import PaperRecord, Result, Span
+
+#: Datasette's metadata for a store named ``results.sqlite``: titles, descriptions, facets
+#: and sortable columns (``datasette results.sqlite --metadata <this file>``).
+DATASETTE_METADATA = Path(__file__).with_name("store_metadata.json")
 
 #: Seconds a writer waits for another writer's lock before giving up.
 DEFAULT_TIMEOUT = 5.0
@@ -116,8 +138,91 @@ _V2 = (
         FROM records r, json_each(r.json, '$.code_urls') l""",
 )
 
-#: Ordered migration steps: ``MIGRATIONS[n]`` takes a version-``n`` file to version ``n+1``.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+
+def _fill_v3(db: sqlite3.Connection) -> None:
+    """Fill version 3's columns of the stored papers and results from their records."""
+    stored = db.execute("SELECT json FROM records").fetchall()
+    for (data,) in stored:
+        record = PaperRecord.model_validate_json(data)
+        db.execute(
+            "UPDATE papers SET arxiv_id = ?, title_key = ?, url = ?, published = ?, authors = ?"
+            " WHERE id = ?",
+            (*_paper_columns(record), record.id),
+        )
+        db.executemany(
+            "UPDATE results SET setting = ?, canonical_benchmark = ?, canonical_metric = ?,"
+            " benchmark_key = ?, metric_key = ?, direction = ?, in_table = ?"
+            " WHERE paper_id = ? AND position = ?",
+            [(*_board_columns(record, r), record.id, i) for i, r in enumerate(record.metrics)],
+        )
+
+
+_LEADERBOARD_VIEW = """CREATE VIEW leaderboard AS
+    SELECT canonical_benchmark AS benchmark, canonical_metric AS metric, setting, direction,
+        CASE WHEN metric_key IS NULL OR direction IS NULL OR unit_low != unit_high THEN NULL
+             ELSE RANK() OVER (
+                 PARTITION BY benchmark_key, metric_key, setting
+                 ORDER BY CASE direction WHEN 'lower' THEN value ELSE -value END)
+        END AS rank,
+        model, value, unit, bound, text AS as_written, paper_id, paper_title, paper_url,
+        published, sentence AS evidence, start, "end", benchmark_key, metric_key
+    FROM (
+        SELECT r.*, p.title AS paper_title, p.url AS paper_url, p.published,
+            min(coalesce(r.unit, '')) OVER tbl AS unit_low,
+            max(coalesce(r.unit, '')) OVER tbl AS unit_high
+        FROM results r JOIN papers p ON p.id = r.paper_id
+        WHERE r.role = 'result' AND r.in_table = 1
+        WINDOW tbl AS (PARTITION BY r.benchmark_key, r.metric_key, r.setting)
+    )
+    ORDER BY benchmark_key, metric_key, setting, rank"""
+
+# Version 3: paper identity and metadata columns, each result's setting and canonical names,
+# full-text search over papers, and the leaderboard view.
+_V3: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
+    *(
+        f"ALTER TABLE papers ADD COLUMN {column} TEXT"
+        for column in ("arxiv_id", "title_key", "url", "published", "authors")
+    ),
+    *(
+        f"ALTER TABLE results ADD COLUMN {column} TEXT"
+        for column in (
+            "setting",
+            "canonical_benchmark",
+            "canonical_metric",
+            "benchmark_key",
+            "metric_key",
+            "direction",
+        )
+    ),
+    "ALTER TABLE results ADD COLUMN in_table INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX papers_by_arxiv_id ON papers (arxiv_id)",
+    "CREATE INDEX papers_by_title_key ON papers (title_key)",
+    "CREATE INDEX results_by_table ON results (benchmark_key, metric_key, setting)",
+    _fill_v3,
+    """CREATE VIRTUAL TABLE papers_fts USING fts5(
+        title, text, content='papers', content_rowid='rowid'
+    )""",
+    """CREATE TRIGGER papers_fts_insert AFTER INSERT ON papers BEGIN
+        INSERT INTO papers_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+    """CREATE TRIGGER papers_fts_delete AFTER DELETE ON papers BEGIN
+        INSERT INTO papers_fts (papers_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END""",
+    """CREATE TRIGGER papers_fts_update AFTER UPDATE OF title, text ON papers BEGIN
+        INSERT INTO papers_fts (papers_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO papers_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END""",
+    "INSERT INTO papers_fts (papers_fts) VALUES ('rebuild')",
+    _LEADERBOARD_VIEW,
+)
+
+Step = str | Callable[[sqlite3.Connection], None]
+
+#: Ordered migration steps: ``MIGRATIONS[n]`` takes a version-``n`` file to version ``n+1``;
+#: a step is an SQL statement, or a function that fills new columns from the stored records.
+MIGRATIONS: tuple[Sequence[Step], ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _TABLES = ("papers", "records", "entities", "results", "links")
@@ -213,8 +318,11 @@ class Store:
                     source=self.path,
                 )
             for version in range(found, SCHEMA_VERSION):
-                for statement in MIGRATIONS[version]:
-                    self._db.execute(statement)
+                for step in MIGRATIONS[version]:
+                    if isinstance(step, str):
+                        self._db.execute(step)
+                    else:
+                        step(self._db)
                 self._db.execute(f"PRAGMA user_version = {version + 1}")
 
     def write(self, records: Iterable[PaperRecord]) -> int:
@@ -232,20 +340,36 @@ class Store:
                 count += 1
         return count
 
+    def _same_paper(self, record: PaperRecord) -> list[str]:
+        """The ids of stored records of the same paper as ``record`` (its own id included)."""
+        found, key = arxiv_id(record), title_key(record.title)
+        ids = {record.id}
+        if found:
+            ids.update(r for (r,) in self._db.execute(_SELECT_BY_ARXIV_ID, (found,)))
+        if key:
+            rows = self._db.execute(_SELECT_BY_TITLE_KEY, (key, found, found))
+            ids.update(r for (r,) in rows)
+        return sorted(ids)
+
     def _replace(self, record: PaperRecord, now: str) -> None:
         db, pid = self._db, record.id
-        for table in reversed(_TABLES):
-            db.execute(
-                f"DELETE FROM {table} WHERE {'id' if table == 'papers' else 'paper_id'} = ?", (pid,)
-            )
-        db.execute("INSERT INTO papers VALUES (?, ?, ?, ?)", (pid, record.title, record.text, now))
+        for old in self._same_paper(record):
+            for table in reversed(_TABLES):
+                column = "id" if table == "papers" else "paper_id"
+                db.execute(f"DELETE FROM {table} WHERE {column} = ?", (old,))
+        db.execute(
+            "INSERT INTO papers (id, title, text, ingested_at, arxiv_id, title_key, url,"
+            " published, authors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (pid, record.title, record.text, now, *_paper_columns(record)),
+        )
         db.execute(
             "INSERT INTO records VALUES (?, ?, ?)",
             (pid, record.schema_version, orjson.dumps(record.model_dump(mode="json")).decode()),
         )
         db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", _entity_rows(record))
         db.executemany(
-            "INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO results ({', '.join(_RESULT_COLUMNS)})"
+            f" VALUES ({', '.join('?' * len(_RESULT_COLUMNS))})",
             [
                 (
                     pid,
@@ -263,6 +387,7 @@ class Store:
                     r.sentence.start,
                     r.sentence.end,
                     r.sentence.text,
+                    *_board_columns(record, r),
                 )
                 for i, r in enumerate(record.metrics)
             ],
@@ -290,6 +415,44 @@ class Store:
             table: int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
             for table in _TABLES
         }
+
+
+_SELECT_BY_ARXIV_ID = "SELECT id FROM papers WHERE arxiv_id = ?"
+# The same title is the same paper unless both know their arXiv ids and they differ.
+_SELECT_BY_TITLE_KEY = (
+    "SELECT id FROM papers WHERE title_key = ? AND (arxiv_id IS NULL OR ? IS NULL OR arxiv_id = ?)"
+)
+_RESULT_COLUMNS = (
+    "paper_id", "position", "text", "value", "unit", "role", "bound", "metric", "benchmark",
+    "model", "start", '"end"', "sentence_start", "sentence_end", "sentence",
+    "setting", "canonical_benchmark", "canonical_metric", "benchmark_key", "metric_key",
+    "direction", "in_table",
+)  # fmt: skip
+
+
+def _paper_columns(record: PaperRecord) -> tuple[Any, ...]:
+    """arxiv_id, title_key, url, published, authors (a JSON list) of the papers table."""
+    meta = record.meta
+    authors = orjson.dumps(meta.authors).decode() if meta and meta.authors else None
+    published = meta.published if meta else None
+    return arxiv_id(record), title_key(record.title), paper_url(record), published, authors
+
+
+def _board_columns(record: PaperRecord, result: Result) -> tuple[Any, ...]:
+    """setting, canonical names and keys, direction and in_table of a results row."""
+    from extractor.leaderboard._build import filing  # the leaderboard's own grouping
+
+    where = filing(record, result)
+    benchmark, metric = where.benchmark, where.metric
+    return (
+        result.setting,
+        benchmark.display if benchmark else None,
+        metric.display if metric else None,
+        benchmark.key if benchmark else None,
+        metric.key if metric else None,
+        metric.direction if metric else None,
+        int(where.in_table),
+    )
 
 
 def _entity_rows(record: PaperRecord) -> list[tuple[object, ...]]:

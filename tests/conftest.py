@@ -282,3 +282,20 @@ def _make_record(
 def make_record() -> Callable[..., PaperRecord]:
     """``make_record(id, [{"text": "85.7%", "value": 85.7, "metric": ...}], title=...)``."""
     return _make_record
+
+
+@pytest.fixture(scope="session")
+def gold_records() -> list[PaperRecord]:
+    """The records the extractor makes of every gold abstract (all splits), in file order.
+
+    Only aggregates of these may be asserted (see PREAMBLE: no per-paper tuning on them).
+    """
+    from extractor import extract_many
+
+    papers = []
+    for path in sorted((Path(__file__).resolve().parent.parent / "fixtures/gold").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                gold = json.loads(line)
+                papers.append({k: gold[k] for k in ("id", "title", "abstract")})
+    return [r for r in extract_many(papers) if isinstance(r, PaperRecord)]

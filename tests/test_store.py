@@ -144,12 +144,17 @@ def test_a_version_1_file_is_migrated_and_backfilled(
     record = _paper(make_record, "old", 10.0, 20.0)
     _make_v1_file(tmp_path / "v1.sqlite", record)
     with Store(tmp_path / "v1.sqlite") as old, Store(tmp_path / "fresh.sqlite") as fresh:
-        assert old.version == SCHEMA_VERSION == 2
+        assert old.version == SCHEMA_VERSION == 3
         assert list(old.records()) == [record]
         fresh.write([record])
         # The backfill from the stored JSON gives the rows a fresh write gives.
         assert _rows(old, "entities") == _rows(fresh, "entities") != []
         assert _rows(old, "links") == _rows(fresh, "links") != []
+        assert _rows(old, "results") == _rows(fresh, "results") != []
+        assert _rows(old, "leaderboard") == _rows(fresh, "leaderboard") != []
+        papers = "SELECT id, title, text, arxiv_id, title_key, url, published, authors FROM papers"
+        assert old._db.execute(papers).fetchall() == fresh._db.execute(papers).fetchall()
+        assert old._db.execute("SELECT count(*) FROM papers_fts").fetchone() == (1,)
         assert old.write([record]) == 1  # and the migrated file takes writes
     assert _integrity(tmp_path / "v1.sqlite") == "ok"
 

@@ -126,6 +126,28 @@ class _Group:
         return None
 
 
+@dataclass(frozen=True)
+class Filing:
+    """Where the leaderboard files one result: its canonical names, and whether in a table."""
+
+    benchmark: Name | None
+    metric: Name | None
+    in_table: bool  # False: unassigned (no benchmark, or a value over several test sets)
+    note: str | None = None
+
+
+def filing(record: PaperRecord, result: Result) -> Filing:
+    """Where ``build`` files a result; the store's columns and view follow it too."""
+    metric = name_index("metrics").canonical(result.metric) if result.metric else None
+    if result.benchmark is None:
+        return Filing(None, metric, in_table=False)
+    benchmark = name_index("benchmarks").canonical(result.benchmark)
+    if averaged_over_sets(record, result):
+        note = f"a value over several test sets, not filed under {benchmark.display}"
+        return Filing(benchmark, metric, in_table=False, note=note)
+    return Filing(benchmark, metric, in_table=True)
+
+
 def _matches(name: Name | None, wanted: str | None, index: NameIndex) -> bool:
     """Whether a filter lets a name through (no filter lets everything through)."""
     if wanted is None:
@@ -150,19 +172,18 @@ def build(
     papers, read = unique_papers(records)
     for record in papers:
         for result in record.metrics:
-            metric_name = metrics.canonical(result.metric) if result.metric else None
+            where = filing(record, result)
+            metric_name, bench_name = where.metric, where.benchmark
             if not _matches(metric_name, metric, metrics):
                 continue
-            if result.benchmark is None:
+            if bench_name is None:
                 if benchmark is None:
                     unassigned.append(_row(record, result))
                 continue
-            bench_name = benchmarks.canonical(result.benchmark)
             if not _matches(bench_name, benchmark, benchmarks):
                 continue
-            if averaged_over_sets(record, result):
-                note = f"a value over several test sets, not filed under {bench_name.display}"
-                unassigned.append(_row(record, result, note))
+            if not where.in_table:
+                unassigned.append(_row(record, result, where.note))
                 continue
             key = (bench_name.key, metric_name.key if metric_name else None, result.setting)
             group = groups.setdefault(key, _Group(bench_name, metric_name, result.setting))
