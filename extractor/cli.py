@@ -490,6 +490,7 @@ class BoardFormat(StrEnum):
     md = "md"
     csv = "csv"
     json = "json"
+    full_json = "full-json"
     html = "html"
 
 
@@ -580,6 +581,7 @@ def leaderboard(
 class AuditFormat(StrEnum):
     text = "text"
     json = "json"
+    full_json = "full-json"
     html = "html"
 
 

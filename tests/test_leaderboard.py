@@ -11,8 +11,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from extractor.leaderboard import SCHEMA_PATH, Leaderboard, Table, build, render
-from extractor.leaderboard._pwc import render_json_schema
+from extractor.leaderboard import FULL_SCHEMA_PATH, SCHEMA_PATH, Leaderboard, Table, build, render
+from extractor.leaderboard._pwc import render_full_json_schema, render_json_schema
 from schemas import PaperRecord
 
 MakeRecord = Callable[..., PaperRecord]
@@ -197,8 +197,9 @@ def test_csv_has_one_line_per_row(board: Leaderboard) -> None:
     assert rows[1]["evidence"] == "Res|Net reaches 86% top-1 accuracy on Imagenet."
 
 
-def test_committed_json_schema_matches_the_models() -> None:
+def test_committed_json_schemas_match_the_models() -> None:
     assert SCHEMA_PATH.read_text(encoding="utf-8") == render_json_schema()
+    assert FULL_SCHEMA_PATH.read_text(encoding="utf-8") == render_full_json_schema()
 
 
 def test_json_has_the_papers_with_code_shape_and_validates(board: Leaderboard) -> None:
@@ -207,19 +208,50 @@ def test_json_has_the_papers_with_code_shape_and_validates(board: Leaderboard) -
     jsonschema.validate(data, schema)
     (task,) = data
     (dataset,) = task["datasets"]
+    assert task["task"] == "unspecified"
     assert dataset["dataset"] == "ImageNet"
     assert dataset["sota"]["metrics"] == ["top-1 accuracy"]
-    assert dataset["sota"]["directions"] == {"top-1 accuracy": "higher"}
-    best = dataset["sota"]["rows"][0]
-    assert best["model_name"] == "ViT-Z"
-    assert best["paper_title"] == "Zeta <b>Nets</b> | fast"
-    assert best["paper_url"] == "https://arxiv.org/abs/2401.00001"
-    assert best["code_links"] == [{"title": "zeta", "url": "https://github.com/z/zeta"}]
-    assert best["metrics"] == {"top-1 accuracy": "88.5"}
-    assert (best["rank"], best["role"], best["unit"]) == (1, "result", "%")
-    assert best["evidence"] == "ViT-Z reaches 88.5% top-1 accuracy on ImageNet."
-    assert best["span"]["text"] == "88.5%"
-    assert [r["paper_id"] for r in task["unassigned"]] == ["slug-two"]
+    assert "top-1 accuracy: higher is better" in dataset["description"]
+    best, second = dataset["sota"]["rows"]  # results only: the baseline is not a score
+    assert best == {
+        "model_name": "ViT-Z",
+        "paper_title": "Zeta <b>Nets</b> | fast",
+        "paper_url": "https://arxiv.org/abs/2401.00001",
+        "paper_date": None,
+        "code_links": [{"title": "zeta", "url": "https://github.com/z/zeta"}],
+        "model_links": [],
+        "metrics": {"top-1 accuracy": "88.5"},
+        "uses_additional_data": False,
+    }
+    assert (second["model_name"], second["paper_url"]) == ("Res|Net", "")  # "" not null
+
+
+def test_json_rows_merge_metrics_and_split_settings(make_record: MakeRecord) -> None:
+    records = [
+        make_record("p1", [
+            _result(81.0, model="A", metric="top-1 accuracy", benchmark="ImageNet"),
+            _result(95.5, model="A", metric="top-5 accuracy", benchmark="ImageNet"),
+            _result(70.0, model="A", metric="top-1 accuracy", benchmark="ImageNet",
+                    setting="zero-shot"),
+            _result(2.0, role="improvement", model="A", metric="top-1 accuracy",
+                    benchmark="ImageNet"),
+        ]),
+    ]  # fmt: skip
+    tasks = json.loads(render(build(records), "json"))
+    assert [t["task"] for t in tasks] == ["unspecified", "unspecified, zero-shot"]
+    (plain,) = tasks[0]["datasets"][0]["sota"]["rows"]
+    assert plain["metrics"] == {"top-1 accuracy": "81", "top-5 accuracy": "95.5"}
+    (zero,) = tasks[1]["datasets"][0]["sota"]["rows"]
+    assert zero["metrics"] == {"top-1 accuracy": "70"}
+
+
+def test_full_json_keeps_ranks_roles_spans_and_validates(board: Leaderboard) -> None:
+    data = json.loads(render(board, "full-json"))
+    jsonschema.validate(data, json.loads(FULL_SCHEMA_PATH.read_text(encoding="utf-8")))
+    (table,) = data["tables"]
+    assert [(r["rank"], r["role"]) for r in table["results"]] == [(1, "result"), (2, "result")]
+    assert table["baselines"][0]["span"]["text"] == "84%"
+    assert [r["paper_id"] for r in data["unassigned"]] == ["slug-two"]
 
 
 def test_the_json_schema_rejects_a_row_without_model_name(board: Leaderboard) -> None:

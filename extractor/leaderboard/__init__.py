@@ -15,18 +15,21 @@ from extractor.leaderboard._chart import ChartUnavailable
 from extractor.leaderboard._format import to_csv, to_markdown
 from extractor.leaderboard._models import Leaderboard, Row, Table
 from extractor.leaderboard._pwc import (
+    FULL_SCHEMA_PATH,
     SCHEMA_PATH,
     EvaluationTables,
     evaluation_tables_json_schema,
+    leaderboard_json_schema,
     to_evaluation_tables,
+    to_full_json,
     to_json,
 )
 
-Format = Literal["md", "csv", "json", "html"]
+Format = Literal["md", "csv", "json", "full-json", "html"]
 
 
 def render(board: Leaderboard, format: Format) -> str:
-    """The leaderboard as Markdown, CSV, Papers-with-Code-shaped JSON, or an HTML page.
+    """The leaderboard as Markdown, CSV, Papers with Code's JSON, our full JSON, or HTML.
 
     HTML needs the ``html`` extra (jinja2 and matplotlib); without it ``ChartUnavailable``.
     """
@@ -34,11 +37,12 @@ def render(board: Leaderboard, format: Format) -> str:
         from extractor.leaderboard._html import to_html  # jinja2 and matplotlib: only here
 
         return to_html(board)
-    renderers = {"md": to_markdown, "csv": to_csv, "json": to_json}
+    renderers = {"md": to_markdown, "csv": to_csv, "json": to_json, "full-json": to_full_json}
     return renderers[format](board)
 
 
 __all__ = [
+    "FULL_SCHEMA_PATH",
     "SCHEMA_PATH",
     "ChartUnavailable",
     "EvaluationTables",
@@ -48,10 +52,12 @@ __all__ = [
     "Table",
     "build",
     "evaluation_tables_json_schema",
+    "leaderboard_json_schema",
     "rank",
     "render",
     "to_csv",
     "to_evaluation_tables",
+    "to_full_json",
     "to_json",
     "to_markdown",
 ]

@@ -1,6 +1,15 @@
-"""``python -m extractor.leaderboard``: regenerate the committed JSON Schema of the JSON output."""
+"""``python -m extractor.leaderboard``: regenerate the JSON Schemas of the JSON outputs."""
 
-from extractor.leaderboard._pwc import SCHEMA_PATH, render_json_schema
+from extractor.leaderboard._pwc import (
+    FULL_SCHEMA_PATH,
+    SCHEMA_PATH,
+    render_full_json_schema,
+    render_json_schema,
+)
 
-SCHEMA_PATH.write_text(render_json_schema(), encoding="utf-8")
-print(f"wrote {SCHEMA_PATH}")
+for path, text in (
+    (SCHEMA_PATH, render_json_schema()),
+    (FULL_SCHEMA_PATH, render_full_json_schema()),
+):
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}")
