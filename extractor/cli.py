@@ -12,7 +12,7 @@ from contextlib import ExitStack
 from enum import StrEnum
 from itertools import groupby
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, Any, Literal, cast
 
 import orjson
 import typer
@@ -562,7 +562,10 @@ def leaderboard(
                 yield output
 
     try:
-        text = lb.render(lb.build(read(), benchmark=benchmark, metric=metric), format.value)
+        papers = list(read())
+        board = lb.build(papers, benchmark=benchmark, metric=metric)
+        _check_filters(board, papers, benchmark, metric)
+        text = lb.render(board, format.value)
     except ExtractorError as error:
         print(f"extractor: {error}", file=sys.stderr)
         raise typer.Exit(EXIT_SOME_FAILED) from error
@@ -573,9 +576,45 @@ def leaderboard(
         output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+    if (benchmark or metric) and not (board.tables or board.unassigned):
+        wanted = " and ".join(f"{o} {v!r}" for o, v in (("--benchmark", benchmark),
+                                                          ("--metric", metric)) if v)  # fmt: skip
+        print(f"extractor: no results match {wanted} in these records", file=sys.stderr)
+        raise typer.Exit(EXIT_SOME_FAILED)
     if failed:
         print(f"extractor: {failed} lines of {records} are not records", file=sys.stderr)
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _check_filters(
+    board: Any, papers: list[PaperRecord], benchmark: str | None, metric: str | None
+) -> None:
+    """A usage error when --benchmark or --metric names nothing the records or lists know."""
+    from extractor.leaderboard._names import close_names, name_index
+
+    if board.tables or board.unassigned:
+        return
+    for option, wanted, kind in (("--benchmark", benchmark, "benchmarks"),
+                                 ("--metric", metric, "metrics")):  # fmt: skip
+        if wanted is None:
+            continue
+        list_name = cast(Literal["benchmarks", "metrics"], kind)
+        seen = [
+            name
+            for record in papers
+            for r in record.metrics
+            if (name := r.benchmark if kind == "benchmarks" else r.metric)
+        ]
+        index = name_index(list_name)
+        key = index.canonical(wanted).key
+        if index.canonical(wanted).known or any(index.canonical(n).key == key for n in seen):
+            continue
+        close = close_names(list_name, wanted, seen)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise typer.BadParameter(
+            f"no {kind[:-1]} {wanted!r} in the name list or in these records{hint}",
+            param_hint=option,
+        )
 
 
 class AuditFormat(StrEnum):

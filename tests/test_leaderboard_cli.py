@@ -142,3 +142,36 @@ def test_usage_errors_exit_2_with_one_line(
     assert message in err
     assert len(err.strip().splitlines()) == 1
     assert not (tmp_path / "x.sqlite").exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "wanted", "suggested"),
+    [
+        ("--benchmark", "ImageNett", "'ImageNet'"),
+        ("--benchmark", "MT Benchh", "'MT-Bench'"),
+        ("--metric", "top1 acuracy", "'top-1 accuracy'"),
+    ],
+)
+def test_an_unknown_filter_says_so_and_suggests_close_names(
+    option: str, wanted: str, suggested: str, tmp_path: Path, make_record: MakeRecord,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    records = tmp_path / "records.jsonl"
+    rows = [{"text": "7.5", "value": 7.5, "unit": None, "metric": "score",
+             "benchmark": "MT-Bench", "model": "M"}]  # fmt: skip
+    records.write_bytes(dumps(make_record("r1", rows)))
+    assert main(["leaderboard", str(records), option, wanted]) == 2
+    err = capsys.readouterr().err
+    assert f"no {option[2:]} {wanted!r} in the name list or in these records" in err
+    assert "did you mean" in err and suggested in err
+
+
+def test_a_known_filter_with_no_results_exits_1(
+    tmp_path: Path, make_record: MakeRecord, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = tmp_path / "records.jsonl"
+    rows = [{"text": "7.5", "value": 7.5, "unit": None, "metric": "score",
+             "benchmark": "MT-Bench", "model": "M"}]  # fmt: skip
+    records.write_bytes(dumps(make_record("r1", rows)))
+    assert main(["leaderboard", str(records), "--benchmark", "imagenet"]) == 1
+    assert "no results match --benchmark 'imagenet' in these records" in capsys.readouterr().err

@@ -8,6 +8,8 @@ equal to it up to the same differences.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal, cast
@@ -70,3 +72,19 @@ def name_index(list_name: Literal["benchmarks", "metrics"]) -> NameIndex:
     for key in clashes:
         del loose[key]
     return NameIndex(exact, loose)
+
+
+def close_names(
+    list_name: Literal["benchmarks", "metrics"], wanted: str, seen: Iterable[str] = ()
+) -> list[str]:
+    """Names close to ``wanted`` (difflib), from the list's ids and the names ``seen``.
+
+    >>> "ImageNet" in close_names("benchmarks", "ImageNett")
+    True
+    """
+    index = name_index(list_name)
+    candidates = {name.display for name in index.exact.values()}
+    candidates.update(index.canonical(name).display for name in seen)
+    by_key = {loose_key(c): c for c in sorted(candidates)}
+    found = difflib.get_close_matches(loose_key(wanted), list(by_key), n=5, cutoff=0.6)
+    return [by_key[key] for key in found]
