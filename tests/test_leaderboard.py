@@ -268,10 +268,22 @@ def test_html_escapes_paper_text_and_loads_nothing(make_record: MakeRecord) -> N
         _result(70.0, model=f"M{hostile}", metric="accuracy", benchmark="MMLU"),
         _result(75.0, role="baseline", model="Base", metric="accuracy", benchmark="MMLU"),
     ], title=f"T{hostile}", method="$x$ & y")  # fmt: skip
-    html = render(build([record]), "html")
+    other = make_record("p2", [
+        _result(72.0, model=f"N{hostile}", metric="accuracy", benchmark="MMLU"),
+    ])  # fmt: skip
+    html = render(build([record, other]), "html")
     assert hostile not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<mark>70%</mark>" in html  # the quoted sentence is escaped around the mark
     assert html.count("<script>") == 1  # the page's own sorting script
-    assert html.count("<svg") == 1  # one chart for the one table
+    assert html.count("<svg") == 1  # one chart: two papers compete on one table
     for needle in ("src=", "<link", "@import", "url(http"):
         assert needle not in html
+
+
+def test_html_draws_no_chart_where_one_paper_has_the_table(make_record: MakeRecord) -> None:
+    record = make_record("p1", [
+        _result(70.0, model="M", metric="accuracy", benchmark="MMLU"),
+        _result(75.0, role="baseline", model="Base", metric="accuracy", benchmark="MMLU"),
+    ])  # fmt: skip
+    assert "<svg" not in render(build([record]), "html")

@@ -21,20 +21,29 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractor.identity import PaperIndex, paper_url
+from extractor.identity import PaperIndex, arxiv_id, paper_url
 from extractor.leaderboard._models import Leaderboard, Row, Table
 from extractor.leaderboard._names import Direction, Name, NameIndex, name_index
 from extractor.settings import averages_several_sets
 from schemas import PaperRecord, Result
 
 _match_date = regex.compile(r"\d{4}-\d{2}-\d{2}").match
+_match_arxiv_month = regex.compile(r"(?P<yy>\d{2})(?P<mm>0[1-9]|1[0-2])\.\d{4,5}").fullmatch
 
 
 def paper_date(record: PaperRecord) -> str | None:
-    """The paper's publication date (YYYY-MM-DD) when its source gave one."""
+    """When the paper came out: the source's date (YYYY-MM-DD), else the month a new-style
+    arXiv id encodes (YYYY-MM), else None.
+
+    >>> paper_date(PaperRecord(id="2405.17247", text=""))
+    '2024-05'
+    """
     when = record.meta.published if record.meta else None
     found = _match_date(when) if when else None
-    return found.group() if found else None
+    if found:
+        return str(found.group())
+    month = _match_arxiv_month(arxiv_id(record) or "")
+    return f"20{month['yy']}-{month['mm']}" if month else None
 
 
 def averaged_over_sets(record: PaperRecord, result: Result) -> bool:

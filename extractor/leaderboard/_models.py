@@ -37,7 +37,10 @@ class Row(_Closed):
     paper_url: str | None = Field(
         default=None, description="The arXiv page when the arXiv id is known, else a DOI link."
     )
-    paper_date: str | None = Field(default=None, description="Publication date, YYYY-MM-DD.")
+    paper_date: str | None = Field(
+        default=None,
+        description="Publication date, YYYY-MM-DD; YYYY-MM when only an arXiv id gives it.",
+    )
     code_links: list[str] = Field(default_factory=list)
     span: Span = Field(description="Where the number is in the paper's cleaned text.")
     sentence: Span = Field(description="The sentence holding the number.")

@@ -116,7 +116,7 @@ def _rows(tables: list[Table]) -> list[PwcRow]:
             model_name=name,
             paper_title=row.paper_title or row.paper_id,
             paper_url=row.paper_url or "",
-            paper_date=row.paper_date,
+            paper_date=row.paper_date if row.paper_date and len(row.paper_date) == 10 else None,
             code_links=[
                 CodeLink(title=url.rsplit("/", 1)[-1] or url, url=url) for url in row.code_links
             ],
