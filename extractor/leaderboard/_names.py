@@ -28,8 +28,10 @@ def loose_key(name: str) -> str:
 
     >>> loose_key("MT-Bench") == loose_key("mt bench") == loose_key("MTBench")
     True
+    >>> loose_key("ImageNet 256×256") == loose_key("ImageNet 256x256")
+    True
     """
-    key: str = _strip_punctuation("", name.casefold())
+    key: str = _strip_punctuation("", name.casefold().replace("×", "x"))
     return key
 
 
