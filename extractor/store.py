@@ -174,7 +174,7 @@ _LEADERBOARD_VIEW = """CREATE VIEW leaderboard AS
         WHERE r.role = 'result' AND r.in_table = 1
         WINDOW tbl AS (PARTITION BY r.benchmark_key, r.metric_key, r.setting)
     )
-    ORDER BY benchmark_key, metric_key, setting, rank"""
+    ORDER BY benchmark_key, metric_key, setting, rank IS NULL, rank"""
 
 # Version 3: paper identity and metadata columns, each result's setting and canonical names,
 # full-text search over papers, and the leaderboard view.
@@ -199,8 +199,9 @@ _V3: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     "CREATE INDEX papers_by_title_key ON papers (title_key)",
     "CREATE INDEX results_by_table ON results (benchmark_key, metric_key, setting)",
     _fill_v3,
+    # content=[papers] is the spelling sqlite-utils and Datasette look for to find the index.
     """CREATE VIRTUAL TABLE papers_fts USING fts5(
-        title, text, content='papers', content_rowid='rowid'
+        title, text, content=[papers], content_rowid=[rowid]
     )""",
     """CREATE TRIGGER papers_fts_insert AFTER INSERT ON papers BEGIN
         INSERT INTO papers_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);

@@ -131,6 +131,9 @@ def test_papers_are_searchable_in_full_text(tmp_path: Path, make_record: MakeRec
             "SELECT count(*) FROM papers_fts WHERE papers_fts MATCH 'vision'"
         ).fetchone()
     assert found == [("2405.00001",)] and after == (0,)
+    with sqlite3.connect(tmp_path / "r.sqlite") as db:  # how sqlite-utils and Datasette find it
+        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'papers_fts'").fetchone()
+    assert "USING fts5" in sql and "content=[papers]" in sql
 
 
 def test_the_datasette_metadata_names_real_tables_and_columns(tmp_path: Path) -> None:
