@@ -175,3 +175,23 @@ def test_a_known_filter_with_no_results_exits_1(
     records.write_bytes(dumps(make_record("r1", rows)))
     assert main(["leaderboard", str(records), "--benchmark", "imagenet"]) == 1
     assert "no results match --benchmark 'imagenet' in these records" in capsys.readouterr().err
+
+
+def test_the_same_paper_ingested_under_two_ids_is_one_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    example = Path(__file__).resolve().parent.parent / "fixtures" / "example.jsonl"
+    paper = json.loads(example.read_text(encoding="utf-8").splitlines()[0])
+    without_id = tmp_path / "feed.jsonl"  # no id: the id becomes a slug of the title
+    without_id.write_text(
+        json.dumps({"title": paper["title"], "abstract": paper["abstract"]}) + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "r.sqlite"
+    assert main(["ingest", str(example), "--db", str(db)]) == 0
+    assert main(["ingest", str(without_id), "--db", str(db)]) == 0
+    assert _counts(db)["papers"] == 1
+    capsys.readouterr()
+    assert main(["leaderboard", "--db", str(db), "--format", "csv"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines()[1:] if ",result," in line]
+    assert len(rows) == 1 and rows[0].startswith("ImageNet,top-1 accuracy,,higher,1,")

@@ -10,9 +10,9 @@ from extractor.leaderboard._models import Leaderboard, Row, Table
 _BOUND_MARK = {"exact": "", "at_least": "≥", "at_most": "≤", "approx": "≈"}
 
 CSV_COLUMNS = (
-    "benchmark", "metric", "direction", "rank", "role", "model", "method", "value", "unit",
-    "bound", "as_written", "paper_id", "paper_title", "paper_url", "code_url",
-    "span_start", "span_end", "evidence",
+    "benchmark", "metric", "setting", "direction", "rank", "role", "model", "method", "value",
+    "unit", "bound", "as_written", "paper_id", "paper_title", "paper_url", "paper_date",
+    "code_url", "span_start", "span_end", "note", "evidence",
 )  # fmt: skip
 
 
@@ -37,18 +37,27 @@ def _cell(text: str | None) -> str:
     return (text or "").replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def _md_rows(rows: list[Row], ranked: bool) -> list[str]:
+def _md_rows(rows: list[Row], ranked: bool, unassigned: bool = False) -> list[str]:
+    """A Markdown table; rows without a benchmark also show their metric, setting and note."""
+    extra = ["metric", "setting", "note"] if unassigned else []
     lines = [
-        "| rank | model | method | value | role | paper | code | evidence |",
-        "| ---: | --- | --- | ---: | --- | --- | --- | --- |",
-    ]
+        "| " + " | ".join(["rank", *extra, "model", "method", "value", "role", "paper", "code",
+                          "evidence"]) + " |",
+        "| ---: | " + "--- | " * len(extra) + "--- | --- | ---: | --- | --- | --- | --- |",
+    ]  # fmt: skip
     for row in rows:
         rank = str(row.rank) if ranked and row.rank else "–"
         paper = f"{row.paper_id}: {row.paper_title}" if row.paper_title else row.paper_id
-        cells = [rank, row.model, row.method, format_value(row), row.role, paper]
+        cells = [rank] + ([row.metric, row.setting, row.note] if unassigned else [])
+        cells += [row.model, row.method, format_value(row), row.role, paper]
         cells += [row.code_links[0] if row.code_links else "", f"“{row.evidence}”"]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return lines
+
+
+def _plural(count: int, word: str) -> str:
+    """ "1 table", "2 tables"."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def to_markdown(board: Leaderboard) -> str:
@@ -57,8 +66,10 @@ def to_markdown(board: Leaderboard) -> str:
     out = [
         "# Leaderboard",
         "",
-        f"{board.papers} papers; {len(board.tables)} tables (benchmark, metric); "
-        f"{ranked} ranked results; {len(board.unassigned)} results without a benchmark.",
+        f"{_plural(board.papers, 'paper')}; {_plural(len(board.tables), 'table')} "
+        f"(benchmark, metric, setting); {_plural(ranked, 'ranked result')}; "
+        f"{_plural(len(board.unassigned), 'result')} without a benchmark. Results of "
+        "different settings (zero-shot, 5-shot, fine-tuned, ...) are never ranked together.",
     ]
     for table in board.tables:
         out += ["", f"## {title(table)}", ""]
@@ -70,7 +81,7 @@ def to_markdown(board: Leaderboard) -> str:
                 out += ["", f"{label} (not ranked):", "", *_md_rows(rows, False)]
     if board.unassigned:
         out += ["", "## Results without a benchmark (never ranked)", ""]
-        out += _md_rows(board.unassigned, False)
+        out += _md_rows(board.unassigned, False, unassigned=True)
     return "\n".join(out) + "\n"
 
 
@@ -78,6 +89,7 @@ def _csv_line(table: Table | None, row: Row) -> list[object]:
     return [
         table.benchmark if table else "",
         table.metric if table and table.metric else row.metric or "",
+        row.setting or "",
         table.direction if table and table.direction else "",
         row.rank or "",
         row.role,
@@ -90,9 +102,11 @@ def _csv_line(table: Table | None, row: Row) -> list[object]:
         row.paper_id,
         row.paper_title or "",
         row.paper_url or "",
+        row.paper_date or "",
         row.code_links[0] if row.code_links else "",
         row.span.start,
         row.span.end,
+        row.note or "",
         row.evidence,
     ]
 
