@@ -5,6 +5,8 @@ bundled sample and on every gold abstract; and the done-when count of issue 16."
 from __future__ import annotations
 
 import json
+import os
+import warnings
 from pathlib import Path
 
 import jsonschema
@@ -25,8 +27,16 @@ def sample_records() -> list[PaperRecord]:
 
 
 def _load_with_papers_with_code(path: Path) -> dict[str, object]:
-    taskdb = pytest.importorskip("sota_extractor.taskdb")  # the test extra installs it
-    db = taskdb.TaskDB()
+    """Papers with Code's loader, unchanged; .ci/run installs it (see pyproject.toml)."""
+    try:
+        with warnings.catch_warnings():  # marshmallow 3.12 imports distutils' LooseVersion
+            warnings.simplefilter("ignore", DeprecationWarning)
+            from sota_extractor.taskdb import TaskDB  # type: ignore[import-not-found]
+    except ImportError:
+        if os.environ.get("EXTRACTOR_REQUIRE_PWC"):
+            pytest.fail("EXTRACTOR_REQUIRE_PWC is set but sota_extractor is not installed")
+        pytest.skip("sota-extractor is not installed (.ci/run installs it)")
+    db = TaskDB()
     db.load_tasks([str(path)])
     return dict(db.tasks)
 
