@@ -27,8 +27,12 @@ loading spaCy.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import regex
+
+if TYPE_CHECKING:
+    from schemas import PaperRecord
 
 #: Each setting and the phrases that name it, as written in abstracts (case-insensitive;
 #: a space or hyphen in a phrase matches a space, a hyphen or nothing). The longest
@@ -277,3 +281,24 @@ def averages_several_sets(sentence: str, benchmarks_named: int = 0, numbers: int
     if benchmarks_named < 2:
         return False
     return _search_averaged(sentence) is not None or benchmarks_named > numbers
+
+
+def fill_settings(record: PaperRecord) -> PaperRecord:
+    """The record with each result's setting read from its text, as extraction reads it.
+
+    For records written before ``Result.setting`` existed (the store's migration uses it):
+    a record that already names a setting anywhere is returned as it is.
+    """
+    if any(result.setting for result in record.metrics):
+        return record
+    numbers: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for result in record.metrics:
+        where = (result.sentence.start, result.sentence.end)
+        numbers.setdefault(where, []).append((result.span.start, result.span.end))
+    metrics = []
+    for result in record.metrics:
+        where = (result.sentence.start, result.sentence.end)
+        number = (result.span.start, result.span.end)
+        setting = setting_of(record.text, where, number, numbers[where])
+        metrics.append(result.model_copy(update={"setting": setting}) if setting else result)
+    return record.model_copy(update={"metrics": metrics})

@@ -140,10 +140,19 @@ _V2 = (
 
 
 def _fill_v3(db: sqlite3.Connection) -> None:
-    """Fill version 3's columns of the stored papers and results from their records."""
+    """Fill version 3's columns of the stored papers and results from their records; records
+    stored before ``Result.setting`` existed get their settings read from their text."""
+    from extractor.settings import fill_settings
+
     stored = db.execute("SELECT json FROM records").fetchall()
     for (data,) in stored:
-        record = PaperRecord.model_validate_json(data)
+        old = PaperRecord.model_validate_json(data)
+        record = fill_settings(old)
+        if record is not old:
+            db.execute(
+                "UPDATE records SET json = ? WHERE paper_id = ?",
+                (orjson.dumps(record.model_dump(mode="json")).decode(), record.id),
+            )
         db.execute(
             "UPDATE papers SET arxiv_id = ?, title_key = ?, url = ?, published = ?, authors = ?"
             " WHERE id = ?",

@@ -146,3 +146,44 @@ def test_the_datasette_metadata_names_real_tables_and_columns(tmp_path: Path) ->
             assert set(about.get("columns", {})) <= columns, table
             assert set(about.get("sortable_columns", [])) <= columns, table
     assert metadata["title"] and "leaderboard" in database["tables"]
+
+
+def test_records_stored_before_settings_get_them_when_migrated(
+    tmp_path: Path, make_record: MakeRecord
+) -> None:
+    from extractor.store import MIGRATIONS
+
+    text = "ZetaNet reaches 85.7% zero-shot top-1 accuracy on ImageNet."
+    record = make_record("z", [{"text": "85.7%", "value": 85.7, "unit": "%",
+                                "metric": "top-1 accuracy", "benchmark": "ImageNet"}])  # fmt: skip
+    number = record.metrics[0].model_copy(
+        update={
+            "span": record.metrics[0].span.model_copy(update={"start": 16, "end": 21}),
+            "sentence": record.metrics[0].sentence.model_copy(
+                update={"start": 0, "end": len(text), "text": text}
+            ),
+        }
+    )
+    old = record.model_copy(update={"text": text, "metrics": [number], "benchmarks": []})
+    old = PaperRecord.model_validate(old.model_dump())  # the spans check against the text
+    path = tmp_path / "v2.sqlite"
+    db = sqlite3.connect(path)
+    for statement in (*MIGRATIONS[0], *MIGRATIONS[1]):
+        assert isinstance(statement, str)
+        db.execute(statement)
+    db.execute("INSERT INTO papers VALUES ('z', NULL, ?, '2026-01-01')", (text,))
+    db.execute("INSERT INTO records VALUES ('z', '1', ?)", (old.model_dump_json(),))
+    db.execute(
+        "INSERT INTO results VALUES ('z', 0, '85.7%', 85.7, '%', 'result', 'exact',"
+        " 'top-1 accuracy', 'ImageNet', NULL, 16, 21, 0, ?, ?)",
+        (len(text), text),
+    )
+    db.execute("PRAGMA user_version = 2")
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        (migrated,) = store.records()
+        row = store._db.execute("SELECT setting, in_table FROM results").fetchone()
+        view = store._db.execute("SELECT setting, rank FROM leaderboard").fetchall()
+    assert migrated.metrics[0].setting == "zero-shot"
+    assert row == ("zero-shot", 1) and view == [("zero-shot", 1)]
