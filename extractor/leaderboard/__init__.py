@@ -1,4 +1,5 @@
-"""Results leaderboards: records to ranked tables per (benchmark, metric), and renderings.
+"""Results leaderboards: records to ranked tables per (benchmark, metric, setting), one row
+per paper, and renderings (Markdown, CSV, Papers with Code's JSON, our full JSON, HTML).
 
 >>> from schemas import PaperRecord
 >>> board = build([])
