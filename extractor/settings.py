@@ -27,6 +27,7 @@ loading spaCy.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -116,6 +117,34 @@ def _cue_regex() -> regex.Pattern[str]:
 
 
 _CUES = _cue_regex()
+# The cheap pre-check derived from the same vocabulary: every cue holds, as a substring, the
+# longest uncommon word of its phrase (words are joined by an optional space or hyphen), or
+# "shot" for k-shot.
+_COMMON = frozenset(
+    [
+        "without",
+        "any",
+        "from",
+        "using",
+        "when",
+        "after",
+        "full",
+        "end",
+        "fine",
+        "training",
+        "learning",
+        "evaluation",
+        "data",
+    ]
+)
+
+
+def _keyword(phrase: str) -> str:
+    words: list[str] = regex.split(r"[\s\-]+", phrase.casefold())
+    return max((w for w in words if w not in _COMMON), key=len, default=max(words, key=len))
+
+
+_KEYWORDS = tuple(sorted({_keyword(p) for _, ps in SETTING_CUES for p in ps} | {"shot"}))
 _SETTING_OF_PHRASE = {
     regex.sub(r"[\s\-]+", "", p.casefold()): s for s, ps in SETTING_CUES for p in ps
 }
@@ -142,8 +171,11 @@ def _setting(cue: regex.Match[str]) -> str | None:
     return _SETTING_OF_PHRASE[key]
 
 
+@lru_cache(maxsize=256)
 def find_settings(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
     """The setting cues in ``text[start:end]``: (offset of the cue's middle, setting).
+
+    Cached: the results of one sentence share one search. Do not mutate the list.
 
     Cues that follow a comparison ("outperforms fine-tuned models") are left out: they
     name the setting of what the number is compared against.
@@ -151,8 +183,12 @@ def find_settings(text: str, start: int = 0, end: int | None = None) -> list[tup
     >>> find_settings("Zero-shot, it reaches 60%; after fine-tuning, 70%.")
     [(4, 'zero-shot'), (35, 'fine-tuned')]
     """
+    end = len(text) if end is None else end
+    lowered = text[start:end].casefold()
+    if not any(keyword in lowered for keyword in _KEYWORDS):
+        return []
     found = []
-    for cue in _CUES.finditer(text, start, len(text) if end is None else end):
+    for cue in _CUES.finditer(text, start, end):
         setting = _setting(cue)
         if setting is not None:
             found.append(((cue.start() + cue.end()) // 2, setting, _compared(text, cue.start())))

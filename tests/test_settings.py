@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.settings import averages_several_sets, find_settings, setting_of
+from extractor.settings import SETTING_CUES, averages_several_sets, find_settings, setting_of
 
 # (text, number, expected setting, why)
 SETTING_CASES: list[tuple[str, str, str | None, str]] = [
@@ -217,3 +217,11 @@ def test_averages_several_sets(
     sentence: str, named: int, numbers: int, expected: bool, why: str
 ) -> None:
     assert averages_several_sets(sentence, named, numbers) is expected, why
+
+
+@pytest.mark.parametrize(
+    "phrase", [p for _, phrases in SETTING_CUES for p in phrases if p != "without extra data"]
+)
+def test_every_cue_passes_the_cheap_pre_check(phrase: str) -> None:
+    for spelling in (phrase, phrase.upper(), phrase.replace("-", " "), phrase.replace("-", "")):
+        assert find_settings(f"It reaches 50% {spelling} on X.") != [], spelling
