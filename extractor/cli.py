@@ -527,11 +527,12 @@ def leaderboard(
         ),
     ] = None,
 ) -> None:
-    """Rank results per (benchmark, metric); each row quotes its sentence.
+    """Rank results per (benchmark, metric, setting); each row quotes its sentence.
 
     Only role=result values rank, in the metric's direction (data/metrics.jsonl); tables
-    whose metric is unknown or unnamed are listed unranked. JSON follows the shape of Papers
-    with Code's evaluation tables.
+    whose metric is unknown or unnamed are listed unranked; results of different settings
+    (zero-shot, fine-tuned, ...) never share a table; each paper counts once. json is Papers
+    with Code's evaluation tables (their loader reads it); full-json is everything.
     """
     from extractor import leaderboard as lb
 
