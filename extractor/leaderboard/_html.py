@@ -1,12 +1,15 @@
 """The leaderboard as one self-contained HTML page: a sortable table and a bar chart per
-(benchmark, metric). Paper text is escaped by jinja2's autoescape; charts are inline SVG
-made by matplotlib; the sorting script is inline. Nothing is loaded from anywhere."""
+(benchmark, metric). Paper text is escaped by jinja2's autoescape, and only plain http(s)
+URLs become links (a ``javascript:`` or ``data:`` URL from a records file stays text);
+charts are inline SVG made by matplotlib; the sorting script is inline. Nothing is loaded
+from anywhere."""
 
 from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from extractor._safe import web_url
 from extractor.leaderboard._chart import bar_chart_svg
 from extractor.leaderboard._format import format_value, title
 from extractor.leaderboard._models import Leaderboard
@@ -19,6 +22,7 @@ _environment = Environment(
 )
 _environment.filters["value"] = format_value
 _environment.filters["title"] = title
+_environment.filters["web_url"] = web_url
 
 
 def to_html(board: Leaderboard) -> str:
