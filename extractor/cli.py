@@ -255,12 +255,25 @@ fetch_app = typer.Typer(
 )
 app.add_typer(fetch_app, name="fetch")
 
+
+def _http_url(value: str | None) -> str | None:
+    """A usage error at once for an ``--api-url`` that is not an http(s) URL."""
+    from urllib.parse import urlsplit
+
+    if value is not None and not (
+        urlsplit(value).scheme.lower() in ("http", "https") and urlsplit(value).netloc
+    ):
+        raise typer.BadParameter(f"{value!r} is not an http:// or https:// URL")
+    return value
+
+
 ApiUrlOption = Annotated[
     str | None,
     typer.Option(
         "--api-url",
         help="Another server (a mirror, a local test server); default from the environment.",
         show_default=False,
+        callback=_http_url,
     ),
 ]
 DelayOption = Annotated[
@@ -273,7 +286,15 @@ DelayOption = Annotated[
     ),
 ]
 TimeoutOption = Annotated[
-    float, typer.Option("--timeout", min=0.1, help="Seconds to wait on each request.")
+    float, typer.Option("--timeout", min=0.1, help="Seconds to wait for each network read.")
+]
+DeadlineOption = Annotated[
+    float,
+    typer.Option(
+        "--deadline",
+        min=0.1,
+        help="Seconds for a whole request, retries and waits included, however slow the server.",
+    ),
 ]
 RetriesOption = Annotated[
     int, typer.Option("--retries", min=0, help="Retries on 429, 5xx and connection errors.")
@@ -328,6 +349,7 @@ def fetch_arxiv(
     cache: CacheOption = None,
     delay: DelayOption = None,
     timeout: TimeoutOption = 30.0,
+    deadline: DeadlineOption = 120.0,
     retries: RetriesOption = 4,
     progress: ProgressOption = None,
 ) -> None:
@@ -339,7 +361,12 @@ def fetch_arxiv(
     if bool(ids) == bool(query):
         raise typer.BadParameter("give arXiv ids or --query, not both or neither")
     options = FetchOptions(
-        arxiv_api=api_url, cache_dir=cache, delay=delay, timeout=timeout, retries=retries
+        arxiv_api=api_url,
+        cache_dir=cache,
+        delay=delay,
+        timeout=timeout,
+        deadline=deadline,
+        retries=retries,
     )
 
     def items(fetcher: Fetcher) -> Iterable[SourceItem]:
@@ -359,6 +386,7 @@ def fetch_hf_daily(
     cache: CacheOption = None,
     delay: DelayOption = None,
     timeout: TimeoutOption = 30.0,
+    deadline: DeadlineOption = 120.0,
     retries: RetriesOption = 4,
     progress: ProgressOption = None,
 ) -> None:
@@ -373,7 +401,12 @@ def fetch_hf_daily(
     except ExtractorError as error:
         raise typer.BadParameter(f"{date!r} is not a date (YYYY-MM-DD)") from error
     options = FetchOptions(
-        hf_api=api_url, cache_dir=cache, delay=delay, timeout=timeout, retries=retries
+        hf_api=api_url,
+        cache_dir=cache,
+        delay=delay,
+        timeout=timeout,
+        deadline=deadline,
+        retries=retries,
     )
     _fetch(options, lambda fetcher: fetcher.hf_daily(day), output, errors, progress)
 
