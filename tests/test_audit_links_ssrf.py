@@ -13,6 +13,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import shutil
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -327,3 +330,44 @@ def test_cli_refuses_loopback_by_default_and_asks_with_the_flag(
         ("/ok", f"127.0.0.1:{inner.port}"),
         ("/x", f"127.1:{inner.port}"),
     ]
+
+
+@pytest.fixture
+def tls_server(tmp_path: Path) -> Iterator[tuple[int, ssl.SSLContext]]:
+    """An https server on 127.0.0.1 whose certificate names only ``public.test``, and a
+    client context that trusts that certificate."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("openssl is not installed")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1",
+         "-subj", "/CN=public.test", "-addext", "subjectAltName=DNS:public.test"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    server = _Server()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    server.httpd.socket = context.wrap_socket(server.httpd.socket, server_side=True)
+    try:
+        yield server.port, ssl.create_default_context(cafile=str(cert))
+    finally:
+        server.close()
+
+
+def test_https_is_verified_against_the_host_name_not_the_address(
+    tls_server: tuple[int, ssl.SSLContext],
+) -> None:
+    port, trust = tls_server
+
+    async def both_here(host: str, port: int) -> str:
+        return "127.0.0.1"
+
+    urls = [f"https://public.test:{port}/ok", f"https://other.test:{port}/ok"]
+    checks = check_urls(
+        urls, DEFAULT, transport=httpx.AsyncHTTPTransport(verify=trust), destination=both_here
+    )
+    assert checks[urls[0]].status == "ok"
+    assert checks[urls[1]].status == "unreachable"
+    assert "certificate verify failed" in checks[urls[1]].detail

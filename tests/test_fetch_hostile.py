@@ -238,3 +238,21 @@ def test_a_cached_answer_that_no_longer_parses_is_fetched_again(tmp_path: Path) 
     with Fetcher(options) as fetcher:
         assert list(fetcher.hf_daily("2025-10-01")) == []
     assert ResponseCache(tmp_path).get(url) == b"[]"
+
+
+def test_the_deadline_holds_through_an_environment_proxy(
+    hostile: tuple[str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The trickling server as the HTTP proxy httpx takes from the environment: the request
+    for a made-up host goes to it (on 127.0.0.1) and still ends at the deadline."""
+    url, seen = hostile
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", url)
+    seen.clear()
+    client = PoliteClient(Politeness(timeout=2.0, deadline=1.5, retries=0))
+    started = time.monotonic()
+    with client, pytest.raises(FetchError, match="deadline"):
+        client.get("http://papers.invalid/api/body")
+    assert time.monotonic() - started < 3.0
+    assert seen == ["http://papers.invalid/api/body"]  # the proxy was asked, nothing else
