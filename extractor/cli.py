@@ -292,11 +292,13 @@ TimeoutOption = Annotated[
     float, typer.Option("--timeout", min=0.1, help="Seconds to wait for each network read.")
 ]
 DeadlineOption = Annotated[
-    float,
+    float | None,
     typer.Option(
         "--deadline",
         min=0.1,
-        help="Seconds for a whole request, retries and waits included, however slow the server.",
+        help="Seconds for a whole request, retries and waits included, however slow the "
+        "server (default: 4 x --timeout).",
+        show_default=False,
     ),
 ]
 RetriesOption = Annotated[
@@ -352,7 +354,7 @@ def fetch_arxiv(
     cache: CacheOption = None,
     delay: DelayOption = None,
     timeout: TimeoutOption = 30.0,
-    deadline: DeadlineOption = 120.0,
+    deadline: DeadlineOption = None,
     retries: RetriesOption = 4,
     progress: ProgressOption = None,
 ) -> None:
@@ -389,7 +391,7 @@ def fetch_hf_daily(
     cache: CacheOption = None,
     delay: DelayOption = None,
     timeout: TimeoutOption = 30.0,
-    deadline: DeadlineOption = 120.0,
+    deadline: DeadlineOption = None,
     retries: RetriesOption = 4,
     progress: ProgressOption = None,
 ) -> None:

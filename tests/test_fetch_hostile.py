@@ -99,6 +99,10 @@ def test_fetch_timeout_2_against_a_trickle_ends_at_its_deadline(
     assert time.monotonic() - started < 4.0
     err = capsys.readouterr().err
     assert "[E202]" in err and "no answer within the 2 s deadline" in err
+    started = time.monotonic()
+    assert main([*argv, "--timeout", "0.5"]) == 1  # the deadline defaults to 4 x --timeout
+    assert time.monotonic() - started < 4.0
+    assert "no answer within the 2 s deadline" in capsys.readouterr().err
 
 
 def test_a_redirect_loop_is_a_clean_e202_without_retries(

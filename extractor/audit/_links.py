@@ -20,9 +20,10 @@ become a way to reach the machine's own network (SSRF) or to scan its ports:
 
 A refused URL is never requested; its finding is A605. Each URL is asked for with
 ``HEAD``, then ``GET`` (headers only, the body is never read) when ``HEAD`` answers an
-error status other than 429 and 5xx. At most ``concurrency`` requests run at once, at most one at a time per host
-name, and requests to one host start ``per_host_delay`` seconds apart. A 429 or 5xx answer
-is asked again with the fetchers' backoff and ``Retry-After`` rules. Each request is over
+error status other than 429 and 5xx. At most ``concurrency`` requests run at once, at
+most one at a time per host name, and requests to one host start ``per_host_delay``
+seconds apart. A 429 or 5xx answer is asked again with the fetchers' backoff and
+``Retry-After`` rules. Each request is over
 within ``timeout`` seconds however slowly the server answers, and all the checks within
 ``deadline`` seconds: the URLs not done by then are reported as not checked (A606).
 Tests pass an ``httpx`` transport, a fake clock and a ``destination`` function.
