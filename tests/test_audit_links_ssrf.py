@@ -173,8 +173,8 @@ def test_a_port_scan_finds_nothing_and_costs_nothing() -> None:
     recorder = _Recorder()
     urls = [f"http://127.0.0.1:{port}/x" for port in range(20000, 22000)]
     started = time.monotonic()
-    checks = check_urls(urls, DEFAULT, transport=recorder.transport)
-    assert time.monotonic() - started < 10
+    checks = check_urls(urls, LinkPolicy(deadline=10.0), transport=recorder.transport)
+    assert time.monotonic() - started < 10  # a refused URL takes no turn of its host
     assert {c.status for c in checks.values()} == {"refused"} and recorder.requests == []
 
 
@@ -371,3 +371,26 @@ def test_https_is_verified_against_the_host_name_not_the_address(
     assert checks[urls[0]].status == "ok"
     assert checks[urls[1]].status == "unreachable"
     assert "certificate verify failed" in checks[urls[1]].detail
+
+
+def test_a_urls_own_requests_go_before_the_next_url_of_its_host() -> None:
+    """HEAD refused, then GET: each URL is finished before the next one on the same host
+    starts, so a deadline leaves whole answers rather than half-checked URLs."""
+    order: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        order.append(f"{request.method} {request.url.path}")
+        return httpx.Response(405 if request.method == "HEAD" else 200)
+
+    clock = FakeClock()
+    checks = check_urls(
+        [f"https://a.test/{i}" for i in range(3)],
+        LinkPolicy(per_host_delay=1.0),
+        transport=httpx.MockTransport(handle),
+        clock=clock,
+        sleep=clock.sleep,
+        destination=_public_test_any,
+    )
+    assert {c.status for c in checks.values()} == {"ok"}
+    assert order == ["HEAD /0", "GET /0", "HEAD /1", "GET /1", "HEAD /2", "GET /2"]
+    assert clock.sleeps == [1.0] * 5

@@ -216,6 +216,7 @@ class _Checker:
         self.client, self.policy, self.destination = client, policy, destination
         self.pacer = _HostPacer(policy.per_host_delay, clock, sleep)
         self.limit = asyncio.Semaphore(policy.concurrency)
+        self.checking: dict[str, asyncio.Lock] = {}  # one URL per host name at a time
         self.sleep = sleep
         self.ends_at = ends_at  # the event loop's time when every check must be over
 
@@ -231,9 +232,11 @@ class _Checker:
             target = httpx.URL(url)
             if target.scheme not in ("http", "https") or not target.host:
                 return LinkCheck(url, "refused", "not an http(s) URL; not requested")
-            answer = await self._follow("HEAD", target)
-            if answer.status >= 400 and answer.status not in RETRY_STATUSES:
-                answer = await self._follow("GET", target)  # some servers refuse HEAD
+            # A URL's requests (HEAD, GET, redirects) go before the next URL of its host.
+            async with self.checking.setdefault(target.host.lower(), asyncio.Lock()):
+                answer = await self._follow("HEAD", target)
+                if answer.status >= 400 and answer.status not in RETRY_STATUSES:
+                    answer = await self._follow("GET", target)  # some servers refuse HEAD
         except Refused as refused:
             return LinkCheck(url, "refused", str(refused))
         except (_RequestTimeout, httpx.TimeoutException):
@@ -279,10 +282,14 @@ class _Checker:
     async def _once(self, method: str, url: httpx.URL) -> httpx.Response:
         host = url.raw_host.decode("ascii")
         port = url.port or (443 if url.scheme == "https" else 80)
+        try:  # checked before it takes a turn: a refused URL costs its host no time
+            async with asyncio.timeout(self.policy.timeout):
+                address = await self.destination(host, port)  # Refused: never asked
+        except TimeoutError:
+            raise _RequestTimeout from None
         async with self.pacer.turn(host.lower()), self.limit:
             try:
                 async with asyncio.timeout(self.policy.timeout):
-                    address = await self.destination(host, port)  # Refused: never asked
                     request = self.client.build_request(
                         method,
                         url.copy_with(host=address),  # the address just checked
