@@ -24,9 +24,9 @@ SLOW_SECONDS = 1.0
 FAST = LinkPolicy(timeout=0.2, concurrency=4, per_host_delay=0.0, allow_private=True)
 
 
-async def _anywhere(host: str, port: int) -> str:
+async def _anywhere(host: str, port: int) -> list[str]:
     """A destination for the mock transport: every host is public (nothing connects)."""
-    return "127.0.0.1"
+    return ["127.0.0.1"]
 
 
 class _Handler(BaseHTTPRequestHandler):

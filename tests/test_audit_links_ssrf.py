@@ -185,14 +185,14 @@ def test_private_hosts_are_asked_with_the_flag(inner: _Server) -> None:
     assert address_refusal("0.0.0.0", allow_private=True) is not None  # never, even then
 
 
-async def _public_test(host: str, port: int) -> str:
+async def _public_test(host: str, port: int) -> list[str]:
     """The resolver seam: ``public.test`` is a public host (at the outer server, really);
     every other host goes through the default guard."""
     if host == "public.test":
-        return "127.0.0.1"
-    address = await AddressGuard()(host, port)
-    assert address in ("127.0.0.1", "::1"), "a test must never connect beyond loopback"
-    return address
+        return ["127.0.0.1"]
+    addresses = await AddressGuard()(host, port)
+    assert set(addresses) <= {"127.0.0.1", "::1"}, "a test must never connect beyond loopback"
+    return addresses
 
 
 @pytest.mark.parametrize(
@@ -294,8 +294,8 @@ def test_429_and_5xx_are_asked_again_with_backoff(
     assert (check.status, clock.sleeps) == (status, sleeps)
 
 
-async def _public_test_any(host: str, port: int) -> str:
-    return "127.0.0.1"  # with a mock transport: nothing connects
+async def _public_test_any(host: str, port: int) -> list[str]:
+    return ["127.0.0.1"]  # with a mock transport: nothing connects
 
 
 def _records_file(tmp_path: Path, urls: list[str]) -> Path:
@@ -361,8 +361,8 @@ def test_https_is_verified_against_the_host_name_not_the_address(
 ) -> None:
     port, trust = tls_server
 
-    async def both_here(host: str, port: int) -> str:
-        return "127.0.0.1"
+    async def both_here(host: str, port: int) -> list[str]:
+        return ["127.0.0.1"]
 
     urls = [f"https://public.test:{port}/ok", f"https://other.test:{port}/ok"]
     checks = check_urls(
@@ -394,3 +394,16 @@ def test_a_urls_own_requests_go_before_the_next_url_of_its_host() -> None:
     assert {c.status for c in checks.values()} == {"ok"}
     assert order == ["HEAD /0", "GET /0", "HEAD /1", "GET /1", "HEAD /2", "GET /2"]
     assert clock.sleeps == [1.0] * 5
+
+
+def test_the_next_checked_address_is_tried_when_one_does_not_connect(inner: _Server) -> None:
+    """Like a browser, each checked address of a name is tried in turn: here 127.0.0.2,
+    where nothing listens (still loopback), then the real server."""
+
+    async def two(host: str, port: int) -> list[str]:
+        return ["127.0.0.2", "127.0.0.1"] if host == "public.test" else []
+
+    url = f"http://public.test:{inner.port}/ok"
+    check = check_urls([url], DEFAULT, destination=two)[url]
+    assert check.status == "ok", check
+    assert inner.seen == [("/ok", f"public.test:{inner.port}")]

@@ -95,8 +95,9 @@ Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
 #: ``(host, port)`` -> the IP addresses the host name resolves to.
 Resolver = Callable[[str, int], Awaitable[list[str]]]
-#: ``(host, port)`` -> the one address to connect to; raises ``Refused`` or ``OSError``.
-Destination = Callable[[str, int], Awaitable[str]]
+#: ``(host, port)`` -> the addresses that may be connected to, in the order to try them;
+#: raises ``Refused`` or ``OSError``.
+Destination = Callable[[str, int], Awaitable[list[str]]]
 
 
 class Refused(Exception):
@@ -146,13 +147,13 @@ async def system_resolver(host: str, port: int) -> list[str]:
 
 class AddressGuard:
     """The default ``Destination``: resolve, refuse the host if any of its addresses may
-    not be contacted, else the first address."""
+    not be contacted, else its addresses in the resolver's order."""
 
     def __init__(self, allow_private: bool = False, resolve: Resolver = system_resolver) -> None:
         self.allow_private = allow_private
         self.resolve = resolve
 
-    async def __call__(self, host: str, port: int) -> str:
+    async def __call__(self, host: str, port: int) -> list[str]:
         try:
             addresses = [str(ipaddress.ip_address(host))]
             named = ""
@@ -165,7 +166,7 @@ class AddressGuard:
             reason = address_refusal(address, self.allow_private)
             if reason is not None:
                 raise Refused(f"{named}{reason}; not requested")
-        return addresses[0]
+        return addresses
 
 
 class _HostPacer:
@@ -284,23 +285,37 @@ class _Checker:
         port = url.port or (443 if url.scheme == "https" else 80)
         try:  # checked before it takes a turn: a refused URL costs its host no time
             async with asyncio.timeout(self.policy.timeout):
-                address = await self.destination(host, port)  # Refused: never asked
+                addresses = await self.destination(host, port)  # Refused: never asked
         except TimeoutError:
             raise _RequestTimeout from None
         async with self.pacer.turn(host.lower()), self.limit:
             try:
                 async with asyncio.timeout(self.policy.timeout):
-                    request = self.client.build_request(
-                        method,
-                        url.copy_with(host=address),  # the address just checked
-                        headers={"Host": url.netloc.decode("ascii")},
-                        extensions={"sni_hostname": host} if url.scheme == "https" else {},
-                    )
-                    response = await self.client.send(request, stream=True)
-                    await response.aclose()  # headers only: the body is never read
-                    return response
+                    return await self._connect(method, url, host, addresses)
             except TimeoutError:
                 raise _RequestTimeout from None
+
+    async def _connect(
+        self, method: str, url: httpx.URL, host: str, addresses: list[str]
+    ) -> httpx.Response:
+        """Ask at the checked addresses in turn (as a browser tries each address of a
+        name) until one connects."""
+        for number, address in enumerate(addresses, start=1):
+            request = self.client.build_request(
+                method,
+                url.copy_with(host=address),  # an address just checked
+                headers={"Host": url.netloc.decode("ascii")},
+                extensions={"sni_hostname": host} if url.scheme == "https" else {},
+            )
+            try:
+                response = await self.client.send(request, stream=True)
+            except (httpx.ConnectError, httpx.ConnectTimeout):
+                if number == len(addresses):
+                    raise
+                continue
+            await response.aclose()  # headers only: the body is never read
+            return response
+        raise OSError(f"{host} has no address")
 
 
 def _classify(url: str, answer: _Answer) -> LinkCheck:
