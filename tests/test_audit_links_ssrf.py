@@ -407,3 +407,19 @@ def test_the_next_checked_address_is_tried_when_one_does_not_connect(inner: _Ser
     check = check_urls([url], DEFAULT, destination=two)[url]
     assert check.status == "ok", check
     assert inner.seen == [("/ok", f"public.test:{inner.port}")]
+
+
+def test_a_hanging_name_lookup_cannot_hold_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system resolver cannot be interrupted; the check gives up on it at the timeout
+    and the run does not wait for it to come back."""
+    import socket
+
+    def hang(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(5)
+        raise socket.gaierror("too late")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hang)
+    started = time.monotonic()
+    checks = check_urls(["http://slow-dns.test/x"], LinkPolicy(timeout=0.5))
+    assert time.monotonic() - started < 2.0
+    assert checks["http://slow-dns.test/x"].detail == "timed out after 0.5s"

@@ -32,8 +32,10 @@ Tests pass an ``httpx`` transport, a fake clock and a ``destination`` function.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import socket
+import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
@@ -140,9 +142,33 @@ def address_refusal(address: str, allow_private: bool = False) -> str | None:
 
 
 async def system_resolver(host: str, port: int) -> list[str]:
-    """The addresses the system resolver gives for ``host``, in its order."""
-    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+    """The addresses the system resolver gives for ``host``, in its order.
+
+    The lookup runs in a daemon thread of its own rather than in the event loop's executor:
+    a resolver that hangs cannot be interrupted, and ``asyncio.run`` would wait for the
+    executor's threads at the end, past every deadline.
+    """
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[list[str]] = loop.create_future()
+
+    def settle(result: list[str] | None, error: OSError | None) -> None:
+        if not future.done():
+            if error is not None:
+                future.set_exception(error)
+            else:
+                future.set_result(result or [])
+
+    def lookup() -> None:
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            result, error = list(dict.fromkeys(str(i[4][0]) for i in infos)), None
+        except OSError as e:
+            result, error = None, e
+        with contextlib.suppress(RuntimeError):  # the loop has closed: nobody waits
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=lookup, name=f"resolve {host}", daemon=True).start()
+    return await future
 
 
 class AddressGuard:
@@ -284,7 +310,7 @@ class _Checker:
         host = url.raw_host.decode("ascii")
         port = url.port or (443 if url.scheme == "https" else 80)
         try:  # checked before it takes a turn: a refused URL costs its host no time
-            async with asyncio.timeout(self.policy.timeout):
+            async with self.limit, asyncio.timeout(self.policy.timeout):
                 addresses = await self.destination(host, port)  # Refused: never asked
         except TimeoutError:
             raise _RequestTimeout from None
