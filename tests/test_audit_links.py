@@ -132,12 +132,7 @@ def test_findings_one_per_link_of_each_record(server: str) -> None:
     assert "not found (HTTP 404)" in findings[2].message
 
 
-def test_cli_check_urls(
-    server: str,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_cli_check_urls(server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     records = tmp_path / "records.jsonl"
     record = _record("a", [f"{server}/ok", f"{server}/missing"])
     records.write_text(record.model_dump_json() + "\n", encoding="utf-8")
