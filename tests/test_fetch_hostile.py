@@ -260,3 +260,18 @@ def test_the_deadline_holds_through_an_environment_proxy(
         client.get("http://papers.invalid/api/body")
     assert time.monotonic() - started < 3.0
     assert seen == ["http://papers.invalid/api/body"]  # the proxy was asked, nothing else
+
+
+def test_a_hanging_name_lookup_cannot_pass_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def hang(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(5)
+        raise socket.gaierror("too late")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hang)
+    client = PoliteClient(Politeness(timeout=2.0, deadline=1.0, retries=2))
+    started = time.monotonic()
+    with client, pytest.raises(FetchError, match=r"no answer within the 1 s deadline"):
+        client.get("http://slow-dns.test/api")
+    assert time.monotonic() - started < 2.0

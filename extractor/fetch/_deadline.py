@@ -3,12 +3,16 @@
 ``httpx`` timeouts bound each connect, read and write, so a server that sends one byte a
 second keeps a request alive for as long as it likes. Here the network layer under httpx
 (an ``httpcore`` network backend) gives each socket operation at most the time left before
-the deadline and fails once it has passed, so headers and body together are bounded.
+the deadline and fails once it has passed, so headers and body together are bounded. The
+host name is looked up in a daemon thread that is given up on at the deadline (a system
+resolver cannot be interrupted), and its addresses are tried in turn.
 """
 
 from __future__ import annotations
 
+import socket
 import ssl
+import threading
 import time
 import typing
 from collections.abc import Callable
@@ -66,6 +70,31 @@ class _Stream(httpcore.NetworkStream):
         return self._stream.get_extra_info(info)
 
 
+def resolve_within(host: str, port: int, timeout: float | None) -> list[str]:
+    """The addresses of ``host``, looked up in a daemon thread; ``httpcore.ConnectTimeout``
+    when the lookup takes longer than ``timeout``, ``httpcore.ConnectError`` when it fails."""
+    found: list[str] = []
+    failure: list[OSError] = []
+    done = threading.Event()
+
+    def lookup() -> None:
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            found.extend(dict.fromkeys(str(info[4][0]) for info in infos))
+        except OSError as error:
+            failure.append(error)
+        done.set()
+
+    threading.Thread(target=lookup, name=f"resolve {host}", daemon=True).start()
+    if not done.wait(timeout):
+        raise httpcore.ConnectTimeout(f"looking up {host} took too long")
+    if failure or not found:
+        raise httpcore.ConnectError(
+            f"cannot resolve {host} ({failure[0] if failure else 'no address'})"
+        )
+    return found
+
+
 class _Backend(httpcore.NetworkBackend):
     def __init__(self, backend: httpcore.NetworkBackend, deadline: Deadline) -> None:
         self._backend, self._deadline = backend, deadline
@@ -78,9 +107,21 @@ class _Backend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: typing.Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.NetworkStream:
-        left = self._deadline.left(timeout, httpcore.ConnectTimeout)
-        stream = self._backend.connect_tcp(host, port, left, local_address, socket_options)
-        return _Stream(stream, self._deadline)
+        addresses = resolve_within(
+            host, port, self._deadline.left(timeout, httpcore.ConnectTimeout)
+        )
+        for number, address in enumerate(addresses, start=1):
+            left = self._deadline.left(timeout, httpcore.ConnectTimeout)
+            try:
+                stream = self._backend.connect_tcp(
+                    address, port, left, local_address, socket_options
+                )
+            except httpcore.ConnectError:
+                if number == len(addresses):
+                    raise
+                continue
+            return _Stream(stream, self._deadline)
+        raise httpcore.ConnectError(f"{host} has no address")  # pragma: no cover
 
     def connect_unix_socket(
         self,
