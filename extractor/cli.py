@@ -12,7 +12,7 @@ from contextlib import ExitStack
 from enum import StrEnum
 from itertools import groupby
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated
+from typing import IO, Annotated
 
 import orjson
 import typer
@@ -30,9 +30,6 @@ from extractor.fetch import Fetcher, FetchOptions, split_remote
 from extractor.sources import SourceItem, read_source
 from schemas import ErrorRecord, Paper, PaperRecord, render_json_schema
 from schemas.gold import GoldRecord
-
-if TYPE_CHECKING:
-    from extractor.audit import Finding, LinkPolicy
 
 app = typer.Typer(
     name="extractor",
@@ -684,9 +681,15 @@ def audit_command(
             elif item.record is not None:
                 records.append(item.record)
     findings = audit.audit_records(records)
-    if check_urls:
+    if check_urls:  # a line on stderr first, then a progress bar when asked
         policy = audit.LinkPolicy(deadline=links_deadline, allow_private=allow_private_hosts)
-        findings += _link_findings(records, policy, progress)
+        urls = audit.link_urls(records)
+        head = f"extractor: checking {len(urls)} code links (at most {links_deadline:g} s)"
+        print(head, file=sys.stderr)
+        show = sys.stderr.isatty() if progress is None else progress
+        bar = tqdm(total=len(urls), desc="links", unit=" urls", disable=not show, file=sys.stderr)
+        with bar:
+            findings += audit.link_findings(records, policy, on_result=lambda _: bar.update())
     if format is AuditFormat.html:
         rendered = audit.render_html(records, findings, links_checked=check_urls)
     elif format is AuditFormat.json:
@@ -703,24 +706,6 @@ def audit_command(
     if failed:
         print(f"extractor: {failed} lines of {source} are not records", file=sys.stderr)
         raise typer.Exit(EXIT_SOME_FAILED)
-
-
-def _link_findings(
-    records: list[PaperRecord], policy: LinkPolicy, progress: bool | None
-) -> list[Finding]:
-    """The link findings, with a line on stderr first and a progress bar when asked."""
-    from extractor import audit
-
-    urls = audit.link_urls(records)
-    print(
-        f"extractor: checking {len(urls)} code links (at most {policy.deadline:g} s)",
-        file=sys.stderr,
-    )
-    show = sys.stderr.isatty() if progress is None else progress
-    with tqdm(
-        total=len(urls), desc="links", unit=" urls", disable=not show, file=sys.stderr
-    ) as bar:
-        return audit.link_findings(records, policy, on_result=lambda _: bar.update())
 
 
 def main(argv: list[str] | None = None) -> int:
