@@ -255,12 +255,25 @@ fetch_app = typer.Typer(
 )
 app.add_typer(fetch_app, name="fetch")
 
+
+def _http_url(value: str | None) -> str | None:
+    """A usage error at once for an ``--api-url`` that is not an http(s) URL."""
+    from urllib.parse import urlsplit
+
+    if value is not None and not (
+        urlsplit(value).scheme.lower() in ("http", "https") and urlsplit(value).netloc
+    ):
+        raise typer.BadParameter(f"{value!r} is not an http:// or https:// URL")
+    return value
+
+
 ApiUrlOption = Annotated[
     str | None,
     typer.Option(
         "--api-url",
         help="Another server (a mirror, a local test server); default from the environment.",
         show_default=False,
+        callback=_http_url,
     ),
 ]
 DelayOption = Annotated[
@@ -273,7 +286,17 @@ DelayOption = Annotated[
     ),
 ]
 TimeoutOption = Annotated[
-    float, typer.Option("--timeout", min=0.1, help="Seconds to wait on each request.")
+    float, typer.Option("--timeout", min=0.1, help="Seconds to wait for each network read.")
+]
+DeadlineOption = Annotated[
+    float | None,
+    typer.Option(
+        "--deadline",
+        min=0.1,
+        help="Seconds for a whole request, retries and waits included, however slow the "
+        "server (default: 4 x --timeout).",
+        show_default=False,
+    ),
 ]
 RetriesOption = Annotated[
     int, typer.Option("--retries", min=0, help="Retries on 429, 5xx and connection errors.")
@@ -328,6 +351,7 @@ def fetch_arxiv(
     cache: CacheOption = None,
     delay: DelayOption = None,
     timeout: TimeoutOption = 30.0,
+    deadline: DeadlineOption = None,
     retries: RetriesOption = 4,
     progress: ProgressOption = None,
 ) -> None:
@@ -339,7 +363,12 @@ def fetch_arxiv(
     if bool(ids) == bool(query):
         raise typer.BadParameter("give arXiv ids or --query, not both or neither")
     options = FetchOptions(
-        arxiv_api=api_url, cache_dir=cache, delay=delay, timeout=timeout, retries=retries
+        arxiv_api=api_url,
+        cache_dir=cache,
+        delay=delay,
+        timeout=timeout,
+        deadline=deadline,
+        retries=retries,
     )
 
     def items(fetcher: Fetcher) -> Iterable[SourceItem]:
@@ -359,6 +388,7 @@ def fetch_hf_daily(
     cache: CacheOption = None,
     delay: DelayOption = None,
     timeout: TimeoutOption = 30.0,
+    deadline: DeadlineOption = None,
     retries: RetriesOption = 4,
     progress: ProgressOption = None,
 ) -> None:
@@ -373,7 +403,12 @@ def fetch_hf_daily(
     except ExtractorError as error:
         raise typer.BadParameter(f"{date!r} is not a date (YYYY-MM-DD)") from error
     options = FetchOptions(
-        hf_api=api_url, cache_dir=cache, delay=delay, timeout=timeout, retries=retries
+        hf_api=api_url,
+        cache_dir=cache,
+        delay=delay,
+        timeout=timeout,
+        deadline=deadline,
+        retries=retries,
     )
     _fetch(options, lambda fetcher: fetcher.hf_daily(day), output, errors, progress)
 
@@ -647,6 +682,18 @@ def audit_command(
         bool,
         typer.Option("--check-urls", help="Also check each code URL over HTTP (uses the network)."),
     ] = False,
+    allow_private_hosts: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-hosts",
+            help="Let --check-urls ask loopback, private and link-local hosts (an intranet).",
+        ),
+    ] = False,
+    links_deadline: Annotated[
+        float,
+        typer.Option("--links-deadline", min=0.1, help="Seconds for all of --check-urls."),
+    ] = 300.0,
+    progress: ProgressOption = None,
 ) -> None:
     """Audit the numbers records claim; list findings with stable codes.
 
@@ -676,8 +723,15 @@ def audit_command(
             elif item.record is not None:
                 records.append(item.record)
     findings = audit.audit_records(records)
-    if check_urls:
-        findings += audit.link_findings(records)
+    if check_urls:  # a line on stderr first, then a progress bar when asked
+        policy = audit.LinkPolicy(deadline=links_deadline, allow_private=allow_private_hosts)
+        urls = audit.link_urls(records)
+        head = f"extractor: checking {len(urls)} code links (at most {links_deadline:g} s)"
+        print(head, file=sys.stderr)
+        show = sys.stderr.isatty() if progress is None else progress
+        bar = tqdm(total=len(urls), desc="links", unit=" urls", disable=not show, file=sys.stderr)
+        with bar:
+            findings += audit.link_findings(records, policy, on_result=lambda _: bar.update())
     if format is AuditFormat.html:
         rendered = audit.render_html(records, findings, links_checked=check_urls)
     elif format is AuditFormat.json:

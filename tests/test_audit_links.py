@@ -1,5 +1,6 @@
-"""Code-link checks: a real HTTP server on 127.0.0.1, and a mock transport with a fake
-clock for concurrency and per-host politeness."""
+"""Code-link checks: a real HTTP server on 127.0.0.1 (reached with ``allow_private``, as
+loopback is refused by default: see test_audit_links_ssrf.py), and a mock transport with a
+fake clock for concurrency and per-host politeness."""
 
 from __future__ import annotations
 
@@ -15,12 +16,17 @@ from pathlib import Path
 import httpx
 import pytest
 
-from extractor.audit import LinkPolicy, _links, check_urls, link_findings
+from extractor.audit import LinkPolicy, check_urls, link_findings
 from extractor.cli import main
 from schemas import Link, PaperRecord, Span
 
 SLOW_SECONDS = 1.0
-FAST = LinkPolicy(timeout=0.2, concurrency=4, per_host_delay=0.0)
+FAST = LinkPolicy(timeout=0.2, concurrency=4, per_host_delay=0.0, allow_private=True)
+
+
+async def _anywhere(host: str, port: int) -> list[str]:
+    """A destination for the mock transport: every host is public (nothing connects)."""
+    return ["127.0.0.1"]
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -92,10 +98,10 @@ def test_statuses_against_a_real_server(server: str) -> None:
     assert "timed out" in checks[f"{server}/slow"].detail
 
 
-def test_nothing_listening_is_unreachable() -> None:
+def test_nothing_listening_is_unreachable_and_other_schemes_are_refused() -> None:
     checks = check_urls(["http://127.0.0.1:9/x", "ftp://example.org/x"], FAST)
-    assert [c.status for c in checks.values()] == ["unreachable", "unreachable"]
-    assert checks["ftp://example.org/x"].detail == "not an http(s) URL"
+    assert [c.status for c in checks.values()] == ["unreachable", "refused"]
+    assert checks["ftp://example.org/x"].detail == "not an http(s) URL; not requested"
 
 
 def _record(id: str, urls: list[str]) -> PaperRecord:
@@ -126,19 +132,15 @@ def test_findings_one_per_link_of_each_record(server: str) -> None:
     assert "not found (HTTP 404)" in findings[2].message
 
 
-def test_cli_check_urls(
-    server: str,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(_links, "DEFAULT_POLICY", FAST)
+def test_cli_check_urls(server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     records = tmp_path / "records.jsonl"
     record = _record("a", [f"{server}/ok", f"{server}/missing"])
     records.write_text(record.model_dump_json() + "\n", encoding="utf-8")
-    assert main(["audit", str(records), "--check-urls", "--format", "json"]) == 0
-    codes = [json.loads(line)["code"] for line in capsys.readouterr().out.splitlines()]
-    assert codes == ["A601", "A603"]
+    argv = ["audit", str(records), "--check-urls", "--format", "json"]
+    assert main([*argv, "--allow-private-hosts"]) == 0
+    out, err = capsys.readouterr()
+    assert [json.loads(line)["code"] for line in out.splitlines()] == ["A601", "A603"]
+    assert err == "extractor: checking 2 code links (at most 300 s)\n"
 
 
 # -- politeness and concurrency, with a mock transport and a fake clock ------------------------
@@ -162,7 +164,7 @@ def test_same_host_requests_are_spaced_and_one_at_a_time() -> None:
     clock, starts = FakeClock(), []
 
     async def handler(request: httpx.Request) -> httpx.Response:
-        starts.append((request.url.host, clock.now))
+        starts.append((request.headers["Host"], clock.now))
         await asyncio.sleep(0.001)
         return httpx.Response(200)
 
@@ -173,6 +175,7 @@ def test_same_host_requests_are_spaced_and_one_at_a_time() -> None:
         transport=httpx.MockTransport(handler),
         clock=clock,
         sleep=clock.sleep,
+        destination=_anywhere,
     )
     assert all(c.status == "ok" for c in checks.values())
     assert clock.sleeps == [2.0, 2.0]  # only a.test waits, between its 3 requests
@@ -196,7 +199,10 @@ def test_concurrency_limit_and_get_after_refused_head() -> None:
 
     urls = [f"https://host{i}.test/" for i in range(6)]
     checks = check_urls(
-        urls, LinkPolicy(concurrency=2, per_host_delay=0.0), transport=httpx.MockTransport(handler)
+        urls,
+        LinkPolicy(concurrency=2, per_host_delay=0.0),
+        transport=httpx.MockTransport(handler),
+        destination=_anywhere,
     )
     assert peak == 2
     assert methods.count("HEAD") == 6 and methods.count("GET") == 6
@@ -207,13 +213,16 @@ def test_each_url_is_checked_once() -> None:
     seen: list[str] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
-        seen.append(str(request.url))
+        seen.append(request.headers["Host"] + request.url.raw_path.decode())
         return httpx.Response(200)
 
     url = "https://a.test/x"
     records = [_record("a", [url]), _record("b", [url])]
     findings = link_findings(
-        records, LinkPolicy(per_host_delay=0.0), transport=httpx.MockTransport(handler)
+        records,
+        LinkPolicy(per_host_delay=0.0),
+        transport=httpx.MockTransport(handler),
+        destination=_anywhere,
     )
-    assert seen == [url]
+    assert seen == ["a.test/x"]
     assert [f.paper_id for f in findings] == ["a", "b"]

@@ -43,6 +43,8 @@ _CATALOGUE = [
     CodeInfo("A602", "info", "code link redirected"),
     CodeInfo("A603", "error", "code link not found"),
     CodeInfo("A604", "error", "code link unreachable"),
+    CodeInfo("A605", "warning", "code link refused: not http(s), or a non-public address"),
+    CodeInfo("A606", "info", "code link not checked: the deadline passed first"),
 ]
 
 #: Every finding code, in order, with its severity and a one-line title.

@@ -46,7 +46,8 @@ class FetchOptions:
     hf_api: str | None = None  # the API root
     cache_dir: Path | None = None
     delay: float | None = None  # arXiv: 3 s (never less on arxiv.org); Hugging Face: 1 s
-    timeout: float = 30.0
+    timeout: float = 30.0  # each network read
+    deadline: float | None = None  # a whole request, every attempt and wait (4 x timeout)
     retries: int = 4
     backoff: float = 1.0
     transport: httpx.BaseTransport | None = None  # tests inject one
@@ -78,6 +79,7 @@ class Fetcher:
             politeness = Politeness(
                 delay=default_delay if o.delay is None else o.delay,
                 timeout=o.timeout,
+                deadline=4 * o.timeout if o.deadline is None else o.deadline,
                 retries=o.retries,
                 backoff=o.backoff,
             )

@@ -1,5 +1,7 @@
 """An on-disk cache of successful HTTP answers, so re-runs do not fetch again.
 
+Only answers their caller could parse are stored (see ``PoliteClient.fetch``).
+
 One file per URL (the full URL with its query), named by the URL's SHA-256. Files are
 written to a temporary name and renamed, so an interrupted run never leaves half a file.
 Entries never expire: delete the folder to fetch afresh.
@@ -28,6 +30,9 @@ class ResponseCache:
             return self._path(url).read_bytes()
         except FileNotFoundError:
             return None
+
+    def discard(self, url: str) -> None:
+        self._path(url).unlink(missing_ok=True)
 
     def put(self, url: str, body: bytes) -> None:
         path = self._path(url)

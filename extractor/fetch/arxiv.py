@@ -158,7 +158,7 @@ class ArxivClient:
             self.http.limiter.delay = max(self.http.limiter.delay, ARXIV_DELAY)
 
     def _feed(self, params: dict[str, str | int]) -> Feed:
-        return parse_feed(self.http.get(self.api, params), self.api)
+        return self.http.fetch(self.api, params, lambda body: parse_feed(body, self.api))
 
     def fetch(self, ids: Iterable[str]) -> Iterator[SourceItem]:
         """One item per id, in order: the paper, or the error naming that id."""

@@ -85,21 +85,26 @@ def _paper(item: Any, where: str) -> Paper:
     return Paper(id=arxiv_id, title=title, abstract=" ".join(summary.split()), meta=meta)
 
 
+def _paper_list(body: bytes, url: str) -> list[Any]:
+    """The answer's JSON list; ``BadResponseError`` for anything else."""
+    try:
+        items = orjson.loads(body)
+    except orjson.JSONDecodeError as e:
+        raise BadResponseError(f"the answer is not JSON ({e})", source=url) from e
+    if not isinstance(items, list):
+        raise BadResponseError(
+            f"expected a JSON list of papers, got {type(items).__name__}", source=url
+        )
+    return items
+
+
 def daily_papers(http: PoliteClient, date: str, api: str | None = None) -> Iterator[SourceItem]:
     """One item per paper listed for ``date``, in the API's order (papers or errors)."""
     source = f"hf-daily:{date}"
     try:
         day = check_date(date)
         url = f"{api_root(api)}/daily_papers"
-        body = http.get(url, {"date": day})
-        try:
-            items = orjson.loads(body)
-        except orjson.JSONDecodeError as e:
-            raise BadResponseError(f"the answer is not JSON ({e})", source=url) from e
-        if not isinstance(items, list):
-            raise BadResponseError(
-                f"expected a JSON list of papers, got {type(items).__name__}", source=url
-            )
+        items = http.fetch(url, {"date": day}, lambda body: _paper_list(body, url))
     except ExtractorError as error:
         error.source = source
         yield SourceItem(source, None, error=error)

@@ -1,10 +1,15 @@
-"""Plain-text renderings of a leaderboard: Markdown for people, CSV for spreadsheets."""
+"""Plain-text renderings of a leaderboard: Markdown for people, CSV for spreadsheets.
+
+Record text is hostile (a records file or a database may come from anyone): Markdown
+escapes HTML, ``|`` and link brackets; CSV text cells never start a spreadsheet formula,
+and any field with a line break (CR or LF) is quoted, so a row never splits.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
+from collections.abc import Sequence
 
+from extractor._safe import csv_field, markdown_text, spreadsheet_cell
 from extractor.leaderboard._models import Leaderboard, Row, Table
 
 _BOUND_MARK = {"exact": "", "at_least": "≥", "at_most": "≤", "approx": "≈"}
@@ -34,7 +39,7 @@ def title(table: Table) -> str:
 
 def _cell(text: str | None) -> str:
     """Text safe inside one Markdown table cell."""
-    return (text or "").replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text)
 
 
 def _md_rows(rows: list[Row], ranked: bool, unassigned: bool = False) -> list[str]:
@@ -72,9 +77,9 @@ def to_markdown(board: Leaderboard) -> str:
         "different settings (zero-shot, 5-shot, fine-tuned, ...) are never ranked together.",
     ]
     for table in board.tables:
-        out += ["", f"## {title(table)}", ""]
+        out += ["", f"## {markdown_text(title(table))}", ""]
         if table.note:
-            out += [f"_{table.note}_", ""]
+            out += [f"_{markdown_text(table.note)}_", ""]
         out += _md_rows(table.results, table.ranked) if table.results else ["No results."]
         for label, rows in (("Baselines", table.baselines), ("Improvements", table.improvements)):
             if rows:
@@ -86,39 +91,38 @@ def to_markdown(board: Leaderboard) -> str:
 
 
 def _csv_line(table: Table | None, row: Row) -> list[object]:
+    """The row's fields: text from records as spreadsheet-safe text, numbers as numbers."""
+    text = spreadsheet_cell
     return [
-        table.benchmark if table else "",
-        table.metric if table and table.metric else row.metric or "",
-        row.setting or "",
+        text(table.benchmark if table else ""),
+        text(table.metric if table and table.metric else row.metric or ""),
+        text(row.setting or ""),
         table.direction if table and table.direction else "",
         row.rank or "",
         row.role,
-        row.model or "",
-        row.method or "",
+        text(row.model or ""),
+        text(row.method or ""),
         f"{row.value:.15g}",
-        row.unit or "",
+        text(row.unit or ""),
         row.bound,
-        row.text,
-        row.paper_id,
-        row.paper_title or "",
-        row.paper_url or "",
-        row.paper_date or "",
-        row.code_links[0] if row.code_links else "",
+        text(row.text),
+        text(row.paper_id),
+        text(row.paper_title or ""),
+        text(row.paper_url or ""),
+        text(row.paper_date or ""),
+        text(row.code_links[0] if row.code_links else ""),
         row.span.start,
         row.span.end,
-        row.note or "",
-        row.evidence,
+        text(row.note or ""),
+        text(row.evidence),
     ]
 
 
 def to_csv(board: Leaderboard) -> str:
     """One CSV line per row; unassigned rows have an empty benchmark."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    lines: list[Sequence[object]] = [CSV_COLUMNS]
     for table in board.tables:
-        for row in [*table.results, *table.baselines, *table.improvements]:
-            writer.writerow(_csv_line(table, row))
-    for row in board.unassigned:
-        writer.writerow(_csv_line(None, row))
-    return buffer.getvalue()
+        rows = [*table.results, *table.baselines, *table.improvements]
+        lines += [_csv_line(table, row) for row in rows]
+    lines += [_csv_line(None, row) for row in board.unassigned]
+    return "".join(",".join(csv_field(field) for field in line) + "\n" for line in lines)

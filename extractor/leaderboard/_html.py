@@ -10,7 +10,8 @@ click, Enter or Space.
 Paper text is escaped by jinja2's autoescape (and by :func:`quote`, which escapes each
 piece before marking the number); charts are inline SVG made by matplotlib; the sorting
 script is inline. Nothing is loaded from anywhere. Every link goes through the ``href``
-filter (:func:`href`), the one place a URL check belongs.
+filter (:func:`href`): only plain http(s) URLs become links (a ``javascript:`` or
+``data:`` URL from a records file stays text).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from extractor._safe import web_url
 from extractor.leaderboard._chart import bar_chart_svg, sota_chart_svg
 from extractor.leaderboard._format import title
 from extractor.leaderboard._models import Leaderboard, Row, Table
@@ -29,8 +31,9 @@ _ARROW = {"higher": "↑", "lower": "↓"}
 
 
 def href(url: str | None) -> str | None:
-    """The URL a link may point at; None for no link (the one place links are built)."""
-    return url or None
+    """The URL a link may point at; None for no link (the one place links are built):
+    only plain http(s) URLs, so a ``javascript:`` or ``data:`` URL stays text."""
+    return web_url(url)
 
 
 def as_written(row: Row) -> str:
