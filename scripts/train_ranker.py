@@ -1,0 +1,289 @@
+"""Train and measure a pair ranker for result attribution (issue 14 trial). Dev-only.
+
+For every gold result number that the current pipeline also finds (numbers paired as
+``extractor eval`` pairs them), and for each of metric, benchmark and model, the
+candidates are the names the pipeline found (see ``ranker_features``); a pair is labelled
+1 when the candidate matches the gold value under the evaluator's lenient key. A logistic
+regression per attribute scores the pairs; the top-scoring candidate is the ranker's
+choice. Three systems are compared: (a) the rules as they are, (b) the ranker alone,
+(c) the ranker overriding the rules only when its top candidate out-scores the rules'
+choice by a margin (logit units), the rules otherwise.
+
+Hyper-parameters (regularisation C, the margin) are chosen by 5-fold cross-validation by
+paper on the tuned split only; the held-out split is scored once, at the end, in
+aggregate (no per-paper output is ever printed for it).
+
+Needs scikit-learn (dev-only, not a project dependency):
+
+    python3 -m venv /work/venv-ranker && /work/venv-ranker/bin/pip install -e . scikit-learn
+    /work/venv-ranker/bin/python scripts/train_ranker.py [--heldout] [--write-weights PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
+
+from ranker_features import (  # noqa: E402
+    ATTRIBUTES,
+    Candidate,
+    Key,
+    Number,
+    dedupe,
+    locate,
+    pair_features,
+    score,
+    vectorize,
+)
+
+from extractor import evaluate as ev  # noqa: E402
+from extractor._extract import _make_doc  # noqa: E402
+from extractor._pipeline import build_pipeline  # noqa: E402
+from extractor._records import doc_to_record  # noqa: E402
+from extractor.components._spans import payload  # noqa: E402
+from extractor.components.names import BENCHMARK, METRIC, MODEL, NameMatch  # noqa: E402
+from extractor.metric_names import metric_name  # noqa: E402
+from schemas import Paper, PaperRecord  # noqa: E402
+from schemas.gold import GoldRecord  # noqa: E402
+
+SEED = 14
+FOLDS = 5
+C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, float("inf"))
+
+
+@dataclass
+class Group:
+    """One (number, attribute) decision: its candidates' features and labels."""
+
+    paper: str
+    split: str
+    attribute: str
+    features: list[dict[str, float]]
+    labels: list[int]
+    rule: int  # index of the rules' choice among the candidates
+    rule_correct: bool  # what the evaluator counts for the rules
+
+
+def _source_at(names: Sequence[NameMatch]) -> dict[tuple[int, int], str]:
+    return {(m.start, m.end): m.source for m in names}
+
+
+def candidates_for(
+    text: str,
+    record: PaperRecord,
+    names: Sequence[NameMatch],
+    number: Number,
+    attribute: str,
+    key: Key,
+) -> list[Candidate]:
+    """Every candidate for one attribute of one number, the rules' choice always among them."""
+    sources = _source_at(names)
+    found: list[Candidate] = []
+    if attribute == "metric":
+        for m in names:
+            if m.label == METRIC:
+                found.append(Candidate(metric_name(text[m.start : m.end]), ((m.start, m.end),), m.source))
+    else:
+        entities = record.models if attribute == "model" else record.benchmarks
+        for e in entities:
+            spans = tuple((s.start, s.end) for s in e.mentions)
+            source = next((sources[s] for s in spans if s in sources), "list")
+            found.append(Candidate(e.name, spans, source))
+        if attribute == "model" and record.method is not None:
+            spans = tuple((s.start, s.end) for s in record.method.mentions)
+            found.append(Candidate(record.method.name, spans, "method"))
+    chosen = number.chosen[attribute]
+    if chosen is not None:
+        found.append(Candidate(chosen, locate(text, chosen, number.sentence), "rules"))
+    found.append(Candidate(None, (), "none"))
+    return dedupe(found, key)
+
+
+def _model_key(record: PaperRecord, gold: GoldRecord, key: Key) -> Key:
+    """The lenient key, with every spelling of the method read as one name."""
+    same = ev.Evaluation._method_names(gold, record, key)
+    method = record.method.name if record.method else (gold.method.name if gold.method else "")
+
+    def model_key(name: str) -> str:
+        k = key(name)
+        return key(method) if k in same else k
+
+    return model_key
+
+
+def build_groups(gold: Sequence[GoldRecord]) -> tuple[list[Group], dict[str, int]]:
+    """Decisions for every paired number of every gold paper, plus coverage counts."""
+    nlp = build_pipeline(doc_spans=False)
+    groups: list[Group] = []
+    paired: dict[str, int] = defaultdict(int)
+    for g in gold:
+        paper = Paper(id=g.id, title=g.title, abstract=g.abstract)
+        doc = nlp(_make_doc(nlp, paper))
+        record = doc_to_record(doc, id=g.id, title=paper.title)
+        names: list[NameMatch] = payload(doc, "paper_names") or []
+        text = record.text
+        key = ev.paper_lenient_key(g.abstract)
+        keys = {"metric": key, "benchmark": key, "model": _model_key(record, g, key)}
+        pairs, _, _ = ev.match_results(g.metrics, record.metrics, strict=False)
+        paired[g.split] += len(pairs)
+        spans = [(r.span.start, r.span.end) for r in record.metrics]
+        for gr, pr in pairs:
+            number = Number(
+                (pr.span.start, pr.span.end),
+                (pr.sentence.start, pr.sentence.end),
+                {"metric": pr.metric, "benchmark": pr.benchmark, "model": pr.model},
+            )
+            for attribute in ATTRIBUTES:
+                k = keys[attribute]
+                cands = candidates_for(text, record, names, number, attribute, k)
+                gold_value = getattr(gr, attribute)
+                chosen = number.chosen[attribute]
+                labels = [
+                    int(
+                        (c.name is None and gold_value is None)
+                        or (c.name is not None and gold_value is not None
+                            and k(c.name) == k(gold_value))
+                    )
+                    for c in cands
+                ]
+                rule = next(
+                    i
+                    for i, c in enumerate(cands)
+                    if (c.name is None) == (chosen is None)
+                    and (chosen is None or c.name is not None and k(c.name) == k(chosen))
+                )
+                same = ev.Evaluation._method_names(g, record, key) if attribute == "model" else set()
+                rule_correct = ev._same_name(gold_value, chosen, key, same)
+                feats = [
+                    pair_features(text, number, c, cands, spans, attribute, k, record.title)
+                    for c in cands
+                ]
+                groups.append(
+                    Group(g.id, g.split, attribute, feats, labels, rule, rule_correct)
+                )
+    return groups, dict(paired)
+
+
+def _feature_names(groups: Sequence[Group]) -> list[str]:
+    return sorted({name for g in groups for f in g.features for name in f})
+
+
+def fit(groups: Sequence[Group], names: Sequence[str], c: float) -> dict[str, float]:
+    """A logistic regression over the pairs of groups that hold a correct candidate."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    rows, ys = [], []
+    for g in groups:
+        if any(g.labels):
+            rows += [vectorize(f, names) for f in g.features]
+            ys += g.labels
+    model = LogisticRegression(C=c, max_iter=5000, fit_intercept=False)
+    model.fit(np.array(rows), np.array(ys))
+    return {n: float(w) for n, w in zip(names, model.coef_[0], strict=True) if w != 0.0}
+
+
+def _choice(group: Group, weights: dict[str, float], margin: float | None) -> bool:
+    """Whether the system is right on this decision: the ranker alone (``margin`` None),
+    or the ranker overriding the rules when its top candidate beats theirs by ``margin``."""
+
+    scores = [score(f, weights) for f in group.features]
+    top = max(range(len(scores)), key=lambda i: (scores[i], i == group.rule))
+    if margin is not None and scores[top] - scores[group.rule] <= margin:
+        return group.rule_correct
+    return bool(group.labels[top]) if top != group.rule else group.rule_correct
+
+
+def _folds(papers: Sequence[str]) -> list[set[str]]:
+    ids = sorted(set(papers))
+    random.Random(SEED).shuffle(ids)
+    return [set(ids[i::FOLDS]) for i in range(FOLDS)]
+
+
+def cross_validate(groups: Sequence[Group], attribute: str) -> dict[str, Any]:
+    """Out-of-fold choices on the tuned split for every C; the best C and margin."""
+    mine = [g for g in groups if g.attribute == attribute]
+    names = _feature_names(mine)
+    folds = _folds([g.paper for g in mine])
+    table: dict[float, list[tuple[Group, dict[str, float]]]] = {}
+    for c in C_GRID:
+        scored = []
+        for fold in folds:
+            weights = fit([g for g in mine if g.paper not in fold], names, c)
+            scored += [(g, weights) for g in mine if g.paper in fold]
+        table[c] = scored
+
+    def correct(c: float, margin: float | None) -> int:
+        return sum(_choice(g, w, margin) for g, w in table[c])
+
+    best_c = max(C_GRID, key=lambda c: (correct(c, None), -c))
+    best_margin = max(MARGINS[:-1], key=lambda m: (correct(best_c, m), m))
+    return {
+        "c": best_c,
+        "margin": best_margin,
+        "total": len(mine),
+        "rules": sum(g.rule_correct for g in mine),
+        "ranker": correct(best_c, None),
+        "hybrid": correct(best_c, best_margin),
+        "oracle": sum(any(g.labels) for g in mine),
+        "by_c": {c: correct(c, None) for c in C_GRID},
+        "by_margin": {m: correct(best_c, m) for m in MARGINS[:-1]},
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=ROOT / "fixtures" / "gold")
+    parser.add_argument("--heldout", action="store_true", help="score the held-out split once")
+    parser.add_argument("--write-weights", type=Path, help="write the tuned-split weights")
+    args = parser.parse_args(argv)
+    gold = ev.load_gold([args.gold])
+    groups, paired = build_groups(gold)
+    tuned = [g for g in groups if g.split == "tuned"]
+    print(f"paired numbers: {paired}")
+    odd = sum(bool(g.labels[g.rule]) != g.rule_correct for g in groups)
+    print(f"decisions whose rules' label differs from the evaluator's count: {odd}")
+    out: dict[str, Any] = {"seed": SEED, "folds": FOLDS, "cv": {}, "heldout": {}}
+    for attribute in ATTRIBUTES:
+        cv = cross_validate(tuned, attribute)
+        out["cv"][attribute] = cv
+        print(
+            f"CV tuned {attribute:<9} rules {cv['rules']}/{cv['total']}  ranker {cv['ranker']}"
+            f"  hybrid {cv['hybrid']} (C={cv['c']}, margin={cv['margin']})"
+            f"  oracle {cv['oracle']}  by C {cv['by_c']}  by margin {cv['by_margin']}"
+        )
+    weights_all: dict[str, Any] = {}
+    for attribute in ATTRIBUTES:
+        mine = [g for g in tuned if g.attribute == attribute]
+        cv = out["cv"][attribute]
+        weights = fit(mine, _feature_names(mine), cv["c"])
+        weights_all[attribute] = {"margin": cv["margin"], "weights": weights}
+        if args.heldout:
+            held = [g for g in groups if g.split == "heldout" and g.attribute == attribute]
+            result = {
+                "total": len(held),
+                "rules": sum(g.rule_correct for g in held),
+                "ranker": sum(_choice(g, weights, None) for g in held),
+                "hybrid": sum(_choice(g, weights, cv["margin"]) for g in held),
+                "oracle": sum(any(g.labels) for g in held),
+            }
+            out["heldout"][attribute] = result
+            print(f"HELDOUT {attribute:<9} {result}")
+    if args.write_weights:
+        args.write_weights.write_text(json.dumps(weights_all, indent=1, sort_keys=True) + "\n")
+    print(json.dumps(out, default=str, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()
