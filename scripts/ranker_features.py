@@ -70,6 +70,17 @@ _CUES = {
 _CUE_PATTERNS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _CUES.items()}
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+# "evaluated on X", "experiments on X", "results on the X benchmark": named as evaluation data.
+_ON_BEFORE = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _match_on_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends in "on", "across" or "over" (and "the").
+
+    >>> _match_on_before("results on the GSM8K", 0, 15)
+    True
+    """
+    return _ON_BEFORE.search(text, max(start, end - 20), end) is not None
 _SOURCES = ("list", "pattern", "acronym", "method", "rules")
 
 
@@ -135,6 +146,8 @@ def pair_features(
         )
         f["none_no_rival_in_sentence"] = float(in_sentence == 0)
         f["none_log_rivals"] = math.log1p(len(candidates) - 1)
+        f["none_only_name"] = float(len(candidates) == 2)
+        f["none_no_rival_only_name"] = f["none_no_rival_in_sentence"] * f["none_only_name"]
         return f
     f["rule"] = float(chosen is not None and key(chosen) == key(candidate.name))
     f[f"src_{candidate.source}"] = 1.0
@@ -147,16 +160,30 @@ def pair_features(
         f["first_named"] = float(min(candidate.mentions)[0] == firsts[0])
     if title and key(candidate.name) in key(title):
         f["in_title"] = 1.0
+    if any(_match_on_before(text, 0, m[0]) for m in candidate.mentions):
+        f["on_before_any"] = 1.0
     mention = nearest_mention(number, candidate)
     if mention is None:
         f["no_mention"] = 1.0
         return f
     same = _inside(mention, number.sentence)
+    rule_none = chosen is None
     if not same:
         f["other_sentence"] = 1.0
         f["log_far_chars"] = math.log1p(_distance(mention, number.span)) / 5
         f["far_before"] = float(mention[1] <= number.span[0])
+        named_in_sentence = any(
+            _inside(m, number.sentence) for c in named for m in c.mentions
+        )
+        f["far_no_rival_in_sentence"] = float(not named_in_sentence)
+        f["far_only_name"] = f["only_name"]
+        f["far_rule_none"] = float(rule_none)
+        f["far_only_name_rule_none"] = f["only_name"] * float(rule_none)
+        f["far_first_named"] = f.get("first_named", 0.0)
+        f["far_on_before_any"] = f.get("on_before_any", 0.0)
         return f
+    f["near_rule_none"] = float(rule_none)
+    f["near_src_method"] = float(candidate.source == "method")
     f["same_sentence"] = 1.0
     before = mention[1] <= number.span[0]
     after = mention[0] >= number.span[1]

@@ -73,6 +73,8 @@ class Group:
     labels: list[int]
     rule: int  # index of the rules' choice among the candidates
     rule_correct: bool  # what the evaluator counts for the rules
+    names: list[str | None]  # the candidates' names, for reading tuned-split errors
+    context: str  # the number in its sentence, likewise
 
 
 def _source_at(names: Sequence[NameMatch]) -> dict[tuple[int, int], str]:
@@ -169,8 +171,13 @@ def build_groups(gold: Sequence[GoldRecord]) -> tuple[list[Group], dict[str, int
                     pair_features(text, number, c, cands, spans, attribute, k, record.title)
                     for c in cands
                 ]
+                s0, s1 = number.sentence
+                context = text[s0 : number.span[0]] + "[[" + gr.text + "]]" + text[number.span[1] : s1]
                 groups.append(
-                    Group(g.id, g.split, attribute, feats, labels, rule, rule_correct)
+                    Group(
+                        g.id, g.split, attribute, feats, labels, rule, rule_correct,
+                        [c.name for c in cands], context,
+                    )
                 )
     return groups, dict(paired)
 
@@ -211,24 +218,64 @@ def _folds(papers: Sequence[str]) -> list[set[str]]:
     return [set(ids[i::FOLDS]) for i in range(FOLDS)]
 
 
+def _out_of_fold(
+    groups: Sequence[Group], folds: Sequence[set[str]], names: Sequence[str], c: float
+) -> list[tuple[Group, dict[str, float]]]:
+    """Each group with the weights fitted on the folds that do not hold its paper."""
+    scored = []
+    for fold in folds:
+        weights = fit([g for g in groups if g.paper not in fold], names, c)
+        scored += [(g, weights) for g in groups if g.paper in fold]
+    return scored
+
+
+def _select(scored: dict[float, list[tuple[Group, dict[str, float]]]]) -> tuple[float, float]:
+    """The C whose ranker alone is right most often (smaller C on ties), then the margin."""
+
+    def correct(c: float, margin: float | None) -> int:
+        return sum(_choice(g, w, margin) for g, w in scored[c])
+
+    best_c = max(C_GRID, key=lambda c: (correct(c, None), -c))
+    best_margin = max(MARGINS[:-1], key=lambda m: (correct(best_c, m), m))
+    return best_c, best_margin
+
+
+def _wins_losses(decisions: Sequence[tuple[Group, bool]]) -> tuple[int, int]:
+    """Decisions the system gets right and the rules wrong, and the other way round."""
+    wins = sum(ok and not g.rule_correct for g, ok in decisions)
+    losses = sum(g.rule_correct and not ok for g, ok in decisions)
+    return wins, losses
+
+
 def cross_validate(groups: Sequence[Group], attribute: str) -> dict[str, Any]:
-    """Out-of-fold choices on the tuned split for every C; the best C and margin."""
+    """5-fold CV by paper on the tuned split.
+
+    ``ranker``/``hybrid``: C and margin chosen on the same out-of-fold predictions they are
+    scored on (slightly optimistic); ``nested_*``: C and margin chosen by an inner 4-fold CV
+    inside each outer training part, so the outer fold is never used to choose them.
+    """
     mine = [g for g in groups if g.attribute == attribute]
     names = _feature_names(mine)
     folds = _folds([g.paper for g in mine])
-    table: dict[float, list[tuple[Group, dict[str, float]]]] = {}
-    for c in C_GRID:
-        scored = []
-        for fold in folds:
-            weights = fit([g for g in mine if g.paper not in fold], names, c)
-            scored += [(g, weights) for g in mine if g.paper in fold]
-        table[c] = scored
+    table = {c: _out_of_fold(mine, folds, names, c) for c in C_GRID}
 
     def correct(c: float, margin: float | None) -> int:
         return sum(_choice(g, w, margin) for g, w in table[c])
 
-    best_c = max(C_GRID, key=lambda c: (correct(c, None), -c))
-    best_margin = max(MARGINS[:-1], key=lambda m: (correct(best_c, m), m))
+    best_c, best_margin = _select(table)
+    nested_ranker: list[tuple[Group, bool]] = []
+    nested_hybrid: list[tuple[Group, bool]] = []
+    for i, fold in enumerate(folds):
+        inner_folds = [f for j, f in enumerate(folds) if j != i]
+        train = [g for g in mine if g.paper not in fold]
+        inner = {c: _out_of_fold(train, inner_folds, names, c) for c in C_GRID}
+        c, margin = _select(inner)
+        weights = fit(train, names, c)
+        for g in mine:
+            if g.paper in fold:
+                nested_ranker.append((g, _choice(g, weights, None)))
+                nested_hybrid.append((g, _choice(g, weights, margin)))
+    best = [(g, _choice(g, w, None)) for g, w in table[best_c]]
     return {
         "c": best_c,
         "margin": best_margin,
@@ -236,6 +283,11 @@ def cross_validate(groups: Sequence[Group], attribute: str) -> dict[str, Any]:
         "rules": sum(g.rule_correct for g in mine),
         "ranker": correct(best_c, None),
         "hybrid": correct(best_c, best_margin),
+        "ranker_wins_losses": _wins_losses(best),
+        "nested_ranker": sum(ok for _, ok in nested_ranker),
+        "nested_hybrid": sum(ok for _, ok in nested_hybrid),
+        "nested_ranker_wins_losses": _wins_losses(nested_ranker),
+        "nested_hybrid_wins_losses": _wins_losses(nested_hybrid),
         "oracle": sum(any(g.labels) for g in mine),
         "by_c": {c: correct(c, None) for c in C_GRID},
         "by_margin": {m: correct(best_c, m) for m in MARGINS[:-1]},
@@ -260,9 +312,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         out["cv"][attribute] = cv
         print(
             f"CV tuned {attribute:<9} rules {cv['rules']}/{cv['total']}  ranker {cv['ranker']}"
-            f"  hybrid {cv['hybrid']} (C={cv['c']}, margin={cv['margin']})"
-            f"  oracle {cv['oracle']}  by C {cv['by_c']}  by margin {cv['by_margin']}"
+            f" {cv['ranker_wins_losses']}  hybrid {cv['hybrid']} (C={cv['c']},"
+            f" margin={cv['margin']})  nested ranker {cv['nested_ranker']}"
+            f" {cv['nested_ranker_wins_losses']}  nested hybrid {cv['nested_hybrid']}"
+            f" {cv['nested_hybrid_wins_losses']}  oracle {cv['oracle']}"
         )
+        print(f"   by C {cv['by_c']}  by margin {cv['by_margin']}")
     weights_all: dict[str, Any] = {}
     for attribute in ATTRIBUTES:
         mine = [g for g in tuned if g.attribute == attribute]
@@ -271,11 +326,15 @@ def main(argv: Sequence[str] | None = None) -> None:
         weights_all[attribute] = {"margin": cv["margin"], "weights": weights}
         if args.heldout:
             held = [g for g in groups if g.split == "heldout" and g.attribute == attribute]
+            ranker = [(g, _choice(g, weights, None)) for g in held]
+            hybrid = [(g, _choice(g, weights, cv["margin"])) for g in held]
             result = {
                 "total": len(held),
                 "rules": sum(g.rule_correct for g in held),
-                "ranker": sum(_choice(g, weights, None) for g in held),
-                "hybrid": sum(_choice(g, weights, cv["margin"]) for g in held),
+                "ranker": sum(ok for _, ok in ranker),
+                "ranker_wins_losses": _wins_losses(ranker),
+                "hybrid": sum(ok for _, ok in hybrid),
+                "hybrid_wins_losses": _wins_losses(hybrid),
                 "oracle": sum(any(g.labels) for g in held),
             }
             out["heldout"][attribute] = result
