@@ -81,6 +81,8 @@ def _match_on_before(text: str, start: int, end: int) -> bool:
     True
     """
     return _ON_BEFORE.search(text, max(start, end - 20), end) is not None
+
+
 _SOURCES = ("list", "pattern", "acronym", "method", "rules")
 
 
@@ -172,9 +174,7 @@ def pair_features(
         f["other_sentence"] = 1.0
         f["log_far_chars"] = math.log1p(_distance(mention, number.span)) / 5
         f["far_before"] = float(mention[1] <= number.span[0])
-        named_in_sentence = any(
-            _inside(m, number.sentence) for c in named for m in c.mentions
-        )
+        named_in_sentence = any(_inside(m, number.sentence) for c in named for m in c.mentions)
         f["far_no_rival_in_sentence"] = float(not named_in_sentence)
         f["far_only_name"] = f["only_name"]
         f["far_rule_none"] = float(rule_none)
@@ -222,11 +222,11 @@ def pair_features(
     # "A, B and C reach 1, 2 and 3, respectively": the k-th number goes with the k-th name.
     if _RESPECTIVELY.search(text, number.sentence[0], number.sentence[1]):
         f["respectively"] = 1.0
-        in_sentence = [n[0] for n in numbers if _inside(n, number.sentence)]
+        sentence_numbers = [n[0] for n in numbers if _inside(n, number.sentence)]
         starts = [m[0] for _, m in rivals]
-        if len(in_sentence) > 1 and len(starts) > 1:
+        if len(sentence_numbers) > 1 and len(starts) > 1:
             f["respectively_aligned"] = float(
-                _ordinal(in_sentence, number.span[0]) == _ordinal(starts, mention[0])
+                _ordinal(sentence_numbers, number.span[0]) == _ordinal(starts, mention[0])
             )
     return f
 
@@ -261,6 +261,19 @@ def sigmoid(x: float) -> float:
     return e / (1.0 + e)
 
 
+def same_name(a: str | None, b: str | None, key: Key) -> bool:
+    """Whether two attributions agree: both none, or names with the same key.
+
+    >>> same_name("GSM8K", "gsm8k", str.lower), same_name(None, None, str.lower)
+    (True, True)
+    >>> same_name("GSM8K", None, str.lower)
+    False
+    """
+    if a is None or b is None:
+        return a is None and b is None
+    return key(a) == key(b)
+
+
 def dedupe(candidates: Sequence[Candidate], key: Key) -> list[Candidate]:
     """One candidate per name key, merging mentions; the first source wins; "none" once.
 
@@ -289,9 +302,7 @@ def locate(text: str, name: str, sentence: Span) -> tuple[Span, ...]:
     ((15, 23),)
     """
     pattern = re.compile(re.escape(name), re.IGNORECASE)
-    inside = [
-        (m.start(), m.end()) for m in pattern.finditer(text, sentence[0], sentence[1])
-    ]
+    inside = [(m.start(), m.end()) for m in pattern.finditer(text, sentence[0], sentence[1])]
     if inside:
         return tuple(inside)
     return tuple((m.start(), m.end()) for m in pattern.finditer(text))

@@ -42,6 +42,7 @@ from ranker_features import (  # noqa: E402
     dedupe,
     locate,
     pair_features,
+    same_name,
     score,
     vectorize,
 )
@@ -51,7 +52,7 @@ from extractor._extract import _make_doc  # noqa: E402
 from extractor._pipeline import build_pipeline  # noqa: E402
 from extractor._records import doc_to_record  # noqa: E402
 from extractor.components._spans import payload  # noqa: E402
-from extractor.components.names import BENCHMARK, METRIC, MODEL, NameMatch  # noqa: E402
+from extractor.components.names import METRIC, NameMatch  # noqa: E402
 from extractor.metric_names import metric_name  # noqa: E402
 from schemas import Paper, PaperRecord  # noqa: E402
 from schemas.gold import GoldRecord  # noqa: E402
@@ -95,7 +96,8 @@ def candidates_for(
     if attribute == "metric":
         for m in names:
             if m.label == METRIC:
-                found.append(Candidate(metric_name(text[m.start : m.end]), ((m.start, m.end),), m.source))
+                name = metric_name(text[m.start : m.end])
+                found.append(Candidate(name, ((m.start, m.end),), m.source))
     else:
         entities = record.models if attribute == "model" else record.benchmarks
         for e in entities:
@@ -137,6 +139,7 @@ def build_groups(gold: Sequence[GoldRecord]) -> tuple[list[Group], dict[str, int
         text = record.text
         key = ev.paper_lenient_key(g.abstract)
         keys = {"metric": key, "benchmark": key, "model": _model_key(record, g, key)}
+        method_names = ev.Evaluation._method_names(g, record, key)
         pairs, _, _ = ev.match_results(g.metrics, record.metrics, strict=False)
         paired[g.split] += len(pairs)
         spans = [(r.span.start, r.span.end) for r in record.metrics]
@@ -151,34 +154,22 @@ def build_groups(gold: Sequence[GoldRecord]) -> tuple[list[Group], dict[str, int
                 cands = candidates_for(text, record, names, number, attribute, k)
                 gold_value = getattr(gr, attribute)
                 chosen = number.chosen[attribute]
-                labels = [
-                    int(
-                        (c.name is None and gold_value is None)
-                        or (c.name is not None and gold_value is not None
-                            and k(c.name) == k(gold_value))
-                    )
-                    for c in cands
-                ]
-                rule = next(
-                    i
-                    for i, c in enumerate(cands)
-                    if (c.name is None) == (chosen is None)
-                    and (chosen is None or c.name is not None and k(c.name) == k(chosen))
-                )
-                same = ev.Evaluation._method_names(g, record, key) if attribute == "model" else set()
+                labels = [int(same_name(c.name, gold_value, k)) for c in cands]
+                rule = next(i for i, c in enumerate(cands) if same_name(c.name, chosen, k))
+                same = method_names if attribute == "model" else set()
                 rule_correct = ev._same_name(gold_value, chosen, key, same)
                 feats = [
                     pair_features(text, number, c, cands, spans, attribute, k, record.title)
                     for c in cands
                 ]
                 s0, s1 = number.sentence
-                context = text[s0 : number.span[0]] + "[[" + gr.text + "]]" + text[number.span[1] : s1]
-                groups.append(
-                    Group(
-                        g.id, g.split, attribute, feats, labels, rule, rule_correct,
-                        [c.name for c in cands], context,
-                    )
+                q0, q1 = number.span
+                context = f"{text[s0:q0]}[[{text[q0:q1]}]]{text[q1:s1]}"
+                shown = [c.name for c in cands]
+                group = Group(
+                    g.id, g.split, attribute, feats, labels, rule, rule_correct, shown, context
                 )
+                groups.append(group)
     return groups, dict(paired)
 
 
