@@ -26,7 +26,7 @@ import json
 import random
 import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,7 @@ from schemas.gold import GoldRecord  # noqa: E402
 SEED = 14
 FOLDS = 5
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+GRIDS = {"lr": C_GRID, "gbm": (25.0, 50.0, 100.0, 200.0)}  # C, or boosting rounds
 MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, float("inf"))
 
 
@@ -177,26 +178,58 @@ def _feature_names(groups: Sequence[Group]) -> list[str]:
     return sorted({name for g in groups for f in g.features for name in f})
 
 
-def fit(groups: Sequence[Group], names: Sequence[str], c: float) -> dict[str, float]:
-    """A logistic regression over the pairs of groups that hold a correct candidate."""
+Scorer = Callable[[Sequence[dict[str, float]]], list[float]]
+Model = dict[str, float] | Scorer  # a linear model's weights, or any scoring function
+
+
+def _pairs(groups: Sequence[Group], names: Sequence[str]) -> tuple[Any, Any]:
+    """The pairs of the groups that hold a correct candidate, as numpy arrays."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
 
     rows, ys = [], []
     for g in groups:
         if any(g.labels):
             rows += [vectorize(f, names) for f in g.features]
             ys += g.labels
-    model = LogisticRegression(C=c, max_iter=5000, fit_intercept=False)
-    model.fit(np.array(rows), np.array(ys))
-    return {n: float(w) for n, w in zip(names, model.coef_[0], strict=True) if w != 0.0}
+    return np.array(rows), np.array(ys)
 
 
-def _choice(group: Group, weights: dict[str, float], margin: float | None) -> bool:
+def fit(groups: Sequence[Group], names: Sequence[str], c: float, kind: str = "lr") -> Model:
+    """A pointwise model over the pairs: ``lr``, an L2 logistic regression (``c`` its C;
+    the ``bias`` feature is the intercept) whose weights are returned; ``gbm``, scikit-learn's
+    histogram gradient boosting (depth 3, ``c`` boosting rounds), returned as a scorer."""
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.linear_model import LogisticRegression
+
+    x, y = _pairs(groups, names)
+    if kind == "lr":
+        lr = LogisticRegression(C=c, max_iter=5000, fit_intercept=False)
+        lr.fit(x, y)
+        return {n: float(w) for n, w in zip(names, lr.coef_[0], strict=True) if w != 0.0}
+    gbm = HistGradientBoostingClassifier(
+        max_iter=int(c), max_depth=3, learning_rate=0.1, min_samples_leaf=10, random_state=SEED
+    )
+    gbm.fit(x, y)
+
+    def scorer(features: Sequence[dict[str, float]]) -> list[float]:
+        rows = np.array([vectorize(f, names) for f in features])
+        return [float(v) for v in gbm.decision_function(rows)]
+
+    return scorer
+
+
+def _scores(group: Group, model: Model) -> list[float]:
+    if isinstance(model, dict):
+        return [score(f, model) for f in group.features]
+    return model(group.features)
+
+
+def _choice(group: Group, model: Model, margin: float | None) -> bool:
     """Whether the system is right on this decision: the ranker alone (``margin`` None),
     or the ranker overriding the rules when its top candidate beats theirs by ``margin``."""
 
-    scores = [score(f, weights) for f in group.features]
+    scores = _scores(group, model)
     top = max(range(len(scores)), key=lambda i: (scores[i], i == group.rule))
     if margin is not None and scores[top] - scores[group.rule] <= margin:
         return group.rule_correct
@@ -210,23 +243,23 @@ def _folds(papers: Sequence[str]) -> list[set[str]]:
 
 
 def _out_of_fold(
-    groups: Sequence[Group], folds: Sequence[set[str]], names: Sequence[str], c: float
-) -> list[tuple[Group, dict[str, float]]]:
-    """Each group with the weights fitted on the folds that do not hold its paper."""
-    scored = []
+    groups: Sequence[Group], folds: Sequence[set[str]], names: Sequence[str], c: float, kind: str
+) -> list[tuple[Group, Model]]:
+    """Each group with the model fitted on the folds that do not hold its paper."""
+    scored: list[tuple[Group, Model]] = []
     for fold in folds:
-        weights = fit([g for g in groups if g.paper not in fold], names, c)
-        scored += [(g, weights) for g in groups if g.paper in fold]
+        model = fit([g for g in groups if g.paper not in fold], names, c, kind)
+        scored += [(g, model) for g in groups if g.paper in fold]
     return scored
 
 
-def _select(scored: dict[float, list[tuple[Group, dict[str, float]]]]) -> tuple[float, float]:
+def _select(scored: dict[float, list[tuple[Group, Model]]]) -> tuple[float, float]:
     """The C whose ranker alone is right most often (smaller C on ties), then the margin."""
 
     def correct(c: float, margin: float | None) -> int:
         return sum(_choice(g, w, margin) for g, w in scored[c])
 
-    best_c = max(C_GRID, key=lambda c: (correct(c, None), -c))
+    best_c = max(scored, key=lambda c: (correct(c, None), -c))
     best_margin = max(MARGINS[:-1], key=lambda m: (correct(best_c, m), m))
     return best_c, best_margin
 
@@ -238,7 +271,7 @@ def _wins_losses(decisions: Sequence[tuple[Group, bool]]) -> tuple[int, int]:
     return wins, losses
 
 
-def cross_validate(groups: Sequence[Group], attribute: str) -> dict[str, Any]:
+def cross_validate(groups: Sequence[Group], attribute: str, kind: str = "lr") -> dict[str, Any]:
     """5-fold CV by paper on the tuned split.
 
     ``ranker``/``hybrid``: C and margin chosen on the same out-of-fold predictions they are
@@ -248,7 +281,8 @@ def cross_validate(groups: Sequence[Group], attribute: str) -> dict[str, Any]:
     mine = [g for g in groups if g.attribute == attribute]
     names = _feature_names(mine)
     folds = _folds([g.paper for g in mine])
-    table = {c: _out_of_fold(mine, folds, names, c) for c in C_GRID}
+    grid = GRIDS[kind]
+    table = {c: _out_of_fold(mine, folds, names, c, kind) for c in grid}
 
     def correct(c: float, margin: float | None) -> int:
         return sum(_choice(g, w, margin) for g, w in table[c])
@@ -259,13 +293,13 @@ def cross_validate(groups: Sequence[Group], attribute: str) -> dict[str, Any]:
     for i, fold in enumerate(folds):
         inner_folds = [f for j, f in enumerate(folds) if j != i]
         train = [g for g in mine if g.paper not in fold]
-        inner = {c: _out_of_fold(train, inner_folds, names, c) for c in C_GRID}
+        inner = {c: _out_of_fold(train, inner_folds, names, c, kind) for c in grid}
         c, margin = _select(inner)
-        weights = fit(train, names, c)
+        model = fit(train, names, c, kind)
         for g in mine:
             if g.paper in fold:
-                nested_ranker.append((g, _choice(g, weights, None)))
-                nested_hybrid.append((g, _choice(g, weights, margin)))
+                nested_ranker.append((g, _choice(g, model, None)))
+                nested_hybrid.append((g, _choice(g, model, margin)))
     best = [(g, _choice(g, w, None)) for g, w in table[best_c]]
     return {
         "c": best_c,
@@ -280,7 +314,7 @@ def cross_validate(groups: Sequence[Group], attribute: str) -> dict[str, Any]:
         "nested_ranker_wins_losses": _wins_losses(nested_ranker),
         "nested_hybrid_wins_losses": _wins_losses(nested_hybrid),
         "oracle": sum(any(g.labels) for g in mine),
-        "by_c": {c: correct(c, None) for c in C_GRID},
+        "by_c": {c: correct(c, None) for c in grid},
         "by_margin": {m: correct(best_c, m) for m in MARGINS[:-1]},
     }
 
@@ -289,7 +323,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=ROOT / "fixtures" / "gold")
     parser.add_argument("--heldout", action="store_true", help="score the held-out split once")
-    parser.add_argument("--write-weights", type=Path, help="write the tuned-split weights")
+    parser.add_argument("--model", choices=sorted(GRIDS), default="lr", help="lr or gbm")
+    parser.add_argument("--write-weights", type=Path, help="write the tuned-split LR weights")
     args = parser.parse_args(argv)
     gold = ev.load_gold([args.gold])
     groups, paired = build_groups(gold)
@@ -297,9 +332,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"paired numbers: {paired}")
     odd = sum(bool(g.labels[g.rule]) != g.rule_correct for g in groups)
     print(f"decisions whose rules' label differs from the evaluator's count: {odd}")
-    out: dict[str, Any] = {"seed": SEED, "folds": FOLDS, "cv": {}, "heldout": {}}
+    out: dict[str, Any] = {"model": args.model, "seed": SEED, "folds": FOLDS, "cv": {}}
+    out["heldout"] = {}
     for attribute in ATTRIBUTES:
-        cv = cross_validate(tuned, attribute)
+        cv = cross_validate(tuned, attribute, args.model)
         out["cv"][attribute] = cv
         print(
             f"CV tuned {attribute:<9} rules {cv['rules']}/{cv['total']}  ranker {cv['ranker']}"
@@ -313,12 +349,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     for attribute in ATTRIBUTES:
         mine = [g for g in tuned if g.attribute == attribute]
         cv = out["cv"][attribute]
-        weights = fit(mine, _feature_names(mine), cv["c"])
-        weights_all[attribute] = {"margin": cv["margin"], "weights": weights}
+        model = fit(mine, _feature_names(mine), cv["c"], args.model)
+        if isinstance(model, dict):
+            weights_all[attribute] = {"margin": cv["margin"], "weights": model}
         if args.heldout:
             held = [g for g in groups if g.split == "heldout" and g.attribute == attribute]
-            ranker = [(g, _choice(g, weights, None)) for g in held]
-            hybrid = [(g, _choice(g, weights, cv["margin"])) for g in held]
+            ranker = [(g, _choice(g, model, None)) for g in held]
+            hybrid = [(g, _choice(g, model, cv["margin"])) for g in held]
             result = {
                 "total": len(held),
                 "rules": sum(g.rule_correct for g in held),
