@@ -1,0 +1,308 @@
+"""Candidates and features for the result-attribution pair ranker trial (issue 14).
+
+Dev-only: imported by ``scripts/train_ranker.py`` and ``tests/test_ranker_features.py``.
+Everything here is plain Python over plain data (the text, a record's result spans and
+its names' mentions), so the same code could run at extraction time without numpy.
+
+For one result number and one attribute (metric, benchmark or model), the candidates are
+the names the pipeline found for that attribute (each with all its mentions), plus the
+paper's method for ``model``, plus the name the rules chose when it is none of those
+(source ``rules``), plus "none" (``name`` None). A pair (number, candidate) is described by
+a dict of cheap features: where the candidate's nearest mention stands from the number
+(same sentence, before/after, characters, words, other numbers between, cue words between),
+where it came from, whether the rules chose it, and how many rivals it has.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+ATTRIBUTES = ("metric", "benchmark", "model")
+
+Span = tuple[int, int]
+Key = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name that could be a number's attribute; ``name`` None is the "none" candidate."""
+
+    name: str | None
+    mentions: tuple[Span, ...]
+    source: str  # "list", "pattern", "acronym", "method", "rules", "none"
+
+
+@dataclass(frozen=True)
+class Number:
+    """A result number: its span, its sentence, and the rules' choice for each attribute."""
+
+    span: Span
+    sentence: Span
+    chosen: dict[str, str | None]
+
+
+# Words between a number and a name that tie them ("85.1% on GSM8K", "accuracy of 85.1%",
+# "improves X by 3.2", "higher than GPT-4", "reaches"), or separate them ("and", ";").
+_CUES = {
+    "on": r"\bon\b",
+    "of": r"\bof\b",
+    "by": r"\bby\b",
+    "than": r"\bthan\b",
+    "in": r"\bin\b",
+    "with": r"\bwith\b",
+    "for": r"\bfor\b",
+    "and": r"\band\b",
+    "to": r"\bto\b",
+    "at": r"\bat\b",
+    "from": r"\bfrom\b",
+    "compared": r"\b(?:compared|versus|vs\.?|over|relative)\b",
+    "verb": r"\b(?:achiev|reach|obtain|attain|score|yield|improv|outperform|surpass|"
+    r"boost|reduc|increas|lower|rais)\w*",
+    "which": r"\b(?:which|while|whereas|where)\b",
+    "open_paren": r"\(",
+    "close_paren": r"\)",
+    "comma": r",",
+    "semicolon": r"[;:]",
+}
+_CUE_PATTERNS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _CUES.items()}
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+# "evaluated on X", "experiments on X", "results on the X benchmark": named as evaluation data.
+_ON_BEFORE = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _match_on_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends in "on", "across" or "over" (and "the").
+
+    >>> _match_on_before("results on the GSM8K", 0, 15)
+    True
+    """
+    return _ON_BEFORE.search(text, max(start, end - 20), end) is not None
+
+
+_SOURCES = ("list", "pattern", "acronym", "method", "rules")
+
+
+def _gap(a: Span, b: Span) -> Span:
+    """The characters strictly between two spans, in text order.
+
+    >>> _gap((10, 15), (0, 4))
+    (4, 10)
+    >>> _gap((0, 4), (2, 8))
+    (4, 4)
+    """
+    first, second = sorted((a, b))
+    return first[1], max(first[1], second[0])
+
+
+def _inside(span: Span, sentence: Span) -> bool:
+    return sentence[0] <= span[0] and span[1] <= sentence[1]
+
+
+def _distance(a: Span, b: Span) -> int:
+    start, end = _gap(a, b)
+    return end - start
+
+
+def nearest_mention(number: Number, candidate: Candidate) -> Span | None:
+    """The candidate's mention nearest the number, preferring one in its sentence."""
+    if not candidate.mentions:
+        return None
+    inside = [m for m in candidate.mentions if _inside(m, number.sentence)]
+    pool = inside or list(candidate.mentions)
+    return min(pool, key=lambda m: (_distance(m, number.span), m[0]))
+
+
+def _ordinal(items: Sequence[int], item: int) -> int:
+    return sorted(set(items)).index(item) if item in items else -1
+
+
+def pair_features(
+    text: str,
+    number: Number,
+    candidate: Candidate,
+    candidates: Sequence[Candidate],
+    numbers: Sequence[Span],
+    attribute: str,
+    key: Key,
+    title: str | None = None,
+) -> dict[str, float]:
+    """The features of one (number, candidate) pair; absent features are 0.
+
+    text: the cleaned abstract; number: the result number; candidate: one of
+    ``candidates`` (all candidates of this attribute, "none" included); numbers: the
+    spans of every result number in the record; key: the paper's lenient name key.
+    """
+    f: dict[str, float] = {"bias": 1.0}
+    chosen = number.chosen.get(attribute)
+    if candidate.name is None:
+        f["none"] = 1.0
+        f["none_rule"] = float(chosen is None)
+        in_sentence = sum(
+            1
+            for c in candidates
+            if c.name is not None and any(_inside(m, number.sentence) for m in c.mentions)
+        )
+        f["none_no_rival_in_sentence"] = float(in_sentence == 0)
+        f["none_log_rivals"] = math.log1p(len(candidates) - 1)
+        f["none_only_name"] = float(len(candidates) == 2)
+        f["none_no_rival_only_name"] = f["none_no_rival_in_sentence"] * f["none_only_name"]
+        return f
+    f["rule"] = float(chosen is not None and key(chosen) == key(candidate.name))
+    f[f"src_{candidate.source}"] = 1.0
+    f["log_mentions"] = math.log1p(len(candidate.mentions))
+    f["log_rivals"] = math.log1p(len(candidates) - 1)
+    named = [c for c in candidates if c.name is not None]
+    f["only_name"] = float(len(named) == 1)
+    firsts = sorted(min(c.mentions)[0] for c in named if c.mentions)
+    if candidate.mentions:
+        f["first_named"] = float(min(candidate.mentions)[0] == firsts[0])
+    if title and key(candidate.name) in key(title):
+        f["in_title"] = 1.0
+    if any(_match_on_before(text, 0, m[0]) for m in candidate.mentions):
+        f["on_before_any"] = 1.0
+    mention = nearest_mention(number, candidate)
+    if mention is None:
+        f["no_mention"] = 1.0
+        return f
+    same = _inside(mention, number.sentence)
+    rule_none = chosen is None
+    if not same:
+        f["other_sentence"] = 1.0
+        f["log_far_chars"] = math.log1p(_distance(mention, number.span)) / 5
+        f["far_before"] = float(mention[1] <= number.span[0])
+        named_in_sentence = any(_inside(m, number.sentence) for c in named for m in c.mentions)
+        f["far_no_rival_in_sentence"] = float(not named_in_sentence)
+        f["far_only_name"] = f["only_name"]
+        f["far_rule_none"] = float(rule_none)
+        f["far_only_name_rule_none"] = f["only_name"] * float(rule_none)
+        f["far_first_named"] = f.get("first_named", 0.0)
+        f["far_on_before_any"] = f.get("on_before_any", 0.0)
+        return f
+    f["near_rule_none"] = float(rule_none)
+    f["near_src_method"] = float(candidate.source == "method")
+    f["same_sentence"] = 1.0
+    before = mention[1] <= number.span[0]
+    after = mention[0] >= number.span[1]
+    f["before"], f["after"] = float(before), float(after)
+    f["overlap"] = float(not before and not after)
+    start, end = _gap(mention, number.span)
+    between = text[start:end]
+    chars = end - start
+    words = len(_WORD.findall(between))
+    f["log_chars"] = math.log1p(chars) / 5
+    f["log_words"] = math.log1p(words) / 3
+    f["adjacent_before"] = float(before and words <= 1)
+    f["adjacent_after"] = float(after and words <= 1)
+    others = sum(1 for n in numbers if n != number.span and start <= n[0] and n[1] <= end)
+    f["numbers_between"] = math.log1p(others)
+    for name, pattern in _CUE_PATTERNS.items():
+        if pattern.search(between):
+            f[f"cue_{name}"] = 1.0
+            f[f"cue_{name}_{'before' if before else 'after'}"] = 1.0
+    # Nearest of the rivals in the sentence, on either side and on its own side.
+    rivals = []
+    for c in named:
+        m = nearest_mention(number, c)
+        if m is not None and _inside(m, number.sentence):
+            rivals.append((c, m))
+    distances = sorted(_distance(m, number.span) for _, m in rivals)
+    own = _distance(mention, number.span)
+    f["nearest"] = float(own == distances[0])
+    side = [
+        _distance(m, number.span)
+        for _, m in rivals
+        if (m[1] <= number.span[0]) == before and (m[0] >= number.span[1]) == after
+    ]
+    f["nearest_on_side"] = float(bool(side) and own == min(side))
+    f["log_rivals_in_sentence"] = math.log1p(len(rivals) - 1)
+    # "A, B and C reach 1, 2 and 3, respectively": the k-th number goes with the k-th name.
+    if _RESPECTIVELY.search(text, number.sentence[0], number.sentence[1]):
+        f["respectively"] = 1.0
+        sentence_numbers = [n[0] for n in numbers if _inside(n, number.sentence)]
+        starts = [m[0] for _, m in rivals]
+        if len(sentence_numbers) > 1 and len(starts) > 1:
+            f["respectively_aligned"] = float(
+                _ordinal(sentence_numbers, number.span[0]) == _ordinal(starts, mention[0])
+            )
+    return f
+
+
+def vectorize(features: dict[str, float], names: Sequence[str]) -> list[float]:
+    """The features in ``names`` order, 0 for the absent ones.
+
+    >>> vectorize({"a": 2.0, "c": 1.0}, ["a", "b"])
+    [2.0, 0.0]
+    """
+    return [features.get(name, 0.0) for name in names]
+
+
+def score(features: dict[str, float], weights: dict[str, float]) -> float:
+    """A dot product of sparse features with sparse weights (the ranker's run-time step).
+
+    >>> score({"bias": 1.0, "rule": 1.0}, {"bias": -1.0, "rule": 2.5, "none": 3.0})
+    1.5
+    """
+    return sum(value * weights.get(name, 0.0) for name, value in features.items())
+
+
+def sigmoid(x: float) -> float:
+    """The logistic function, safe for large arguments.
+
+    >>> round(sigmoid(0.0), 2), round(sigmoid(1000.0), 2), round(sigmoid(-1000.0), 2)
+    (0.5, 1.0, 0.0)
+    """
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def same_name(a: str | None, b: str | None, key: Key) -> bool:
+    """Whether two attributions agree: both none, or names with the same key.
+
+    >>> same_name("GSM8K", "gsm8k", str.lower), same_name(None, None, str.lower)
+    (True, True)
+    >>> same_name("GSM8K", None, str.lower)
+    False
+    """
+    if a is None or b is None:
+        return a is None and b is None
+    return key(a) == key(b)
+
+
+def dedupe(candidates: Sequence[Candidate], key: Key) -> list[Candidate]:
+    """One candidate per name key, merging mentions; the first source wins; "none" once.
+
+    >>> a = Candidate("GSM8K", ((0, 5),), "list")
+    >>> b = Candidate("gsm8k", ((20, 25),), "pattern")
+    >>> [(c.name, c.mentions, c.source) for c in dedupe([a, b], str.lower)]
+    [('GSM8K', ((0, 5), (20, 25)), 'list')]
+    """
+    merged: dict[str | None, Candidate] = {}
+    for c in candidates:
+        k = None if c.name is None else key(c.name)
+        if k in merged:
+            old = merged[k]
+            mentions = tuple(sorted(set(old.mentions) | set(c.mentions)))
+            merged[k] = Candidate(old.name, mentions, old.source)
+        else:
+            merged[k] = c
+    return list(merged.values())
+
+
+def locate(text: str, name: str, sentence: Span) -> tuple[Span, ...]:
+    """Where a name the rules chose is written: its mentions in the number's sentence, or
+    anywhere in the text, compared case-insensitively; empty when it is not written as is.
+
+    >>> locate("Acc is 5. Then accuracy: 7.", "accuracy", (10, 27))
+    ((15, 23),)
+    """
+    pattern = re.compile(re.escape(name), re.IGNORECASE)
+    inside = [(m.start(), m.end()) for m in pattern.finditer(text, sentence[0], sentence[1])]
+    if inside:
+        return tuple(inside)
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text))
