@@ -78,3 +78,20 @@ def test_a_serialised_doc_cannot_name_a_class_outside_the_package() -> None:
     with pytest.raises(ValueError, match="unknown payload type"):
         decode_payload({"__extractor__": "os:system", "f": ["true"]})
     assert decode_payload({"plain": 1}) == {"plain": 1}
+
+
+def test_ents_are_opt_in_and_render_with_displacy() -> None:
+    from spacy import displacy
+
+    text = (
+        "We propose ZetaNet. On ImageNet, ZetaNet reaches 85.7% top-1 accuracy, "
+        "beating ResNet-50. Code: https://github.com/a/zetanet"
+    )
+    assert build_pipeline()(text).ents == ()
+    doc = build_pipeline(ents=True)(text)
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert {("ImageNet", "BENCHMARK"), ("85.7%", "RESULT"), ("ResNet-50", "MODEL")} <= found
+    assert ("https://github.com/a/zetanet", "URL") in found
+    assert "ZetaNet" in {e.text for e in doc.ents if e.label_ in {"METHOD", "MODEL"}}
+    html = displacy.render(doc, style="ent")
+    assert "BENCHMARK" in html and "85.7%" in html
