@@ -96,7 +96,7 @@ def test_report_in_a_browser_shows_spans_and_findings(
         assert label in zeta_text, label
     colours = {text.strip(".,;:()"): bars for text, bars in marked}
     # displaCy spaces its tokens: punctuation stays on its word, never after a space
-    assert "on ImageNet. It" in zeta_text and "ImageNet ." not in zeta_text
+    assert "ImageNet." in zeta_text and "ImageNet ." not in zeta_text
     assert _rgb(COLOURS["VALUE"]) in colours["9.3%"]
     assert _rgb(COLOURS["BENCHMARK"]) in colours["ImageNet"]
     assert _rgb(COLOURS["MODEL"]) in colours["CLIP"]
