@@ -10,7 +10,7 @@ import orjson
 from pydantic import BaseModel, ValidationError
 
 from extractor._errors import BadFieldError, BadJSONError, InputError, SourceError
-from schemas import ErrorDetail, ErrorRecord, PaperRecord
+from schemas import ErrorDetail, ErrorRecord, PaperRecord, accept_added_fields
 
 
 def dumps(record: BaseModel, *, pretty: bool = False) -> bytes:
@@ -75,9 +75,9 @@ def read_records(path: Path) -> Iterator[PaperRecord | ErrorRecord]:
             try:
                 obj = orjson.loads(raw)
                 if isinstance(obj, dict) and "error" in obj and "schema_version" not in obj:
-                    yield ErrorRecord.model_validate(obj)
+                    yield accept_added_fields(ErrorRecord, obj)
                     continue
-                yield PaperRecord.model_validate(obj)
+                yield accept_added_fields(PaperRecord, obj)
                 continue
             except orjson.JSONDecodeError as e:
                 error = BadJSONError(f"not valid JSON: {e}", source=source, line=number)

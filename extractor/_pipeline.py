@@ -42,12 +42,15 @@ def _tokenizer_splits_final_stops(nlp: Language) -> None:
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
-def build_pipeline(*, doc_spans: bool = True) -> Language:
+def build_pipeline(*, doc_spans: bool = True, ents: bool = False) -> Language:
     """A new pipeline with every component, in order.
 
     doc_spans (bool): Store token spans in ``doc.spans`` too (for displaCy and other spaCy
         code). Records are built from the components' own payloads, so the record path
         turns them off.
+    ents (bool): Also set ``doc.ents`` (METHOD, MODEL, BENCHMARK, METRIC, RESULT, URL) with
+        the ``paper_ents`` component, for ``displacy.render(doc, style="ent")``; implies
+        ``doc_spans``.
 
     >>> build_pipeline().pipe_names[-1]
     'paper_results'
@@ -55,6 +58,8 @@ def build_pipeline(*, doc_spans: bool = True) -> Language:
     nlp = spacy.blank("en")
     _tokenizer_splits_final_stops(nlp)
     for name in COMPONENTS:
-        config = {"spans": doc_spans} if name in _WITH_SPANS else {}
+        config = {"spans": doc_spans or ents} if name in _WITH_SPANS else {}
         nlp.add_pipe(name, config=config)
+    if ents:
+        nlp.add_pipe("paper_ents")
     return nlp

@@ -19,6 +19,7 @@ from extractor.components.results import ResultMatch
 from extractor.components.urls import LinkMatch
 from extractor.metric_names import metric_name
 from extractor.settings import setting_of
+from extractor.sources import slugify
 from schemas import PaperMeta, PaperRecord
 
 Data = dict[str, Any]
@@ -124,10 +125,23 @@ def _models(text: str, names: list[NameMatch], method: MethodMatch | None) -> li
 
 
 def doc_to_record(
-    doc: Doc, *, id: str, title: str | None = None, meta: PaperMeta | None = None
+    doc: Doc, *, id: str | None = None, title: str | None = None, meta: PaperMeta | None = None
 ) -> PaperRecord:
-    """The record of one processed Doc; every span indexes into ``doc.text``."""
+    """The record of one Doc that this package's components have processed.
+
+    Works on a Doc from your own pipeline too (``spacy.blank("en")`` plus the
+    ``paper_*`` components, see :func:`extractor.build_pipeline`), also after
+    ``nlp.pipe(..., n_process=N)`` or a ``DocBin`` round trip.
+
+    doc (Doc): The processed Doc; every span of the record indexes into ``doc.text``.
+    id (str | None): The record's id; by default a slug of the title (or of the text).
+    title (str | None): The paper's title, as the record keeps it.
+    meta (PaperMeta | None): What the source says about the paper.
+    RETURNS (PaperRecord): The validated record.
+    """
     text = doc_text(doc)
+    if id is None:
+        id = slugify(title or text[:80]) or "paper"
     names: list[NameMatch] = payload(doc, "paper_names") or []
     method: MethodMatch | None = payload(doc, "paper_method")
     return PaperRecord.model_validate(

@@ -42,6 +42,26 @@ app = typer.Typer(
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
+
+def _print_version(value: bool) -> None:
+    if value:
+        from extractor import __version__
+
+        typer.echo(f"extractor {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _commands(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn ML paper abstracts into structured, validated JSON records."""
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -113,7 +133,7 @@ def extract(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            metavar="INPUT...",
+            metavar="INPUT",
             help="Files to read (plain text, JSONL or a Daily Papers page), - for stdin, "
             "arxiv:ID or hf-daily:YYYY-MM-DD.",
             show_default=False,
@@ -413,10 +433,42 @@ def fetch_hf_daily(
     _fetch(options, lambda fetcher: fetcher.hf_daily(day), output, errors, progress)
 
 
+class SchemaKind(StrEnum):
+    record = "record"
+    error = "error"
+    paper = "paper"
+    finding = "finding"
+    leaderboard = "leaderboard"
+    leaderboard_full = "leaderboard-full"
+
+
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of one output record."""
-    sys.stdout.write(render_json_schema())
+def schema(
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(
+            help="record (extract's output lines), error (its error records), paper (fetch's "
+            "output lines), finding (audit --format json lines), leaderboard (leaderboard "
+            "--format json), leaderboard-full (--format full-json)."
+        ),
+    ] = SchemaKind.record,
+) -> None:
+    """Print the JSON Schema of one kind of output (default: one record)."""
+    if kind is SchemaKind.finding:
+        from extractor.audit import Finding
+        from schemas.export import published_schema, render
+
+        sys.stdout.write(render(published_schema(Finding, "finding")))
+    elif kind is SchemaKind.leaderboard:
+        from extractor.leaderboard._pwc import render_json_schema as leaderboard_schema
+
+        sys.stdout.write(leaderboard_schema())
+    elif kind is SchemaKind.leaderboard_full:
+        from extractor.leaderboard._pwc import render_full_json_schema
+
+        sys.stdout.write(render_full_json_schema())
+    else:
+        sys.stdout.write(render_json_schema(kind.value))
 
 
 def _check_inputs(inputs: list[str]) -> None:
@@ -457,7 +509,7 @@ def ingest(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            metavar="INPUT...",
+            metavar="INPUT",
             help="Inputs as for extract, or records JSONL (as extract writes), or - for stdin.",
             show_default=False,
         ),

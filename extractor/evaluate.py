@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from extractor._errors import BadFieldError, BadJSONError, SourceError
 from extractor.components.abbreviations import find_abbreviations
-from schemas import PaperRecord, Result
+from schemas import PaperRecord, Result, accept_added_fields
 from schemas.gold import GoldRecord, GoldResult
 
 FIELDS = ("method", "models", "benchmarks", "metric values", "code URLs")
@@ -332,7 +332,7 @@ def load_predictions(path: Path) -> dict[str, PaperRecord]:
     predictions = {}
     for _, obj in _read_jsonl(path):
         if "schema_version" in obj:
-            record = PaperRecord.model_validate(obj)
+            record = accept_added_fields(PaperRecord, obj)
             predictions[record.id] = record
     return predictions
 

@@ -16,6 +16,7 @@ from schemas.models import (
     Result,
     Span,
 )
+from schemas.reading import accept_added_fields
 
 __all__ = [
     "SCHEMA_PATH",
@@ -29,6 +30,7 @@ __all__ = [
     "PaperRecord",
     "Result",
     "Span",
+    "accept_added_fields",
     "record_json_schema",
     "render_json_schema",
 ]

@@ -88,10 +88,12 @@ def test_sample_records_validate_against_committed_json_schema(
 
 
 def test_json_schema_rejects_what_the_models_reject(committed_schema: dict[str, Any]) -> None:
+    """Except added fields, which the contract allows (readers accept them)."""
     validator = jsonschema.Draft202012Validator(committed_schema)
     good = {"id": "p", "text": "abc"}
     assert validator.is_valid(good)
-    assert not validator.is_valid({**good, "extra": 1})
+    assert validator.is_valid({**good, "extra": 1})
+    assert not validator.is_valid({**good, "metrics": [{"text": "1"}]})
     assert not validator.is_valid({"text": "abc"})
     assert not validator.is_valid({**good, "schema_version": "2"})
 
@@ -324,6 +326,35 @@ def test_schema_command_prints_the_committed_schema(
     out = capsys.readouterr().out
     assert json.loads(out) == committed_schema
     assert out == SCHEMA_PATH.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "kind", ["record", "error", "paper", "finding", "leaderboard", "leaderboard-full"]
+)
+def test_schema_command_prints_a_draft_2020_12_schema_of_each_kind(
+    capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    assert main(["schema", kind]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_error_records_validate_against_the_error_schema(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["schema", "error"]) == 0
+    validator = jsonschema.Draft202012Validator(json.loads(capsys.readouterr().out))
+    record = {"id": "c", "line": 3, "source": "in.jsonl", "error": {"code": "E102", "message": "m"}}
+    assert validator.is_valid(record)
+    assert not validator.is_valid({**record, "error": {"code": "oops", "message": "m"}})
+
+
+def test_version_option_prints_the_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from extractor import __version__
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"extractor {__version__}\n"
 
 
 _COMMANDS = sorted(typer.main.get_command(cli.app).commands)  # type: ignore[attr-defined]

@@ -52,3 +52,31 @@ def test_extract_bag_maps_papers_to_records() -> None:
     records = extract_bag(dask.bag.from_sequence(papers, npartitions=3)).compute(scheduler="sync")
     values = [json.loads(r)["metrics"][0]["value"] for r in records]
     assert values == [80.5, 81.5, 82.5, 83.5, 84.5, 85.5]
+
+
+def test_extract_files_on_a_distributed_cluster_matches_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What a user who outgrows one machine runs: a ``dask.distributed`` cluster, here a
+    ``LocalCluster`` of two worker processes on 127.0.0.1 (the scheduler is the client's)."""
+    distributed = pytest.importorskip("distributed")
+    inputs = _inputs(tmp_path)
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            worker_dashboard_address=None,
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        assert len(client.scheduler_info()["workers"]) == 2
+        written = extract_files(str(tmp_path / "*.jsonl"), tmp_path / "out")
+    for source, output in zip(inputs, written, strict=True):
+        expected = tmp_path / f"{source.stem}.cli"
+        errors = tmp_path / f"{source.stem}.errors"
+        main(["extract", str(source), "-o", str(expected), "--errors", str(errors)])
+        cli = expected.read_text().splitlines() + errors.read_text().splitlines()
+        assert sorted(Path(output).read_text().splitlines()) == sorted(cli)

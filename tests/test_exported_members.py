@@ -16,9 +16,9 @@ def _public_members(module: types.ModuleType) -> set[str]:
     """Names a user may rely on: not private, and not submodules (reached by their path)."""
     return {
         name
-        for name, value in vars(module).items()
+        for name in dir(module)  # a lazy module lists the names it imports on first use
         if (not name.startswith("_") or name in INCLUDED_PRIVATE_MEMBERS)
-        and not isinstance(value, types.ModuleType)
+        and not isinstance(getattr(module, name), types.ModuleType)
         and name != "annotations"  # ``from __future__ import annotations``
     }
 
@@ -66,3 +66,19 @@ def test_version_is_the_distribution_version() -> None:
     from importlib.metadata import version
 
     assert extractor.__version__ == version("extractor")
+
+
+@pytest.mark.parametrize("module", ["extractor", "extractor.store", "extractor.leaderboard"])
+def test_importing_the_package_or_its_store_does_not_load_spacy(module: str) -> None:
+    """Store and leaderboard users do not pay for spaCy (the public names import lazily)."""
+    import subprocess
+    import sys
+
+    code = f"import sys, {module}; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_an_unknown_attribute_is_still_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no_such_name"):
+        extractor.no_such_name  # noqa: B018

@@ -10,7 +10,6 @@ from pydantic import ValidationError
 
 import schemas
 from schemas import (
-    SCHEMA_PATH,
     SCHEMA_VERSION,
     Entity,
     ErrorDetail,
@@ -21,6 +20,7 @@ from schemas import (
     Result,
     Span,
 )
+from schemas.export import PUBLISHED
 
 URL = "https://github.com/a/b"
 TEXT = f"Our model reaches 85.7% on ImageNet; code: {URL}"
@@ -29,6 +29,12 @@ TEXT = f"Our model reaches 85.7% on ImageNet; code: {URL}"
 def _span(text: str, fragment: str) -> Span:
     start = text.index(fragment)
     return Span(start=start, end=start + len(fragment), text=fragment)
+
+
+def _result() -> Result:
+    return Result(
+        text="85.7%", value=85.7, unit="%", span=_span(TEXT, "85.7%"), sentence=_span(TEXT, TEXT)
+    )
 
 
 def _record(**fields: Any) -> PaperRecord:
@@ -187,19 +193,53 @@ def test_error_record_line_starts_at_one() -> None:
 # -- the committed JSON Schema -----------------------------------------------------------
 
 
-def test_committed_schema_matches_the_models() -> None:
+@pytest.mark.parametrize("kind", sorted(PUBLISHED))
+def test_committed_schemas_match_the_models(kind: str) -> None:
     """Regenerate with ``python -m schemas.export`` when this fails."""
-    assert SCHEMA_PATH.is_file(), "run: python -m schemas.export"
-    assert SCHEMA_PATH.read_text(encoding="utf-8") == schemas.render_json_schema()
+    path = PUBLISHED[kind][1]
+    assert path.is_file(), "run: python -m schemas.export"
+    assert path.read_text(encoding="utf-8") == schemas.render_json_schema(kind)
 
 
 def test_committed_schema_describes_the_record(committed_schema: dict[str, Any]) -> None:
     assert committed_schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert committed_schema["$id"].endswith(f".v{SCHEMA_VERSION}.schema.json")
-    assert committed_schema["additionalProperties"] is False
+    assert committed_schema["$id"] == f"urn:extractor:schema:paper_record:v{SCHEMA_VERSION}"
     assert set(committed_schema["required"]) >= {"id", "text"}
     assert committed_schema["properties"]["schema_version"]["const"] == "1"
     assert committed_schema == schemas.record_json_schema()
+
+
+def test_published_schemas_let_readers_accept_added_fields() -> None:
+    """The contract adds fields without a new schema_version, so no level forbids them."""
+    for kind in PUBLISHED:
+        assert '"additionalProperties": false' not in schemas.render_json_schema(kind)
+
+
+def test_a_record_with_added_fields_validates_against_the_published_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    record = _record(metrics=[_result()]).model_dump(mode="json")
+    record["added_top"] = 1
+    record["metrics"][0]["added_in_result"] = {"strategy": "x"}
+    record["metrics"][0]["span"]["added_in_span"] = True
+    jsonschema.validate(record, schemas.record_json_schema())
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**record, "schema_version": "2"}, schemas.record_json_schema())
+
+
+def test_readers_set_added_fields_aside_at_every_depth() -> None:
+    data = _record(metrics=[_result()]).model_dump(mode="json")
+    data["added_top"] = 1
+    data["metrics"][0]["added_in_result"] = 2
+    data["metrics"][0]["span"]["added_in_span"] = 3
+    assert schemas.accept_added_fields(PaperRecord, data) == _record(metrics=[_result()])
+    with pytest.raises(ValidationError):  # what this package writes stays closed
+        PaperRecord.model_validate(data)
+
+
+def test_readers_still_reject_a_wrong_type() -> None:
+    data = _record().model_dump(mode="json") | {"metrics": [{"text": "1", "value": "x"}]}
+    with pytest.raises(ValidationError):
+        schemas.accept_added_fields(PaperRecord, data)
 
 
 def test_render_json_schema_is_stable_json() -> None:

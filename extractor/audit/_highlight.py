@@ -85,13 +85,24 @@ def finding_marks(text: str, findings: Iterable[Finding]) -> Iterator[Mark]:
             yield Mark(located.start, located.end, found.code)
 
 
-def _tokens(text: str, cuts: set[int]) -> list[tuple[int, int]]:
-    """Words of ``text`` split further at each cut (so marks fall on token edges).
+def _tokens(text: str, marks: list[Mark]) -> list[tuple[int, int]]:
+    """Words of ``text``, split where a mark starts or ends inside one.
 
-    >>> text = "ab,cd ef"
-    >>> [text[s:e] for s, e in _tokens(text, {2})]
-    ['ab', ',cd', 'ef']
+    displaCy puts a space after every token, so a word is split only between pieces that
+    marks cover differently; a piece no mark covers stays glued to its neighbour (the
+    full stop after a marked name, the brackets round a marked acronym).
+
+    >>> text = "Net, (SD) ab"
+    >>> [text[s:e] for s, e in _tokens(text, [Mark(0, 3, "M"), Mark(6, 8, "M")])]
+    ['Net,', '(SD)', 'ab']
+    >>> [text[s:e] for s, e in _tokens(text, [Mark(0, 3, "M"), Mark(3, 4, "X")])]
+    ['Net', ',', '(SD)', 'ab']
     """
+    cuts = {edge for m in marks for edge in (m.start, m.end)}
+
+    def cover(start: int, end: int) -> frozenset[Mark]:
+        return frozenset(m for m in marks if m.start < end and m.end > start)
+
     tokens: list[tuple[int, int]] = []
     for word in _finditer_word(text):
         edges = [
@@ -99,14 +110,22 @@ def _tokens(text: str, cuts: set[int]) -> list[tuple[int, int]]:
             *sorted(c for c in cuts if word.start() < c < word.end()),
             word.end(),
         ]
-        tokens.extend(itertools.pairwise(edges))
+        pieces = [(s, e, cover(s, e)) for s, e in itertools.pairwise(edges)]
+        merged: list[tuple[int, int, frozenset[Mark]]] = []
+        for start, end, covered in pieces:
+            if merged and (not covered or not merged[-1][2] or covered == merged[-1][2]):
+                prev_start, _, prev_covered = merged.pop()
+                merged.append((prev_start, end, prev_covered or covered))
+            else:
+                merged.append((start, end, covered))
+        tokens.extend((start, end) for start, end, _ in merged)
     return tokens
 
 
 def render_marked(text: str, marks: Iterable[Mark], colours: dict[str, str]) -> str:
     """displaCy span-style HTML of ``text`` with ``marks`` highlighted."""
     unique = sorted({m for m in marks if m.start < m.end}, key=lambda m: (m.start, -m.end, m.label))
-    tokens = _tokens(text, {edge for m in unique for edge in (m.start, m.end)})
+    tokens = _tokens(text, unique)
     spans = []
     for m in unique:
         covered = [i for i, (s, e) in enumerate(tokens) if s < m.end and e > m.start]

@@ -17,7 +17,7 @@ import orjson
 from pydantic import BaseModel, ValidationError
 
 from extractor._errors import BadFieldError, BadJSONError, InputError
-from schemas import PaperRecord, Span
+from schemas import PaperRecord, Span, accept_added_fields
 
 Path = tuple[str | int, ...]
 
@@ -119,7 +119,7 @@ def parse_record(obj: Any, source: str, line: int) -> PaperRecord:
         )
     claimed = _repair(obj)
     try:
-        record = PaperRecord.model_validate(obj)
+        record = accept_added_fields(PaperRecord, obj)
     except ValidationError as e:
         raise BadFieldError(f"not a paper record: {_flatten(e)}", source=source, line=line) from e
     for path, span in claimed.items():

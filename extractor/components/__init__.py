@@ -1,6 +1,7 @@
 """The pipeline's spaCy components, one a file, registered as ``paper_*`` factories."""
 
 from extractor.components.abbreviations import AbbreviationFinder
+from extractor.components.ents import EntitySetter
 from extractor.components.method import MethodFinder
 from extractor.components.names import NameFinder
 from extractor.components.quantities import QuantityFinder
@@ -9,6 +10,7 @@ from extractor.components.urls import UrlFinder
 
 __all__ = [
     "AbbreviationFinder",
+    "EntitySetter",
     "MethodFinder",
     "NameFinder",
     "QuantityFinder",

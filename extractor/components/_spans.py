@@ -7,6 +7,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from extractor.components import _msgpack  # noqa: F401  (payloads serialise with the Doc)
 from extractor.components._frozen import quick_init
 
 
