@@ -15,9 +15,9 @@ from spacy.tokens import Doc
 from extractor.components._spans import doc_text, payload
 from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, MODEL, NameMatch, name_key
-from extractor.components.results import ResultMatch
 from extractor.components.urls import LinkMatch
 from extractor.metric_names import metric_name
+from extractor.pipeline.results import ResultMatch
 from schemas import PaperMeta, PaperRecord
 
 Data = dict[str, Any]

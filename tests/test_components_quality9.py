@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 
 from extractor import extract
-from extractor.components import _result_cues as cues
+from extractor.pipeline.results import _cues as cues
 from extractor.components.quantities import find_quantities
 
 # One sentence that names the method, so the linker knows what the method is.

@@ -18,7 +18,7 @@ FACTORIES = {
     "paper_abbreviations": "extractor.components.abbreviations:make_abbreviation_finder",
     "paper_names": "extractor.components.names:make_name_finder",
     "paper_method": "extractor.components.method:make_method_finder",
-    "paper_results": "extractor.components.results:make_result_linker",
+    "paper_results": "extractor.pipeline.results.component:make_result_linker",
 }
 
 ORDER = [

@@ -1,76 +1,45 @@
-"""The words that tell what a number is: cues for roles, conditions, metrics and lists.
+"""The compiled cue patterns the result linker reads around a number.
 
-Patterns compiled once; :mod:`extractor.components.results` applies them. The costlier
-ones sit behind a cheap test of the words every match holds (``str`` operations, far
-cheaper than a ``regex`` call): ``_name`` skips the call when the test fails and returns
-what ``_name_plain`` returns otherwise; tests/test_components_results_fast.py checks that
-they agree.
+The vocabularies that change most (change words, condition nouns, hardware, metric heads,
+the plain word sets) are data in ``extractor/lexicon/cues.toml``; their regex alternations
+and pre-checks are both built from those lists by :mod:`extractor.lexicon.cues`. The
+costlier patterns sit behind a cheap test of the words every match holds: ``_name`` skips
+the call when the test fails and returns what ``_name_plain`` returns otherwise;
+tests/results/test_cues_fast.py checks that they agree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Protocol
-
 import regex
 
+from extractor.lexicon.cues import (
+    alternation,
+    ends_in_word,
+    gated_match,
+    gated_of,
+    gated_search,
+    holds_any,
+    mapping,
+    must_hold,
+    phrases,
+    word_set,
+)
 
-def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
-    """Whether one of ``parts`` is a substring of ``text`` (a loop: quicker than ``any``
-    over a generator, which the prefilters below pay on every call)."""
-    for part in parts:  # noqa: SIM110 (the loop is the point)
-        if part in text:
-            return True
-    return False
+_holds_any = holds_any
+_ends_in_word = ends_in_word
+_gated_search = gated_search
+_gated_match = gated_match
+_gated_of = gated_of
 
-
-def _ends_in_word(lowered: str, words: tuple[str, ...]) -> bool:
-    """Whether an ASCII window in lower case ends in white space after one of ``words``.
-
-    A match of a pattern ending ``(?:word)\\s+$`` (or ``\\Z``) ends the window with white
-    space after the word; ``str.rstrip`` strips that white space and stops at the word's
-    last letter, so ``lowered.rstrip()`` ends in the word.
-    """
-    return lowered[-1:].isspace() and lowered.rstrip().endswith(words)
-
-
-class _Search(Protocol):
-    def __call__(
-        self, text: str, pos: int = 0, endpos: int | None = None
-    ) -> regex.Match[str] | None: ...
-
-
-def _gated_search(plain: _Search, may_match: Callable[[str], bool]) -> _Search:
-    """``plain(text, pos, endpos)``, skipped when ``may_match`` says no of the window in
-    lower case. ``may_match`` tests for words every match holds. It is asked only of an
-    ASCII window: there ``IGNORECASE`` matches ASCII letters only, so those words stand in
-    the lower-cased window whenever ``plain`` matches (elsewhere "K" or "ſ" may match "k"
-    or "s", so the pattern always runs)."""
-
-    def search(text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
-        if endpos is None:
-            endpos = len(text)
-        window = text[pos:endpos]
-        if window.isascii() and not may_match(window.lower()):
-            return None
-        return plain(text, pos, endpos)
-
-    return search
-
-
-def _gated_match(
-    plain: Callable[[str], regex.Match[str] | None], stems: tuple[str, ...]
-) -> Callable[[str], regex.Match[str] | None]:
-    """``plain(text)``, skipped when an ASCII ``text`` holds none of ``stems`` in lower
-    case (why that is exact: ``_gated_search``)."""
-
-    def match(text: str) -> regex.Match[str] | None:
-        if text.isascii() and not _holds_any(text.lower(), stems):
-            return None
-        return plain(text)
-
-    return match
-
+_IMPROVEMENT_WORDS = phrases("improvement_after")
+_CONDITION_RESOURCES = phrases("condition_resource")
+_CONDITION_SETTINGS = phrases("condition_setting")
+_HARDWARE_WORDS = phrases("hardware")
+_METRIC_HEADS = phrases("metric_head")
+_IMPROVEMENT = alternation(_IMPROVEMENT_WORDS)
+_CONDITION_RESOURCE = alternation(_CONDITION_RESOURCES)
+_CONDITION_SETTING = alternation(_CONDITION_SETTINGS)
+_HARDWARE = alternation(_HARDWARE_WORDS)
 
 # Cues read in the text just before a number ("gains of 28.35%", "by 9.3%").
 _search_improvement_before_plain = regex.compile(
@@ -97,43 +66,18 @@ _search_improvement_before = _gated_search(
 
 
 _match_improvement_after_plain = regex.compile(
-    r"""
+    rf"""
     \s*(?:(?:absolute|relative|average|overall|consistent|significant|net)\s+)?
-    (?:(?:[\w\-]+\s+){1,3}?\(\p{Lu}[\p{Lu}\d\-]{0,9}\)\s+  # "10% equal error rate (EER) reduction"
-     |(?:[\w\-]+\s+){0,2}?)                    # "49.4% FLOPs reduction", "28% net reduction"
-    (?:higher|lower|better|faster|improvements?|gains?|increases?|boosts?|reductions?|
-       decreases?|savings?|speed-?ups?|fewer|less|smaller|cheaper|more\s+(?:compact|efficient|
-       accurate)|lead|margin|drop|acceleration|improved|increased|reduced|decreased)\b
+    # "10% equal error rate (EER) reduction", "49.4% FLOPs reduction", "28% net reduction"
+    (?:(?:[\w\-]+\s+){{1,3}}?\(\p{{Lu}}[\p{{Lu}}\d\-]{{0,9}}\)\s+
+     |(?:[\w\-]+\s+){{0,2}}?)
+    {_IMPROVEMENT}\b
     """,
     regex.VERBOSE | regex.IGNORECASE,
 ).match
-# Every word the pattern ends in contains one of these (lower case).
-_IMPROVEMENT_STEMS = (
-    "higher",
-    "lower",
-    "better",
-    "faster",
-    "improve",
-    "gain",
-    "increase",
-    "boost",
-    "reduc",
-    "decrease",
-    "saving",
-    "speed",
-    "fewer",
-    "less",
-    "smaller",
-    "cheaper",
-    "more",
-    "lead",
-    "margin",
-    "drop",
-    "acceleration",
+_match_improvement_after = _gated_match(
+    _match_improvement_after_plain, must_hold(_IMPROVEMENT_WORDS)
 )
-
-
-_match_improvement_after = _gated_match(_match_improvement_after_plain, _IMPROVEMENT_STEMS)
 
 
 # A margin stated right after the number: "1.4 points above ResNet-50", "3% ahead of the
@@ -181,7 +125,7 @@ _match_factor_cue = regex.compile(
 ).match
 # A time that is a measured latency, not a budget or a duration of training: "40 ms
 # latency", "20 ms per token", "1.2 s end-to-end delay".
-_TIME_UNITS = {"ms", "millisecond", "milliseconds", "s", "sec", "second", "seconds"}
+_TIME_UNITS = word_set("time_unit")
 _match_time_metric = regex.compile(
     r"\s+(?:(?:end-to-end|average|mean|first-token|per-token)\s+)?(?:latency|delay|"
     r"inference\s+time|response\s+time|runtime)\b"
@@ -196,57 +140,19 @@ _search_factor_before = regex.compile(
 # A share of a resource is a condition, not a result: "3.3% of the ground-truth labels",
 # "less than 10% data", "at 50% sparsity".
 _match_condition_after_plain = regex.compile(
-    r"""
+    rf"""
     \s*(?:
         (?:of\s+)?(?:the\s+|its\s+|their\s+)?
-        (?:(?!(?:and|or|but|while|whereas|than|respectively)\b)[^\s,;]+\s+){0,2}?
-        (?:data|dataset|labels?|labell?ed|parameters?|weights?|tokens?|compute|training|
-           ground-truth|annotations?|budget|model|layers?|neurons?|heads?|vocabulary|cost|
-           corpus|demonstrations?|supervision|memory|steps?|epochs?|time)\b
-      | (?:sparsity|pruning|pruned|masking|mask\s+ratio|dropout|noise|poison(?:ing|ed)?|
-           quantile|percentile|confidence)\b
+        (?:(?!(?:and|or|but|while|whereas|than|respectively)\b)[^\s,;]+\s+){{0,2}}?
+        {_CONDITION_RESOURCE}\b
+      | {_CONDITION_SETTING}\b
     )
     """,
     regex.VERBOSE | regex.IGNORECASE,
 ).match
-# Every word the pattern ends in contains one of these (lower case).
-_CONDITION_STEMS = (
-    "data",
-    "label",
-    "parameter",
-    "weight",
-    "token",
-    "compute",
-    "training",
-    "ground-truth",
-    "annotation",
-    "budget",
-    "model",
-    "layer",
-    "neuron",
-    "head",
-    "vocabulary",
-    "cost",
-    "corpus",
-    "demonstration",
-    "supervision",
-    "memory",
-    "step",
-    "epoch",
-    "time",
-    "sparsity",
-    "prun",
-    "mask",
-    "dropout",
-    "noise",
-    "poison",
-    "quantile",
-    "percentile",
-    "confidence",
+_match_condition_after = _gated_match(
+    _match_condition_after_plain, must_hold(_CONDITION_RESOURCES + _CONDITION_SETTINGS)
 )
-
-
-_match_condition_after = _gated_match(_match_condition_after_plain, _CONDITION_STEMS)
 
 
 # A share of evaluation items is a rate ("incorrect on 34% of instances") unless the
@@ -267,27 +173,6 @@ _match_share_of_performance_plain = regex.compile(
     r"\s*of\s+(?:the\s+)?(?:\S+\s+){0,3}?\S*['’]s\s+(?:performance|accuracy|quality|score)",
     regex.IGNORECASE,
 ).match
-
-
-def _gated_of(
-    plain: Callable[[str], regex.Match[str] | None],
-) -> Callable[[str], regex.Match[str] | None]:
-    """``plain(text)`` for a pattern that opens with ``\\s*of\\s``, skipped when ``text``
-    does not open so.
-
-    Fast and equal: white space to ``regex`` is white space to ``str.lstrip``, so a match
-    leaves "of" (in some case) first after ``lstrip``; only non-ASCII letters ("ſ", "K")
-    fold to ASCII ones under ``IGNORECASE``, so a non-ASCII opening goes to the pattern.
-    Most numbers are not followed by "of", and the test costs far less than a call.
-    """
-
-    def match(text: str) -> regex.Match[str] | None:
-        head = text.lstrip()[:2]
-        if head.isascii() and head.lower() != "of":
-            return None
-        return plain(text)
-
-    return match
 
 
 _match_items_after = _gated_of(_match_items_after_plain)
@@ -480,7 +365,7 @@ _search_range_cue = regex.compile(
 ).search
 
 # Units that make a number a result by themselves (decibels: PSNR, SNR; frames per second).
-_RESULT_UNITS = {"%", "points", "dB", "FPS"}
+_RESULT_UNITS = word_set("result_unit")
 
 # A sentence's setting: "On X, ...", "Evaluated on X, ...", "experiments on X show ...".
 _search_setting = regex.compile(
@@ -519,27 +404,12 @@ _search_other_setting = regex.compile(
 # "40 ms on a single A100 card" (up to two words between the number and "on").
 _match_on_hardware_plain = regex.compile(
     r"(?:\s*[^\s,;.]+){0,2}?\s+on\s+(?:the\s+|an?\s+|one\s+|a\s+single\s+)?"
-    r"(?:[\w\-]+\s+){0,2}?(?:GPUs?|CPUs?|TPUs?|NPUs?|devices?|hardware|phones?|chips?|"
-    r"cards?|boards?|laptops?|smartphones?)\b",
+    rf"(?:[\w\-]+\s+){{0,2}}?{_HARDWARE}\b",
     regex.IGNORECASE,
 ).match
-_HARDWARE_STEMS = (
-    "gpu",
-    "cpu",
-    "tpu",
-    "npu",
-    "device",
-    "hardware",
-    "phone",
-    "chip",
-    "card",
-    "board",
-    "laptop",
-)
-
-
+_HARDWARE_HELD = must_hold(_HARDWARE_WORDS)
 _match_on_hardware = _gated_search(
-    _match_on_hardware_plain, lambda lowered: _holds_any(lowered, _HARDWARE_STEMS)
+    _match_on_hardware_plain, lambda lowered: _holds_any(lowered, _HARDWARE_HELD)
 )
 
 
@@ -569,29 +439,7 @@ _search_changed_by = regex.compile(
     regex.IGNORECASE,
 ).search
 # Words too vague to name what changed.
-_VAGUE_WHATS = {
-    "performance",
-    "results",
-    "result",
-    "quality",
-    "efficiency",
-    "effectiveness",
-    "it",
-    "them",
-    "this",
-    "that",
-    "model",
-    "models",
-    "method",
-    "methods",
-    "task",
-    "tasks",
-    "benchmarks",
-    "datasets",
-    "settings",
-    "domains",
-    "baselines",
-}
+_VAGUE_WHATS = word_set("vague_change")
 
 # A metric written as a noun phrase beside the number, when no listed metric is there:
 # "50% answer consistency", "reasoning scores of 0.696". Only a fallback.
@@ -602,11 +450,7 @@ _MOD = (
     r"were|achieves?|achieved|reaches|reached|obtains?|yields?|shows?|improves?|reduces?)\b)"
     r"\p{L}[\p{L}\-]*"
 )
-_HEAD = (
-    r"(?:scores?|rates?|accuracy|accuracies|errors?|precision|recall|ratios?|similarity|"
-    r"consistency|fidelity|correlation|coverage|success|latency|throughput|speed|rewards?|"
-    r"returns?|consumption|length)"
-)
+_HEAD = alternation(_METRIC_HEADS)
 _match_metric_phrase_after = regex.compile(
     rf"\s+(?P<what>(?:{_MOD}\s){{0,2}}{_HEAD})\b", regex.IGNORECASE
 ).match
@@ -614,33 +458,9 @@ _search_metric_phrase_before_plain = regex.compile(
     rf"(?<![\w\-])(?P<what>(?:{_MOD}\s){{0,2}}{_HEAD})\s+(?:of\s+|is\s+|was\s+|=\s*|:\s*|at\s+)?\Z",
     regex.IGNORECASE,
 ).search
-# Every head word of ``_HEAD`` contains one of these (lower case).
-_HEAD_STEMS = (
-    "score",
-    "rate",
-    "accura",
-    "error",
-    "precision",
-    "recall",
-    "ratio",
-    "similarity",
-    "consistency",
-    "fidelity",
-    "correlation",
-    "coverage",
-    "success",
-    "latency",
-    "throughput",
-    "speed",
-    "reward",
-    "return",
-    "consumption",
-    "length",
-)
-
-
+_HEAD_HELD = must_hold(_METRIC_HEADS)
 _search_metric_phrase_before = _gated_search(
-    _search_metric_phrase_before_plain, lambda lowered: _holds_any(lowered, _HEAD_STEMS)
+    _search_metric_phrase_before_plain, lambda lowered: _holds_any(lowered, _HEAD_HELD)
 )
 
 
@@ -649,7 +469,7 @@ _search_metric_phrase_before = _gated_search(
 _match_comparative_metric = regex.compile(
     r"\s+(?:points?\s+|pp\s+)?(?:more|less)\s+(?P<adj>accurate|precise)\b", regex.IGNORECASE
 ).match
-_COMPARATIVE_METRICS = {"accurate": "accuracy", "precise": "precision"}
+_COMPARATIVE_METRICS = mapping("comparative_metric")
 
 # After a benchmark name, the parts it is counted in: "D4RL locomotion tasks".
 _match_count_of_parts = regex.compile(
@@ -820,3 +640,8 @@ _match_speedup_noun = regex.compile(
     r"(?:speed-?ups?|accelerations?))\b",
     regex.IGNORECASE,
 ).match
+
+
+_search_and_or = regex.compile(r"\b(?:and|or)\b").search
+_search_name_colon = regex.compile(r"\s?[:=]\s?\Z").search
+_search_clause_change = regex.compile(r"\b(?:while|whereas|but)\b|;").search

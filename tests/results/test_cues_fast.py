@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from extractor.components import _result_cues as cues
+from extractor.pipeline.results import _cues as cues
 from extractor.components import _sentences
 
 # Stops, closers, openers and white space of several kinds (one, U+001C, is white space
