@@ -80,6 +80,12 @@ def _result(text: str, match: ResultMatch) -> Data:
         "model": match.model,
         "span": _span(text, q.start, q.end),
         "sentence": _span(text, *match.sentence),
+        "strategy": {
+            "role": match.strategy.role,
+            "metric": match.strategy.metric,
+            "benchmark": match.strategy.benchmark,
+            "model": match.strategy.model,
+        },
     }
 
 

@@ -15,6 +15,7 @@ from schemas.models import (
     PaperRecord,
     Result,
     Span,
+    Strategy,
 )
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "PaperRecord",
     "Result",
     "Span",
+    "Strategy",
     "record_json_schema",
     "render_json_schema",
 ]

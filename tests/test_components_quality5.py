@@ -3,14 +3,13 @@ and where it must not."""
 
 from __future__ import annotations
 
-from extractor.pipeline.results._cues import _match_possessive_gap
-
 from extractor import extract
 from extractor.components._name_patterns import (
     _finditer_compared_name,
     _finditer_introduced_model,
     _is_number_format,
 )
+from extractor.pipeline.results._cues import _match_possessive_gap
 from schemas import PaperRecord
 
 

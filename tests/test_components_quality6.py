@@ -3,10 +3,9 @@ and where it must not."""
 
 from __future__ import annotations
 
-from extractor.pipeline.results._cues import _match_baseline_close, _match_compared_gap
-
 from extractor import extract
 from extractor.components.quantities import find_quantities
+from extractor.pipeline.results._cues import _match_baseline_close, _match_compared_gap
 from schemas import PaperRecord
 
 
