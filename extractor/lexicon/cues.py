@@ -117,16 +117,25 @@ class Search(Protocol):
     ) -> regex.Match[str] | None: ...
 
 
-def gated_search(plain: Search, may_match: Callable[[str], bool]) -> Search:
+def gated_search(
+    plain: Search, may_match: Callable[[str], bool], longest: int | None = None
+) -> Search:
     """``plain(text, pos, endpos)``, skipped when ``may_match`` says no of the window in
     lower case. ``may_match`` tests for words every match holds. It is asked only of an
     ASCII window: there ``IGNORECASE`` matches ASCII letters only, so those words stand in
     the lower-cased window whenever ``plain`` matches (elsewhere "K" or "ſ" may match "k"
-    or "s", so the pattern always runs)."""
+    or "s", so the pattern always runs).
+
+    longest: For an anchored pattern whose matches are short, windows longer than this go
+    straight to ``plain`` (the test would read the whole window; the anchored match reads
+    only its own length), so the cost per call stays bounded in long sentences.
+    """
 
     def search(text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         if endpos is None:
             endpos = len(text)
+        if longest is not None and endpos - pos > longest:
+            return plain(text, pos, endpos)
         window = text[pos:endpos]
         if window.isascii() and not may_match(window.lower()):
             return None

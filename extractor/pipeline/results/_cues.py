@@ -409,7 +409,7 @@ _match_on_hardware_plain = regex.compile(
 ).match
 _HARDWARE_HELD = must_hold(_HARDWARE_WORDS)
 _match_on_hardware = _gated_search(
-    _match_on_hardware_plain, lambda lowered: _holds_any(lowered, _HARDWARE_HELD)
+    _match_on_hardware_plain, lambda lowered: _holds_any(lowered, _HARDWARE_HELD), longest=300
 )
 
 

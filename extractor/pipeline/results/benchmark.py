@@ -15,8 +15,6 @@ from extractor.pipeline.results._cues import (
     _match_on_hardware,
     _match_own_benchmark,
     _search_claimed,
-    _search_human_study,
-    _search_other_setting,
     _search_setting,
     _search_trained_on,
 )
@@ -132,13 +130,13 @@ def sentence_setting(c: Claim) -> str | None:
 def setting_sentence_before(c: Claim) -> str | None:
     """ "We evaluate on X. Our model reaches 85.4% pass@1": the setting sentence's results
     are in the sentence right after it (a metric must be named)."""
-    ctx, (start, end) = c.ctx, c.sentence
+    ctx, start = c.ctx, c.sentence[0]
     evaluated_on = ctx.evaluated_on
     if (
         evaluated_on is not None
         and start == ctx.evaluated_on_next
         and c.metric is not None
-        and not _search_human_study(c.text, start, end)
+        and not ctx.sentence_says("human_study", c.sentence)
     ):
         return c.text[evaluated_on.start : evaluated_on.end]
     return None
@@ -147,16 +145,16 @@ def setting_sentence_before(c: Claim) -> str | None:
 def sole_benchmark(c: Claim) -> str | None:
     """ "Experiments on X show ... . Later, FooNet is 2.2% more accurate than Y": a paper
     evaluated on one benchmark reports its scores on it (a metric must be named)."""
-    ctx, (start, end), text = c.ctx, c.sentence, c.text
+    ctx, text = c.ctx, c.text
     sole = ctx.sole_benchmark
     if (
         sole is not None
         and sole.end <= c.g_start
         and c.metric is not None
         and c.q.unit in SCORE_UNITS
-        and not any(n.label == BENCHMARK for n in ctx.index.between(start, end))
-        and not _search_other_setting(text, start, end)
-        and not _search_human_study(text, start, end)
+        and not ctx.sentence_says("benchmark", c.sentence)
+        and not ctx.sentence_says("other_setting", c.sentence)
+        and not ctx.sentence_says("human_study", c.sentence)
     ):
         return text[sole.start : sole.end]
     return None
@@ -172,8 +170,7 @@ def paper_benchmark(c: Claim) -> str | None:
         and not any(n.label == BENCHMARK and is_training_set(text, n) for n in c.in_sentence)
         and not any(
             _search_trained_on(text, max(0, s - 50), s)
-            for s in ctx.method_starts
-            if start <= s < end
+            for s, _ in ctx.method_mentions_in(start, end)
         )
     ):
         return ctx.method_name

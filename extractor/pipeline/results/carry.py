@@ -6,6 +6,7 @@ accuracy too. Each pass fills only what a number lacks and names itself as the s
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from extractor.components.names import BENCHMARK
@@ -14,12 +15,10 @@ from extractor.gazetteers import load_gazetteer
 from extractor.pipeline.results._cues import (
     _match_on_hardware,
     _search_claimed,
-    _search_clause_change,
     _search_cost_metric,
-    _search_human_study,
 )
 from extractor.pipeline.results.benchmark import SCORE_UNITS
-from extractor.pipeline.results.context import Context, has_setting, is_training_set
+from extractor.pipeline.results.context import Context, is_training_set
 from extractor.pipeline.results.types import ResultMatch
 
 _METRICS = load_gazetteer("metrics")
@@ -58,19 +57,54 @@ def _metric_id(metric: str) -> str:
     return entry.id if entry else metric
 
 
-def _metrics_in_clause(text: str, result: ResultMatch, donors: list[ResultMatch]) -> set[str]:
-    """The metrics of the other results of the sentence, with no new clause between."""
-    found: dict[str, str] = {}  # one spelling per metric: "area under the curve (AUC)"
-    for donor in donors:
-        if donor.sentence != result.sentence or donor.metric is None:
-            continue
-        lo, hi = sorted((donor.quantity.end, result.quantity.start))
-        if not _search_clause_change(text, lo, hi):
-            found.setdefault(_metric_id(donor.metric), donor.metric)
-    return set(found.values())
+class _ClauseDonors:
+    """Results that may give their metric to others of their clause, indexed so that the
+    metrics reachable from a number (same sentence, no "while", "but" or ";" between) are
+    found in logarithmic time."""
+
+    def __init__(self, ctx: Context, donors: list[ResultMatch]) -> None:
+        self.ctx = ctx
+        by_sentence: dict[tuple[int, int], list[ResultMatch]] = {}
+        for donor in donors:
+            if donor.metric is not None:
+                by_sentence.setdefault(donor.sentence, []).append(donor)
+        self.ends: dict[tuple[int, int], list[int]] = {}
+        self.ids: dict[tuple[int, int], list[str]] = {}
+        self.spellings: dict[tuple[int, int], list[str]] = {}
+        self.next_other: dict[tuple[int, int], list[int]] = {}
+        for sentence, found in by_sentence.items():
+            found.sort(key=lambda r: r.quantity.end)
+            ids = [_metric_id(r.metric) for r in found if r.metric is not None]
+            # next_other[i]: the first index after i whose metric is another one
+            next_other = [len(ids)] * len(ids)
+            for i in range(len(ids) - 2, -1, -1):
+                next_other[i] = i + 1 if ids[i + 1] != ids[i] else next_other[i + 1]
+            self.ends[sentence] = [r.quantity.end for r in found]
+            self.ids[sentence] = ids
+            self.spellings[sentence] = [r.metric for r in found if r.metric is not None]
+            self.next_other[sentence] = next_other
+
+    def only_metric(self, result: ResultMatch) -> str | None:
+        """The one metric the donors of the number's clause give, None for none or several.
+
+        A donor is reachable when no clause change stands between its end and the
+        number's start (on either side): its end lies after the last clause change before
+        the number and before the end of the first one after it.
+        """
+        ends = self.ends.get(result.sentence)
+        if not ends:
+            return None
+        start = result.quantity.start
+        lo = self.ctx.last_clause_change(start)  # ends must be > lo
+        hi = self.ctx.first_clause_change_end(start)  # ends must be < hi
+        first = bisect_right(ends, lo)
+        last = bisect_left(ends, hi) - 1
+        if first > last or self.next_other[result.sentence][first] <= last:
+            return None
+        return self.spellings[result.sentence][first]
 
 
-def _same_unit_metric(text: str, result: ResultMatch, others: list[ResultMatch]) -> ResultMatch:
+def _same_unit_metric(result: ResultMatch, donors: dict[str | None, _ClauseDonors]) -> ResultMatch:
     """A number without a metric shares the one metric its clause gives numbers of its unit.
 
     "a success rate of 63%, compared with 41% for the baseline", "a PSNR of 32.4 dB and
@@ -83,11 +117,47 @@ def _same_unit_metric(text: str, result: ResultMatch, others: list[ResultMatch])
         unit not in _SAME_UNIT_CARRY and not (unit is None and result.role == "baseline")
     ):
         return result  # a bare number shares a metric only as the baseline it is compared to
-    donors = [r for r in others if r.quantity.unit == unit]
-    only = _metrics_in_clause(text, result, donors)
-    if len(only) != 1:
+    only = donors[unit].only_metric(result) if unit in donors else None
+    if only is None:
         return result
-    return _decided(replace(result, metric=next(iter(only))), metric="same_unit_in_clause")
+    return _decided(replace(result, metric=only), metric="same_unit_in_clause")
+
+
+def _benchmark_carry_index(
+    ctx: Context, results: list[ResultMatch]
+) -> dict[tuple[int, int], tuple[set[str], list[int], dict[str | None, list[int]]]]:
+    """Per sentence: the benchmarks it names (not claimed by a number before them, not
+    training data) and those its results were given, and where each stands: unclaimed
+    ones by end, claimed ones by the metric of the number that claims them."""
+    text = ctx.text
+    index: dict[tuple[int, int], tuple[set[str], list[int], dict[str | None, list[int]]]] = {}
+    for r in results:
+        if r.sentence not in index:
+            lo, hi = r.sentence
+            free = [
+                n
+                for n in ctx.index.between(lo, hi)
+                if n.label == BENCHMARK
+                and n.end <= hi
+                and not _search_claimed(text, max(0, n.start - 40), n.start)
+                and not is_training_set(text, n)
+            ]
+            index[r.sentence] = (
+                {text[n.start : n.end] for n in free},
+                sorted(n.end for n in free),
+                {},
+            )
+        if r.benchmark is not None:  # "We evaluate on X. It reaches 85%, 5% more"
+            names, _, claimed = index[r.sentence]
+            names.add(r.benchmark)
+            claimed.setdefault(r.metric, []).append(r.quantity.start)
+    return index
+
+
+def _reachable(stands: list[int], lo: int, hi: int) -> bool:
+    """Whether a sorted list holds a value in ``(lo, hi]``."""
+    i = bisect_right(stands, lo)
+    return i < len(stands) and stands[i] <= hi
 
 
 def in_sentence(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
@@ -101,62 +171,51 @@ def in_sentence(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
     factor or an amount ("5x less memory", "3 seconds") is not a score on it. Only a
     benchmark named before the number is carried: one after it belongs to the number
     it follows ("cuts WER from 6.1% to 5.0% and reaches 2.2% on X") or is one of the
-    pairs of "respectively".
+    pairs of "respectively". "7.55 on MT-Bench and a BLEU of 32.1": MT-Bench is 7.55's,
+    not BLEU's (a benchmark a number claims carries only to numbers of its metric).
+
+    Each number is answered in time logarithmic in the sentence's results.
     """
-    text, names = ctx.text, ctx.names
+    text = ctx.text
     if all(r.metric is not None and r.benchmark is not None for r in results):
         return results
-    donors = [r for r in results if r.metric is not None and r.quantity.unit in _METRIC_CARRY_UNITS]
+    gains = _ClauseDonors(
+        ctx, [r for r in results if r.metric is not None and r.quantity.unit in _METRIC_CARRY_UNITS]
+    )
     results = [
-        _decided(replace(r, metric=next(iter(only))), metric="gain_in_clause")
+        _decided(replace(r, metric=only), metric="gain_in_clause")
         if r.metric is None
         and r.role == "improvement"
         and r.quantity.unit in _METRIC_CARRY_UNITS
-        and len(only := _metrics_in_clause(text, r, donors)) == 1
+        and (only := gains.only_metric(r)) is not None
         else r
         for r in results
     ]
-    results = [_same_unit_metric(text, r, results) for r in results]
-    # (name, where it stands, the metric of the number that claims it, if one does)
-    benchmarks: dict[tuple[int, int], list[tuple[str, int, str | None, bool]]] = {}
+    by_unit: dict[str | None, list[ResultMatch]] = {}
     for r in results:
-        if r.sentence not in benchmarks:
-            lo, hi = r.sentence
-            benchmarks[r.sentence] = [
-                (text[n.start : n.end], n.end, None, False)
-                for n in names
-                if n.label == BENCHMARK
-                and lo <= n.start
-                and n.end <= hi
-                and not _search_claimed(text, max(0, n.start - 40), n.start)
-                and not is_training_set(text, n)
-            ]
-        if r.benchmark is not None:  # "We evaluate on X. It reaches 85%, 5% more"
-            benchmarks[r.sentence].append((r.benchmark, r.quantity.start, r.metric, True))
+        by_unit.setdefault(r.quantity.unit, []).append(r)
+    donors = {unit: _ClauseDonors(ctx, found) for unit, found in by_unit.items()}
+    results = [_same_unit_metric(r, donors) for r in results]
+    index = _benchmark_carry_index(ctx, results)
     carried = []
     for r in results:
-        found = [
-            (name, at)
-            for name, at, metric, claimed in benchmarks[r.sentence]
-            if at <= r.quantity.start
-            and not _search_clause_change(text, at, r.quantity.start)
-            # "7.55 on MT-Bench and a BLEU of 32.1": MT-Bench is 7.55's, not BLEU's
-            and (not claimed or metric is None or metric == r.metric)
-            and (not claimed or r.metric is None or metric == r.metric)
-        ]
-        only = {entry[0] for entry in benchmarks[r.sentence]}
+        names, free, claimed = index[r.sentence]
+        start = r.quantity.start
         if (
             r.benchmark is None
-            and len(only) == 1
-            and found
+            and len(names) == 1
             and r.quantity.unit in SCORE_UNITS
+            and (
+                _reachable(free, lo := ctx.last_clause_change(start), start)
+                or _reachable(claimed.get(r.metric, []), lo, start)
+            )
             and not (
                 _match_on_hardware(text, r.quantity.end, r.sentence[1])
-                and not has_setting(text, names, r.sentence[0], r.sentence[1])
+                and not ctx.sentence_says("setting", r.sentence)
             )
-            and not _search_human_study(text, *r.sentence)
+            and not ctx.sentence_says("human_study", r.sentence)
         ):
-            r = _decided(replace(r, benchmark=next(iter(only))), benchmark="only_in_sentence")
+            r = _decided(replace(r, benchmark=next(iter(names))), benchmark="only_in_sentence")
         carried.append(r)
     return carried
 

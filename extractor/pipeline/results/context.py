@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import regex
+
 from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, METRIC, MODEL, NameMatch
 from extractor.components.quantities import Quantity
@@ -27,10 +29,16 @@ from extractor.pipeline.results._cues import (
     _search_compared_clause,
     _search_evaluated_on_before,
     _search_evaluation_setting,
+    _search_human_study,
     _search_name_colon,
+    _search_other_setting,
+    _search_respectively,
     _search_setting,
     _search_trained_on,
 )
+
+_finditer_clause_word = regex.compile(r"\b(?:while|whereas|but)|;").finditer
+_match_word_char = regex.compile(r"\w").match
 
 # How far from a number its names may stand (characters), bounding the work per number.
 WINDOW_BEFORE, WINDOW_AFTER = 200, 200
@@ -121,6 +129,7 @@ class Context:
     evaluated_on: NameMatch | None = None
     evaluated_on_next: int = -1  # where the sentence after the setting starts
     sole_benchmark: NameMatch | None = None
+    _per_sentence: dict[tuple[str, tuple[int, int]], bool] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -151,7 +160,7 @@ class Context:
             benchmark_starts={n.start for n in names if n.label == BENCHMARK},
             benchmark_ends={n.end: n for n in names if n.label == BENCHMARK},
             number_starts=[q.start for q in kept if q.kind in ("measure", "number")],
-            method_starts=[s for s, _ in method.mentions] if method else [],
+            method_starts=sorted(s for s, _ in method.mentions) if method else [],
             method_is_benchmark=method is not None
             and any(
                 n.label == BENCHMARK and text[n.start : n.end] in (method.name, *method.aliases)
@@ -194,6 +203,89 @@ class Context:
         if j < len(self.result_starts) and self.result_starts[j] < end:
             return None, -1
         return first, self.sentences[i + 1][0]
+
+    @cached_property
+    def method_mentions(self) -> list[tuple[int, int]]:
+        """The method's mentions, sorted by start."""
+        return sorted(self.method.mentions) if self.method else []
+
+    @cached_property
+    def method_mention_set(self) -> frozenset[tuple[int, int]]:
+        return frozenset(self.method_mentions)
+
+    def method_mentions_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The method's mentions starting in ``[lo, hi)``."""
+        mentions, starts = self.method_mentions, self.method_starts
+        return mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+    @cached_property
+    def _clause_changes(self) -> tuple[list[int], list[int], list[bool]]:
+        """Where "while", "whereas", "but" or ";" stand: starts, ends, and whether a word
+        boundary follows (in the whole text)."""
+        starts, ends, closed = [], [], []
+        text = self.text
+        for m in _finditer_clause_word(text):
+            starts.append(m.start())
+            ends.append(m.end())
+            closed.append(m.group() == ";" or not _match_word_char(text, m.end()))
+        return starts, ends, closed
+
+    def clause_change(self, lo: int, hi: int) -> bool:
+        """Whether "while", "whereas", "but" or ";" stands within ``[lo, hi)``: the same
+        answer as ``_search_clause_change(text, lo, hi)`` in time logarithmic in the
+        text (the window's end counts as a word boundary, as it does for the search)."""
+        starts, ends, closed = self._clause_changes
+        i = bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            if ends[i] <= hi and (closed[i] or ends[i] == hi):
+                return True
+            i += 1
+        return False
+
+    def last_clause_change(self, hi: int) -> int:
+        """The start of the last clause change within ``[0, hi)``, -1 if none."""
+        starts, ends, closed = self._clause_changes
+        i = bisect_right(ends, hi) - 1
+        while i >= 0:
+            if closed[i] or ends[i] == hi:
+                return starts[i]
+            i -= 1
+        return -1
+
+    def first_clause_change_end(self, lo: int) -> int:
+        """The end of the first clause change starting at or after ``lo`` that counts in
+        any window reaching past it; a very large number if none."""
+        starts, ends, closed = self._clause_changes
+        i = bisect_left(starts, lo)
+        while i < len(starts):
+            if closed[i]:
+                return ends[i]
+            i += 1
+        return 1 << 62
+
+    def sentence_says(self, what: str, sentence: tuple[int, int]) -> bool:
+        """Per-sentence facts, each searched once: "human_study", "other_setting",
+        "respectively", "benchmark" (names one), "setting" (opens on a benchmark)."""
+        key = (what, sentence)
+        found = self._per_sentence.get(key)
+        if found is None:
+            found = self._per_sentence[key] = self._sentence_fact(what, sentence)
+        return found
+
+    def _sentence_fact(self, what: str, sentence: tuple[int, int]) -> bool:
+        lo, hi = sentence
+        if what == "human_study":
+            return bool(_search_human_study(self.text, lo, hi))
+        if what == "other_setting":
+            return bool(_search_other_setting(self.text, lo, hi))
+        if what == "respectively":
+            return bool(_search_respectively(self.text, lo, hi))
+        names = self.index.between(lo, hi)
+        if what == "benchmark":
+            return any(n.label == BENCHMARK for n in names)
+        if what == "setting":
+            return has_setting(self.text, names, lo, hi)
+        raise ValueError(what)
 
     def number_between(self, start: int, end: int) -> bool:
         """Whether a number (not a size or year) starts in ``(start, end)``."""

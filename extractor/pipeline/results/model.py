@@ -156,7 +156,7 @@ def _chosen(c: Claim) -> list[tuple[int, int]]:
         if n.label == MODEL and n.end <= g_start and not is_number_aside(text, n)
     ]
     if ctx.method and not ctx.method_is_benchmark:
-        candidates += [(s, e) for s, e in ctx.method.mentions if lo <= s and e <= g_start]
+        candidates += [(s, e) for s, e in ctx.method_mentions_in(lo, g_start) if e <= g_start]
     wanted = _wanted_compared(c)
     compared = _compared_names(text, sorted(candidates), lo)
     return [
@@ -233,7 +233,7 @@ def subject(c: Claim) -> str | None:
         n.start == start and n.end == end and n.label == MODEL for n in c.in_sentence
     )
     method = c.ctx.method
-    if method and (start, end) in method.mentions and not is_model_mention:
+    if method and (start, end) in c.ctx.method_mention_set and not is_model_mention:
         # "On M, FooPrune keeps 97%": the method applied to a named model is that
         # model's number (the record's method says what was applied).
         host = None if _wanted_compared(c) else _host_before(c)

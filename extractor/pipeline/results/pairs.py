@@ -13,7 +13,6 @@ from extractor.components.quantities import Quantity
 from extractor.pipeline.results._cues import (
     _match_list_on,
     _match_name_list_gap,
-    _search_respectively,
 )
 from extractor.pipeline.results.context import (
     WINDOW_AFTER,
@@ -70,7 +69,7 @@ def pair(ctx: Context, group: list[Quantity], sentence: tuple[int, int]) -> Pair
     text = ctx.text
     lo = max(sentence[0], group[0].start - WINDOW_BEFORE)
     hi = min(sentence[1], group[-1].end + WINDOW_AFTER)
-    if not _search_respectively(text, sentence[0], sentence[1]):
+    if not ctx.sentence_says("respectively", sentence):
         return _listed_before(ctx, group, lo) or _listed_after(ctx, group, hi)
 
     def distinct(label: str, start: int) -> list[str]:

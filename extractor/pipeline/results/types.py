@@ -53,7 +53,6 @@ NOT_SAID: Final = NotSaid()
 C = TypeVar("C")
 
 
-
 def first_hit(
     strategies: Sequence[Callable[[C], str | NotSaid | None]], claim: C
 ) -> tuple[str | None, str | None]:
