@@ -118,6 +118,7 @@ _match_baseline_close = regex.compile(
 _match_factor_cue = regex.compile(
     r"""\s*(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock|memory|
         storage)\s+(?=speed|accel|reduc|compress|saving))?  # "3.3x training speedup"
+        (?:(?:average|mean|overall|median)\s+(?=speed|accel|reduc|compress|saving))?  # "7x average"
         (?:faster|savings?|speed-?ups?|acceleration|more\s+(?:compact|efficient)|smaller|less|fewer|
         lower|cheaper|reductions?|reduced|compression|compressed|improvements?|improved|
         higher|better)\b""",
@@ -132,8 +133,10 @@ _match_time_metric = regex.compile(
     r"|\s+per\s+(?:image|frame|token|sample|query|utterance|step)\b",
     regex.IGNORECASE,
 ).match
+# "a speed-up of 3x", "a 7x speed-up (up to 40x)": the peak in brackets after the noun.
 _search_factor_before = regex.compile(
-    r"(?:speed-?ups?|acceleration|compression(?:\s+ratio)?|reduction)\s+(?:of\s+)?(?:up\s+to\s+)?$",
+    r"(?:speed-?ups?|acceleration|compression(?:\s+ratio)?|reduction)"
+    r"(?:\s+(?:of\s+)?|\s*\(\s*)(?:up\s+to\s+)?$",
     regex.IGNORECASE,
 ).search
 
@@ -237,9 +240,12 @@ _search_change_verb = regex.compile(
 # "51.6% in classification and 91.8% in retrieval".
 # The place may be a name with digits in it ("on CIFAR-10 and 76.3% on CIFAR-100"), as long
 # as no word of it starts with a digit (another number).
+# The subset a value is for may stand in brackets after it: "a Dice of 0.91 (WT), 0.87 (TC)
+# and 0.80 (ET)" (a label without digits).
 _match_list_gap = regex.compile(
     r"^\s*(?:(?:on|in|for|against)\s+"
     r"(?:[^,;.\d\s][^,;\s]*\s+){0,4}?[^,;.\d\s](?:[^,;\s]*[^,;.\s])?\s*)?"
+    r"(?:\([^()\d]{1,30}\)\s*)?"
     r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"
 ).match
 
@@ -636,7 +642,7 @@ _search_comparison_word = regex.compile(
 ).search
 # The speed-up a factor names, as its metric: "3.3x training acceleration", "a 2.1 speedup".
 _match_speedup_noun = regex.compile(
-    r"\s+(?P<what>(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock)\s+)?"
+    r"\s+(?:(?:average|mean|overall|median)\s+)?(?P<what>(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock)\s+)?"
     r"(?:speed-?ups?|accelerations?))\b",
     regex.IGNORECASE,
 ).match
@@ -645,3 +651,21 @@ _match_speedup_noun = regex.compile(
 _search_and_or = regex.compile(r"\b(?:and|or)\b").search
 _search_name_colon = regex.compile(r"\s?[:=]\s?\Z").search
 _search_clause_change = regex.compile(r"\b(?:while|whereas|but)\b|;").search
+
+# A decimal value in brackets right after its metric: "overall accuracy (0.812)",
+# "precision (0.64), recall (0.59)".
+_match_metric_bracket_gap = regex.compile(r"\s?\(\Z").match
+# A gain written with its sign apart: "(+ 5.1 PSDS)".
+_search_spaced_sign = regex.compile(r"(?:\(|[,;]\s)\+\s\Z").search
+# A value the text calls the baseline's: "up from a baseline of 0.702", "the baseline's 41.2".
+_search_named_baseline = regex.compile(
+    r"\bbaselines?(?:['’]s)?\s+(?:(?:score|value|accuracy|performance|result)\s+)?"
+    r"(?:(?:of|at|is|was|=|:)\s*)?\Z",
+    regex.IGNORECASE,
+).search
+# An acronym right after a number, as its metric: "+2.4 gIoU on X", "(+ 5.1 PSDS)"; not a
+# plural ("8 GPUs", "3 LLMs").
+_match_acronym_after = regex.compile(
+    r"\s(?P<what>(?=[\w@\-]*\p{Lu}[\w@\-]*\p{Lu})\p{L}[\w@\-]*(?<!\p{Lu}s))"
+    r"(?=\s*(?:[,;)]|\Z|\s(?:on|in|for|and|across|over|at)\b))"
+).match

@@ -12,6 +12,7 @@ from extractor.lexicon.cues import word_set
 from extractor.pipeline.results._cues import (
     _COMPARATIVE_METRICS,
     _VAGUE_WHATS,
+    _match_acronym_after,
     _match_change_in,
     _match_comparative_metric,
     _match_metric_phrase_after,
@@ -143,6 +144,19 @@ def noun_phrase(c: Claim) -> str | None:
     return phrase
 
 
+def acronym_after(c: Claim) -> str | None:
+    """An acronym right after the number is its metric when no listed one is there: "+2.4
+    gIoU on RefZoo", "(+ 5.1 PSDS)" (not a name the text lists: "7.55 MT-Bench")."""
+    found = _match_acronym_after(c.text, c.q.end)
+    if found is None:
+        return None
+    start = found.start("what")
+    if c.ctx.index.between(start, start + 1):
+        return None
+    phrase: str = found.group("what")
+    return phrase
+
+
 def comparative_adjective(c: Claim) -> str | None:
     """A comparative that names its metric: "2.2% more accurate" (accuracy)."""
     comparative = _match_comparative_metric(c.text, c.g_end)
@@ -167,6 +181,7 @@ STRATEGIES = (
     changed_by_before,
     listed_before,
     noun_phrase,
+    acronym_after,
     comparative_adjective,
     speedup_noun,
 )

@@ -25,6 +25,7 @@ from extractor.pipeline.results._cues import (
     _search_compared_clause,
     _search_comparison_word,
     _search_host_before,
+    _search_named_baseline,
     _search_new_subject,
 )
 from extractor.pipeline.results.context import Claim, bracketed_after_comparison, in_name_list
@@ -82,6 +83,13 @@ def possessive_owner(c: Claim) -> str | None:
     if owner is None or not _match_possessive_gap(text, mark, g_start):
         return None
     return text[owner.start : owner.end]
+
+
+def unnamed_baseline(c: Claim) -> NotSaid | None:
+    """ "compared to the strongest baseline's 1.51 F1": the baseline is not named."""
+    if c.role == "baseline" and _search_named_baseline(c.text, max(0, c.g_start - 60), c.g_start):
+        return NOT_SAID
+    return None
 
 
 def compared_in_brackets(c: Claim) -> NotSaid | None:
@@ -245,6 +253,7 @@ STRATEGIES = (
     named_before_brackets,
     aside_in_brackets,
     possessive_owner,
+    unnamed_baseline,
     compared_in_brackets,
     baseline_for_name,
     host_after,

@@ -15,7 +15,9 @@ from extractor.pipeline.results._cues import (
     _match_margin_after,
     _search_baseline_before,
     _search_improvement_before,
+    _search_named_baseline,
     _search_range_cue,
+    _search_spaced_sign,
 )
 from extractor.pipeline.results.context import Context, bracketed_after_comparison
 from extractor.pipeline.results.types import NotSaid, first_hit
@@ -99,6 +101,22 @@ def change_after(c: RoleClaim) -> str | None:
     return None
 
 
+def spaced_sign(c: RoleClaim) -> str | None:
+    """A gain written with its sign apart: "(+ 5.1 PSDS)"."""
+    lead = c.lead
+    if _search_spaced_sign(c.ctx.text, max(0, lead.start - 4), lead.start):
+        return "improvement"
+    return None
+
+
+def named_baseline(c: RoleClaim) -> str | None:
+    """A value the text calls the baseline's: "up from a baseline of 0.702"."""
+    lead = c.lead
+    if _search_named_baseline(c.ctx.text, max(0, lead.start - 60), lead.start):
+        return "baseline"
+    return None
+
+
 def compared_before(c: RoleClaim) -> str | None:
     """A comparison word right before: "compared to 41%", "than 0.71", "up from 12%"."""
     lead = c.lead
@@ -111,7 +129,15 @@ def plain_result(c: RoleClaim) -> str | None:
     return "result"
 
 
-CUES = (range_cue, change_before, change_after, compared_before, plain_result)
+CUES = (
+    range_cue,
+    change_before,
+    spaced_sign,
+    change_after,
+    named_baseline,
+    compared_before,
+    plain_result,
+)
 STRATEGIES = (compared_in_brackets, pair_from, pair_to, range_high, *CUES)
 
 

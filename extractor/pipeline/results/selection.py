@@ -30,6 +30,7 @@ from extractor.pipeline.results._cues import (
     _match_in_metric,
     _match_items_after,
     _match_list_gap,
+    _match_metric_bracket_gap,
     _match_plain_list_gap,
     _match_share_of_performance,
     _match_time_metric,
@@ -42,7 +43,9 @@ from extractor.pipeline.results._cues import (
     _search_improvement_before,
     _search_item_condition_before,
     _search_metric_link_before,
+    _search_named_baseline,
     _search_score_of,
+    _search_spaced_sign,
 )
 from extractor.pipeline.results.context import Context
 
@@ -133,6 +136,55 @@ def _decimal_change_of_metric(ctx: Context, q: Quantity, before_start: int) -> b
     )
 
 
+def _in_brackets(text: str, q: Quantity) -> bool:
+    """Whether the number stands first in brackets or after a comma inside them: "(+2.4
+    gIoU on X, +9.8 on Y)"."""
+    opening = text.rfind("(", max(0, q.start - 60), q.start)
+    if opening < 0 or ")" in text[opening : q.start]:
+        return False
+    between = text[opening + 1 : q.start]
+    return not between.strip(" +") or between.rstrip().endswith((",", ";"))
+
+
+def signed_in_brackets(ctx: Context, q: Quantity) -> bool | None:
+    """A gain in brackets after a claim is a result: "sets a new state of the art (+2.4
+    gIoU on RefZoo, +9.8 on ClipSeg-M)", "(+ 5.1 PSDS)"."""
+    text = ctx.text
+    signed = (q.signed and text[q.start : q.start + 1] == "+") or bool(
+        _search_spaced_sign(text, max(0, q.start - 4), q.start)
+    )
+    if not signed or q.unit not in (None, "%", "points") or not _in_brackets(text, q):
+        return None
+    return False if ")" in text[q.end : q.end + 60] else None
+
+
+def value_in_brackets_after_metric(ctx: Context, q: Quantity) -> bool | None:
+    """A decimal value alone in brackets right after a listed metric: "overall accuracy
+    (0.812)", "precision (0.64), recall (0.59)" ("a window (512)" is no metric; "(5)"
+    after one may count)."""
+    text = ctx.text
+    if q.unit is not None or "." not in q.text or text[q.end : q.end + 1] != ")":
+        return None
+    for metric in ctx.metrics.between(q.start - 40, q.start):
+        if _match_metric_bracket_gap(text, metric.end, q.start):
+            return False
+    return None
+
+
+def named_baseline_value(ctx: Context, q: Quantity) -> bool | None:
+    """A decimal value the text calls the baseline's, after a metric named in its
+    sentence: "an AUC of 0.781, up from a baseline of 0.702"."""
+    text = ctx.text
+    if q.unit is not None or "." not in q.text:
+        return None
+    if not _search_named_baseline(text, max(0, q.start - 60), q.start):
+        return None
+    for m in ctx.metrics.between(q.start - 120, q.start):
+        if ";" not in text[m.end : q.start] and not _search_sentence_break(text, m.end, q.start):
+            return False
+    return None
+
+
 def no_result_cue(ctx: Context, q: Quantity) -> bool | None:
     """A bare number is dropped unless a cue makes it a result: "scores of 49.36", "gains
     of +16.1", "from 0.20 to 0.02" after a change verb, "compared to 77.1 for GIN",
@@ -179,6 +231,9 @@ REASONS: tuple[Reason, ...] = (
     factor_without_cue,
     amount_or_setting,
     list_marker,
+    signed_in_brackets,
+    value_in_brackets_after_metric,
+    named_baseline_value,
     no_result_cue,
 )
 
