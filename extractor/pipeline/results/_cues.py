@@ -233,7 +233,8 @@ _search_score_of = _gated_search(
 # A change stated as "reduces the error ... from 0.20 to 0.02": bare numbers, but results.
 _search_change_verb = regex.compile(
     r"\b(?:reduc|decreas|lower|cut|improv|increas|rais|boost|drop|fall|fell|rose|rise|go(?:es)?\s+up)"
-    r"\w*\b[^.;]*\Z",
+    # a decimal point does not end the clause: "improves from 0.114 to 0.328, and X from 0.156"
+    r"\w*\b(?:[^.;]|\.(?=\d))*\Z",
     regex.IGNORECASE,
 ).search
 # Numbers listed together: "28.35% and 8.69%", "4.04 on SpEAR and 1.46 on VPQAD",
@@ -669,3 +670,6 @@ _match_acronym_after = regex.compile(
     r"\s(?P<what>(?=[\w@\-]*\p{Lu}[\w@\-]*\p{Lu})\p{L}[\w@\-]*(?<!\p{Lu}s))"
     r"(?=\s*(?:[,;)]|\Z|\s(?:on|in|for|and|across|over|at)\b))"
 ).match
+# Two values joined by an arrow: "(0.083 -> 0.238)", "0.41 → 0.57".
+_match_arrow_after = regex.compile(r"\s*(?:->|→|⟶|=>)\s*(?=[+\-]?\d)").match
+_search_arrow_before = regex.compile(r"\d%?\s*(?:->|→|⟶|=>)\s*\Z").search

@@ -9,6 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
+import regex
+
 from extractor.components.names import BENCHMARK
 from extractor.components.quantities import Quantity
 from extractor.gazetteers import load_gazetteer
@@ -218,6 +220,47 @@ def in_sentence(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
             r = _decided(replace(r, benchmark=next(iter(names))), benchmark="only_in_sentence")
         carried.append(r)
     return carried
+
+
+def partner_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """The two ends of "from A to B" measure the same thing: one without a metric takes
+    its partner's ("X improves from 0.114 to 0.328 AP@50")."""
+    metric_at = {r.quantity.start: r.metric for r in results if r.metric is not None}
+    carried = []
+    for r in results:
+        q = r.quantity
+        if r.metric is None and q.partner is not None and q.relation in ("from", "to"):
+            partner = ctx.quantities[q.partner].start
+            if partner in metric_at:
+                r = _decided(replace(r, metric=metric_at[partner]), metric="partner_metric")
+        carried.append(r)
+    return carried
+
+
+def bracketed_after_result(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """A number in brackets right after a result, with no metric of its own, is in that
+    result's metric: "CheXpert Macro-F1 increased by 168% (0.083 -> 0.238)", "AP@50
+    improves from 0.114 to 0.328 (+187%)", "a 7x average speed-up (up to 40x)"."""
+    text = ctx.text
+    ends = [r.quantity.end for r in results]
+    carried = []
+    for r in results:
+        start = r.quantity.start
+        if r.metric is None:
+            opening = text.rfind("(", max(0, start - 40), start)
+            if opening >= 0 and ")" not in text[opening:start]:
+                i = bisect_right(ends, opening) - 1
+                if i >= 0 and (before := results[i]).metric is not None:
+                    gap = text[before.quantity.end : opening]
+                    if len(gap) <= 40 and not _search_bracket_gap_break(gap):
+                        r = _decided(
+                            replace(r, metric=before.metric), metric="bracket_after_result"
+                        )
+        carried.append(r)
+    return carried
+
+
+_search_bracket_gap_break = regex.compile(r"[\d,;:()]|\b(?:and|or|but|while|whereas|than)\b").search
 
 
 def cost_has_no_benchmark(results: list[ResultMatch]) -> list[ResultMatch]:

@@ -20,7 +20,11 @@ from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, MODEL, NameMatch
 from extractor.components.quantities import Quantity
 from extractor.pipeline.results import benchmark, carry, metric, model, pairs
-from extractor.pipeline.results._cues import _match_apposition_gap, _match_list_gap
+from extractor.pipeline.results._cues import (
+    _match_apposition_gap,
+    _match_list_gap,
+    _search_arrow_before,
+)
 from extractor.pipeline.results.context import Claim, Context
 from extractor.pipeline.results.role import STRATEGIES as ROLE_STRATEGIES
 from extractor.pipeline.results.role import RoleClaim, decide_role
@@ -62,6 +66,14 @@ def groups_of(ctx: Context, candidates: list[Quantity]) -> list[list[Quantity]]:
     return groups
 
 
+def _bound(text: str, q: Quantity) -> str:
+    """The quantity's bound, except that an arrow before it is no "greater than": in
+    "(0.083 -> 0.238)" the second value is exact."""
+    if q.bound == "at_least" and _search_arrow_before(text, max(0, q.start - 8), q.start):
+        return "exact"
+    return q.bound
+
+
 def _attribute(ctx: Context, group: list[Quantity], sentence: tuple[int, int]) -> list[ResultMatch]:
     """The results of one list of numbers."""
     text = ctx.text
@@ -99,7 +111,7 @@ def _attribute(ctx: Context, group: list[Quantity], sentence: tuple[int, int]) -
             ResultMatch(
                 q,
                 role,
-                q.bound,
+                _bound(text, q),
                 found_metric,
                 found_benchmark,
                 found_model,
@@ -128,6 +140,8 @@ def link_results(ctx: Context, doc: Doc | None = None) -> list[ResultMatch]:
         results += _attribute(ctx, group, ctx.sentence_of(group[0].start))
     results = carry.compared_number(results, selection.compared_with)
     results = carry.in_sentence(ctx, results)
+    results = carry.bracketed_after_result(ctx, results)
+    results = carry.partner_metric(ctx, results)
     return carry.cost_has_no_benchmark(results)
 
 

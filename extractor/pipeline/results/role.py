@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from extractor.components.quantities import Quantity
 from extractor.pipeline.results._cues import (
+    _match_arrow_after,
     _match_improvement_after,
     _match_margin_after,
+    _search_arrow_before,
     _search_baseline_before,
     _search_improvement_before,
     _search_named_baseline,
@@ -51,6 +53,17 @@ def pair_from(c: RoleClaim) -> str | None:
 def pair_to(c: RoleClaim) -> str | None:
     """The second number of "from A to B" is the result."""
     return "result" if c.q.relation == "to" else None
+
+
+def arrow_from(c: RoleClaim) -> str | None:
+    """The value before an arrow is the baseline: "(0.083 -> 0.238)"."""
+    return "baseline" if _match_arrow_after(c.ctx.text, c.q.end) else None
+
+
+def arrow_to(c: RoleClaim) -> str | None:
+    """The value after an arrow is the result."""
+    text, start = c.ctx.text, c.q.start
+    return "result" if _search_arrow_before(text, max(0, start - 8), start) else None
 
 
 def range_high(c: RoleClaim) -> str | None:
@@ -138,7 +151,7 @@ CUES = (
     compared_before,
     plain_result,
 )
-STRATEGIES = (compared_in_brackets, pair_from, pair_to, range_high, *CUES)
+STRATEGIES = (compared_in_brackets, pair_from, pair_to, arrow_from, arrow_to, range_high, *CUES)
 
 
 def role_of(c: RoleClaim, strategies: tuple[object, ...] = STRATEGIES) -> str:

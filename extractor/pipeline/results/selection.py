@@ -22,6 +22,7 @@ from extractor.components.quantities import Quantity
 from extractor.pipeline.results._cues import (
     _RESULT_UNITS,
     _TIME_UNITS,
+    _match_arrow_after,
     _match_baseline_close,
     _match_compared_gap,
     _match_condition_after,
@@ -34,6 +35,7 @@ from extractor.pipeline.results._cues import (
     _match_plain_list_gap,
     _match_share_of_performance,
     _match_time_metric,
+    _search_arrow_before,
     _search_baseline_before,
     _search_change_of,
     _search_change_verb,
@@ -185,6 +187,17 @@ def named_baseline_value(ctx: Context, q: Quantity) -> bool | None:
     return None
 
 
+def arrow_pair(ctx: Context, q: Quantity) -> bool | None:
+    """Two values joined by an arrow are a change from one to the other: "increased by 168%
+    (0.083 -> 0.238)"."""
+    if q.unit not in (None, "%", "points"):
+        return None
+    text = ctx.text
+    if _match_arrow_after(text, q.end) or _search_arrow_before(text, max(0, q.start - 8), q.start):
+        return False
+    return None
+
+
 def no_result_cue(ctx: Context, q: Quantity) -> bool | None:
     """A bare number is dropped unless a cue makes it a result: "scores of 49.36", "gains
     of +16.1", "from 0.20 to 0.02" after a change verb, "compared to 77.1 for GIN",
@@ -234,6 +247,7 @@ REASONS: tuple[Reason, ...] = (
     signed_in_brackets,
     value_in_brackets_after_metric,
     named_baseline_value,
+    arrow_pair,
     no_result_cue,
 )
 
