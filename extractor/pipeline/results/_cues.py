@@ -312,8 +312,12 @@ _search_new_subject = regex.compile(
 ).search
 _match_name_list_gap = regex.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\Z").match
 _search_respectively = regex.compile(r"\brespectively\b", regex.IGNORECASE).search
+# (a comma ends it: "an FID of 2.43, and on Y, ..." opens another clause's setting)
 _match_benchmark_preposition = regex.compile(
-    r"^\s*(?:\S+\s+){0,6}?(?:on|in|for|across|of|from)\s+(?:the\s+)?$", regex.IGNORECASE
+    r"^\s*(?:,\s*respectively\s*,?\s*)?(?:(?:[^\s,;]+|[^\s,;]*,\s*respectively,?)\s+){0,6}?"
+    r"(?:on|in|for|across|of|from)\s+"
+    r"(?:the\s+)?$",
+    regex.IGNORECASE,
 ).match
 
 _match_number_on = regex.compile(r"\s(?:(?:on|in)\s(?:the\s)?)?").match
@@ -375,6 +379,11 @@ _search_range_cue = regex.compile(
 _RESULT_UNITS = word_set("result_unit")
 
 # A sentence's setting: "On X, ...", "Evaluated on X, ...", "experiments on X show ...".
+# A later clause's own setting: "On X, A reaches 2.4, and on Y, A reaches 4.0".
+_search_clause_setting = regex.compile(
+    r"[,;]\s+(?:and\s+|while\s+|whereas\s+|but\s+)?(?:on|across)\s+(?:the\s+)?\Z",
+    regex.IGNORECASE,
+).search
 _search_setting = regex.compile(
     r"(?:\A\s*|\b(?:evaluat\w*|experiments?|tested|results?|benchmark\w*)\s+)"
     r"(?:on|across)\s+(?:the\s+)?\Z",
@@ -407,6 +416,26 @@ _search_other_setting = regex.compile(
     r"(?:metrics|measures)\b)",
     regex.IGNORECASE,
 ).search
+# The same, for a part of the benchmark only: "on tiny object classes", "on the GPU" (not
+# "across all durations", which covers the whole of it).
+_search_part_setting = regex.compile(
+    r"\b(?:on|across)\s+(?!par\b|(?:all|every|each|both)\b|(?:all\s+|the\s+|several\s+|"
+    r"multiple\s+|\w+\s+)?(?:metrics|measures)\b)",
+    regex.IGNORECASE,
+).search
+# A benchmark the paper introduces: "we introduce X, a benchmark", "we release the X corpus".
+_search_introduced_before = regex.compile(
+    r"\b(?:introduc|present|construct|releas|curat|collect)\w*\s+(?:(?:a|an|the|our)\s+)?"
+    r"(?:new\s+|novel\s+)?\Z",
+    regex.IGNORECASE,
+).search
+# What a benchmark the paper introduces is called right after its name: "X, a benchmark
+# spanning 21 tasks" (not "X, a dataset of 120k preference pairs", which may be training
+# data).
+_match_called_benchmark = regex.compile(
+    r"\s*,\s*(?:an?|the|our)\s+(?:[\w\-]+\s+){0,3}?(?:benchmark|test\s+suite|evaluation\s+suite)s?\b",
+    regex.IGNORECASE,
+).match
 # A number measured on hardware, not on a benchmark: "119 FPS on the 2080ti GPU",
 # "40 ms on a single A100 card" (up to two words between the number and "on").
 _match_on_hardware_plain = regex.compile(

@@ -15,6 +15,7 @@ from extractor.pipeline.results._cues import (
     _match_on_hardware,
     _match_own_benchmark,
     _search_claimed,
+    _search_clause_setting,
     _search_setting,
     _search_trained_on,
 )
@@ -110,9 +111,25 @@ def nearest_name(c: Claim) -> str | NotSaid | None:
 
 
 def sentence_setting(c: Claim) -> str | None:
-    """The setting the sentence opens with: "Evaluated on X, ours achieves 55.3% ..."."""
+    """The setting the sentence opens with: "Evaluated on X, ours achieves 55.3% ...", or
+    that of a later clause before the number: "On X, A reaches 2.4, and on Y, A reaches
+    an IS of 195.1"."""
     text, sentence_start = c.text, c.sentence[0]
     before = c.ctx.index.between(sentence_start, c.g_start)
+    clause = next(
+        (
+            n
+            for n in reversed(before)
+            if n.label == BENCHMARK
+            and n.end <= c.g_start
+            and _search_clause_setting(text, max(sentence_start, n.start - 20), n.start)
+            and text[n.end : n.end + 1] == ","
+            and not in_name_list(text, n, BENCHMARK, before)
+        ),
+        None,
+    )
+    if clause is not None:
+        return text[clause.start : clause.end]
     setting = next(
         (
             n
@@ -153,7 +170,7 @@ def sole_benchmark(c: Claim) -> str | None:
         and c.metric is not None
         and c.q.unit in SCORE_UNITS
         and not ctx.sentence_says("benchmark", c.sentence)
-        and not ctx.sentence_says("other_setting", c.sentence)
+        and not ctx.sentence_says("part_setting", c.sentence)
         and not ctx.sentence_says("human_study", c.sentence)
     ):
         return text[sole.start : sole.end]

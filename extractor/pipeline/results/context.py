@@ -22,6 +22,7 @@ from extractor.pipeline.results._cues import (
     _joins_after,
     _match_benchmark_parts_preposition,
     _match_bracket_list,
+    _match_called_benchmark,
     _match_count_of_parts,
     _match_name_list_gap,
     _match_number_on,
@@ -30,8 +31,10 @@ from extractor.pipeline.results._cues import (
     _search_evaluated_on_before,
     _search_evaluation_setting,
     _search_human_study,
+    _search_introduced_before,
     _search_name_colon,
     _search_other_setting,
+    _search_part_setting,
     _search_respectively,
     _search_setting,
     _search_trained_on,
@@ -100,8 +103,14 @@ def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMat
         return None
     first = min(benchmarks, key=lambda n: n.start)
     window = max(0, first.start - 60)
-    if _search_evaluation_setting(text, window, first.start) or _search_evaluated_on_before(
-        text, window, first.start
+    if (
+        _search_evaluation_setting(text, window, first.start)
+        or _search_evaluated_on_before(text, window, first.start)
+        or (
+            _search_introduced_before(text, window, first.start)
+            and _match_called_benchmark(text, first.end)
+            and not any(is_training_set(text, n) for n in benchmarks)
+        )
     ):
         return first
     return None
@@ -265,7 +274,7 @@ class Context:
 
     def sentence_says(self, what: str, sentence: tuple[int, int]) -> bool:
         """Per-sentence facts, each searched once: "human_study", "other_setting",
-        "respectively", "benchmark" (names one), "setting" (opens on a benchmark)."""
+        "part_setting", "respectively", "benchmark" (names one), "setting" (opens on one)."""
         key = (what, sentence)
         found = self._per_sentence.get(key)
         if found is None:
@@ -278,6 +287,8 @@ class Context:
             return bool(_search_human_study(self.text, lo, hi))
         if what == "other_setting":
             return bool(_search_other_setting(self.text, lo, hi))
+        if what == "part_setting":
+            return bool(_search_part_setting(self.text, lo, hi))
         if what == "respectively":
             return bool(_search_respectively(self.text, lo, hi))
         names = self.index.between(lo, hi)

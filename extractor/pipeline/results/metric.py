@@ -174,11 +174,6 @@ def speedup_noun(c: Claim) -> str | None:
     return phrase
 
 
-def unit_is_metric(c: Claim) -> str | None:
-    """A unit that is itself the metric: "119 FPS"."""
-    return "FPS" if c.q.unit == "FPS" else None
-
-
 STRATEGIES = (
     own_metric_in_list,
     listed_after,
@@ -189,7 +184,6 @@ STRATEGIES = (
     acronym_after,
     comparative_adjective,
     speedup_noun,
-    unit_is_metric,
 )
 
 
