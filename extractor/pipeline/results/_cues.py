@@ -702,3 +702,11 @@ _match_acronym_after = regex.compile(
 # Two values joined by an arrow: "(0.083 -> 0.238)", "0.41 → 0.57".
 _match_arrow_after = regex.compile(r"\s*(?:->|→|⟶|=>)\s*(?=[+\-]?\d)").match
 _search_arrow_before = regex.compile(r"\d%?\s*(?:->|→|⟶|=>)\s*\Z").search
+# The verb after a sentence's subject, beyond those of ``_match_subject_verb``: "FooGen
+# generates", "FooNet sets a new state of the art".
+_match_more_subject_verb = regex.compile(
+    r"\s+(?:also\s+|further\s+|consistently\s+)?(?:generat|produc|runs\b|cuts\b|lowers\b|"
+    r"beats\b|exceeds\b|matches\b|maintain|keeps\b|sets\b|establish|ranks\b|brings\b|"
+    r"offers\b|provides\b|gives\b|speeds\s+up|accelerat|runs\b|attains\b)",
+    regex.IGNORECASE,
+).match

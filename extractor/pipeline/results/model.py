@@ -15,6 +15,7 @@ from extractor.pipeline.results._cues import (
     _match_for_name,
     _match_host_after,
     _match_host_close,
+    _match_more_subject_verb,
     _match_name_list_gap,
     _match_possessive_gap,
     _match_subject_verb,
@@ -226,7 +227,7 @@ def host_before(c: Claim) -> str | NotSaid | None:
         return None
     if _wanted_compared(c):
         return NOT_SAID
-    return _host_before(c) or NOT_SAID
+    return _host_before(c)
 
 
 def subject(c: Claim) -> str | None:
@@ -249,6 +250,32 @@ def subject(c: Claim) -> str | None:
     return text[start:end]
 
 
+def sentence_subject(c: Claim) -> str | None:
+    """The paper's method as the subject of the number's sentence, further back than the
+    names near the number: "We show FooGen generates images ..., while having a lower
+    latency than recent methods, e.g., 4 seconds faster than BarGen" (no model named
+    between, no new subject, not for a baseline)."""
+    ctx, text, g_start = c.ctx, c.text, c.g_start
+    if _owners(c) or _wanted_compared(c) or ctx.method is None or ctx.method_is_benchmark:
+        return None
+    for _, end in reversed(ctx.method_mentions_in(c.sentence[0], g_start)):
+        if end > g_start or not (
+            _match_subject_verb(text, end) or _match_more_subject_verb(text, end)
+        ):
+            continue
+        if _search_new_subject(text, end, g_start):
+            return None
+        if any(n.label == MODEL for n in ctx.index.between(end, g_start)):
+            return None
+        return ctx.method.name
+    return None
+
+
+def not_named(c: Claim) -> NotSaid:
+    """Otherwise the sentence names no system for the number ("our method", "it")."""
+    return NOT_SAID
+
+
 STRATEGIES = (
     named_before_brackets,
     aside_in_brackets,
@@ -259,6 +286,8 @@ STRATEGIES = (
     host_after,
     host_before,
     subject,
+    sentence_subject,
+    not_named,
 )
 
 
