@@ -258,7 +258,8 @@ def sentence_subject(c: Claim) -> str | None:
     ctx, text, g_start = c.ctx, c.text, c.g_start
     if _owners(c) or _wanted_compared(c) or ctx.method is None or ctx.method_is_benchmark:
         return None
-    for _, end in reversed(ctx.method_mentions_in(c.sentence[0], g_start)):
+    # mentions within the window near the number were judged (and dropped) by _chosen
+    for _, end in reversed(ctx.method_mentions_in(c.sentence[0], c.lo)):
         if end > g_start or not (
             _match_subject_verb(text, end) or _match_more_subject_verb(text, end)
         ):
