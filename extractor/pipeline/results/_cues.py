@@ -213,7 +213,7 @@ _search_condition_before = _gated_search(
 # A bare number is a result only beside a metric: "BLEU of 32.1", "scores of 49.36".
 _search_metric_link_before = regex.compile(
     r"""(?:\)?\s*(?:of|is|was|=|:|reaches|reached|achieves?|achieved|at|to|by|score[sd]?|
-        scores\s+of|rate\s+of|value\s+of)?\s*)$""",
+        scores\s+of|rate\s+of|value\s+of|between)?\s*)$""",
     regex.VERBOSE | regex.IGNORECASE,
 ).match
 _search_score_of_plain = regex.compile(
@@ -715,3 +715,8 @@ _match_more_subject_verb = regex.compile(
 _match_metric_list_gap = regex.compile(
     rf"(?:\s+{_METRIC_WORD}){{1,3}}\s*(?:,\s*(?:and\s+)?|and\s+)\Z", regex.IGNORECASE
 ).match
+# A negative value of a metric, not a change: "a correlation between -0.41 and -0.62",
+# "an R2 of -0.12".
+_search_negative_value_link = regex.compile(
+    r"\b(?:between|of|is|was|and|to)\s*\Z|[=:]\s*\Z", regex.IGNORECASE
+).search

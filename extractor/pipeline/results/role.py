@@ -18,6 +18,7 @@ from extractor.pipeline.results._cues import (
     _search_baseline_before,
     _search_improvement_before,
     _search_named_baseline,
+    _search_negative_value_link,
     _search_range_cue,
     _search_spaced_sign,
 )
@@ -92,6 +93,22 @@ def range_cue(c: RoleClaim) -> str | None:
     return None
 
 
+def negative_value(c: RoleClaim) -> str | None:
+    """A value written with a minus after a metric's link word is a value, not a change:
+    "a correlation between -0.41 and -0.62" (not "drops of -2.3")."""
+    lead, text = c.lead, c.ctx.text
+    if not lead.signed or text[lead.start : lead.start + 1] not in "-−":
+        return None
+    window = text[max(0, lead.start - 60) : lead.start]
+    if _search_improvement_before(window) or not _search_negative_value_link(
+        text, max(0, lead.start - 10), lead.start
+    ):
+        return None
+    if not c.ctx.metrics.between(lead.start - 60, lead.start):
+        return None
+    return "result"
+
+
 def change_before(c: RoleClaim) -> str | None:
     """A signed number or a change word before it: "+2.3", "gains of 28.35%", "by 9.3%"."""
     lead = c.lead
@@ -144,6 +161,7 @@ def plain_result(c: RoleClaim) -> str | None:
 
 CUES = (
     range_cue,
+    negative_value,
     change_before,
     spaced_sign,
     change_after,
