@@ -355,36 +355,32 @@ class Claim:
     role: str
     metric: str | None = None
     memo: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    text: str = field(init=False)
+    g_start: int = field(init=False)  # where the number's list starts
+    g_end: int = field(init=False)  # and ends
+    lo: int = field(init=False)  # the window of names near the number, in its sentence
+    hi: int = field(init=False)
+    in_sentence: list[NameMatch] = field(init=False)  # the names in that window
+    _nearest: dict[tuple[str, int, int], NameMatch | None] = field(init=False, default_factory=dict)
 
-    @property
-    def text(self) -> str:
-        return self.ctx.text
-
-    @property
-    def g_start(self) -> int:
-        return self.group[0].start
-
-    @property
-    def g_end(self) -> int:
-        return self.group[-1].end
-
-    @cached_property
-    def lo(self) -> int:
-        return max(self.sentence[0], self.g_start - WINDOW_BEFORE)
-
-    @cached_property
-    def hi(self) -> int:
-        return min(self.sentence[1], self.g_end + WINDOW_AFTER)
-
-    @cached_property
-    def in_sentence(self) -> list[NameMatch]:
-        """The names near the number in its sentence (within the window)."""
-        return self.ctx.index.between(self.lo, self.hi)
+    def __post_init__(self) -> None:
+        self.text = self.ctx.text
+        self.g_start = self.group[0].start
+        self.g_end = self.group[-1].end
+        self.lo = max(self.sentence[0], self.g_start - WINDOW_BEFORE)
+        self.hi = min(self.sentence[1], self.g_end + WINDOW_AFTER)
+        self.in_sentence = self.ctx.index.between(self.lo, self.hi)
 
     def nearest(self, label: str, before: int, after: int) -> NameMatch | None:
         """The nearest name of ``label`` at most ``after`` characters after the number's
         list (still joined to it) or ``before`` characters before it (no number or ";"
-        between)."""
+        between); asked once per claim and question."""
+        key = (label, before, after)
+        if key not in self._nearest:
+            self._nearest[key] = self._find_nearest(label, before, after)
+        return self._nearest[key]
+
+    def _find_nearest(self, label: str, before: int, after: int) -> NameMatch | None:
         text, g_start, g_end = self.text, self.g_start, self.g_end
         best: tuple[int, NameMatch] | None = None
         for n in self.in_sentence:
