@@ -405,10 +405,17 @@ class Claim:
         return best[1] if best else None
 
 
-def bracketed_after_comparison(text: str, q: Quantity, lo: int) -> bool:
+def bracketed_after_comparison(
+    text: str, q: Quantity, lo: int, metrics: NameIndex | None = None
+) -> bool:
     """Whether the number stands in brackets after a name being compared against:
-    "surpassing Llama-3.1-8B (70.1%)", "over YaRN (44.1)"."""
+    "surpassing Llama-3.1-8B (70.1%)", "over YaRN (44.1)"; not after its own metric:
+    "Compared with X, ours reaches a higher F1 (0.71)"."""
     opening = text.rfind("(", max(lo, q.start - 60), q.start)
+    if metrics is not None and any(
+        m.end in (opening, opening - 1) for m in metrics.between(opening - 60, opening)
+    ):
+        return False
     return (
         opening > lo
         and bool(_match_bracket_list(text, opening + 1, q.start))

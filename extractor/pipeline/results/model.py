@@ -95,7 +95,7 @@ def unnamed_baseline(c: Claim) -> NotSaid | None:
 
 def compared_in_brackets(c: Claim) -> NotSaid | None:
     """ "over YaRN (44.1)" with YaRN no list of models: a compared system, not said."""
-    return NOT_SAID if bracketed_after_comparison(c.text, c.q, c.lo) else None
+    return NOT_SAID if bracketed_after_comparison(c.text, c.q, c.lo, c.ctx.metrics) else None
 
 
 def baseline_for_name(c: Claim) -> str | None:

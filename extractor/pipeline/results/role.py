@@ -41,7 +41,9 @@ class RoleClaim:
 def compared_in_brackets(c: RoleClaim) -> str | None:
     """A number in brackets after a compared name is that name's: "surpassing X (70.1%)",
     "over YaRN (44.1)" (a signed number is a change: "over X on GSM8K (+4.2%)")."""
-    if not c.q.signed and bracketed_after_comparison(c.ctx.text, c.q, c.sentence_start):
+    if not c.q.signed and bracketed_after_comparison(
+        c.ctx.text, c.q, c.sentence_start, c.ctx.metrics
+    ):
         return "baseline"
     return None
 
