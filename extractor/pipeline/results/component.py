@@ -166,6 +166,17 @@ def link_results(ctx: Context, doc: Doc | None = None) -> list[ResultMatch]:
     return carry.cost_has_no_benchmark(results)
 
 
+def context_of(doc: Doc) -> Context:
+    """The evidence the earlier components stored on ``doc``, as a :class:`Context`."""
+    quantities: list[Quantity] = payload(doc, "paper_quantities") or []
+    names: list[NameMatch] = payload(doc, "paper_names") or []
+    method: MethodMatch | None = payload(doc, "paper_method")
+    links = payload(doc, "paper_links") or []
+    return Context.build(
+        doc_text(doc), quantities, names, method, [(link.start, link.end) for link in links]
+    )
+
+
 class ResultLinker:
     """spaCy component: turn quantities into attributed results."""
 
@@ -180,14 +191,7 @@ class ResultLinker:
 
     def match(self, doc: Doc) -> list[ResultMatch]:
         """The results of ``doc``, from what the earlier components stored on it."""
-        quantities: list[Quantity] = payload(doc, "paper_quantities") or []
-        names: list[NameMatch] = payload(doc, "paper_names") or []
-        method: MethodMatch | None = payload(doc, "paper_method")
-        links = payload(doc, "paper_links") or []
-        ctx = Context.build(
-            doc_text(doc), quantities, names, method, [(link.start, link.end) for link in links]
-        )
-        return link_results(ctx, doc)
+        return link_results(context_of(doc), doc)
 
 
 @Language.factory("paper_results")

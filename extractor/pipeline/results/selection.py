@@ -51,6 +51,19 @@ from extractor.pipeline.results._cues import (
 )
 from extractor.pipeline.results.context import Context
 
+_search_reference_before = regex.compile(
+    r"\b(?:Sections?|Sec\.|Tables?|Tab\.|Figures?|Fig\.|Eqs?\.|Equations?|Appendix|"
+    r"Chapters?|Algorithm|Theorem|Lemma)\s*\(?\Z"
+).search
+_search_setting_name_before = regex.compile(
+    r"(?:\b(?:learning\s+rate|batch\s+size|temperature|top-?[kp]|beam\s+(?:size|width)|"
+    r"dropout(?:\s+rate)?|weight\s+decay|warm-?up|seed|epochs?|steps?|rank)"
+    r"\s*(?:of|=|:|is|was|to|set\s+to)?|\b[a-zA-Z](?:_\w+)?\s*=)\s*\Z",
+    regex.IGNORECASE,
+).search
+_match_counted_noun = regex.compile(
+    r"\s+(?:[a-z][\w\-]*\s+)?(?:[A-Z]{2,}s|[a-z][\w\-]*s)\b(?<!\bas)(?<!\bis)(?<!\bwas)"
+).match
 _match_marker_before = regex.compile(r"(?:\A|.*(?:[:;,.]|\band|\bor))\s*\Z", regex.DOTALL).match
 _search_sentence_break = regex.compile(r"[.!?]\s+(?=\p{Lu})").search
 
@@ -198,11 +211,12 @@ def arrow_pair(ctx: Context, q: Quantity) -> bool | None:
     return None
 
 
-def no_result_cue(ctx: Context, q: Quantity) -> bool | None:
-    """A bare number is dropped unless a cue makes it a result: "scores of 49.36", "gains
-    of +16.1", "from 0.20 to 0.02" after a change verb, "compared to 77.1 for GIN",
-    "YaRN (44.1)", "7.55 on MT-Bench", "MMLU: 72.4", "an improvement of 0.19" after a
-    metric, "0.82 in BLEU", "BLEU of 32.1", "32.1 BLEU"; "3 layers" dropped."""
+def result_cue(ctx: Context, q: Quantity) -> bool | None:
+    """A bare number is kept when a cue makes it a result: "scores of 49.36", "gains of
+    +16.1", "from 0.20 to 0.02" after a change verb, "compared to 77.1 for GIN", "YaRN
+    (44.1)", "7.55 on MT-Bench", "MMLU: 72.4", "an improvement of 0.19" after a metric,
+    "0.82 in BLEU", "BLEU of 32.1", "32.1 BLEU". No cue: no opinion (the reasons after
+    this one name why it is dropped)."""
     text = ctx.text
     before_start = max(0, q.start - 40)
     metrics = ctx.metrics
@@ -235,7 +249,33 @@ def no_result_cue(ctx: Context, q: Quantity) -> bool | None:
             text[metric.end : q.start]
         ):
             return False
-    return not metrics.between(q.end, q.end + 3)
+    return False if metrics.between(q.end, q.end + 3) else None
+
+
+def citation_or_section(ctx: Context, q: Quantity) -> bool | None:
+    """A reference, not a claim: "[12]", "[3, 4]", "Section 4", "Table 2", "Eq. (3)"."""
+    text = ctx.text
+    if _search_reference_before(text, max(0, q.start - 12), q.start):
+        return True
+    return True if text[q.start - 1 : q.start] == "[" and "]" in text[q.end : q.end + 12] else None
+
+
+def hyper_parameter(ctx: Context, q: Quantity) -> bool | None:
+    """A setting of the method: "a learning rate of 0.001", "k = 5", "batch size 32",
+    "with 4 layers"."""
+    return True if _search_setting_name_before(ctx.text, max(0, q.start - 40), q.start) else None
+
+
+def count_of_things(ctx: Context, q: Quantity) -> bool | None:
+    """A whole number counting things: "15 LLMs", "3 datasets", "over 100 languages"."""
+    if "." in q.text or q.signed:
+        return None
+    return True if _match_counted_noun(ctx.text, q.end) else None
+
+
+def no_result_cue(ctx: Context, q: Quantity) -> bool | None:
+    """Otherwise a bare number is dropped: no cue says it is a result ("the 2 stages")."""
+    return True
 
 
 REASONS: tuple[Reason, ...] = (
@@ -248,6 +288,10 @@ REASONS: tuple[Reason, ...] = (
     value_in_brackets_after_metric,
     named_baseline_value,
     arrow_pair,
+    result_cue,
+    citation_or_section,
+    hyper_parameter,
+    count_of_things,
     no_result_cue,
 )
 
@@ -264,17 +308,20 @@ def drop_reason(ctx: Context, q: Quantity) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """The chosen numbers in text order, and for each bare number chosen as compared with
-    an earlier one, that one (keyed by start)."""
+    """The chosen numbers in text order, for each bare number chosen as compared with an
+    earlier one that one (keyed by start), and why each other candidate was dropped (the
+    reason's name, keyed by start)."""
 
     chosen: list[Quantity]
     compared_with: dict[int, Quantity]
+    dropped: dict[int, str]
 
 
 def select(ctx: Context) -> Selection:
     """The numbers of the document that are results, baselines or improvements."""
     text, kept, quantities = ctx.text, ctx.kept, ctx.quantities
-    chosen = {id(q) for q in kept if drop_reason(ctx, q) is None}
+    reasons = {q.start: drop_reason(ctx, q) for q in kept}
+    chosen = {id(q) for q in kept if reasons[q.start] is None}
     # A bare number a chosen one is compared with: "8.43 perplexity, compared to 7.81
     # in full precision" (the number after is the baseline in the same measure).
     # Only numbers of a compound modifier ("4-bit") may stand between.
@@ -319,4 +366,5 @@ def select(ctx: Context) -> Selection:
             and _match_plain_list_gap(text[previous.end : q.start])
         ):
             chosen.add(id(previous))
-    return Selection([q for q in kept if id(q) in chosen], compared_with)
+    dropped = {q.start: reasons[q.start] or "" for q in kept if id(q) not in chosen}
+    return Selection([q for q in kept if id(q) in chosen], compared_with, dropped)
