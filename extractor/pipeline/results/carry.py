@@ -162,6 +162,31 @@ def _reachable(stands: list[int], lo: int, hi: int) -> bool:
     return i < len(stands) and stands[i] <= hi
 
 
+def _gains_in_clause(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """A gain without a metric shares the one metric of the scores of its clause."""
+    gains = _ClauseDonors(
+        ctx, [r for r in results if r.metric is not None and r.quantity.unit in _METRIC_CARRY_UNITS]
+    )
+    return [
+        _decided(replace(r, metric=only), metric="gain_in_clause")
+        if r.metric is None
+        and r.role == "improvement"
+        and r.quantity.unit in _METRIC_CARRY_UNITS
+        and (only := gains.only_metric(r)) is not None
+        else r
+        for r in results
+    ]
+
+
+def _same_unit_in_clause(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """:func:`_same_unit_metric` for each result."""
+    by_unit: dict[str | None, list[ResultMatch]] = {}
+    for r in results:
+        by_unit.setdefault(r.quantity.unit, []).append(r)
+    donors = {unit: _ClauseDonors(ctx, found) for unit, found in by_unit.items()}
+    return [_same_unit_metric(r, donors) for r in results]
+
+
 def in_sentence(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
     """A sentence's only metric and only benchmark are those of each of its results.
 
@@ -181,23 +206,15 @@ def in_sentence(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
     text = ctx.text
     if all(r.metric is not None and r.benchmark is not None for r in results):
         return results
-    gains = _ClauseDonors(
-        ctx, [r for r in results if r.metric is not None and r.quantity.unit in _METRIC_CARRY_UNITS]
-    )
-    results = [
-        _decided(replace(r, metric=only), metric="gain_in_clause")
-        if r.metric is None
-        and r.role == "improvement"
-        and r.quantity.unit in _METRIC_CARRY_UNITS
-        and (only := gains.only_metric(r)) is not None
-        else r
+    if any(
+        r.metric is None and r.role == "improvement" and r.quantity.unit in _METRIC_CARRY_UNITS
         for r in results
-    ]
-    by_unit: dict[str | None, list[ResultMatch]] = {}
-    for r in results:
-        by_unit.setdefault(r.quantity.unit, []).append(r)
-    donors = {unit: _ClauseDonors(ctx, found) for unit, found in by_unit.items()}
-    results = [_same_unit_metric(r, donors) for r in results]
+    ):
+        results = _gains_in_clause(ctx, results)
+    if any(r.metric is None for r in results):
+        results = _same_unit_in_clause(ctx, results)
+    if all(r.benchmark is not None for r in results):
+        return results
     index = _benchmark_carry_index(ctx, results)
     carried = []
     for r in results:

@@ -60,13 +60,22 @@ def pair_to(c: RoleClaim) -> str | None:
 
 def arrow_from(c: RoleClaim) -> str | None:
     """The value before an arrow is the baseline: "(0.083 -> 0.238)"."""
-    return "baseline" if _match_arrow_after(c.ctx.text, c.q.end) else None
+    text, end = c.ctx.text, c.q.end
+    if not _has_arrow(text[end : end + 8]):
+        return None
+    return "baseline" if _match_arrow_after(text, end) else None
 
 
 def arrow_to(c: RoleClaim) -> str | None:
     """The value after an arrow is the result."""
     text, start = c.ctx.text, c.q.start
+    if not _has_arrow(text[max(0, start - 8) : start]):
+        return None
     return "result" if _search_arrow_before(text, max(0, start - 8), start) else None
+
+
+def _has_arrow(window: str) -> bool:
+    return ">" in window or "→" in window or "⟶" in window
 
 
 def range_high(c: RoleClaim) -> str | None:
@@ -135,16 +144,21 @@ def change_after(c: RoleClaim) -> str | None:
 
 def spaced_sign(c: RoleClaim) -> str | None:
     """A gain written with its sign apart: "(+ 5.1 PSDS)"."""
-    lead = c.lead
-    if _search_spaced_sign(c.ctx.text, max(0, lead.start - 4), lead.start):
+    lead, text = c.lead, c.ctx.text
+    if "+" in text[max(0, lead.start - 4) : lead.start] and _search_spaced_sign(
+        text, max(0, lead.start - 4), lead.start
+    ):
         return "improvement"
     return None
 
 
 def named_baseline(c: RoleClaim) -> str | None:
     """A value the text calls the baseline's: "up from a baseline of 0.702"."""
-    lead = c.lead
-    if _search_named_baseline(c.ctx.text, max(0, lead.start - 60), lead.start):
+    lead, text = c.lead, c.ctx.text
+    window = text[max(0, lead.start - 60) : lead.start]
+    if "aseline" in window.lower() and _search_named_baseline(
+        text, max(0, lead.start - 60), lead.start
+    ):
         return "baseline"
     return None
 

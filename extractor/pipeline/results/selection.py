@@ -165,6 +165,8 @@ def signed_in_brackets(ctx: Context, q: Quantity) -> bool | None:
     """A gain in brackets after a claim is a result: "sets a new state of the art (+2.4
     gIoU on RefZoo, +9.8 on ClipSeg-M)", "(+ 5.1 PSDS)"."""
     text = ctx.text
+    if not q.signed and "+" not in text[max(0, q.start - 4) : q.start]:
+        return None  # fast: neither sign can be there
     signed = (q.signed and text[q.start : q.start + 1] == "+") or bool(
         _search_spaced_sign(text, max(0, q.start - 4), q.start)
     )
@@ -192,6 +194,8 @@ def named_baseline_value(ctx: Context, q: Quantity) -> bool | None:
     text = ctx.text
     if q.unit is not None or "." not in q.text:
         return None
+    if "aseline" not in text[max(0, q.start - 60) : q.start].lower():
+        return None  # fast: every match holds the word
     if not _search_named_baseline(text, max(0, q.start - 60), q.start):
         return None
     for m in ctx.metrics.between(q.start - 120, q.start):
@@ -206,9 +210,16 @@ def arrow_pair(ctx: Context, q: Quantity) -> bool | None:
     if q.unit not in (None, "%", "points"):
         return None
     text = ctx.text
+    if not _has_arrow(text[max(0, q.start - 8) : q.end + 8]):
+        return None  # fast: no arrow near
     if _match_arrow_after(text, q.end) or _search_arrow_before(text, max(0, q.start - 8), q.start):
         return False
     return None
+
+
+def _has_arrow(window: str) -> bool:
+    """Whether an arrow may stand in the window ("->", "=>", "→", "⟶")."""
+    return ">" in window or "→" in window or "⟶" in window
 
 
 def result_cue(ctx: Context, q: Quantity) -> bool | None:
