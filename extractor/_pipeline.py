@@ -15,6 +15,7 @@ from spacy.util import compile_suffix_regex
 
 # Importing the components registers their factories with spaCy.
 from extractor import components as _components  # noqa: F401
+from extractor.pipeline import results as _results  # noqa: F401
 
 COMPONENTS = (
     "paper_urls",

@@ -15,9 +15,9 @@ from spacy.tokens import Doc
 from extractor.components._spans import doc_text, payload
 from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, MODEL, NameMatch, name_key
-from extractor.components.results import ResultMatch
 from extractor.components.urls import LinkMatch
 from extractor.metric_names import metric_name
+from extractor.pipeline.results import ResultMatch
 from extractor.settings import setting_of
 from extractor.sources import slugify
 from schemas import PaperMeta, PaperRecord
@@ -83,6 +83,12 @@ def _result(text: str, match: ResultMatch, numbers: list[tuple[int, int]]) -> Da
         "setting": setting_of(text, match.sentence, (q.start, q.end), numbers),
         "span": _span(text, q.start, q.end),
         "sentence": _span(text, *match.sentence),
+        "strategy": {
+            "role": match.strategy.role,
+            "metric": match.strategy.metric,
+            "benchmark": match.strategy.benchmark,
+            "model": match.strategy.model,
+        },
     }
 
 

@@ -15,6 +15,7 @@ from schemas.models import (
     PaperRecord,
     Result,
     Span,
+    Strategy,
 )
 from schemas.reading import accept_added_fields
 
@@ -30,6 +31,7 @@ __all__ = [
     "PaperRecord",
     "Result",
     "Span",
+    "Strategy",
     "accept_added_fields",
     "record_json_schema",
     "render_json_schema",

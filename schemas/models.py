@@ -52,6 +52,17 @@ class Entity(_Closed):
     mentions: list[Span] = Field(default_factory=list)
 
 
+class Strategy(_Closed):
+    """Which rule of the extractor decided each attribute of a result (for audits and
+    debugging; not part of what a result claims). None: no rule decided (the attribute is
+    null because nothing was found)."""
+
+    role: str | None = Field(default=None, description='e.g. "change_before".')
+    metric: str | None = Field(default=None, description='e.g. "listed_after".')
+    benchmark: str | None = Field(default=None, description='e.g. "on_after_list".')
+    model: str | None = Field(default=None, description='e.g. "subject".')
+
+
 class Result(_Closed):
     """One reported quantitative result number, with what it measures and its role."""
 
@@ -74,6 +85,9 @@ class Result(_Closed):
     )
     span: Span
     sentence: Span
+    strategy: Strategy | None = Field(
+        default=None, description="Which extractor rule decided role, metric, benchmark, model."
+    )
 
 
 class Link(_Closed):

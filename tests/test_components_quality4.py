@@ -4,12 +4,12 @@ and where it must not."""
 from __future__ import annotations
 
 from extractor import extract
-from extractor.components._result_cues import (
+from extractor.metric_names import metric_name
+from extractor.pipeline.results._cues import (
     _match_comparative_metric,
     _search_evaluated_on_before,
     _search_other_setting,
 )
-from extractor.metric_names import metric_name
 from schemas import PaperRecord
 
 

@@ -9,7 +9,7 @@ from extractor.components._name_patterns import (
     _finditer_introduced_model,
     _is_number_format,
 )
-from extractor.components._result_cues import _match_possessive_gap
+from extractor.pipeline.results._cues import _match_possessive_gap
 from schemas import PaperRecord
 
 

@@ -4,8 +4,8 @@ and where it must not."""
 from __future__ import annotations
 
 from extractor import extract
-from extractor.components._result_cues import _match_baseline_close, _match_compared_gap
 from extractor.components.quantities import find_quantities
+from extractor.pipeline.results._cues import _match_baseline_close, _match_compared_gap
 from schemas import PaperRecord
 
 

@@ -5,9 +5,9 @@ must not."""
 from __future__ import annotations
 
 from extractor import extract
-from extractor.components import _result_cues
 from extractor.components.quantities import find_quantities
 from extractor.metric_names import metric_name
+from extractor.pipeline.results import _cues as _result_cues
 from schemas import PaperRecord
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import random
 
 from extractor import extract
-from extractor.components import _result_cues as cues
 from extractor.components.quantities import find_quantities
+from extractor.pipeline.results import _cues as cues
 
 # One sentence that names the method, so the linker knows what the method is.
 _INTRO = "We propose BarTune, a simple fine-tuning method for language models. "

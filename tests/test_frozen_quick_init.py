@@ -15,8 +15,8 @@ from extractor.components.abbreviations import Abbreviation
 from extractor.components.method import MethodMatch
 from extractor.components.names import NameMatch
 from extractor.components.quantities import Quantity
-from extractor.components.results import ResultMatch
 from extractor.components.urls import LinkMatch
+from extractor.pipeline.results import ResultMatch
 
 _QUANTITY = Quantity(1, 5, "85.1%", 85.1, "%")
 # Positional and keyword arguments for each record, defaults left out and given.

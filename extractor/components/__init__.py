@@ -5,8 +5,8 @@ from extractor.components.ents import EntitySetter
 from extractor.components.method import MethodFinder
 from extractor.components.names import NameFinder
 from extractor.components.quantities import QuantityFinder
-from extractor.components.results import ResultLinker
 from extractor.components.urls import UrlFinder
+from extractor.pipeline.results import ResultLinker
 
 __all__ = [
     "AbbreviationFinder",

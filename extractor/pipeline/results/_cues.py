@@ -1,76 +1,45 @@
-"""The words that tell what a number is: cues for roles, conditions, metrics and lists.
+"""The compiled cue patterns the result linker reads around a number.
 
-Patterns compiled once; :mod:`extractor.components.results` applies them. The costlier
-ones sit behind a cheap test of the words every match holds (``str`` operations, far
-cheaper than a ``regex`` call): ``_name`` skips the call when the test fails and returns
-what ``_name_plain`` returns otherwise; tests/test_components_results_fast.py checks that
-they agree.
+The vocabularies that change most (change words, condition nouns, hardware, metric heads,
+the plain word sets) are data in ``extractor/lexicon/cues.toml``; their regex alternations
+and pre-checks are both built from those lists by :mod:`extractor.lexicon.cues`. The
+costlier patterns sit behind a cheap test of the words every match holds: ``_name`` skips
+the call when the test fails and returns what ``_name_plain`` returns otherwise;
+tests/results/test_cues_fast.py checks that they agree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Protocol
-
 import regex
 
+from extractor.lexicon.cues import (
+    alternation,
+    ends_in_word,
+    gated_match,
+    gated_of,
+    gated_search,
+    holds_any,
+    mapping,
+    must_hold,
+    phrases,
+    word_set,
+)
 
-def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
-    """Whether one of ``parts`` is a substring of ``text`` (a loop: quicker than ``any``
-    over a generator, which the prefilters below pay on every call)."""
-    for part in parts:  # noqa: SIM110 (the loop is the point)
-        if part in text:
-            return True
-    return False
+_holds_any = holds_any
+_ends_in_word = ends_in_word
+_gated_search = gated_search
+_gated_match = gated_match
+_gated_of = gated_of
 
-
-def _ends_in_word(lowered: str, words: tuple[str, ...]) -> bool:
-    """Whether an ASCII window in lower case ends in white space after one of ``words``.
-
-    A match of a pattern ending ``(?:word)\\s+$`` (or ``\\Z``) ends the window with white
-    space after the word; ``str.rstrip`` strips that white space and stops at the word's
-    last letter, so ``lowered.rstrip()`` ends in the word.
-    """
-    return lowered[-1:].isspace() and lowered.rstrip().endswith(words)
-
-
-class _Search(Protocol):
-    def __call__(
-        self, text: str, pos: int = 0, endpos: int | None = None
-    ) -> regex.Match[str] | None: ...
-
-
-def _gated_search(plain: _Search, may_match: Callable[[str], bool]) -> _Search:
-    """``plain(text, pos, endpos)``, skipped when ``may_match`` says no of the window in
-    lower case. ``may_match`` tests for words every match holds. It is asked only of an
-    ASCII window: there ``IGNORECASE`` matches ASCII letters only, so those words stand in
-    the lower-cased window whenever ``plain`` matches (elsewhere "K" or "ſ" may match "k"
-    or "s", so the pattern always runs)."""
-
-    def search(text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
-        if endpos is None:
-            endpos = len(text)
-        window = text[pos:endpos]
-        if window.isascii() and not may_match(window.lower()):
-            return None
-        return plain(text, pos, endpos)
-
-    return search
-
-
-def _gated_match(
-    plain: Callable[[str], regex.Match[str] | None], stems: tuple[str, ...]
-) -> Callable[[str], regex.Match[str] | None]:
-    """``plain(text)``, skipped when an ASCII ``text`` holds none of ``stems`` in lower
-    case (why that is exact: ``_gated_search``)."""
-
-    def match(text: str) -> regex.Match[str] | None:
-        if text.isascii() and not _holds_any(text.lower(), stems):
-            return None
-        return plain(text)
-
-    return match
-
+_IMPROVEMENT_WORDS = phrases("improvement_after")
+_CONDITION_RESOURCES = phrases("condition_resource")
+_CONDITION_SETTINGS = phrases("condition_setting")
+_HARDWARE_WORDS = phrases("hardware")
+_METRIC_HEADS = phrases("metric_head")
+_IMPROVEMENT = alternation(_IMPROVEMENT_WORDS)
+_CONDITION_RESOURCE = alternation(_CONDITION_RESOURCES)
+_CONDITION_SETTING = alternation(_CONDITION_SETTINGS)
+_HARDWARE = alternation(_HARDWARE_WORDS)
 
 # Cues read in the text just before a number ("gains of 28.35%", "by 9.3%").
 _search_improvement_before_plain = regex.compile(
@@ -97,43 +66,18 @@ _search_improvement_before = _gated_search(
 
 
 _match_improvement_after_plain = regex.compile(
-    r"""
+    rf"""
     \s*(?:(?:absolute|relative|average|overall|consistent|significant|net)\s+)?
-    (?:(?:[\w\-]+\s+){1,3}?\(\p{Lu}[\p{Lu}\d\-]{0,9}\)\s+  # "10% equal error rate (EER) reduction"
-     |(?:[\w\-]+\s+){0,2}?)                    # "49.4% FLOPs reduction", "28% net reduction"
-    (?:higher|lower|better|faster|improvements?|gains?|increases?|boosts?|reductions?|
-       decreases?|savings?|speed-?ups?|fewer|less|smaller|cheaper|more\s+(?:compact|efficient|
-       accurate)|lead|margin|drop|acceleration|improved|increased|reduced|decreased)\b
+    # "10% equal error rate (EER) reduction", "49.4% FLOPs reduction", "28% net reduction"
+    (?:(?:[\w\-]+\s+){{1,3}}?\(\p{{Lu}}[\p{{Lu}}\d\-]{{0,9}}\)\s+
+     |(?:[\w\-]+\s+){{0,2}}?)
+    {_IMPROVEMENT}\b
     """,
     regex.VERBOSE | regex.IGNORECASE,
 ).match
-# Every word the pattern ends in contains one of these (lower case).
-_IMPROVEMENT_STEMS = (
-    "higher",
-    "lower",
-    "better",
-    "faster",
-    "improve",
-    "gain",
-    "increase",
-    "boost",
-    "reduc",
-    "decrease",
-    "saving",
-    "speed",
-    "fewer",
-    "less",
-    "smaller",
-    "cheaper",
-    "more",
-    "lead",
-    "margin",
-    "drop",
-    "acceleration",
+_match_improvement_after = _gated_match(
+    _match_improvement_after_plain, must_hold(_IMPROVEMENT_WORDS)
 )
-
-
-_match_improvement_after = _gated_match(_match_improvement_after_plain, _IMPROVEMENT_STEMS)
 
 
 # A margin stated right after the number: "1.4 points above ResNet-50", "3% ahead of the
@@ -174,6 +118,7 @@ _match_baseline_close = regex.compile(
 _match_factor_cue = regex.compile(
     r"""\s*(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock|memory|
         storage)\s+(?=speed|accel|reduc|compress|saving))?  # "3.3x training speedup"
+        (?:(?:average|mean|overall|median)\s+(?=speed|accel|reduc|compress|saving))?  # "7x average"
         (?:faster|savings?|speed-?ups?|acceleration|more\s+(?:compact|efficient)|smaller|less|fewer|
         lower|cheaper|reductions?|reduced|compression|compressed|improvements?|improved|
         higher|better)\b""",
@@ -181,72 +126,36 @@ _match_factor_cue = regex.compile(
 ).match
 # A time that is a measured latency, not a budget or a duration of training: "40 ms
 # latency", "20 ms per token", "1.2 s end-to-end delay".
-_TIME_UNITS = {"ms", "millisecond", "milliseconds", "s", "sec", "second", "seconds"}
+_TIME_UNITS = word_set("time_unit")
 _match_time_metric = regex.compile(
     r"\s+(?:(?:end-to-end|average|mean|first-token|per-token)\s+)?(?:latency|delay|"
     r"inference\s+time|response\s+time|runtime)\b"
     r"|\s+per\s+(?:image|frame|token|sample|query|utterance|step)\b",
     regex.IGNORECASE,
 ).match
+# "a speed-up of 3x", "a 7x speed-up (up to 40x)": the peak in brackets after the noun.
 _search_factor_before = regex.compile(
-    r"(?:speed-?ups?|acceleration|compression(?:\s+ratio)?|reduction)\s+(?:of\s+)?(?:up\s+to\s+)?$",
+    r"(?:speed-?ups?|acceleration|compression(?:\s+ratio)?|reduction)"
+    r"(?:\s+(?:of\s+)?|\s*\(\s*)(?:up\s+to\s+)?$",
     regex.IGNORECASE,
 ).search
 
 # A share of a resource is a condition, not a result: "3.3% of the ground-truth labels",
 # "less than 10% data", "at 50% sparsity".
 _match_condition_after_plain = regex.compile(
-    r"""
+    rf"""
     \s*(?:
         (?:of\s+)?(?:the\s+|its\s+|their\s+)?
-        (?:(?!(?:and|or|but|while|whereas|than|respectively)\b)[^\s,;]+\s+){0,2}?
-        (?:data|dataset|labels?|labell?ed|parameters?|weights?|tokens?|compute|training|
-           ground-truth|annotations?|budget|model|layers?|neurons?|heads?|vocabulary|cost|
-           corpus|demonstrations?|supervision|memory|steps?|epochs?|time)\b
-      | (?:sparsity|pruning|pruned|masking|mask\s+ratio|dropout|noise|poison(?:ing|ed)?|
-           quantile|percentile|confidence)\b
+        (?:(?!(?:and|or|but|while|whereas|than|respectively)\b)[^\s,;]+\s+){{0,2}}?
+        {_CONDITION_RESOURCE}\b
+      | {_CONDITION_SETTING}\b
     )
     """,
     regex.VERBOSE | regex.IGNORECASE,
 ).match
-# Every word the pattern ends in contains one of these (lower case).
-_CONDITION_STEMS = (
-    "data",
-    "label",
-    "parameter",
-    "weight",
-    "token",
-    "compute",
-    "training",
-    "ground-truth",
-    "annotation",
-    "budget",
-    "model",
-    "layer",
-    "neuron",
-    "head",
-    "vocabulary",
-    "cost",
-    "corpus",
-    "demonstration",
-    "supervision",
-    "memory",
-    "step",
-    "epoch",
-    "time",
-    "sparsity",
-    "prun",
-    "mask",
-    "dropout",
-    "noise",
-    "poison",
-    "quantile",
-    "percentile",
-    "confidence",
+_match_condition_after = _gated_match(
+    _match_condition_after_plain, must_hold(_CONDITION_RESOURCES + _CONDITION_SETTINGS)
 )
-
-
-_match_condition_after = _gated_match(_match_condition_after_plain, _CONDITION_STEMS)
 
 
 # A share of evaluation items is a rate ("incorrect on 34% of instances") unless the
@@ -267,27 +176,6 @@ _match_share_of_performance_plain = regex.compile(
     r"\s*of\s+(?:the\s+)?(?:\S+\s+){0,3}?\S*['’]s\s+(?:performance|accuracy|quality|score)",
     regex.IGNORECASE,
 ).match
-
-
-def _gated_of(
-    plain: Callable[[str], regex.Match[str] | None],
-) -> Callable[[str], regex.Match[str] | None]:
-    """``plain(text)`` for a pattern that opens with ``\\s*of\\s``, skipped when ``text``
-    does not open so.
-
-    Fast and equal: white space to ``regex`` is white space to ``str.lstrip``, so a match
-    leaves "of" (in some case) first after ``lstrip``; only non-ASCII letters ("ſ", "K")
-    fold to ASCII ones under ``IGNORECASE``, so a non-ASCII opening goes to the pattern.
-    Most numbers are not followed by "of", and the test costs far less than a call.
-    """
-
-    def match(text: str) -> regex.Match[str] | None:
-        head = text.lstrip()[:2]
-        if head.isascii() and head.lower() != "of":
-            return None
-        return plain(text)
-
-    return match
 
 
 _match_items_after = _gated_of(_match_items_after_plain)
@@ -325,7 +213,7 @@ _search_condition_before = _gated_search(
 # A bare number is a result only beside a metric: "BLEU of 32.1", "scores of 49.36".
 _search_metric_link_before = regex.compile(
     r"""(?:\)?\s*(?:of|is|was|=|:|reaches|reached|achieves?|achieved|at|to|by|score[sd]?|
-        scores\s+of|rate\s+of|value\s+of)?\s*)$""",
+        scores\s+of|rate\s+of|value\s+of|between)?\s*)$""",
     regex.VERBOSE | regex.IGNORECASE,
 ).match
 _search_score_of_plain = regex.compile(
@@ -345,16 +233,20 @@ _search_score_of = _gated_search(
 # A change stated as "reduces the error ... from 0.20 to 0.02": bare numbers, but results.
 _search_change_verb = regex.compile(
     r"\b(?:reduc|decreas|lower|cut|improv|increas|rais|boost|drop|fall|fell|rose|rise|go(?:es)?\s+up)"
-    r"\w*\b[^.;]*\Z",
+    # a decimal point does not end the clause: "improves from 0.114 to 0.328, and X from 0.156"
+    r"\w*\b(?:[^.;]|\.(?=\d))*\Z",
     regex.IGNORECASE,
 ).search
 # Numbers listed together: "28.35% and 8.69%", "4.04 on SpEAR and 1.46 on VPQAD",
 # "51.6% in classification and 91.8% in retrieval".
 # The place may be a name with digits in it ("on CIFAR-10 and 76.3% on CIFAR-100"), as long
 # as no word of it starts with a digit (another number).
+# The subset a value is for may stand in brackets after it: "a Dice of 0.91 (WT), 0.87 (TC)
+# and 0.80 (ET)" (a label without digits).
 _match_list_gap = regex.compile(
     r"^\s*(?:(?:on|in|for|against)\s+"
     r"(?:[^,;.\d\s][^,;\s]*\s+){0,4}?[^,;.\d\s](?:[^,;\s]*[^,;.\s])?\s*)?"
+    r"(?:\([^()\d]{1,30}\)\s*)?"
     r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"
 ).match
 
@@ -420,8 +312,12 @@ _search_new_subject = regex.compile(
 ).search
 _match_name_list_gap = regex.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\Z").match
 _search_respectively = regex.compile(r"\brespectively\b", regex.IGNORECASE).search
+# (a comma ends it: "an FID of 2.43, and on Y, ..." opens another clause's setting)
 _match_benchmark_preposition = regex.compile(
-    r"^\s*(?:\S+\s+){0,6}?(?:on|in|for|across|of|from)\s+(?:the\s+)?$", regex.IGNORECASE
+    r"^\s*(?:,\s*respectively\s*,?\s*)?(?:(?:[^\s,;]+|[^\s,;]*,\s*respectively,?)\s+){0,6}?"
+    r"(?:on|in|for|across|of|from)\s+"
+    r"(?:the\s+)?$",
+    regex.IGNORECASE,
 ).match
 
 _match_number_on = regex.compile(r"\s(?:(?:on|in)\s(?:the\s)?)?").match
@@ -480,9 +376,14 @@ _search_range_cue = regex.compile(
 ).search
 
 # Units that make a number a result by themselves (decibels: PSNR, SNR; frames per second).
-_RESULT_UNITS = {"%", "points", "dB", "FPS"}
+_RESULT_UNITS = word_set("result_unit")
 
 # A sentence's setting: "On X, ...", "Evaluated on X, ...", "experiments on X show ...".
+# A later clause's own setting: "On X, A reaches 2.4, and on Y, A reaches 4.0".
+_search_clause_setting = regex.compile(
+    r"[,;]\s+(?:and\s+|while\s+|whereas\s+|but\s+)?(?:on|across)\s+(?:the\s+)?\Z",
+    regex.IGNORECASE,
+).search
 _search_setting = regex.compile(
     r"(?:\A\s*|\b(?:evaluat\w*|experiments?|tested|results?|benchmark\w*)\s+)"
     r"(?:on|across)\s+(?:the\s+)?\Z",
@@ -515,31 +416,36 @@ _search_other_setting = regex.compile(
     r"(?:metrics|measures)\b)",
     regex.IGNORECASE,
 ).search
+# The same, for a part of the benchmark only: "on tiny object classes", "on the GPU" (not
+# "across all durations", which covers the whole of it).
+_search_part_setting = regex.compile(
+    r"\b(?:on|across)\s+(?!par\b|(?:all|every|each|both)\b|(?:all\s+|the\s+|several\s+|"
+    r"multiple\s+|\w+\s+)?(?:metrics|measures)\b)",
+    regex.IGNORECASE,
+).search
+# A benchmark the paper introduces: "we introduce X, a benchmark", "we release the X corpus".
+_search_introduced_before = regex.compile(
+    r"\b(?:introduc|present|construct|releas|curat|collect)\w*\s+(?:(?:a|an|the|our)\s+)?"
+    r"(?:new\s+|novel\s+)?\Z",
+    regex.IGNORECASE,
+).search
+# What a benchmark the paper introduces is called right after its name: "X, a benchmark
+# spanning 21 tasks" (not "X, a dataset of 120k preference pairs", which may be training
+# data).
+_match_called_benchmark = regex.compile(
+    r"\s*,\s*(?:an?|the|our)\s+(?:[\w\-]+\s+){0,3}?(?:benchmark|test\s+suite|evaluation\s+suite)s?\b",
+    regex.IGNORECASE,
+).match
 # A number measured on hardware, not on a benchmark: "119 FPS on the 2080ti GPU",
 # "40 ms on a single A100 card" (up to two words between the number and "on").
 _match_on_hardware_plain = regex.compile(
     r"(?:\s*[^\s,;.]+){0,2}?\s+on\s+(?:the\s+|an?\s+|one\s+|a\s+single\s+)?"
-    r"(?:[\w\-]+\s+){0,2}?(?:GPUs?|CPUs?|TPUs?|NPUs?|devices?|hardware|phones?|chips?|"
-    r"cards?|boards?|laptops?|smartphones?)\b",
+    rf"(?:[\w\-]+\s+){{0,2}}?{_HARDWARE}\b",
     regex.IGNORECASE,
 ).match
-_HARDWARE_STEMS = (
-    "gpu",
-    "cpu",
-    "tpu",
-    "npu",
-    "device",
-    "hardware",
-    "phone",
-    "chip",
-    "card",
-    "board",
-    "laptop",
-)
-
-
+_HARDWARE_HELD = must_hold(_HARDWARE_WORDS)
 _match_on_hardware = _gated_search(
-    _match_on_hardware_plain, lambda lowered: _holds_any(lowered, _HARDWARE_STEMS)
+    _match_on_hardware_plain, lambda lowered: _holds_any(lowered, _HARDWARE_HELD), longest=300
 )
 
 
@@ -569,29 +475,7 @@ _search_changed_by = regex.compile(
     regex.IGNORECASE,
 ).search
 # Words too vague to name what changed.
-_VAGUE_WHATS = {
-    "performance",
-    "results",
-    "result",
-    "quality",
-    "efficiency",
-    "effectiveness",
-    "it",
-    "them",
-    "this",
-    "that",
-    "model",
-    "models",
-    "method",
-    "methods",
-    "task",
-    "tasks",
-    "benchmarks",
-    "datasets",
-    "settings",
-    "domains",
-    "baselines",
-}
+_VAGUE_WHATS = word_set("vague_change")
 
 # A metric written as a noun phrase beside the number, when no listed metric is there:
 # "50% answer consistency", "reasoning scores of 0.696". Only a fallback.
@@ -602,11 +486,7 @@ _MOD = (
     r"were|achieves?|achieved|reaches|reached|obtains?|yields?|shows?|improves?|reduces?)\b)"
     r"\p{L}[\p{L}\-]*"
 )
-_HEAD = (
-    r"(?:scores?|rates?|accuracy|accuracies|errors?|precision|recall|ratios?|similarity|"
-    r"consistency|fidelity|correlation|coverage|success|latency|throughput|speed|rewards?|"
-    r"returns?|consumption|length)"
-)
+_HEAD = alternation(_METRIC_HEADS)
 _match_metric_phrase_after = regex.compile(
     rf"\s+(?P<what>(?:{_MOD}\s){{0,2}}{_HEAD})\b", regex.IGNORECASE
 ).match
@@ -614,33 +494,9 @@ _search_metric_phrase_before_plain = regex.compile(
     rf"(?<![\w\-])(?P<what>(?:{_MOD}\s){{0,2}}{_HEAD})\s+(?:of\s+|is\s+|was\s+|=\s*|:\s*|at\s+)?\Z",
     regex.IGNORECASE,
 ).search
-# Every head word of ``_HEAD`` contains one of these (lower case).
-_HEAD_STEMS = (
-    "score",
-    "rate",
-    "accura",
-    "error",
-    "precision",
-    "recall",
-    "ratio",
-    "similarity",
-    "consistency",
-    "fidelity",
-    "correlation",
-    "coverage",
-    "success",
-    "latency",
-    "throughput",
-    "speed",
-    "reward",
-    "return",
-    "consumption",
-    "length",
-)
-
-
+_HEAD_HELD = must_hold(_METRIC_HEADS)
 _search_metric_phrase_before = _gated_search(
-    _search_metric_phrase_before_plain, lambda lowered: _holds_any(lowered, _HEAD_STEMS)
+    _search_metric_phrase_before_plain, lambda lowered: _holds_any(lowered, _HEAD_HELD)
 )
 
 
@@ -649,7 +505,7 @@ _search_metric_phrase_before = _gated_search(
 _match_comparative_metric = regex.compile(
     r"\s+(?:points?\s+|pp\s+)?(?:more|less)\s+(?P<adj>accurate|precise)\b", regex.IGNORECASE
 ).match
-_COMPARATIVE_METRICS = {"accurate": "accuracy", "precise": "precision"}
+_COMPARATIVE_METRICS = mapping("comparative_metric")
 
 # After a benchmark name, the parts it is counted in: "D4RL locomotion tasks".
 _match_count_of_parts = regex.compile(
@@ -816,7 +672,51 @@ _search_comparison_word = regex.compile(
 ).search
 # The speed-up a factor names, as its metric: "3.3x training acceleration", "a 2.1 speedup".
 _match_speedup_noun = regex.compile(
-    r"\s+(?P<what>(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock)\s+)?"
+    r"\s+(?:(?:average|mean|overall|median)\s+)?(?P<what>(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock)\s+)?"
     r"(?:speed-?ups?|accelerations?))\b",
     regex.IGNORECASE,
 ).match
+
+
+_search_and_or = regex.compile(r"\b(?:and|or)\b").search
+_search_name_colon = regex.compile(r"\s?[:=]\s?\Z").search
+_search_clause_change = regex.compile(r"\b(?:while|whereas|but)\b|;").search
+
+# A decimal value in brackets right after its metric: "overall accuracy (0.812)",
+# "precision (0.64), recall (0.59)".
+_match_metric_bracket_gap = regex.compile(r"\s?\(\Z").match
+# A gain written with its sign apart: "(+ 5.1 PSDS)".
+_search_spaced_sign = regex.compile(r"(?:\(|[,;]\s)\+\s\Z").search
+# A value the text calls the baseline's: "up from a baseline of 0.702", "the baseline's 41.2".
+_search_named_baseline = regex.compile(
+    r"\bbaselines?(?:['’]s)?\s+(?:(?:score|value|accuracy|performance|result)\s+)?"
+    r"(?:(?:of|at|is|was|=|:)\s*)?\Z",
+    regex.IGNORECASE,
+).search
+# An acronym right after a number, as its metric: "+2.4 gIoU on X", "(+ 5.1 PSDS)"; not a
+# plural ("8 GPUs", "3 LLMs").
+_match_acronym_after = regex.compile(
+    r"\s(?P<what>(?=[\w@\-]*\p{Lu}[\w@\-]*\p{Lu})\p{L}[\w@\-]*(?<!\p{Lu}s))"
+    r"(?=\s*(?:[,;)]|\Z|\s(?:on|in|for|and|across|over|at)\b))"
+).match
+# Two values joined by an arrow: "(0.083 -> 0.238)", "0.41 → 0.57".
+_match_arrow_after = regex.compile(r"\s*(?:->|→|⟶|=>)\s*(?=[+\-]?\d)").match
+_search_arrow_before = regex.compile(r"\d%?\s*(?:->|→|⟶|=>)\s*\Z").search
+# The verb after a sentence's subject, beyond those of ``_match_subject_verb``: "FooGen
+# generates", "FooNet sets a new state of the art".
+_match_more_subject_verb = regex.compile(
+    r"\s+(?:also\s+|further\s+|consistently\s+)?(?:generat|produc|runs\b|cuts\b|lowers\b|"
+    r"beats\b|exceeds\b|matches\b|maintain|keeps\b|sets\b|establish|ranks\b|brings\b|"
+    r"offers\b|provides\b|gives\b|speeds\s+up|accelerat|runs\b|attains\b)",
+    regex.IGNORECASE,
+).match
+# Between two numbers each followed by its own metric, in a "respectively" sentence:
+# "91.2% accuracy and 88.0% F1 on X and Y, respectively".
+_match_metric_list_gap = regex.compile(
+    rf"(?:\s+{_METRIC_WORD}){{1,3}}\s*(?:,\s*(?:and\s+)?|and\s+)\Z", regex.IGNORECASE
+).match
+# A negative value of a metric, not a change: "a correlation between -0.41 and -0.62",
+# "an R2 of -0.12".
+_search_negative_value_link = regex.compile(
+    r"\b(?:between|of|is|was|and|to)\s*\Z|[=:]\s*\Z", regex.IGNORECASE
+).search

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from extractor.components import _result_cues as cues
 from extractor.components import _sentences
+from extractor.pipeline.results import _cues as cues
 
 # Stops, closers, openers and white space of several kinds (one, U+001C, is white space
 # to ``str.isspace`` but not to ``regex``), abbreviations, single capitals, digits.

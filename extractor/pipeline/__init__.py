@@ -1,0 +1,1 @@
+"""The pipeline's stages, organised by question (see /work/shared/ARCHITECTURE.md)."""

@@ -1,0 +1,11 @@
+"""The result linker, split by question: which numbers are results, and what each is.
+
+``context`` (per-document evidence) -> ``selection`` (which numbers) -> ``role`` ->
+``metric`` / ``benchmark`` / ``model`` (ordered strategies) -> ``pairs`` and ``carry``;
+``component`` registers the ``paper_results`` factory.
+"""
+
+from extractor.pipeline.results.component import ResultLinker, make_result_linker
+from extractor.pipeline.results.types import ResultMatch, Strategies
+
+__all__ = ["ResultLinker", "ResultMatch", "Strategies", "make_result_linker"]

@@ -1,0 +1,212 @@
+"""The benchmark of a result: ordered strategies, from the number's own "on X" outwards.
+
+:data:`STRATEGIES` are tried in order; the first that decides wins. A strategy may decide
+that the text does not say (``NOT_SAID``): "by 8.9% on average across X, Y and Z" names
+three benchmarks for one number.
+"""
+
+from __future__ import annotations
+
+from extractor.components.names import BENCHMARK
+from extractor.pipeline.results._cues import (
+    _match_benchmark_preposition,
+    _match_bracketed_benchmark,
+    _match_coordinated_results,
+    _match_on_hardware,
+    _match_own_benchmark,
+    _search_claimed,
+    _search_clause_setting,
+    _search_setting,
+    _search_trained_on,
+)
+from extractor.pipeline.results.context import (
+    Claim,
+    has_setting,
+    in_name_list,
+    is_training_set,
+    on_parts_of,
+)
+from extractor.pipeline.results.types import NOT_SAID, NotSaid, first_hit
+
+# Units of scores on a benchmark (a bare number is a score too).
+SCORE_UNITS = {"%", "points", "dB", "FPS", None}
+
+
+def own_on_after(c: Claim) -> str | None:
+    """Inside a list, a benchmark named right after this number: "4.04 on SpEAR and 1.46
+    on VPQAD"."""
+    text = c.text
+    for n in c.ctx.index.between(c.q.end, c.q.end + 40):
+        if n.label == BENCHMARK and _match_own_benchmark(text, c.q.end, n.start):
+            return text[n.start : n.end]
+    return None
+
+
+def in_brackets_after(c: Claim) -> str | None:
+    """A benchmark in brackets right after the number: "54.3 AP (COCO) and 41.2 AP (LVIS)"."""
+    text, q = c.text, c.q
+    opening = text.find("(", q.end, q.end + 40)
+    if opening < 0:
+        return None
+    for n in c.ctx.index.between(opening, opening + 12):
+        if (
+            n.label == BENCHMARK
+            and text[n.end : n.end + 1] == ")"
+            and _match_bracketed_benchmark(text, q.end, n.start)
+        ):
+            return text[n.start : n.end]
+    return None
+
+
+def on_after_list(c: Claim) -> str | NotSaid | None:
+    """The list's "on X" after its last number: "53.1 and 54.4 AP on COCO", "63.5 HOTA and
+    78.2 IDF1 on MOT17", "by 14% on 9 D4RL tasks"; not said for "across X, Y and Z"."""
+    text, g_end = c.text, c.g_end
+    for n in c.in_sentence:
+        if (
+            n.label == BENCHMARK
+            and n.start >= g_end
+            and (
+                (
+                    (
+                        _match_benchmark_preposition(text[g_end : n.start])
+                        or on_parts_of(text, g_end, n)
+                    )
+                    and not c.ctx.result_between(g_end, n.start, c.group)
+                )
+                or _match_coordinated_results(text[g_end : n.start])
+            )
+            and not is_training_set(text, n)
+        ):
+            if in_name_list(text, n, BENCHMARK, c.in_sentence):
+                return NOT_SAID  # "by 8.9% on average across X, Y and Z": which is not said
+            return text[n.start : n.end]
+    return None
+
+
+def measured_on_hardware(c: Claim) -> NotSaid | None:
+    """A number measured on hardware, not on data: "132/119 FPS on the 2080ti GPU"
+    (unless the sentence opens on a benchmark: "On X, ...")."""
+    if _match_on_hardware(c.text, c.g_end, c.sentence[1]) and not has_setting(
+        c.text, c.in_sentence, c.sentence[0]
+    ):
+        return NOT_SAID
+    return None
+
+
+def nearest_name(c: Claim) -> str | NotSaid | None:
+    """The nearest benchmark joined to the number: "7.55 MT-Bench", "on GSM8K, X reaches
+    81%"; not one it was trained on, nor one another number claims ("7.55 on MT-Bench and
+    BLEU of 32.1"); not said for "On ImageNet-100 and ImageNet-1K, ..."."""
+    text = c.text
+    near = c.nearest(BENCHMARK, 0, 3) or c.nearest(BENCHMARK, 160, 80)
+    if near and is_training_set(text, near):
+        near = None  # "Models trained on LAION-400M reach 71.2%": not measured there
+    if near and near.end <= c.g_start:
+        if _search_claimed(text, max(0, near.start - 40), near.start):
+            near = None
+        elif in_name_list(text, near, BENCHMARK, c.in_sentence):
+            return NOT_SAID
+    return text[near.start : near.end] if near else None
+
+
+def sentence_setting(c: Claim) -> str | None:
+    """The setting the sentence opens with: "Evaluated on X, ours achieves 55.3% ...", or
+    that of a later clause before the number: "On X, A reaches 2.4, and on Y, A reaches
+    an IS of 195.1"."""
+    text, sentence_start = c.text, c.sentence[0]
+    before = c.ctx.index.between(sentence_start, c.g_start)
+    clause = next(
+        (
+            n
+            for n in reversed(before)
+            if n.label == BENCHMARK
+            and n.end <= c.g_start
+            and _search_clause_setting(text, max(sentence_start, n.start - 20), n.start)
+            and text[n.end : n.end + 1] == ","
+            and not in_name_list(text, n, BENCHMARK, before)
+        ),
+        None,
+    )
+    if clause is not None:
+        return text[clause.start : clause.end]
+    setting = next(
+        (
+            n
+            for n in before
+            if n.label == BENCHMARK
+            and n.end <= c.g_start
+            and _search_setting(text[max(sentence_start, n.start - 40) : n.start])
+            and not in_name_list(text, n, BENCHMARK, before)
+        ),
+        None,
+    )
+    return text[setting.start : setting.end] if setting else None
+
+
+def setting_sentence_before(c: Claim) -> str | None:
+    """ "We evaluate on X. Our model reaches 85.4% pass@1": the setting sentence's results
+    are in the sentence right after it (a metric must be named)."""
+    ctx, start = c.ctx, c.sentence[0]
+    evaluated_on = ctx.evaluated_on
+    if (
+        evaluated_on is not None
+        and start == ctx.evaluated_on_next
+        and c.metric is not None
+        and not ctx.sentence_says("human_study", c.sentence)
+    ):
+        return c.text[evaluated_on.start : evaluated_on.end]
+    return None
+
+
+def sole_benchmark(c: Claim) -> str | None:
+    """ "Experiments on X show ... . Later, FooNet is 2.2% more accurate than Y": a paper
+    evaluated on one benchmark reports its scores on it (a metric must be named)."""
+    ctx, text = c.ctx, c.text
+    sole = ctx.sole_benchmark
+    if (
+        sole is not None
+        and sole.end <= c.g_start
+        and c.metric is not None
+        and c.q.unit in SCORE_UNITS
+        and not ctx.sentence_says("benchmark", c.sentence)
+        and not ctx.sentence_says("part_setting", c.sentence)
+        and not ctx.sentence_says("human_study", c.sentence)
+    ):
+        return text[sole.start : sole.end]
+    return None
+
+
+def paper_benchmark(c: Claim) -> str | None:
+    """A benchmark paper's numbers are on its own benchmark unless another is named (or the
+    sentence names the data it trains on: "fine-tuning M with X leads to")."""
+    ctx, text, (start, end) = c.ctx, c.text, c.sentence
+    if (
+        ctx.method_is_benchmark
+        and ctx.method_name
+        and not any(n.label == BENCHMARK and is_training_set(text, n) for n in c.in_sentence)
+        and not any(
+            _search_trained_on(text, max(0, s - 50), s)
+            for s, _ in ctx.method_mentions_in(start, end)
+        )
+    ):
+        return ctx.method_name
+    return None
+
+
+STRATEGIES = (
+    own_on_after,
+    in_brackets_after,
+    on_after_list,
+    measured_on_hardware,
+    nearest_name,
+    sentence_setting,
+    setting_sentence_before,
+    sole_benchmark,
+    paper_benchmark,
+)
+
+
+def decide(c: Claim) -> tuple[str | None, str | None]:
+    """The benchmark of a number and the strategy that decided it."""
+    return first_hit(STRATEGIES, c)

@@ -1,0 +1,294 @@
+"""Attribution carried between the results of a sentence, after each number's own.
+
+"FooNet reaches an accuracy of 81.9%, outperforming BarNet by 5.3%": the gain is in
+accuracy too. Each pass fills only what a number lacks and names itself as the strategy.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+
+import regex
+
+from extractor.components.names import BENCHMARK
+from extractor.components.quantities import Quantity
+from extractor.gazetteers import load_gazetteer
+from extractor.pipeline.results._cues import (
+    _match_on_hardware,
+    _search_claimed,
+    _search_cost_metric,
+)
+from extractor.pipeline.results.benchmark import SCORE_UNITS
+from extractor.pipeline.results.context import Context, is_training_set
+from extractor.pipeline.results.types import ResultMatch
+
+_METRICS = load_gazetteer("metrics")
+# Units of a gain over a score, which shares the score's metric ("+5.3%", "2.1 points").
+_METRIC_CARRY_UNITS = {"%", "points", None}
+# Units that say two numbers measure the same thing (a bare number says nothing).
+_SAME_UNIT_CARRY = {"%", "points", "dB"}
+
+
+def _decided(r: ResultMatch, **by: str | None) -> ResultMatch:
+    return replace(r, strategy=replace(r.strategy, **by))
+
+
+def compared_number(
+    results: list[ResultMatch], compared_with: dict[int, Quantity]
+) -> list[ResultMatch]:
+    """A bare number compared with a result is in the result's measure: "8.43 perplexity,
+    compared to 7.81 in full precision"."""
+    if not compared_with:
+        return results
+    metric_at = {r.quantity.start: r.metric for r in results}
+    return [
+        _decided(
+            replace(r, metric=metric_at.get(compared_with[r.quantity.start].start)),
+            metric="compared_number",
+        )
+        if r.quantity.start in compared_with
+        else r
+        for r in results
+    ]
+
+
+def _metric_id(metric: str) -> str:
+    """The listed id of a metric's spelling ("area under the curve" -> "AUC"), else itself."""
+    entry = _METRICS.entry(metric) or _METRICS.entry(metric.lower())
+    return entry.id if entry else metric
+
+
+class _ClauseDonors:
+    """Results that may give their metric to others of their clause, indexed so that the
+    metrics reachable from a number (same sentence, no "while", "but" or ";" between) are
+    found in logarithmic time."""
+
+    def __init__(self, ctx: Context, donors: list[ResultMatch]) -> None:
+        self.ctx = ctx
+        by_sentence: dict[tuple[int, int], list[ResultMatch]] = {}
+        for donor in donors:
+            if donor.metric is not None:
+                by_sentence.setdefault(donor.sentence, []).append(donor)
+        self.ends: dict[tuple[int, int], list[int]] = {}
+        self.ids: dict[tuple[int, int], list[str]] = {}
+        self.spellings: dict[tuple[int, int], list[str]] = {}
+        self.next_other: dict[tuple[int, int], list[int]] = {}
+        for sentence, found in by_sentence.items():
+            found.sort(key=lambda r: r.quantity.end)
+            ids = [_metric_id(r.metric) for r in found if r.metric is not None]
+            # next_other[i]: the first index after i whose metric is another one
+            next_other = [len(ids)] * len(ids)
+            for i in range(len(ids) - 2, -1, -1):
+                next_other[i] = i + 1 if ids[i + 1] != ids[i] else next_other[i + 1]
+            self.ends[sentence] = [r.quantity.end for r in found]
+            self.ids[sentence] = ids
+            self.spellings[sentence] = [r.metric for r in found if r.metric is not None]
+            self.next_other[sentence] = next_other
+
+    def only_metric(self, result: ResultMatch) -> str | None:
+        """The one metric the donors of the number's clause give, None for none or several.
+
+        A donor is reachable when no clause change stands between its end and the
+        number's start (on either side): its end lies after the last clause change before
+        the number and before the end of the first one after it.
+        """
+        ends = self.ends.get(result.sentence)
+        if not ends:
+            return None
+        start = result.quantity.start
+        lo = self.ctx.last_clause_change(start)  # ends must be > lo
+        hi = self.ctx.first_clause_change_end(start)  # ends must be < hi
+        first = bisect_right(ends, lo)
+        last = bisect_left(ends, hi) - 1
+        if first > last or self.next_other[result.sentence][first] <= last:
+            return None
+        return self.spellings[result.sentence][first]
+
+
+def _same_unit_metric(result: ResultMatch, donors: dict[str | None, _ClauseDonors]) -> ResultMatch:
+    """A number without a metric shares the one metric its clause gives numbers of its unit.
+
+    "a success rate of 63%, compared with 41% for the baseline", "a PSNR of 32.4 dB and
+    an SSIM of 0.912, exceeding prior work by 0.8 dB", "an ASR of 70% against X and 55%
+    against Y", "a C-index of 0.78, outperforming X (0.71)". With two metrics of that unit
+    in the clause, which one is not said.
+    """
+    unit = result.quantity.unit
+    if result.metric is not None or (
+        unit not in _SAME_UNIT_CARRY and not (unit is None and result.role == "baseline")
+    ):
+        return result  # a bare number shares a metric only as the baseline it is compared to
+    only = donors[unit].only_metric(result) if unit in donors else None
+    if only is None:
+        return result
+    return _decided(replace(result, metric=only), metric="same_unit_in_clause")
+
+
+def _benchmark_carry_index(
+    ctx: Context, results: list[ResultMatch]
+) -> dict[tuple[int, int], tuple[set[str], list[int], dict[str | None, list[int]]]]:
+    """Per sentence: the benchmarks it names (not claimed by a number before them, not
+    training data) and those its results were given, and where each stands: unclaimed
+    ones by end, claimed ones by the metric of the number that claims them."""
+    text = ctx.text
+    index: dict[tuple[int, int], tuple[set[str], list[int], dict[str | None, list[int]]]] = {}
+    for r in results:
+        if r.sentence not in index:
+            lo, hi = r.sentence
+            free = [
+                n
+                for n in ctx.index.between(lo, hi)
+                if n.label == BENCHMARK
+                and n.end <= hi
+                and not _search_claimed(text, max(0, n.start - 40), n.start)
+                and not is_training_set(text, n)
+            ]
+            index[r.sentence] = (
+                {text[n.start : n.end] for n in free},
+                sorted(n.end for n in free),
+                {},
+            )
+        if r.benchmark is not None:  # "We evaluate on X. It reaches 85%, 5% more"
+            names, _, claimed = index[r.sentence]
+            names.add(r.benchmark)
+            claimed.setdefault(r.metric, []).append(r.quantity.start)
+    return index
+
+
+def _reachable(stands: list[int], lo: int, hi: int) -> bool:
+    """Whether a sorted list holds a value in ``(lo, hi]``."""
+    i = bisect_right(stands, lo)
+    return i < len(stands) and stands[i] <= hi
+
+
+def _gains_in_clause(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """A gain without a metric shares the one metric of the scores of its clause."""
+    gains = _ClauseDonors(
+        ctx, [r for r in results if r.metric is not None and r.quantity.unit in _METRIC_CARRY_UNITS]
+    )
+    return [
+        _decided(replace(r, metric=only), metric="gain_in_clause")
+        if r.metric is None
+        and r.role == "improvement"
+        and r.quantity.unit in _METRIC_CARRY_UNITS
+        and (only := gains.only_metric(r)) is not None
+        else r
+        for r in results
+    ]
+
+
+def _same_unit_in_clause(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """:func:`_same_unit_metric` for each result."""
+    by_unit: dict[str | None, list[ResultMatch]] = {}
+    for r in results:
+        by_unit.setdefault(r.quantity.unit, []).append(r)
+    donors = {unit: _ClauseDonors(ctx, found) for unit, found in by_unit.items()}
+    return [_same_unit_metric(r, donors) for r in results]
+
+
+def in_sentence(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """A sentence's only metric and only benchmark are those of each of its results.
+
+    "FooNet reaches an accuracy of 81.9%, outperforming BarNet by 5.3%": the gain 5.3%
+    is in accuracy too, unless a new clause stands between ("..., while ... drops of
+    2.5"). A result or a baseline keeps its own (or no) metric.
+
+    "X reaches 39.9% mAP on FooSet, a 9.6% gain over Y": 9.6% is on FooSet too; a
+    factor or an amount ("5x less memory", "3 seconds") is not a score on it. Only a
+    benchmark named before the number is carried: one after it belongs to the number
+    it follows ("cuts WER from 6.1% to 5.0% and reaches 2.2% on X") or is one of the
+    pairs of "respectively". "7.55 on MT-Bench and a BLEU of 32.1": MT-Bench is 7.55's,
+    not BLEU's (a benchmark a number claims carries only to numbers of its metric).
+
+    Each number is answered in time logarithmic in the sentence's results.
+    """
+    text = ctx.text
+    if all(r.metric is not None and r.benchmark is not None for r in results):
+        return results
+    if any(
+        r.metric is None and r.role == "improvement" and r.quantity.unit in _METRIC_CARRY_UNITS
+        for r in results
+    ):
+        results = _gains_in_clause(ctx, results)
+    if any(r.metric is None for r in results):
+        results = _same_unit_in_clause(ctx, results)
+    if all(r.benchmark is not None for r in results):
+        return results
+    index = _benchmark_carry_index(ctx, results)
+    carried = []
+    for r in results:
+        names, free, claimed = index[r.sentence]
+        start = r.quantity.start
+        if (
+            r.benchmark is None
+            and len(names) == 1
+            and r.quantity.unit in SCORE_UNITS
+            and (
+                _reachable(free, lo := ctx.last_clause_change(start), start)
+                or _reachable(claimed.get(r.metric, []), lo, start)
+            )
+            and not (
+                _match_on_hardware(text, r.quantity.end, r.sentence[1])
+                and not ctx.sentence_says("setting", r.sentence)
+            )
+            and not ctx.sentence_says("human_study", r.sentence)
+        ):
+            r = _decided(replace(r, benchmark=next(iter(names))), benchmark="only_in_sentence")
+        carried.append(r)
+    return carried
+
+
+def partner_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """The two ends of "from A to B" measure the same thing: one without a metric takes
+    its partner's ("X improves from 0.114 to 0.328 AP@50")."""
+    metric_at = {r.quantity.start: r.metric for r in results if r.metric is not None}
+    carried = []
+    for r in results:
+        q = r.quantity
+        if r.metric is None and q.partner is not None and q.relation in ("from", "to"):
+            partner = ctx.quantities[q.partner].start
+            if partner in metric_at:
+                r = _decided(replace(r, metric=metric_at[partner]), metric="partner_metric")
+        carried.append(r)
+    return carried
+
+
+def bracketed_after_result(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """A number in brackets right after a result, with no metric of its own, is in that
+    result's metric: "CheXpert Macro-F1 increased by 168% (0.083 -> 0.238)", "AP@50
+    improves from 0.114 to 0.328 (+187%)", "a 7x average speed-up (up to 40x)"."""
+    text = ctx.text
+    ends = [r.quantity.end for r in results]
+    carried = []
+    for r in results:
+        start = r.quantity.start
+        if r.metric is None:
+            opening = text.rfind("(", max(0, start - 40), start)
+            if opening >= 0 and ")" not in text[opening:start]:
+                i = bisect_right(ends, opening) - 1
+                if i >= 0 and (before := results[i]).metric is not None:
+                    gap = text[before.quantity.end : opening]
+                    if len(gap) <= 40 and not _search_bracket_gap_break(gap):
+                        r = _decided(
+                            replace(r, metric=before.metric), metric="bracket_after_result"
+                        )
+        carried.append(r)
+    return carried
+
+
+_search_bracket_gap_break = regex.compile(r"[\d,;:()]|\b(?:and|or|but|while|whereas|than)\b").search
+
+
+def cost_has_no_benchmark(results: list[ResultMatch]) -> list[ResultMatch]:
+    """Parameters, MACs, FLOPs, model size, memory: a cost of the model, not a score on
+    data, so no benchmark even when the sentence names one."""
+    return [
+        _decided(replace(r, benchmark=None), benchmark="cost_metric")
+        if r.benchmark is not None and r.metric is not None and _search_cost_metric(r.metric)
+        else r
+        for r in results
+    ]
+
+
+__all__ = ["compared_number", "cost_has_no_benchmark", "in_sentence"]

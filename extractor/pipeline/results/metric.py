@@ -1,0 +1,196 @@
+"""The metric of a result: ordered strategies over the names and words near the number.
+
+:data:`STRATEGIES` are tried in order and the first that decides wins (the shape of
+price-parser's ``extract_currency_symbol``). Listed metric names come first, then what a
+change is "in" or "by", then plain noun phrases and comparative adjectives.
+"""
+
+from __future__ import annotations
+
+from extractor.components.names import METRIC, NameMatch
+from extractor.lexicon.cues import word_set
+from extractor.pipeline.results._cues import (
+    _COMPARATIVE_METRICS,
+    _VAGUE_WHATS,
+    _match_acronym_after,
+    _match_change_in,
+    _match_comparative_metric,
+    _match_metric_phrase_after,
+    _match_own_metric,
+    _match_speedup_noun,
+    _search_changed_by,
+    _search_metric_phrase_before,
+)
+from extractor.pipeline.results.context import Claim
+from extractor.pipeline.results.types import NotSaid, first_hit
+
+_SPECIFIABLE = word_set("specifiable_change")  # "energy efficiency", "image quality"
+_VAGUE_MODIFIERS = word_set("vague_modifier")
+_SCORE_VERBS = word_set("score_verb")
+# Units of a score a metric named earlier in the sentence may measure (a factor or a time,
+# "3x faster", measures speed or size instead).
+_SCORE_LIKE_UNITS = ("%", "points", "dB", None)
+
+
+def is_vague(phrase: str) -> bool:
+    """Whether a change names nothing measurable.
+
+    >>> is_vague("overall performance"), is_vague("energy efficiency"), is_vague("recall")
+    (True, False, False)
+    """
+    *modifiers, head = phrase.lower().split()
+    if head not in _VAGUE_WHATS:
+        return False
+    return head not in _SPECIFIABLE or all(w in _VAGUE_MODIFIERS for w in modifiers)
+
+
+def _listed_after(c: Claim) -> NameMatch | None:
+    return c.nearest(METRIC, 0, 40)
+
+
+def _listed_before(c: Claim) -> NameMatch | None:
+    if c.group[0].unit not in _SCORE_LIKE_UNITS or _listed_after(c) is not None:
+        return None
+    return c.nearest(METRIC, 120, 0)
+
+
+def _spelled(c: Claim, match: NameMatch) -> str:
+    """The spelled-out name before an acronym: "attack success rate (ASR) of 70%"."""
+    text = c.text
+    if text[max(0, match.start - 2) : match.start] == " (":
+        spelled = next(
+            (n for n in c.in_sentence if n.label == METRIC and n.end == match.start - 2),
+            None,
+        )
+        match = spelled or match
+    return text[match.start : match.end]
+
+
+def own_metric_in_list(c: Claim) -> str | None:
+    """Inside a list, the metric named right after this number: "78.5% in accuracy and
+    66.1% in macro-F1" (the last number of the list takes the list's)."""
+    q, group = c.q, c.group
+    if q is group[-1]:
+        return None
+    next_start = group[group.index(q) + 1].start
+    own = next(
+        (
+            n
+            for n in c.in_sentence
+            if n.label == METRIC
+            and q.end < n.start < next_start
+            and _match_own_metric(c.text, q.end, n.start)
+        ),
+        None,
+    )
+    return c.text[own.start : own.end] if own else None
+
+
+def listed_after(c: Claim) -> str | None:
+    """A listed metric right after the number: "85.7% top-1 accuracy", "32.1 BLEU"."""
+    match = _listed_after(c)
+    return _spelled(c, match) if match else None
+
+
+def change_in_after(c: Claim) -> str | None:
+    """What the number's own change is in: "a 3.1% increase in recall" (nearer than a
+    metric named before it)."""
+    own_change = _match_change_in(c.text, c.g_end)
+    if own_change is not None and not is_vague(own_change.group("what")):
+        phrase: str = own_change.group("what")
+        return phrase
+    return None
+
+
+def changed_by_before(c: Claim) -> str | None:
+    """What is changed "by" the number: "improve sample efficiency by 19%" (when a metric
+    is listed before, only a phrase after it: "higher success rates and improve sample
+    efficiency by 19%")."""
+    text, g_start = c.text, c.g_start
+    before = _listed_before(c)
+    if before is not None and "by " not in text[max(0, g_start - 30) : g_start]:
+        return None
+    changed = _search_changed_by(text, max(0, g_start - 120), g_start)
+    if changed is None or is_vague(changed.group("what")):
+        return None
+    if before is not None and changed.start("what") < before.end:
+        return None
+    phrase: str = changed.group("what")
+    return phrase
+
+
+def listed_before(c: Claim) -> str | None:
+    """The nearest listed metric before the number in its clause: "an F1 score above
+    80%" (for scores only: a factor "3x faster" does not measure it)."""
+    match = _listed_before(c)
+    return _spelled(c, match) if match else None
+
+
+def noun_phrase(c: Claim) -> str | None:
+    """A metric written as a noun phrase right after or before the number, when no listed
+    metric is there: "50% answer consistency", "reasoning scores of 0.696"."""
+    text, start, end = c.text, c.g_start, c.q.end
+    after = _match_metric_phrase_after(text, end)
+    if after:
+        phrase: str = after.group("what")
+        return phrase
+    before = _search_metric_phrase_before(text, max(0, start - 60), start)
+    if before is None or before.group("what").lower() in _SCORE_VERBS:
+        return None  # "Mistral-7B scores 62.5": a verb, not a metric
+    head = before.group("what").rsplit(None, 1)[-1].lower()
+    if head in _SCORE_VERBS and not text[before.end("what") : start].strip():
+        return None  # "FooNet scores 7.55", "the model scored 41.2": still the verb
+    phrase = before.group("what")
+    return phrase
+
+
+def acronym_after(c: Claim) -> str | None:
+    """An acronym right after the number is its metric when no listed one is there: "+2.4
+    gIoU on RefZoo", "(+ 5.1 PSDS)" (not a name the text lists: "7.55 MT-Bench")."""
+    found = _match_acronym_after(c.text, c.q.end)
+    if found is None:
+        return None
+    start = found.start("what")
+    if c.ctx.index.between(start, start + 1):
+        return None
+    phrase: str = found.group("what")
+    return phrase
+
+
+def comparative_adjective(c: Claim) -> str | None:
+    """A comparative that names its metric: "2.2% more accurate" (accuracy)."""
+    comparative = _match_comparative_metric(c.text, c.g_end)
+    return _COMPARATIVE_METRICS[comparative.group("adj").lower()] if comparative else None
+
+
+def speedup_noun(c: Claim) -> str | None:
+    """The speed-up a factor names: "3.3x training acceleration", "a 2.1x speedup"."""
+    if c.q.unit != "x":
+        return None
+    speedup = _match_speedup_noun(c.text, c.g_end)
+    if speedup is None:
+        return None
+    phrase: str = speedup.group("what")
+    return phrase
+
+
+STRATEGIES = (
+    own_metric_in_list,
+    listed_after,
+    change_in_after,
+    changed_by_before,
+    listed_before,
+    noun_phrase,
+    acronym_after,
+    comparative_adjective,
+    speedup_noun,
+)
+
+
+def decide(c: Claim) -> tuple[str | None, str | None]:
+    """The metric of a number and the strategy that decided it."""
+    found, by = first_hit(STRATEGIES, c)
+    return found, by
+
+
+__all__ = ["STRATEGIES", "NotSaid", "decide", "is_vague"]

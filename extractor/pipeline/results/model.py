@@ -1,0 +1,297 @@
+"""The model a result belongs to: ordered strategies over the names before and after it.
+
+:data:`STRATEGIES` are tried in order; the first that decides wins. Names written right at
+the number come first (brackets, possessives), then a model the number was measured on,
+then the sentence's subject. Names being compared against ("outperforms CLIP by 3%")
+belong to baselines; a baseline of "from A to B" shares its result's system.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractor.components.names import METRIC, MODEL, NameMatch
+from extractor.pipeline.results._cues import (
+    _match_for_name,
+    _match_host_after,
+    _match_host_close,
+    _match_more_subject_verb,
+    _match_name_list_gap,
+    _match_possessive_gap,
+    _match_subject_verb,
+    _search_and_or,
+    _search_bracketed_host,
+    _search_clause_change,
+    _search_compared,
+    _search_compared_clause,
+    _search_comparison_word,
+    _search_host_before,
+    _search_named_baseline,
+    _search_new_subject,
+)
+from extractor.pipeline.results.context import Claim, bracketed_after_comparison, in_name_list
+from extractor.pipeline.results.types import NOT_SAID, NotSaid, first_hit
+
+
+def is_number_aside(text: str, name: NameMatch) -> bool:
+    """Whether a name stands alone in brackets right after a number: "86.1% (LLaVA)"."""
+    return (
+        text[name.start - 2 : name.start] == " ("
+        and text[name.end : name.end + 1] == ")"
+        and (text[name.start - 3 : name.start - 2].isdigit() or text[name.start - 3] == "%")
+    )
+
+
+def named_before_brackets(c: Claim) -> str | None:
+    """The model a number stands in brackets after: "IQL (71.2)", "GPT-4 (65.2%)",
+    "Llama-3.1-8B (70.1% and 30.2%, respectively)"."""
+    text, q = c.text, c.q
+    opening = text.rfind("(", max(0, q.start - 60), q.start)
+    if opening < 1 or text[opening - 1] != " " or ")" in text[opening : q.start]:
+        return None
+    if ")" not in text[q.end : q.end + 60]:
+        return None
+    own = next((n for n in c.in_sentence if n.label == MODEL and n.end == opening - 1), None)
+    return text[own.start : own.end] if own else None
+
+
+def aside_in_brackets(c: Claim) -> str | None:
+    """The model named alone in brackets right after the number: "from 86.1% (LLaVA) to
+    90.3%"."""
+    text, end = c.text, c.q.end
+    if text[end : end + 2] != " (":
+        return None
+    aside = next(
+        (
+            n
+            for n in c.in_sentence
+            if n.label == MODEL and n.start == end + 2 and text[n.end : n.end + 1] == ")"
+        ),
+        None,
+    )
+    return text[aside.start : aside.end] if aside else None
+
+
+def possessive_owner(c: Claim) -> str | None:
+    """The model a number's list is written as belonging to: "YOLOv8n's 36.4% mAP and
+    13.9% AP", "GPT-4's reported 65.2%"."""
+    text, g_start = c.text, c.g_start
+    lo = max(0, g_start - 24)
+    mark = max(text.rfind("'s", lo, g_start), text.rfind("’s", lo, g_start))
+    if mark < 1:
+        return None
+    owner = next((n for n in c.in_sentence if n.label == MODEL and n.end == mark), None)
+    if owner is None or not _match_possessive_gap(text, mark, g_start):
+        return None
+    return text[owner.start : owner.end]
+
+
+def unnamed_baseline(c: Claim) -> NotSaid | None:
+    """ "compared to the strongest baseline's 1.51 F1": the baseline is not named."""
+    if c.role == "baseline" and _search_named_baseline(c.text, max(0, c.g_start - 60), c.g_start):
+        return NOT_SAID
+    return None
+
+
+def compared_in_brackets(c: Claim) -> NotSaid | None:
+    """ "over YaRN (44.1)" with YaRN no list of models: a compared system, not said."""
+    return NOT_SAID if bracketed_after_comparison(c.text, c.q, c.lo, c.ctx.metrics) else None
+
+
+def baseline_for_name(c: Claim) -> str | None:
+    """A baseline's system named after it: "compared with 2.5% for Whisper large-v3"."""
+    if c.role != "baseline":
+        return None
+    after = _match_for_name(c.text, c.q.end)
+    named = after and next(
+        (n for n in c.in_sentence if n.label == MODEL and n.start == after.end()), None
+    )
+    return c.text[named.start : named.end] if named else None
+
+
+def _wanted_compared(c: Claim) -> bool:
+    return c.role == "baseline" and c.q.relation != "from"
+
+
+def host_after(c: Claim) -> str | None:
+    """A model named right after the number as what it was measured on: "3.2 speedup on
+    FooLM-7B", "a 10-point gain for BarLM-8B" (not for a baseline)."""
+    if _wanted_compared(c):
+        return None
+    text, q = c.text, c.q
+    for n in c.in_sentence:
+        if n.start < q.end or n.start > q.end + 40 or n.label == METRIC:
+            continue  # "3.2 speedup on M": the metric may stand between
+        if (
+            n.label == MODEL
+            and _match_host_after(text[q.end : n.start])
+            and _match_host_close(text, n.end)
+            and not in_name_list(text, n, MODEL, c.in_sentence)
+        ):
+            return text[n.start : n.end]
+        return None  # only the first name after the number
+    return None
+
+
+def _compared_names(
+    text: str, spans: list[tuple[int, int]], lo: int
+) -> dict[tuple[int, int], bool]:
+    """Whether each name is compared against or only used ("built on X and Y"); a name
+    listed after another ("X and Y") shares the first one's standing."""
+    chains: list[list[tuple[int, int]]] = []
+    for span in spans:
+        if chains and _match_name_list_gap(text[chains[-1][-1][1] : span[0]]):
+            chains[-1].append(span)
+        else:
+            chains.append([span])
+    compared: dict[tuple[int, int], bool] = {}
+    for chain in chains:
+        # "On X, Y achieves": a comma alone does not make a list; "X, Y and Z" does.
+        closed = len(chain) > 1 and _search_and_or(text, chain[-2][1], chain[-1][0])
+        for start, end in chain:
+            first = chain[0][0] if closed else start
+            compared[(start, end)] = bool(_search_compared(text, max(lo, first - 60), first))
+    return compared
+
+
+def _chosen(c: Claim) -> list[tuple[int, int]]:
+    """The names before the number that may own it, nearest first: models and the method,
+    compared against for a baseline and not for a result, with no new subject between."""
+    text, g_start, lo = c.text, c.g_start, c.lo
+    ctx = c.ctx
+    candidates = [
+        (n.start, n.end)
+        for n in c.in_sentence
+        if n.label == MODEL and n.end <= g_start and not is_number_aside(text, n)
+    ]
+    if ctx.method and not ctx.method_is_benchmark:
+        candidates += [(s, e) for s, e in ctx.method_mentions_in(lo, g_start) if e <= g_start]
+    wanted = _wanted_compared(c)
+    compared = _compared_names(text, sorted(candidates), lo)
+    return [
+        (s, e)
+        for s, e in sorted(candidates, reverse=True)
+        if compared[(s, e)] == wanted and not _search_new_subject(text, e, g_start)
+    ]
+
+
+def _owners(c: Claim) -> list[tuple[int, int]]:
+    """:func:`_chosen`, computed once per claim."""
+    found = c.memo.get("owners")
+    if found is None:
+        found = c.memo["owners"] = _chosen(c)
+    return found
+
+
+def _is_host(text: str, name: NameMatch, lo: int) -> bool:
+    """Whether a model is named as what a method is applied to or measured on: "On M,",
+    "applied to M", "the perplexity of M", "quantize M", "FooTune (M)"."""
+    if not _match_host_close(text, name.end):
+        return False
+    if text[name.start - 1 : name.start] == "(" and text[name.end : name.end + 1] == ")":
+        return bool(_search_bracketed_host(text, max(lo, name.start - 12), name.start)) or (
+            bool(_match_subject_verb(text, name.start - 2))
+            and text[name.start - 3 : name.start - 2].isalnum()
+        )
+    # From the sentence before, too: "... . On M, X reaches"
+    return bool(_search_host_before(text, max(0, name.start - 60), name.start))
+
+
+def _host_before(c: Claim) -> str | None:
+    """The nearest model before the number, in its clause, that the method was applied
+    to or measured on, unless it is compared against ("than M", "over M")."""
+    text, g_start, lo = c.text, c.g_start, c.lo
+    in_sentence: Sequence[NameMatch] = c.in_sentence
+    for n in reversed(in_sentence):
+        if n.label != MODEL or n.end > g_start or n.start < lo:
+            continue
+        if (
+            _search_clause_change(text, n.end, g_start)
+            or ";" in text[n.end : g_start]
+            or _search_comparison_word(text, n.end, g_start)
+        ):
+            return None
+        if _search_compared_clause(text, max(lo, n.start - 60), n.start):
+            continue  # "than M", "over M", "compared with M": a baseline's
+        if _is_host(text, n, lo):
+            if in_name_list(text, n, MODEL, in_sentence):
+                return None  # "Built on A and B, X improves ...": which one is not said
+            return text[n.start : n.end]
+    return None
+
+
+def host_before(c: Claim) -> str | NotSaid | None:
+    """With no owner named before the number: a model it was measured on, "On M, FooPrune
+    keeps 97%" (not for a baseline, whose system must be named)."""
+    if _owners(c):
+        return None
+    if _wanted_compared(c):
+        return NOT_SAID
+    return _host_before(c)
+
+
+def subject(c: Claim) -> str | None:
+    """The owner named before the number, the one in subject position first ("Bone
+    achieved", "RCP can compress"); the method applied to a host model gives the host."""
+    chosen = _owners(c)
+    if not chosen:
+        return None
+    text = c.text
+    start, end = next(((s, e) for s, e in chosen if _match_subject_verb(text, e)), chosen[0])
+    is_model_mention = any(
+        n.start == start and n.end == end and n.label == MODEL for n in c.in_sentence
+    )
+    method = c.ctx.method
+    if method and (start, end) in c.ctx.method_mention_set and not is_model_mention:
+        # "On M, FooPrune keeps 97%": the method applied to a named model is that
+        # model's number (the record's method says what was applied).
+        host = None if _wanted_compared(c) else _host_before(c)
+        return host or method.name
+    return text[start:end]
+
+
+def sentence_subject(c: Claim) -> str | None:
+    """The paper's method as the subject of the number's sentence, further back than the
+    names near the number: "We show FooGen generates images ..., while having a lower
+    latency than recent methods, e.g., 4 seconds faster than BarGen" (no model named
+    between, no new subject, not for a baseline)."""
+    ctx, text, g_start = c.ctx, c.text, c.g_start
+    if _owners(c) or _wanted_compared(c) or ctx.method is None or ctx.method_is_benchmark:
+        return None
+    # mentions within the window near the number were judged (and dropped) by _chosen
+    for _, end in reversed(ctx.method_mentions_in(c.sentence[0], c.lo)):
+        if end > g_start or not (
+            _match_subject_verb(text, end) or _match_more_subject_verb(text, end)
+        ):
+            continue
+        if _search_new_subject(text, end, g_start):
+            return None
+        if any(n.label == MODEL for n in ctx.index.between(end, g_start)):
+            return None
+        return ctx.method.name
+    return None
+
+
+def not_named(c: Claim) -> NotSaid:
+    """Otherwise the sentence names no system for the number ("our method", "it")."""
+    return NOT_SAID
+
+
+STRATEGIES = (
+    named_before_brackets,
+    aside_in_brackets,
+    possessive_owner,
+    unnamed_baseline,
+    compared_in_brackets,
+    baseline_for_name,
+    host_after,
+    host_before,
+    subject,
+    sentence_subject,
+    not_named,
+)
+
+
+def decide(c: Claim) -> tuple[str | None, str | None]:
+    """The model of a number and the strategy that decided it."""
+    return first_hit(STRATEGIES, c)

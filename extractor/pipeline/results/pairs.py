@@ -1,0 +1,91 @@
+"""Lists of numbers paired in order with lists of names ("respectively" and its kin).
+
+A pairing decides the one attribute its names are of (benchmark, model or metric) for
+every number of the list, over what the strategies found; the record names the pairing.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from extractor.components.names import BENCHMARK, METRIC, MODEL
+from extractor.components.quantities import Quantity
+from extractor.pipeline.results._cues import (
+    _match_list_on,
+    _match_name_list_gap,
+)
+from extractor.pipeline.results.context import (
+    WINDOW_AFTER,
+    WINDOW_BEFORE,
+    Context,
+    is_training_set,
+)
+
+# (label of the names, the names in order, the strategy's name)
+Pairing = tuple[str, list[str], str]
+
+
+def _listed_after(ctx: Context, group: list[Quantity], hi: int) -> Pairing | None:
+    """Benchmarks written as one list right after a list of as many numbers pair with
+    them in order: "2.0% and 4.1% on test-clean and test-other"."""
+    text = ctx.text
+    g_end = group[-1].end
+    names = [n for n in ctx.index.between(g_end, hi) if n.label == BENCHMARK][: len(group) + 1]
+    if len(names) > len(group):  # "on X, Y and Z" after two numbers: which is not said
+        last, extra = names[len(group) - 1], names.pop()
+        if _match_name_list_gap(text[last.end : extra.start]):
+            return None
+    if len(names) != len(group) or not _match_list_on(text, g_end, names[0].start):
+        return None
+    if ctx.number_between(g_end, names[-1].start):
+        return None
+    if not all(_match_name_list_gap(text[a.end : b.start]) for a, b in pairwise(names)):
+        return None
+    return BENCHMARK, [text[n.start : n.end] for n in names], "names_listed_after"
+
+
+def _listed_before(ctx: Context, group: list[Quantity], lo: int) -> Pairing | None:
+    """Names written as one list before as many numbers: "improves SD v1.5 and SDXL's
+    performance by 10.53% and 5.30%"."""
+    text = ctx.text
+    for label in (MODEL, BENCHMARK):
+        names = [n for n in ctx.index.between(lo, group[0].start) if n.label == label]
+        if len(names) != len(group):
+            continue
+        gaps = [text[a.end : b.start] for a, b in pairwise(names)]
+        if all(_match_name_list_gap(gap) for gap in gaps):
+            return label, [text[n.start : n.end] for n in names], "names_listed_before"
+    return None
+
+
+def pair(ctx: Context, group: list[Quantity], sentence: tuple[int, int]) -> Pairing | None:
+    """Pair a list of numbers with a list of names in order ("..., respectively").
+
+    Without "respectively", only names written as one list before or after the numbers
+    pair.
+    """
+    if len(group) < 2:
+        return None
+    text = ctx.text
+    lo = max(sentence[0], group[0].start - WINDOW_BEFORE)
+    hi = min(sentence[1], group[-1].end + WINDOW_AFTER)
+    if not ctx.sentence_says("respectively", sentence):
+        return _listed_before(ctx, group, lo) or _listed_after(ctx, group, hi)
+
+    def distinct(label: str, start: int) -> list[str]:
+        # Training data is not what a list of numbers is reported on ("fine-tuning
+        # M on X and validating on Y and Z ... 49.4 and 8.8, respectively").
+        spelled = (
+            text[n.start : n.end]
+            for n in ctx.index.between(start, hi)
+            if n.label == label and (label != BENCHMARK or not is_training_set(text, n))
+        )
+        return list(dict.fromkeys(spelled))
+
+    # Names after the numbers pair first ("4.7% and 15.5% on X and Y, respectively"),
+    # else all names of the sentence ("X and Y reach 4.7% and 15.5%, respectively").
+    for label in (BENCHMARK, MODEL, METRIC):
+        for candidates in (distinct(label, group[-1].end), distinct(label, lo)):
+            if len(candidates) == len(group):
+                return label, candidates, "respectively"
+    return None

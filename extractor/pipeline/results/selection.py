@@ -1,0 +1,381 @@
+"""Which numbers are results: every quantity is a candidate, dropped only for a named reason.
+
+A candidate outside names and URLs is kept when nothing drops it. Each reason is a small
+function in :data:`REASONS`, tried in order; the first that speaks decides. A reason
+returns True (drop), False (keep: a cue says it is a result) or None (no opinion). The
+last reason, :func:`no_result_cue`, drops a bare number no cue makes a result.
+
+Then three passes add numbers that go with a kept one: a bare number it is compared with
+("8.43, compared to 7.81"), its partner in a pair or range ("from 81.09 to 91.36"), and the
+numbers listed with it ("scores of 49.36 and 8.8").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+
+import regex
+
+from extractor.components.quantities import Quantity
+from extractor.pipeline.results._cues import (
+    _RESULT_UNITS,
+    _TIME_UNITS,
+    _match_arrow_after,
+    _match_baseline_close,
+    _match_compared_gap,
+    _match_condition_after,
+    _match_factor_cue,
+    _match_for_name,
+    _match_in_metric,
+    _match_items_after,
+    _match_list_gap,
+    _match_metric_bracket_gap,
+    _match_plain_list_gap,
+    _match_share_of_performance,
+    _match_time_metric,
+    _search_arrow_before,
+    _search_baseline_before,
+    _search_change_of,
+    _search_change_verb,
+    _search_compared_clause,
+    _search_condition_before,
+    _search_factor_before,
+    _search_improvement_before,
+    _search_item_condition_before,
+    _search_metric_link_before,
+    _search_named_baseline,
+    _search_score_of,
+    _search_spaced_sign,
+)
+from extractor.pipeline.results.context import Context
+
+_search_reference_before = regex.compile(
+    r"\b(?:Sections?|Sec\.|Tables?|Tab\.|Figures?|Fig\.|Eqs?\.|Equations?|Appendix|"
+    r"Chapters?|Algorithm|Theorem|Lemma)\s*\(?\Z"
+).search
+_search_setting_name_before = regex.compile(
+    r"(?:\b(?:learning\s+rate|batch\s+size|temperature|top-?[kp]|beam\s+(?:size|width)|"
+    r"dropout(?:\s+rate)?|weight\s+decay|warm-?up|seed|epochs?|steps?|rank)"
+    r"\s*(?:of|=|:|is|was|to|set\s+to)?|\b[a-zA-Z](?:_\w+)?\s*=)\s*\Z",
+    regex.IGNORECASE,
+).search
+_match_counted_noun = regex.compile(
+    r"\s+(?:[a-z][\w\-]*\s+)?(?:[A-Z]{2,}s|[a-z][\w\-]*s)\b(?<!\bas)(?<!\bis)(?<!\bwas)"
+).match
+_match_marker_before = regex.compile(r"(?:\A|.*(?:[:;,.]|\band|\bor))\s*\Z", regex.DOTALL).match
+_search_sentence_break = regex.compile(r"[.!?]\s+(?=\p{Lu})").search
+
+
+def is_condition(text: str, q: Quantity) -> bool:
+    """A share of a resource or a setting is a condition, not a result.
+
+    "with only 3.3% of the labels", "at 50% sparsity" (but "97% of the dense model's
+    performance" and "wrong on 34% of the questions" are results).
+    """
+    after = text[q.end : q.end + 60]
+    if _match_share_of_performance(after):
+        return False
+    before = bool(_search_condition_before(text, max(0, q.start - 40), q.start))
+    if _match_items_after(after):
+        return bool(_search_item_condition_before(text, max(0, q.start - 40), q.start))
+    return bool(_match_condition_after(after)) and (q.unit == "%" or before)
+
+
+def is_list_marker(text: str, q: Quantity) -> bool:
+    """A whole number in brackets that opens an item of a list: "(1) ..., and (2) ..."."""
+    if "." in q.text or text[q.start - 1 : q.start] != "(" or text[q.end : q.end + 1] != ")":
+        return False
+    return bool(_match_marker_before(text[max(0, q.start - 6) : q.start - 1]))
+
+
+# Each reason: (context, quantity) -> True (drop), False (keep), None (no opinion).
+Reason = Callable[[Context, Quantity], "bool | None"]
+
+
+def size_or_year(ctx: Context, q: Quantity) -> bool | None:
+    """A size, a dimension or a year: "7B parameters", "512x512", "in 2024"."""
+    return True if q.kind in ("size", "dimension", "year") else None
+
+
+def condition_share(ctx: Context, q: Quantity) -> bool | None:
+    """A number in a result unit is a result unless it is a condition: "85.2%" kept, "with
+    only 3.3% of the labels" dropped."""
+    if q.unit not in _RESULT_UNITS:
+        return None
+    return is_condition(ctx.text, q)
+
+
+def factor_without_cue(ctx: Context, q: Quantity) -> bool | None:
+    """A factor is a result only as a speed-up or a saving: "3x faster", "a speed-up of
+    3x" kept; "3.75x larger than CLIP" dropped."""
+    if q.unit != "x":
+        return None
+    text, before_start = ctx.text, max(0, q.start - 40)
+    after = text[q.end : q.end + 40]
+    return not (
+        bool(_match_factor_cue(after))
+        or bool(_search_factor_before(text, before_start, q.start))
+        or bool(_search_improvement_before(text, before_start, q.start))
+    )
+
+
+def amount_or_setting(ctx: Context, q: Quantity) -> bool | None:
+    """Seconds, gigabytes and other units: a result only as a saving or speed-up, or as a
+    latency ("at 40 ms latency", "20 ms per token"); "trained for 3 hours" dropped."""
+    if q.unit is None:
+        return None
+    after = ctx.text[q.end : q.end + 40]
+    return not (
+        bool(_match_factor_cue(after))
+        or (q.unit.lower() in _TIME_UNITS and bool(_match_time_metric(after)))
+    )
+
+
+def list_marker(ctx: Context, q: Quantity) -> bool | None:
+    """A list marker: "(1) hypervolume-guided weight adaptation and (2) ..."."""
+    return True if is_list_marker(ctx.text, q) else None
+
+
+def _decimal_change_of_metric(ctx: Context, q: Quantity, before_start: int) -> bool:
+    """A bare decimal number after a change cue ("an improvement of 0.19", "surpassing
+    X by 2.1") in a sentence that names a metric before it: a change in that metric.
+    Whole numbers are left alone ("by 3 layers", "an increase of 2 steps")."""
+    text = ctx.text
+    if "." not in q.text or not _search_change_of(text, max(0, q.start - 80), q.start):
+        return False
+    return any(
+        ";" not in text[m.end : q.start] and not _search_sentence_break(text, m.end, q.start)
+        for m in ctx.metrics.between(q.start - 120, q.start)
+    )
+
+
+def _in_brackets(text: str, q: Quantity) -> bool:
+    """Whether the number stands first in brackets or after a comma inside them: "(+2.4
+    gIoU on X, +9.8 on Y)"."""
+    opening = text.rfind("(", max(0, q.start - 60), q.start)
+    if opening < 0 or ")" in text[opening : q.start]:
+        return False
+    between = text[opening + 1 : q.start]
+    return not between.strip(" +") or between.rstrip().endswith((",", ";"))
+
+
+def signed_in_brackets(ctx: Context, q: Quantity) -> bool | None:
+    """A gain in brackets after a claim is a result: "sets a new state of the art (+2.4
+    gIoU on RefZoo, +9.8 on ClipSeg-M)", "(+ 5.1 PSDS)"."""
+    text = ctx.text
+    if not q.signed and "+" not in text[max(0, q.start - 4) : q.start]:
+        return None  # fast: neither sign can be there
+    signed = (q.signed and text[q.start : q.start + 1] == "+") or bool(
+        _search_spaced_sign(text, max(0, q.start - 4), q.start)
+    )
+    if not signed or q.unit not in (None, "%", "points") or not _in_brackets(text, q):
+        return None
+    return False if ")" in text[q.end : q.end + 60] else None
+
+
+def value_in_brackets_after_metric(ctx: Context, q: Quantity) -> bool | None:
+    """A decimal value alone in brackets right after a listed metric: "overall accuracy
+    (0.812)", "precision (0.64), recall (0.59)" ("a window (512)" is no metric; "(5)"
+    after one may count)."""
+    text = ctx.text
+    if q.unit is not None or "." not in q.text or text[q.end : q.end + 1] != ")":
+        return None
+    for metric in ctx.metrics.between(q.start - 40, q.start):
+        if _match_metric_bracket_gap(text, metric.end, q.start):
+            return False
+    return None
+
+
+def named_baseline_value(ctx: Context, q: Quantity) -> bool | None:
+    """A decimal value the text calls the baseline's, after a metric named in its
+    sentence: "an AUC of 0.781, up from a baseline of 0.702"."""
+    text = ctx.text
+    if q.unit is not None or "." not in q.text:
+        return None
+    if "aseline" not in text[max(0, q.start - 60) : q.start].lower():
+        return None  # fast: every match holds the word
+    if not _search_named_baseline(text, max(0, q.start - 60), q.start):
+        return None
+    for m in ctx.metrics.between(q.start - 120, q.start):
+        if ";" not in text[m.end : q.start] and not _search_sentence_break(text, m.end, q.start):
+            return False
+    return None
+
+
+def arrow_pair(ctx: Context, q: Quantity) -> bool | None:
+    """Two values joined by an arrow are a change from one to the other: "increased by 168%
+    (0.083 -> 0.238)"."""
+    if q.unit not in (None, "%", "points"):
+        return None
+    text = ctx.text
+    if not _has_arrow(text[max(0, q.start - 8) : q.end + 8]):
+        return None  # fast: no arrow near
+    if _match_arrow_after(text, q.end) or _search_arrow_before(text, max(0, q.start - 8), q.start):
+        return False
+    return None
+
+
+def _has_arrow(window: str) -> bool:
+    """Whether an arrow may stand in the window ("->", "=>", "→", "⟶")."""
+    return ">" in window or "→" in window or "⟶" in window
+
+
+def result_cue(ctx: Context, q: Quantity) -> bool | None:
+    """A bare number is kept when a cue makes it a result: "scores of 49.36", "gains of
+    +16.1", "from 0.20 to 0.02" after a change verb, "compared to 77.1 for GIN", "YaRN
+    (44.1)", "7.55 on MT-Bench", "MMLU: 72.4", "an improvement of 0.19" after a metric,
+    "0.82 in BLEU", "BLEU of 32.1", "32.1 BLEU". No cue: no opinion (the reasons after
+    this one name why it is dropped)."""
+    text = ctx.text
+    before_start = max(0, q.start - 40)
+    metrics = ctx.metrics
+    if _search_score_of(text, before_start, q.start):
+        return False
+    if q.signed and _search_improvement_before(text, before_start, q.start):
+        return False  # "gains of up to +16.1", "improves it by +2.3": a signed change
+    if q.relation == "from" and _search_change_verb(text, max(0, q.start - 100), q.start):
+        return False
+    if _search_baseline_before(text, before_start, q.start) and _match_for_name(text, q.end):
+        return False  # "compared to 77.1 for GIN"
+    if (
+        text[max(0, q.start - 2) : q.start] == " ("
+        and text[q.end : q.end + 1] == ")"
+        and "." in q.text  # "(2)" enumerates; "(44.1)" reports
+        and _search_compared_clause(text, max(0, q.start - 80), q.start)
+    ):
+        return False  # "outperforming YaRN (44.1) and LongLoRA (42.9)"
+    if ctx.benchmark_follows(q):
+        return False
+    if ctx.after_benchmark_colon(q):
+        return False  # "(MMLU: 72.4, GSM8K: 81.0)"
+    if _decimal_change_of_metric(ctx, q, before_start):
+        return False  # "an AUC of 0.85, an absolute improvement of 0.19"
+    link = _match_in_metric(text, q.end)
+    if link and metrics.between(link.end(), link.end() + 1):
+        return False  # "45.1 and 0.82 in BLEU and COMET", "0.82 in terms of AUROC"
+    for metric in metrics.between(q.start - 80, q.start):
+        if 0 <= q.start - metric.end <= 25 and _search_metric_link_before(
+            text[metric.end : q.start]
+        ):
+            return False
+    return False if metrics.between(q.end, q.end + 3) else None
+
+
+def citation_or_section(ctx: Context, q: Quantity) -> bool | None:
+    """A reference, not a claim: "[12]", "[3, 4]", "Section 4", "Table 2", "Eq. (3)"."""
+    text = ctx.text
+    if _search_reference_before(text, max(0, q.start - 12), q.start):
+        return True
+    return True if text[q.start - 1 : q.start] == "[" and "]" in text[q.end : q.end + 12] else None
+
+
+def hyper_parameter(ctx: Context, q: Quantity) -> bool | None:
+    """A setting of the method: "a learning rate of 0.001", "k = 5", "batch size 32",
+    "with 4 layers"."""
+    return True if _search_setting_name_before(ctx.text, max(0, q.start - 40), q.start) else None
+
+
+def count_of_things(ctx: Context, q: Quantity) -> bool | None:
+    """A whole number counting things: "15 LLMs", "3 datasets", "over 100 languages"."""
+    if "." in q.text or q.signed:
+        return None
+    return True if _match_counted_noun(ctx.text, q.end) else None
+
+
+def no_result_cue(ctx: Context, q: Quantity) -> bool | None:
+    """Otherwise a bare number is dropped: no cue says it is a result ("the 2 stages")."""
+    return True
+
+
+REASONS: tuple[Reason, ...] = (
+    size_or_year,
+    condition_share,
+    factor_without_cue,
+    amount_or_setting,
+    list_marker,
+    signed_in_brackets,
+    value_in_brackets_after_metric,
+    named_baseline_value,
+    arrow_pair,
+    result_cue,
+    citation_or_section,
+    hyper_parameter,
+    count_of_things,
+    no_result_cue,
+)
+
+
+def drop_reason(ctx: Context, q: Quantity) -> str | None:
+    """The name of the reason a candidate is dropped for, or None when it is a result."""
+    for reason in REASONS:
+        verdict = reason(ctx, q)
+        if verdict is None:
+            continue
+        return reason.__name__ if verdict else None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The chosen numbers in text order, for each bare number chosen as compared with an
+    earlier one that one (keyed by start), and why each other candidate was dropped (the
+    reason's name, keyed by start)."""
+
+    chosen: list[Quantity]
+    compared_with: dict[int, Quantity]
+    dropped: dict[int, str]
+
+
+def select(ctx: Context) -> Selection:
+    """The numbers of the document that are results, baselines or improvements."""
+    text, kept, quantities = ctx.text, ctx.kept, ctx.quantities
+    reasons = {q.start: drop_reason(ctx, q) for q in kept}
+    chosen = {id(q) for q in kept if reasons[q.start] is None}
+    # A bare number a chosen one is compared with: "8.43 perplexity, compared to 7.81
+    # in full precision" (the number after is the baseline in the same measure).
+    # Only numbers of a compound modifier ("4-bit") may stand between.
+    compared_with: dict[int, Quantity] = {}
+    last_chosen: Quantity | None = None
+    for q in kept:
+        if id(q) in chosen:
+            last_chosen = q
+        elif (
+            last_chosen is not None
+            and q.unit is None
+            and last_chosen.unit is None
+            and q.kind == last_chosen.kind == "number"
+            and _match_compared_gap(text, last_chosen.end, q.start)
+            and _match_baseline_close(text, q.end)
+        ):
+            chosen.add(id(q))
+            compared_with[q.start] = last_chosen
+        elif text[q.end : q.end + 1] != "-":
+            last_chosen = None
+    # Partners of a chosen number ("from 81.09 to 91.36 points") are results too, and
+    # so are the numbers listed with one ("scores of 49.36 and 8.8").
+    for q in kept:
+        if q.partner is not None and id(quantities[q.partner]) in chosen:
+            chosen.add(id(q))
+    for previous, q in pairwise(kept):
+        if (
+            id(previous) in chosen
+            and q.unit == previous.unit
+            and q.kind == previous.kind
+            and _match_list_gap(text[previous.end : q.start])
+        ):
+            chosen.add(id(q))
+    # ... and a number listed before a chosen one ("reach 53.1 and 54.4 AP").
+    for previous, q in reversed(list(pairwise(kept))):
+        if (
+            id(q) in chosen
+            and id(previous) not in chosen
+            and q.unit == previous.unit
+            and q.kind == previous.kind
+            and previous.relation is None
+            and _match_plain_list_gap(text[previous.end : q.start])
+        ):
+            chosen.add(id(previous))
+    dropped = {q.start: reasons[q.start] or "" for q in kept if id(q) not in chosen}
+    return Selection([q for q in kept if id(q) in chosen], compared_with, dropped)

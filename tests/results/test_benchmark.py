@@ -1,0 +1,13 @@
+"""The benchmark question of the result linker, on the made-up cases of cases/benchmark.toml."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from _cases import check, load
+
+
+@pytest.mark.parametrize("case", load("benchmark"))
+def test_benchmark_case(case: dict[str, Any]) -> None:
+    check(case)

@@ -1,0 +1,13 @@
+"""The model question of the result linker, on the made-up cases of cases/model.toml."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from _cases import check, load
+
+
+@pytest.mark.parametrize("case", load("model"))
+def test_model_case(case: dict[str, Any]) -> None:
+    check(case)

@@ -1,0 +1,13 @@
+"""The role question of the result linker, on the made-up cases of cases/role.toml."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from _cases import check, load
+
+
+@pytest.mark.parametrize("case", load("role"))
+def test_role_case(case: dict[str, Any]) -> None:
+    check(case)
