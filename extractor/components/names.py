@@ -74,7 +74,14 @@ from extractor.components._name_patterns import (
     _search_word_before,
     _sub_version,
 )
-from extractor.components._spans import CharMatch, doc_text, payload, set_payload, set_spans
+from extractor.components._spans import (
+    CharMatch,
+    Intervals,
+    doc_text,
+    payload,
+    set_payload,
+    set_spans,
+)
 from extractor.components.abbreviations import Abbreviation
 from extractor.components.quantities import Quantity
 from extractor.gazetteers import Entry, load_gazetteer, load_word_list
@@ -524,6 +531,7 @@ class NameFinder:
         if not queue:
             return matches
         found = list(matches)
+        taken = Intervals((m.start, m.end) for m in matches)
         while queue:
             known = queue.pop()
             for near in self._listed_beside(text, known):
@@ -538,12 +546,13 @@ class NameFinder:
                     or name in self.not_names
                     or self.metrics.has_pattern(name)
                     or self.metrics.has_pattern(name.lower())
-                    or any(m.start < end and start < m.end for m in found)
+                    or taken.overlaps(start, end)
                     or not _is_closed_list(text, known, start, end)
                 ):
                     continue
                 new = NameMatch(start, end, known.label, name_key(name), "pattern")
                 found.append(new)
+                taken.add(start, end)
                 queue.append(new)
         return sorted(found, key=lambda m: m.start) if len(found) > len(matches) else matches
 

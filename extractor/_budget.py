@@ -1,0 +1,89 @@
+"""A time budget per paper, enforced: work past it is interrupted, not waited for.
+
+In the main thread of a process (the CLI, each pool worker, most library callers) the
+budget is a real-time interval timer (``signal.setitimer``): when it fires, the
+``SIGALRM`` handler raises :class:`OverBudget` wherever the pipeline stands, Python code
+or a long match of the ``regex`` module (which checks for signals while it runs). Where
+signals cannot be used (another thread, a platform without ``setitimer``, or a caller's
+own real-time timer already running) the budget is cooperative: :meth:`Budget.check` is
+called between pipeline components, so one component may overrun it, the next one does
+not start.
+
+:class:`OverBudget` derives from ``BaseException`` so that no ``except Exception`` on the
+way up swallows it; :func:`extractor._extract.process_items` turns it into an error record
+(:class:`extractor._errors.BudgetExceededError`, ``E302``).
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Callable
+from types import FrameType
+from typing import TypeVar
+
+#: Seconds one paper may take by default (a normal abstract takes about a millisecond).
+DEFAULT_BUDGET = 5.0
+
+T = TypeVar("T")
+
+_HAS_TIMER = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
+
+
+class OverBudget(BaseException):
+    """Raised inside the pipeline when a paper's budget has run out."""
+
+
+class Budget:
+    """Runs one paper's work at a time within ``seconds``; ``None`` or 0 means no limit.
+
+    >>> Budget(2.5).run(lambda: "done")
+    'done'
+    >>> Budget(None).seconds is None
+    True
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        if seconds is not None and seconds < 0:
+            raise ValueError(f"a budget is a number of seconds >= 0, not {seconds}")
+        self.seconds = seconds or None
+        self._deadline: float | None = None  # set while a paper runs
+
+    def check(self) -> None:
+        """Raise :class:`OverBudget` when the running paper's deadline has passed."""
+        deadline = self._deadline
+        if deadline is not None and time.monotonic() >= deadline:
+            raise OverBudget
+
+    def run(self, work: Callable[[], T]) -> T:
+        """``work()``, interrupted by :class:`OverBudget` once the budget is spent."""
+        if self.seconds is None:
+            return work()
+        self._deadline = time.monotonic() + self.seconds
+        timed = _HAS_TIMER and _can_use_timer()
+        if timed:
+            previous = signal.signal(signal.SIGALRM, self._on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        try:
+            try:
+                return work()
+            finally:
+                self._deadline = None  # first: a late alarm now finds nothing to stop
+        finally:
+            if timed:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+
+    def _on_alarm(self, signum: int, frame: FrameType | None) -> None:
+        # A signal that arrives after the paper ended (it was pending while the timer was
+        # cleared) finds no deadline and is ignored.
+        if self._deadline is not None:
+            raise OverBudget
+
+
+def _can_use_timer() -> bool:
+    """Whether this thread may own ``SIGALRM``: the main thread, no real-time timer running."""
+    if threading.current_thread() is not threading.main_thread():
+        return False
+    return signal.getitimer(signal.ITIMER_REAL)[0] == 0.0
