@@ -168,6 +168,12 @@ def _unglue(text: str, match: NameMatch) -> NameMatch | None:
     return NameMatch(start, match.end, MODEL, name_key(text[start : match.end]), "pattern")
 
 
+# The longest metric compound merged from neighbouring metrics: a run of metric words
+# ("accuracy F1 BLEU accuracy ...") is not one name, and re-keying an ever longer one
+# costs time quadratic in the run.
+_MAX_COMPOUND_CHARS = 80
+
+
 def _merge_metric_compounds(text: str, matches: list[NameMatch]) -> list[NameMatch]:
     """One metric for "inference-time win rates" and "top-1 average accuracy"."""
     merged: list[NameMatch] = []
@@ -177,7 +183,12 @@ def _merge_metric_compounds(text: str, matches: list[NameMatch]) -> list[NameMat
             while modifier := _search_metric_modifier(text, max(0, start - 12), start):
                 start = modifier.start()
             previous = merged[-1] if merged else None
-            if previous and previous.label == METRIC and 0 <= start - previous.end <= 1:
+            if (
+                previous
+                and previous.label == METRIC
+                and 0 <= start - previous.end <= 1
+                and m.end - previous.start <= _MAX_COMPOUND_CHARS
+            ):
                 start = previous.start
                 merged.pop()
             if start != m.start:
