@@ -17,6 +17,7 @@ way up swallows it; :func:`extractor._extract.process_items` turns it into an er
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -25,6 +26,11 @@ from typing import TypeVar
 
 #: Seconds one paper may take by default (a normal abstract takes about a millisecond).
 DEFAULT_BUDGET = 5.0
+
+# Once the budget is spent the timer fires again at this interval: an exception raised
+# while a finaliser runs (``__del__`` during a garbage collection) is ignored by Python,
+# so one alarm alone could be lost.
+_REPEAT_SECONDS = 0.05
 
 T = TypeVar("T")
 
@@ -64,7 +70,9 @@ class Budget:
         timed = _HAS_TIMER and _can_use_timer()
         if timed:
             previous = signal.signal(signal.SIGALRM, self._on_alarm)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            previous_hook = sys.unraisablehook
+            sys.unraisablehook = _quiet_over_budget(previous_hook)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds, _REPEAT_SECONDS)
         try:
             try:
                 return work()
@@ -74,12 +82,26 @@ class Budget:
             if timed:
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, previous)
+                sys.unraisablehook = previous_hook
 
     def _on_alarm(self, signum: int, frame: FrameType | None) -> None:
         # A signal that arrives after the paper ended (it was pending while the timer was
         # cleared) finds no deadline and is ignored.
         if self._deadline is not None:
             raise OverBudget
+
+
+def _quiet_over_budget(
+    previous: Callable[[sys.UnraisableHookArgs], object],
+) -> Callable[[sys.UnraisableHookArgs], object]:
+    """An unraisable-exception hook that drops the alarms a finaliser swallowed (the
+    next one stops the paper) and passes anything else on."""
+
+    def hook(unraisable: sys.UnraisableHookArgs) -> None:
+        if not isinstance(unraisable.exc_value, OverBudget):
+            previous(unraisable)
+
+    return hook
 
 
 def _can_use_timer() -> bool:
