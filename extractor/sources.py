@@ -391,4 +391,4 @@ def _read_line(stream: IO[bytes], start: bytes = b"") -> bytes:
         size += len(line)
         if size > MAX_SKIP_BYTES:
             return LongLine(None)
-    return LongLine(size)
+    return LongLine(size - line.endswith(b"\n"))  # as long as the line without its newline
