@@ -107,7 +107,7 @@ def extract(
     title (str | None): The paper's title; a "Name: ..." prefix names the method.
     id (str | None): The record's id; by default a slug of the title (or of the text).
     budget (float | None): Seconds the extraction may take; past them it is stopped and
-        :class:`extractor.errors.BudgetExceededError` (E302) raised. None or 0: no limit.
+        :class:`extractor.BudgetExceededError` (E302) raised. None or 0: no limit.
     RETURNS (PaperRecord): The validated record.
     """
     check_abstract(text)
