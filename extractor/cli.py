@@ -776,7 +776,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except OSError as e:  # an output written by a library we call (print, a text stream)
         _silence_stdout()
-        print(f"extractor: [{OutputError.code}] cannot write: {e.strerror or e}", file=sys.stderr)
+        where = f"{e.filename}: " if e.filename else ""
+        print(
+            f"extractor: [{OutputError.code}] {where}cannot write: {e.strerror or e}",
+            file=sys.stderr,
+        )
         return EXIT_OUTPUT
     return result if isinstance(result, int) else EXIT_OK
 
