@@ -155,7 +155,7 @@ def _field(obj: dict[str, object], name: str, source: str, line: int) -> str | N
     value = obj.get(name)
     if value is None or isinstance(value, str):
         return value
-    if isinstance(value, int | float) and name == "id":
+    if isinstance(value, int | float) and not isinstance(value, bool) and name == "id":
         return str(value)
     raise BadFieldError(
         f"field {name!r} must be a string, not {type(value).__name__}", source=source, line=line

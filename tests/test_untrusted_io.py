@@ -60,6 +60,15 @@ def test_a_byte_order_mark_before_the_first_jsonl_line_is_accepted(tmp_path: Pat
         assert [i.paper.id for i in items if i.paper] == ["a", "b"]
 
 
+def test_a_boolean_id_is_a_field_of_the_wrong_type(tmp_path: Path) -> None:
+    path = tmp_path / "ids.jsonl"
+    path.write_bytes(_jsonl({"id": True, "abstract": GOOD}, {"id": 7, "abstract": GOOD}))
+    first, second = src.read_source(str(path))
+    assert first.error is not None and first.error.code == "E104"
+    assert "must be a string, not bool" in first.error.message
+    assert second.paper is not None and second.paper.id == "7"
+
+
 class _Endless(io.RawIOBase):
     """A stream of one byte forever, counting what is read."""
 
