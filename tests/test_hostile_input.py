@@ -66,6 +66,9 @@ SHAPES: dict[str, Callable[[], str]] = {
     "closers": lambda: _repeat(") ] } "),
     "abbreviation_open": lambda: _repeat("Large Language Models ("),
     "abbreviations": lambda: " ".join(f"Alpha Beta Gamma (ABG{i})" for i in range(3000))[:SIZE],
+    "defined_models": lambda: _repeat("Generative Pre-trained Transformer 2 (GPT-2) "),
+    "defined_metrics": lambda: _repeat("Click-Through Rate (CTR) "),
+    "defined_benchmarks": lambda: _repeat("ImageNet (IN) "),
     # hyphens
     "hyphens": lambda: _repeat("- "),
     "hyphen_words": lambda: _words("a-"),

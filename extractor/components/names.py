@@ -133,6 +133,11 @@ def _strip_version(long: str) -> str:
     return stripped
 
 
+#: The acronym definitions of one text that are applied to its names (the first ones):
+#: the most in 320 gold abstracts is 9, and each costs a pass over the text's names.
+MAX_DEFINITIONS = 64
+
+
 def _grow_to_long_form(matches: list[NameMatch], a: Abbreviation) -> list[NameMatch]:
     """A model name that ends a longer spelled-out name is that name: "Efficient Vision
     Transformer (EfficientViT)" is not "Vision Transformer", nor "Self-Distillation with No
@@ -837,7 +842,7 @@ class NameFinder:
         the list's model of that name.
         """
         text = doc_text(doc)
-        abbreviations = payload(doc, "paper_abbreviations") or []
+        abbreviations = (payload(doc, "paper_abbreviations") or [])[:MAX_DEFINITIONS]
         kept = list(matches)
         for a in abbreviations:
             if a.short in self.not_names:  # "Large Language Models (LLMs)"
@@ -922,32 +927,41 @@ class NameFinder:
         Returns new mentions; mentions the lists already found for the acronym ("SDXL"
         after "Stable Diffusion XL (SDXL)") are re-keyed in place to the long form.
         """
-        abbreviations = payload(doc, "paper_abbreviations")
+        abbreviations = (payload(doc, "paper_abbreviations") or [])[:MAX_DEFINITIONS]
         if not abbreviations:
             return []
         by_span = {(m.start, m.end): m for m in matches}
-        taken = [(m.start, m.end) for m in matches]
+        taken = Intervals((m.start, m.end) for m in matches)
         extra: list[NameMatch] = []
         text = doc_text(doc)
+        # A definition re-keys the matches spelled as its acronym (the last definition of
+        # an acronym and kind wins); the first definition of an acronym finds its other
+        # mentions (later ones would find them all taken). Each is done once however
+        # often the text repeats a definition.
+        keys: dict[tuple[str, str], str] = {}
+        scanned: set[str] = set()
         for abbreviation in abbreviations:
             long = by_span.get((abbreviation.long_start, abbreviation.long_end))
             if long is None or abbreviation.short in self.not_names:
                 continue
-            for i, match in enumerate(matches):
-                if (
-                    match.label == long.label
-                    and text[match.start : match.end] == abbreviation.short
-                ):
-                    matches[i] = NameMatch(match.start, match.end, long.label, long.key, "acronym")
+            keys[abbreviation.short, long.label] = long.key
+            if abbreviation.short in scanned:
+                continue
+            scanned.add(abbreviation.short)
             pattern = rf"(?<![\w\-]){regex.escape(abbreviation.short)}(?![\w\-])"
             for m in regex.finditer(pattern, text):
-                if any(m.start() < end and start < m.end() for start, end in taken):
+                if taken.overlaps(m.start(), m.end()):
                     continue
                 tail = _match_model_tail(text, m.end()) if long.label == MODEL else None
                 stop = m.end() + (len(tail.group().rstrip()) if tail else 0)
                 key = long.key if stop == m.end() else name_key(text[m.start() : stop])
                 extra.append(NameMatch(m.start(), stop, long.label, key, "acronym"))
-                taken.append((m.start(), stop))
+                taken.add(m.start(), stop)
+        if keys:
+            for i, match in enumerate(matches):
+                key = keys.get((text[match.start : match.end], match.label))
+                if key is not None:
+                    matches[i] = NameMatch(match.start, match.end, match.label, key, "acronym")
         return extra
 
 
