@@ -959,9 +959,9 @@ class NameFinder:
                 taken.add(m.start(), stop)
         if keys:
             for i, match in enumerate(matches):
-                key = keys.get((text[match.start : match.end], match.label))
-                if key is not None:
-                    matches[i] = NameMatch(match.start, match.end, match.label, key, "acronym")
+                defined = keys.get((text[match.start : match.end], match.label))
+                if defined is not None:
+                    matches[i] = NameMatch(match.start, match.end, match.label, defined, "acronym")
         return extra
 
 
