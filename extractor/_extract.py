@@ -189,8 +189,9 @@ def process_items(
 def _process_serially(
     items: Iterable[SourceItem], nlp: Language, budget: Budget
 ) -> Iterator[PaperRecord | ErrorRecord]:
-    for item in items:
-        yield process_item(nlp, item, budget)
+    with budget.installed():
+        for item in items:
+            yield process_item(nlp, item, budget)
 
 
 def _bounded(item: SourceItem) -> SourceItem:

@@ -56,12 +56,13 @@ def _run_batch(batch: list[Numbered], encode: bool, pretty: bool, budget: float 
     assert _sink is not None, "the worker was not started by _Pool"
     writer, lock = _sink
     nlp, limit = default_pipeline(), Budget(budget)
-    for number, item in batch:
-        record = process_item(nlp, item, limit)
-        encoded = encode and isinstance(record, PaperRecord)
-        output = dumps(record, pretty=pretty) if encoded else record
-        with lock:
-            writer.send((number, output))
+    with limit.installed():
+        for number, item in batch:
+            record = process_item(nlp, item, limit)
+            encoded = encode and isinstance(record, PaperRecord)
+            output = dumps(record, pretty=pretty) if encoded else record
+            with lock:
+                writer.send((number, output))
     return len(batch)
 
 
