@@ -15,9 +15,11 @@
     |   +-- BadResponseError  a server's answer cannot be understood         E203
     |   +-- NotFoundError     the server has no such paper (an unknown id)   E204
     +-- ExtractionError       the pipeline failed on one paper               E301
+    |   +-- BudgetExceededError  it took longer than the time budget         E302
     +-- StoreError            the results database cannot be used            E4xx
-        +-- StoreBusyError    another writer held it past the busy timeout   E401
-        +-- StoreVersionError it has a schema this version does not know     E402
+    |   +-- StoreBusyError    another writer held it past the busy timeout   E401
+    |   +-- StoreVersionError it has a schema this version does not know     E402
+    +-- OutputError           the output cannot be written (disk full, ...)  E501
 
 Only the CLI turns these into messages and exit codes.
 """
@@ -106,6 +108,12 @@ class ExtractionError(ExtractorError):
     code = "E301"
 
 
+class BudgetExceededError(ExtractionError):
+    """The paper took longer than its time budget and was stopped; the others go on."""
+
+    code = "E302"
+
+
 def error_record(error: ExtractorError, *, id: str | None = None) -> ErrorRecord:
     """The record standing in the output for an input that failed."""
     return ErrorRecord(
@@ -132,3 +140,9 @@ class StoreVersionError(StoreError):
     """The database's schema is newer than this version knows (or is not a store at all)."""
 
     code = "E402"
+
+
+class OutputError(ExtractorError):
+    """An output (a file, stdout, the errors file) cannot be opened or written."""
+
+    code = "E501"

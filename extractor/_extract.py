@@ -1,7 +1,9 @@
 """The library entry points: one abstract, or a stream of papers, to records.
 
-Records come out in input order, a batch at a time, so memory stays bounded however long
-the stream. A paper the pipeline fails on becomes an ``ErrorRecord``; the others go on.
+Records come out in input order, each as soon as it is made, so memory stays bounded
+however long the stream and a slow paper never holds back the ones before it. A paper the
+pipeline fails on, or that runs past its time budget (``extractor._budget``), becomes an
+``ErrorRecord``; the others go on.
 """
 
 from __future__ import annotations
@@ -9,13 +11,19 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
-from itertools import islice
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor._errors import ExtractionError, InputError, TooLargeError, error_record
+from extractor._budget import DEFAULT_BUDGET, Budget, OverBudget
+from extractor._errors import (
+    BudgetExceededError,
+    ExtractionError,
+    InputError,
+    TooLargeError,
+    error_record,
+)
 from extractor._pipeline import build_pipeline
 from extractor._records import doc_to_record
 from extractor._text import clean
@@ -59,8 +67,38 @@ def _record(doc: Doc, paper: Paper) -> PaperRecord:
     return doc_to_record(doc, id=paper.id, title=payload(doc, "paper_title"), meta=paper.meta)
 
 
+def _run(nlp: Language, paper: Paper, budget: Budget) -> PaperRecord:
+    """The paper's record, made within the budget (else :class:`OverBudget` is raised).
+
+    The components are called one by one rather than through ``nlp(doc)`` so that the
+    budget is also checked between them (the only check where no timer can be used).
+    """
+
+    def work() -> PaperRecord:
+        doc = _make_doc(nlp, paper)
+        for _name, component in nlp.pipeline:
+            doc = component(doc)
+            budget.check()
+        return _record(doc, paper)
+
+    return budget.run(work)
+
+
+def _over_budget(budget: Budget, source: str | None, line: int | None) -> BudgetExceededError:
+    return BudgetExceededError(
+        f"stopped after the time budget of {budget.seconds:g} s (the paper took longer)",
+        source=source,
+        line=line,
+    )
+
+
 def extract(
-    text: str, title: str | None = None, id: str | None = None, *, nlp: Language | None = None
+    text: str,
+    title: str | None = None,
+    id: str | None = None,
+    *,
+    nlp: Language | None = None,
+    budget: float | None = DEFAULT_BUDGET,
 ) -> PaperRecord:
     """Extract the record of one abstract.
 
@@ -68,12 +106,17 @@ def extract(
         cleaned text, which the record carries as ``text``.
     title (str | None): The paper's title; a "Name: ..." prefix names the method.
     id (str | None): The record's id; by default a slug of the title (or of the text).
+    budget (float | None): Seconds the extraction may take; past them it is stopped and
+        :class:`extractor.BudgetExceededError` (E302) raised. None or 0: no limit.
     RETURNS (PaperRecord): The validated record.
     """
     check_abstract(text)
     paper = Paper(id=id or slugify(title or text[:80]), title=title, abstract=text)
-    nlp = nlp or default_pipeline()
-    return _record(nlp(_make_doc(nlp, paper)), paper)
+    limit = Budget(budget)
+    try:
+        return _run(nlp or default_pipeline(), paper, limit)
+    except OverBudget:
+        raise _over_budget(limit, None, None) from None
 
 
 def _as_item(paper: PaperLike, index: int) -> SourceItem:
@@ -99,16 +142,19 @@ def extract_many(
     nlp: Language | None = None,
     batch_size: int = BATCH_SIZE,
     workers: int = 1,
+    budget: float | None = DEFAULT_BUDGET,
 ) -> Iterator[PaperRecord | ErrorRecord]:
     """Extract records from many papers, in order, streaming.
 
     papers (Iterable[Paper | Mapping]): ``Paper`` objects or dicts with ``abstract``
         (or ``summary``) and optional ``id`` and ``title``.
     workers (int): Processes to extract with; output order is kept either way.
+    budget (float | None): Seconds one paper may take; a paper stopped at that point
+        becomes an error record (E302) and the others go on. None or 0: no limit.
     RETURNS (Iterator[PaperRecord | ErrorRecord]): One output per paper, in input order.
     """
     items = (_bounded(_as_item(paper, i)) for i, paper in enumerate(papers, start=1))
-    return process_items(items, nlp=nlp, batch_size=batch_size, workers=workers)
+    return process_items(items, nlp=nlp, batch_size=batch_size, workers=workers, budget=budget)
 
 
 def process_items(
@@ -117,30 +163,35 @@ def process_items(
     nlp: Language | None = None,
     batch_size: int = BATCH_SIZE,
     workers: int = 1,
+    budget: float | None = DEFAULT_BUDGET,
 ) -> Iterator[PaperRecord | ErrorRecord]:
     """Records for source items, in order; input errors pass through as error records.
 
     Items are expected to be bounded already (``extractor.sources`` and ``extract_many``
     check each abstract with ``check_abstract``), so no abstract is split twice. With
-    ``workers`` above 1 the batches run on a process pool (``extractor._parallel``).
+    ``workers`` above 1 the batches run on a process pool (``extractor._parallel``);
+    either way each record comes out as soon as it and the ones before it are made.
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
+    limit = Budget(budget)  # checks the number before any work starts
     if workers > 1:
         if nlp is not None:
             raise ValueError("a pipeline of your own runs in one process: use workers=1")
         from extractor._parallel import process_items_parallel
 
-        return process_items_parallel(items, workers, batch_size)  # type: ignore[return-value]
-    return _process_serially(items, nlp or default_pipeline(), batch_size)
+        return process_items_parallel(  # type: ignore[return-value]
+            items, workers, batch_size, budget=limit.seconds
+        )
+    return _process_serially(items, nlp or default_pipeline(), limit)
 
 
 def _process_serially(
-    items: Iterable[SourceItem], nlp: Language, batch_size: int
+    items: Iterable[SourceItem], nlp: Language, budget: Budget
 ) -> Iterator[PaperRecord | ErrorRecord]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, batch_size)):
-        yield from process_batch(nlp, batch)
+    with budget.installed():
+        for item in items:
+            yield process_item(nlp, item, budget)
 
 
 def _bounded(item: SourceItem) -> SourceItem:
@@ -154,32 +205,19 @@ def _bounded(item: SourceItem) -> SourceItem:
     return item
 
 
-def process_batch(nlp: Language, batch: list[SourceItem]) -> Iterator[PaperRecord | ErrorRecord]:
-    """Outputs for one batch, in order; a paper the pipeline fails on becomes an error."""
-    papers = [item.paper for item in batch if item.paper is not None]
+def process_item(nlp: Language, item: SourceItem, budget: Budget) -> PaperRecord | ErrorRecord:
+    """The item's record, or the error record standing in for it: the item's own input
+    error, a failure of the pipeline (E301) or the budget running out (E302)."""
+    if item.paper is None:
+        assert item.error is not None
+        return error_record(item.error, id=None)
+    error: ExtractionError
     try:
-        docs = list(nlp.pipe(_make_doc(nlp, paper) for paper in papers))
-        outputs: list[PaperRecord | ErrorRecord] = [
-            _record(doc, paper) for doc, paper in zip(docs, papers, strict=True)
-        ]
-    except Exception:
-        # Something in this batch broke the pipeline: redo it one paper at a time so
-        # only the paper at fault becomes an error record.
-        outputs = [_process_one(nlp, item) for item in batch if item.paper is not None]
-    results = iter(outputs)
-    for item in batch:
-        if item.error is not None:
-            yield error_record(item.error, id=None)
-        else:
-            yield next(results)
-
-
-def _process_one(nlp: Language, item: SourceItem) -> PaperRecord | ErrorRecord:
-    assert item.paper is not None
-    try:
-        return _record(nlp(_make_doc(nlp, item.paper)), item.paper)
-    except Exception as e:  # one paper's failure must not stop the batch
+        return _run(nlp, item.paper, budget)
+    except OverBudget:
+        error = _over_budget(budget, item.source, item.line)
+    except Exception as e:  # one paper's failure must not stop the others
         error = ExtractionError(
             f"extraction failed: {type(e).__name__}: {e}", source=item.source, line=item.line
         )
-        return error_record(error, id=item.paper.id)
+    return error_record(error, id=item.paper.id)

@@ -1,14 +1,17 @@
 """The ``extractor`` command line: a thin shell over the library.
 
 Exit codes: 0 when every paper became a record, 1 when some failed (the count is printed),
-2 for usage errors (unknown option, missing file), with a one-line message and no traceback.
+2 for usage errors (unknown option, missing file), 3 when an output cannot be written
+(``[E501]``: a missing folder, a full disk, a closed stdout), each with a one-line message
+and no traceback.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager, suppress
 from enum import StrEnum
 from itertools import groupby
 from pathlib import Path
@@ -24,8 +27,9 @@ try:  # typer >= 0.20 raises the exceptions of its own copy of click
 except ImportError:  # older typer runs on click itself
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
-from extractor._errors import ExtractorError, error_record
-from extractor._jsonl import write_record
+from extractor._budget import DEFAULT_BUDGET
+from extractor._errors import ExtractorError, OutputError, error_record
+from extractor._jsonl import dumps
 from extractor.fetch import Fetcher, FetchOptions, split_remote
 from extractor.sources import SourceItem, read_source
 from schemas import ErrorRecord, Paper, PaperRecord, render_json_schema
@@ -40,7 +44,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
 
 
 def _print_version(value: bool) -> None:
@@ -93,6 +97,15 @@ WorkersOption = Annotated[
         help="Processes to extract with (output order is kept).",
     ),
 ]
+BudgetOption = Annotated[
+    float,
+    typer.Option(
+        "--budget",
+        min=0.0,
+        help="Seconds one paper may take; a paper stopped there becomes an error record "
+        "(E302) and the others go on. 0: no limit.",
+    ),
+]
 CacheOption = Annotated[
     Path | None,
     typer.Option(
@@ -123,6 +136,59 @@ def _items(inputs: list[str], format: InputFormat, fetcher: Fetcher) -> Iterator
                 yield SourceItem(source, None, error=error)
 
 
+class _Sink:
+    """An output (a file, or stdout) whose failures are :class:`OutputError` (E501)."""
+
+    def __init__(self, stream: IO[bytes], name: str) -> None:
+        self.stream, self.name = stream, name
+
+    def write(self, data: bytes) -> None:
+        """Write and flush, so readers downstream see each record at once."""
+        try:
+            self.stream.write(data)
+            self.stream.flush()
+        except BrokenPipeError:
+            raise  # the reader went away: a quiet end (see main)
+        except OSError as e:
+            raise OutputError(f"cannot write: {e.strerror or e}", source=self.name) from e
+
+
+def _open_sink(stack: ExitStack, path: Path | None) -> _Sink:
+    """The output at ``path`` (stdout if None), opened now so a bad path fails early."""
+    if path is None:
+        if sys.stdout is None:
+            raise OutputError("standard output is closed", source="<stdout>")
+        return _Sink(sys.stdout.buffer, "<stdout>")
+    try:
+        stream = path.open("wb")
+    except OSError as e:
+        raise OutputError(f"cannot open: {e.strerror or e}", source=str(path)) from e
+    stack.enter_context(_closing(stream, str(path)))
+    return _Sink(stream, str(path))
+
+
+@contextmanager
+def _closing(stream: IO[bytes], name: str) -> Iterator[None]:
+    """Close ``stream`` at the end; after an error, quietly (it would repeat a failed
+    flush and hide the error being reported)."""
+    try:
+        yield
+    except BaseException:
+        with suppress(OSError):
+            stream.close()
+        raise
+    try:
+        stream.close()
+    except OSError as e:
+        raise OutputError(f"cannot write: {e.strerror or e}", source=name) from e
+
+
+def _write_text(text: str, output: Path | None) -> None:
+    """Write a whole text output (a report, a table) to ``output`` or stdout."""
+    with ExitStack() as stack:
+        _open_sink(stack, output).write(text.encode("utf-8"))
+
+
 def _describe(error: ErrorRecord) -> str:
     where = error.source + (f":{error.line}" if error.line else "")
     return f"extractor: {where}: [{error.error.code}] {error.error.message}"
@@ -148,26 +214,29 @@ def extract(
     progress: ProgressOption = None,
     cache: CacheOption = None,
     workers: WorkersOption = 1,
+    budget: BudgetOption = DEFAULT_BUDGET,
 ) -> None:
     """Extract one record per paper, in input order, as JSON Lines."""
 
     _check_inputs(inputs)
     with Fetcher(FetchOptions(cache_dir=cache)) as fetcher:
-        records = _extracted(_items(inputs, format, fetcher), workers, pretty)
+        records = _extracted(_items(inputs, format, fetcher), workers, pretty, budget)
         _write_outputs(records, output, errors, pretty=pretty, progress=progress, desc="extract")
 
 
 def _extracted(
-    items: Iterable[SourceItem], workers: int, pretty: bool
+    items: Iterable[SourceItem], workers: int, pretty: bool, budget: float
 ) -> Iterable[BaseModel | bytes]:
     """Records for the items; with several workers, already encoded by the workers."""
     from extractor._extract import BATCH_SIZE, pipeline_for_process, process_items
 
     if workers == 1:
-        return process_items(items, nlp=pipeline_for_process())
+        return process_items(items, nlp=pipeline_for_process(), budget=budget)
     from extractor._parallel import process_items_parallel
 
-    return process_items_parallel(items, workers, BATCH_SIZE, encode=True, pretty=pretty)
+    return process_items_parallel(
+        items, workers, BATCH_SIZE, encode=True, pretty=pretty, budget=budget
+    )
 
 
 def _write_outputs(
@@ -183,8 +252,8 @@ def _write_outputs(
     show = sys.stderr.isatty() if progress is None else progress
     failed = total = 0
     with ExitStack() as stack:
-        out: IO[bytes] = stack.enter_context(output.open("wb")) if output else sys.stdout.buffer
-        err: IO[bytes] | None = stack.enter_context(errors.open("wb")) if errors else None
+        out = _open_sink(stack, output)
+        err = _open_sink(stack, errors) if errors else None
         bar = stack.enter_context(
             tqdm(outputs, desc=desc, unit=" papers", disable=not show, file=sys.stderr)
         )
@@ -192,15 +261,14 @@ def _write_outputs(
             total += 1
             if isinstance(record, bytes):
                 out.write(record)
-                out.flush()
             elif isinstance(record, ErrorRecord):
                 failed += 1
                 if err is not None:
-                    write_record(err, record)
+                    err.write(dumps(record))
                 else:
                     print(_describe(record), file=sys.stderr)
             else:
-                write_record(out, record, pretty=pretty)
+                out.write(dumps(record, pretty=pretty))
     if failed:
         print(f"extractor: {failed} of {total} inputs failed", file=sys.stderr)
         raise typer.Exit(EXIT_SOME_FAILED)
@@ -255,9 +323,9 @@ def evaluate_command(
     evaluation = ev.evaluate(gold_records, predicted)
     report = evaluation.report()
     if json_output:
-        sys.stdout.write(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode() + "\n")
+        _write_text(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode() + "\n", None)
     else:
-        print(ev.render_report(report, "strict" if strict else "lenient"))
+        _write_text(ev.render_report(report, "strict" if strict else "lenient") + "\n", None)
     if details:
         print(ev.render_diffs(evaluation.diffs), file=sys.stderr)
 
@@ -458,17 +526,17 @@ def schema(
         from extractor.audit import Finding
         from schemas.export import published_schema, render
 
-        sys.stdout.write(render(published_schema(Finding, "finding")))
+        _write_text(render(published_schema(Finding, "finding")), None)
     elif kind is SchemaKind.leaderboard:
         from extractor.leaderboard._pwc import render_json_schema as leaderboard_schema
 
-        sys.stdout.write(leaderboard_schema())
+        _write_text(leaderboard_schema(), None)
     elif kind is SchemaKind.leaderboard_full:
         from extractor.leaderboard._pwc import render_full_json_schema
 
-        sys.stdout.write(render_full_json_schema())
+        _write_text(render_full_json_schema(), None)
     else:
-        sys.stdout.write(render_json_schema(kind.value))
+        _write_text(render_json_schema(kind.value), None)
 
 
 def _check_inputs(inputs: list[str]) -> None:
@@ -480,7 +548,7 @@ def _check_inputs(inputs: list[str]) -> None:
 
 
 def _ingest_outputs(
-    inputs: list[str], format: InputFormat, fetcher: Fetcher, workers: int
+    inputs: list[str], format: InputFormat, fetcher: Fetcher, workers: int, budget: float
 ) -> Iterator[PaperRecord | ErrorRecord]:
     """Records for each input in order: records JSONL is read, anything else extracted
     (neighbouring inputs to extract share one run, and one worker pool)."""
@@ -501,7 +569,8 @@ def _ingest_outputs(
                 yield from read_records(Path(source))
         else:
             nlp = pipeline_for_process() if workers == 1 else None
-            yield from process_items(_items(list(group), format, fetcher), nlp=nlp, workers=workers)
+            items = _items(list(group), format, fetcher)
+            yield from process_items(items, nlp=nlp, workers=workers, budget=budget)
 
 
 @app.command()
@@ -534,21 +603,26 @@ def ingest(
     progress: ProgressOption = None,
     cache: CacheOption = None,
     workers: WorkersOption = 1,
+    budget: BudgetOption = DEFAULT_BUDGET,
 ) -> None:
     """Extract records and store them in a SQLite database, in one transaction.
 
     A paper already stored is replaced (by id). Inputs that fail are reported as extract
     reports them and the rest are stored; if the run is interrupted nothing is stored.
+    The records are made first (kept in a temporary file), then written in one short
+    transaction: the database is locked only while they are written.
     """
+    import tempfile
+
     from extractor.store import Store
 
     _check_inputs(inputs)
     show = sys.stderr.isatty() if progress is None else progress
     failed = total = 0
 
-    def stored(fetcher: Fetcher) -> Iterator[PaperRecord]:
+    def extracted(fetcher: Fetcher, spool: IO[bytes]) -> None:
         nonlocal failed, total
-        outputs = _ingest_outputs(inputs, format, fetcher, workers)
+        outputs = _ingest_outputs(inputs, format, fetcher, workers, budget)
         for output in tqdm(
             outputs, desc="ingest", unit=" papers", disable=not show, file=sys.stderr
         ):
@@ -557,12 +631,26 @@ def ingest(
                 failed += 1
                 print(_describe(output), file=sys.stderr)
             else:
-                yield output
+                spool.write(dumps(output))
+
+    def spooled(spool: IO[bytes]) -> Iterator[PaperRecord]:
+        spool.seek(0)
+        for line in spool:
+            yield PaperRecord.model_validate_json(line)
 
     try:
-        with Store(db, timeout=timeout) as store, Fetcher(FetchOptions(cache_dir=cache)) as f:
-            written = store.write(stored(f))
+        with (
+            Store(db, timeout=timeout) as store,
+            Fetcher(FetchOptions(cache_dir=cache)) as f,
+            tempfile.TemporaryFile() as spool,
+        ):
+            store.check()  # a damaged file is refused before any work
+            extracted(f, spool)
+            written = store.write(spooled(spool))
             counts = store.counts()
+    except OSError as error:  # the temporary file: no space left, most likely
+        print(f"extractor: [E400] cannot keep the records before writing: {error}", file=sys.stderr)
+        raise typer.Exit(EXIT_SOME_FAILED) from error
     except ExtractorError as error:
         print(f"extractor: {error}", file=sys.stderr)
         raise typer.Exit(EXIT_SOME_FAILED) from error
@@ -632,14 +720,19 @@ def leaderboard(
         raise typer.BadParameter(f"{str(source)!r} {reason}")
     failed = 0
 
+    def skip(error: ExtractorError) -> None:
+        nonlocal failed
+        failed += 1
+        print(f"extractor: {error}", file=sys.stderr)
+
     def read() -> Iterator[PaperRecord]:
         nonlocal failed
         from extractor._jsonl import read_records
         from extractor.store import Store
 
         if db is not None:
-            with Store(db) as store:
-                yield from store.records()
+            with Store(db, readonly=True) as store:
+                yield from store.records(skipped=skip)
             return
         assert records is not None
         for output in read_records(records):
@@ -660,17 +753,15 @@ def leaderboard(
     except lb.ChartUnavailable as error:
         print(f"extractor: error: {error}", file=sys.stderr)
         raise typer.Exit(EXIT_USAGE) from error
-    if output is not None:
-        output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    _write_text(text, output)
     if (benchmark or metric) and not (board.tables or board.unassigned):
         wanted = " and ".join(f"{o} {v!r}" for o, v in (("--benchmark", benchmark),
                                                           ("--metric", metric)) if v)  # fmt: skip
         print(f"extractor: no results match {wanted} in these records", file=sys.stderr)
         raise typer.Exit(EXIT_SOME_FAILED)
     if failed:
-        print(f"extractor: {failed} lines of {records} are not records", file=sys.stderr)
+        what = "lines" if db is None else "stored records"
+        print(f"extractor: {failed} {what} of {source} are not records", file=sys.stderr)
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
@@ -762,6 +853,9 @@ def audit_command(
         raise typer.BadParameter(f"{records_path!r} {reason}", param_hint="RECORDS")
     source = "<stdin>" if records_path == "-" else records_path
     records, failed = [], 0
+    if records_path == "-" and sys.stdin is None:
+        print("extractor: [E201] <stdin>: cannot read: standard input is closed", file=sys.stderr)
+        raise typer.Exit(EXIT_SOME_FAILED)
     with ExitStack() as stack:
         stream: IO[bytes] = (
             sys.stdin.buffer
@@ -793,10 +887,7 @@ def audit_command(
         )
     else:
         rendered = audit.render_text(findings) + "\n"
-    if output is not None:
-        output.write_text(rendered, encoding="utf-8")
-    else:
-        sys.stdout.write(rendered)
+    _write_text(rendered, output)
     if failed:
         print(f"extractor: {failed} lines of {source} are not records", file=sys.stderr)
         raise typer.Exit(EXIT_SOME_FAILED)
@@ -807,6 +898,12 @@ def main(argv: list[str] | None = None) -> int:
     command = typer.main.get_command(app)
     try:
         result = command.main(args=argv, prog_name="extractor", standalone_mode=False)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # here, so that a full disk is reported, not met at exit
+    except OutputError as e:
+        _silence_stdout()
+        print(f"extractor: {e}", file=sys.stderr)
+        return EXIT_OUTPUT
     except getattr(click_exceptions, "NoArgsIsHelpError", ()) as e:
         print(e.format_message(), file=sys.stderr)  # no arguments: the help, as usage error
         return EXIT_USAGE
@@ -823,5 +920,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"extractor: error: {e.format_message()}", file=sys.stderr)
         return e.exit_code
     except BrokenPipeError:
+        _silence_stdout()
         return EXIT_OK
+    except OSError as e:  # an output written by a library we call (print, a text stream)
+        _silence_stdout()
+        where = f"{e.filename}: " if e.filename else ""
+        print(
+            f"extractor: [{OutputError.code}] {where}cannot write: {e.strerror or e}",
+            file=sys.stderr,
+        )
+        return EXIT_OUTPUT
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush at exit cannot
+    fail again (and print "Exception ignored") on a pipe or disk that already failed."""
+    if sys.stdout is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass

@@ -40,6 +40,13 @@ MAX_ABSTRACT_CHARS = 50_000
 MAX_WORD_CHARS = 1_000
 #: The longest input line (in bytes) read before it is refused.
 MAX_LINE_BYTES = 1_000_000
+#: The most bytes a plain-text abstract may have (four UTF-8 bytes a character at most).
+MAX_TEXT_BYTES = 4 * MAX_ABSTRACT_CHARS
+#: How far past an over-long line the reader looks for the next line before it gives the
+#: rest of the source up (an endless line, such as ``/dev/zero``, is never read to its end).
+MAX_SKIP_BYTES = 256 * 1024 * 1024
+
+_BOM = b"\xef\xbb\xbf"
 
 # A Daily Papers abstract line is prose: long, with several sentences' worth of words.
 _MIN_ABSTRACT_WORDS = 25
@@ -148,22 +155,45 @@ def _field(obj: dict[str, object], name: str, source: str, line: int) -> str | N
     value = obj.get(name)
     if value is None or isinstance(value, str):
         return value
-    if isinstance(value, int | float) and name == "id":
+    if isinstance(value, int | float) and not isinstance(value, bool) and name == "id":
         return str(value)
     raise BadFieldError(
         f"field {name!r} must be a string, not {type(value).__name__}", source=source, line=line
     )
 
 
+class LongLine(bytes):
+    """Stands for a line longer than :data:`MAX_LINE_BYTES`, skipped unread: an empty
+    bytes value carrying the line's length (None: the reader gave up the source after
+    :data:`MAX_SKIP_BYTES` of it)."""
+
+    size: int | None
+
+    def __new__(cls, size: int | None) -> LongLine:
+        line = super().__new__(cls)
+        line.size = size
+        return line
+
+
+def _too_long(raw: bytes, source: str, line: int | None) -> TooLargeError:
+    size = raw.size if isinstance(raw, LongLine) else len(raw)
+    told = f"{size:,}" if size is not None else f"over {MAX_SKIP_BYTES:,}"
+    rest = "" if size is not None else " (the rest of the input is not read)"
+    return TooLargeError(
+        f"line has {told} bytes; the limit is {MAX_LINE_BYTES:,}{rest}", source=source, line=line
+    )
+
+
 def parse_jsonl_line(raw: bytes, source: str, line: int) -> SourceItem | None:
-    """One JSONL line as a paper (``summary`` is accepted for ``abstract``); None if blank."""
+    """One JSONL line as a paper (``summary`` is accepted for ``abstract``); None if blank.
+
+    A UTF-8 byte-order mark before the first line is ignored.
+    """
     try:
-        if len(raw) > MAX_LINE_BYTES:
-            raise TooLargeError(
-                f"line has {len(raw):,} bytes; the limit is {MAX_LINE_BYTES:,}",
-                source=source,
-                line=line,
-            )
+        if isinstance(raw, LongLine) or len(raw) > MAX_LINE_BYTES:
+            raise _too_long(raw, source, line)
+        if line == 1 and raw.startswith(_BOM):
+            raw = raw[len(_BOM) :]
         text = _decode(raw, source, line)
         if not text.strip():
             return None
@@ -192,7 +222,9 @@ def parse_jsonl_line(raw: bytes, source: str, line: int) -> SourceItem | None:
 def read_jsonl(lines: Iterable[bytes], source: str) -> Iterator[SourceItem]:
     """Papers from JSONL lines, one object a line."""
     for number, raw in enumerate(lines, start=1):
-        item = parse_jsonl_line(raw.rstrip(b"\r\n"), source, number)
+        item = parse_jsonl_line(
+            raw if isinstance(raw, LongLine) else raw.rstrip(b"\r\n"), source, number
+        )
         if item is not None:
             yield item
 
@@ -218,6 +250,8 @@ def read_feed(lines: Iterable[bytes], source: str) -> Iterator[SourceItem]:
 
     for number, raw in enumerate(lines, start=1):
         try:
+            if isinstance(raw, LongLine) or len(raw) > MAX_LINE_BYTES:
+                raise _too_long(raw, source, number)
             text = _decode(raw.rstrip(b"\r\n"), source, number).strip()
         except InputError as error:
             yield SourceItem(source, number, error=error)
@@ -244,7 +278,20 @@ def read_feed(lines: Iterable[bytes], source: str) -> Iterator[SourceItem]:
 
 
 def read_text(data: bytes, source: str) -> Iterator[SourceItem]:
-    """One abstract from a whole plain-text file; the id is the file's name."""
+    """One abstract from a whole plain-text file; the id is the file's name.
+
+    ``data`` longer than :data:`MAX_TEXT_BYTES` is refused (``read_source`` reads at most
+    one byte more than that, so a larger file is refused without being read).
+    """
+    if len(data) > MAX_TEXT_BYTES:
+        error = TooLargeError(
+            f"the text has over {MAX_TEXT_BYTES:,} bytes; the limit is "
+            f"{MAX_ABSTRACT_CHARS:,} characters",
+            source=source,
+            line=None,
+        )
+        yield SourceItem(source, None, error=error)
+        return
     try:
         text = _decode(data, source, None)
     except InputError as error:
@@ -263,7 +310,7 @@ def sniff_format(head: bytes, source: str) -> Format:
     >>> sniff_format(b"One abstract only.", "a.txt")
     'text'
     """
-    if source.endswith((".jsonl", ".ndjson")) or head.lstrip().startswith(b"{"):
+    if source.endswith((".jsonl", ".ndjson")) or head.removeprefix(_BOM).lstrip().startswith(b"{"):
         return "jsonl"
     lines = [line.strip() for line in head.decode("utf-8", "replace").splitlines() if line.strip()]
     abstract_lines = [i for i, line in enumerate(lines) if _is_abstract_line(line)]
@@ -277,6 +324,8 @@ _SNIFF_BYTES = 64 * 1024
 
 def _open(source: str) -> IO[bytes]:
     if source == "-":
+        if sys.stdin is None:
+            raise SourceError("cannot read: standard input is closed", source="<stdin>")
         return sys.stdin.buffer
     try:
         return Path(source).open("rb")
@@ -292,21 +341,54 @@ def read_source(source: str, format: Format = "auto") -> Iterator[SourceItem]:
         head = stream.read(_SNIFF_BYTES) if format in ("auto", "text") else b""
         chosen = sniff_format(head, name) if format == "auto" else format
         if chosen == "text":
-            yield from read_text(head + stream.read(), name)
+            yield from read_text(head + stream.read(MAX_TEXT_BYTES + 1 - len(head)), name)
             return
         lines = _lines(head, stream)
         reader = read_jsonl if chosen == "jsonl" else read_feed
         yield from reader(lines, name)
+    except OSError as e:  # a read error part-way (EIO, a stream closed under us)
+        raise SourceError(f"cannot read: {e.strerror or e}", source=name) from e
     finally:
-        if stream is not sys.stdin.buffer:
+        if sys.stdin is None or stream is not sys.stdin.buffer:
             stream.close()
 
 
 def _lines(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
-    """The stream's lines, starting with the bytes already read for sniffing."""
-    if head and not head.endswith(b"\n"):
-        head += stream.readline()
+    """The stream's lines, starting with the bytes already read for sniffing.
+
+    A line is never held whole past :data:`MAX_LINE_BYTES`: a longer one comes out as a
+    :class:`LongLine` and the rest of it is skipped in chunks; past
+    :data:`MAX_SKIP_BYTES` the rest of the stream is given up.
+    """
     # Split on b"\n" only, as iterating the stream does: bytes.splitlines would also break
-    # lines at a lone b"\r" (JSON white space) and shift every later line number.
-    yield from io.BytesIO(head)
-    yield from stream
+    # lines at a lone b"\r" (JSON white space) and shift every later line number. The
+    # head is shorter than a line may be, so only its last line can go on in the stream.
+    for piece in io.BytesIO(head):
+        line = piece if piece.endswith(b"\n") else _read_line(stream, piece)
+        yield line
+        if isinstance(line, LongLine) and line.size is None:
+            return
+    while True:
+        line = _read_line(stream)
+        if not line and not isinstance(line, LongLine):
+            return
+        yield line
+        if isinstance(line, LongLine) and line.size is None:
+            return
+
+
+def _read_line(stream: IO[bytes], start: bytes = b"") -> bytes:
+    """The line that begins with ``start``, read on up to its newline, but never more
+    than :data:`MAX_LINE_BYTES` of it into memory (a longer one is a :class:`LongLine`)."""
+    line = start + stream.readline(MAX_LINE_BYTES + 1 - len(start))
+    if len(line) <= MAX_LINE_BYTES or line.endswith(b"\n"):
+        return line
+    size = len(line)
+    while not line.endswith(b"\n"):
+        line = stream.readline(64 * 1024)
+        if not line:
+            break
+        size += len(line)
+        if size > MAX_SKIP_BYTES:
+            return LongLine(None)
+    return LongLine(size - line.endswith(b"\n"))  # as long as the line without its newline

@@ -34,6 +34,9 @@ opens the store. Writing a paper again replaces it (upsert by paper id); one cal
 :meth:`Store.write` is one transaction, so a failure or a crash part-way leaves the database
 as it was. A second writer waits ``timeout`` seconds for the lock, then gets
 :class:`StoreBusyError`.
+
+Opened with ``readonly=True`` (what ``leaderboard`` does) the file is never written: no
+journal-mode change, no migration, and it works in a folder the user cannot write to.
 """
 
 from __future__ import annotations
@@ -45,8 +48,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import quote
 
 import orjson
+from pydantic import ValidationError
 
 from extractor._errors import StoreBusyError, StoreError, StoreVersionError
 from extractor.identity import arxiv_id, paper_url, title_key
@@ -247,17 +252,38 @@ class Store:
 
     path (str | Path): The SQLite file; created (and its folder must exist) on first use.
     timeout (float): Seconds to wait for another writer before :class:`StoreBusyError`.
+    readonly (bool): Only read: the file must exist, and is neither migrated nor written.
     """
 
-    def __init__(self, path: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self, path: str | Path, *, timeout: float = DEFAULT_TIMEOUT, readonly: bool = False
+    ) -> None:
         self.path = str(path)
         self.timeout = timeout
+        self.readonly = readonly
         try:
             # isolation_level=None: no implicit transactions; this class opens its own.
-            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            if readonly:
+                uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+                self._db = sqlite3.connect(uri, timeout=timeout, isolation_level=None, uri=True)
+            else:
+                self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
         except sqlite3.Error as e:
             raise StoreError(f"cannot open database: {e}", source=self.path) from e
         try:
+            if readonly:
+                try:
+                    self._check_readable()
+                except sqlite3.OperationalError:
+                    # A WAL file in a folder we cannot write to: SQLite cannot make the
+                    # shared-memory file readers need. No writer can work there either,
+                    # so the file is read as it stands on disk.
+                    self._db.close()
+                    self._db = sqlite3.connect(
+                        uri + "&immutable=1", timeout=timeout, isolation_level=None, uri=True
+                    )
+                    self._check_readable()
+                return
             self._db.execute("PRAGMA foreign_keys = ON")
             if self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 self._db.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
@@ -269,6 +295,41 @@ class Store:
         except BaseException:
             self._db.close()
             raise
+
+    def _check_readable(self) -> None:
+        """Refuse, without writing, a file this version cannot read records from."""
+        found = self.version
+        if found > SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"schema version {found} is newer than this extractor knows "
+                f"({SCHEMA_VERSION}); upgrade extractor",
+                source=self.path,
+            )
+        tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master")}
+        if tables and "records" not in tables:
+            raise StoreVersionError(
+                "not a results store (it has no records table)", source=self.path
+            )
+
+    def check(self) -> None:
+        """Raise :class:`StoreError` when SQLite finds the file damaged (``quick_check``)."""
+        try:
+            problems = [row[0] for row in self._db.execute("PRAGMA quick_check")]
+        except sqlite3.DatabaseError as e:
+            raise self._error(e) from e
+        if problems != ["ok"]:
+            lines = [
+                line
+                for problem in problems
+                for line in problem.splitlines()
+                if line.strip() and not line.startswith("***")
+            ] or ["unknown"]
+            more = f"; {len(lines) - 1:,} more" if len(lines) > 1 else ""
+            raise StoreError(
+                f"the database is damaged (quick_check: {lines[0]}{more}): restore it "
+                "from a copy, or start a new file",
+                source=self.path,
+            )
 
     def __enter__(self) -> Store:
         return self
@@ -410,12 +471,37 @@ class Store:
             ],
         )
 
-    def records(self) -> Iterator[PaperRecord]:
-        """Every stored record, ordered by paper id."""
+    def records(self, skipped: Callable[[StoreError], None] | None = None) -> Iterator[PaperRecord]:
+        """Every stored record, ordered by paper id.
+
+        skipped (Callable | None): Called with the error for a stored record that is not
+            valid (not JSON, or not a record), which is then skipped; without it, that
+            error (a :class:`StoreError`) is raised.
+        """
+        if (
+            self.readonly
+            and self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'records'").fetchone()
+            is None
+        ):
+            return  # an empty file: nothing stored yet
         try:
-            rows = self._db.execute("SELECT json FROM records ORDER BY paper_id")
-            for (data,) in rows:
-                yield PaperRecord.model_validate_json(data)
+            rows = self._db.execute("SELECT paper_id, json FROM records ORDER BY paper_id")
+            for paper_id, data in rows:
+                try:
+                    record = PaperRecord.model_validate_json(data)
+                except ValidationError as e:
+                    first = e.errors()[0]
+                    where = ".".join(map(str, first["loc"])) or "record"
+                    error = StoreError(
+                        f"the stored record of {paper_id!r} is not valid ([{where}] "
+                        f"{first['msg']}); skipped",
+                        source=self.path,
+                    )
+                    if skipped is None:
+                        raise error from e
+                    skipped(error)
+                    continue
+                yield record
         except sqlite3.DatabaseError as e:
             raise self._error(e) from e
 

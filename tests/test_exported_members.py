@@ -55,7 +55,7 @@ def test_extractor_reexports_the_schema_models() -> None:
 def test_exception_codes_are_distinct_and_well_formed() -> None:
     errors = [getattr(extractor, name) for name in extractor.__all__ if name.endswith("Error")]
     errors = [e for e in errors if isinstance(e, type) and issubclass(e, extractor.ExtractorError)]
-    assert len(errors) == 9
+    assert len(errors) == 10
     codes = [e.code for e in errors]
     assert len(set(codes)) == len(codes)
     for error in errors:

@@ -74,21 +74,21 @@ def test_the_input_is_read_only_a_few_batches_ahead(papers: list[Paper]) -> None
     outputs.close()
 
 
-def _dying_batch(nlp: Any, batch: list[SourceItem]) -> Any:
-    """Kills the worker on the paper named "boom"; runs the real batch otherwise."""
-    if any(item.paper is not None and item.paper.id == "boom" for item in batch):
+def _dying_item(nlp: Any, item: SourceItem, budget: Any) -> Any:
+    """Kills the worker on the paper named "boom"; runs the real item otherwise."""
+    if item.paper is not None and item.paper.id == "boom":
         os._exit(3)
-    return _real_process_batch(nlp, batch)
+    return _real_process_item(nlp, item, budget)
 
 
-_real_process_batch = parallel.process_batch
+_real_process_item = parallel.process_item
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the patch reaches workers through fork")
 def test_a_dying_worker_costs_only_the_paper_that_kills_it(
     papers: list[Paper], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parallel, "process_batch", _dying_batch)
+    monkeypatch.setattr(parallel, "process_item", _dying_item)
     sample = papers[:6]
     boom = Paper(id="boom", abstract="This abstract takes its worker down.")
     items = [

@@ -17,7 +17,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.components._frozen import quick_init
-from extractor.components._spans import CharMatch, doc_text, payload, set_payload, set_spans
+from extractor.components._spans import (
+    CharMatch,
+    Intervals,
+    doc_text,
+    payload,
+    set_payload,
+    set_spans,
+)
 from extractor.components.abbreviations import Abbreviation
 from extractor.components.names import name_key
 from extractor.gazetteers import load_gazetteer, load_word_list
@@ -256,7 +263,8 @@ def _mentions(
     >>> _mentions("Foo: see github.com/x/Foo", ["Foo"], [(9, 25)])
     [(0, 3)]
     """
-    found: list[tuple[int, int]] = list(urls)
+    found: list[tuple[int, int]] = []
+    taken = Intervals(urls)
     for name in sorted(set(names), key=len, reverse=True):
         start = text.find(name)
         while start >= 0:
@@ -267,10 +275,11 @@ def _mentions(
             whole = (start == 0 or not _is_word_char(text[start - 1])) and (
                 end == len(text) or not _is_word_char(text[end])
             )
-            if whole and not any(start < e and s < end for s, e in found):
+            if whole and not taken.overlaps(start, end):
                 found.append((start, end))
+                taken.add(start, end)
             start = text.find(name, start + 1)
-    return sorted(found[len(urls) :])
+    return sorted(found)
 
 
 def _title_name(title: str | None, text: str) -> str | None:

@@ -74,7 +74,14 @@ from extractor.components._name_patterns import (
     _search_word_before,
     _sub_version,
 )
-from extractor.components._spans import CharMatch, doc_text, payload, set_payload, set_spans
+from extractor.components._spans import (
+    CharMatch,
+    Intervals,
+    doc_text,
+    payload,
+    set_payload,
+    set_spans,
+)
 from extractor.components.abbreviations import Abbreviation
 from extractor.components.quantities import Quantity
 from extractor.gazetteers import Entry, load_gazetteer, load_word_list
@@ -126,6 +133,11 @@ def _strip_version(long: str) -> str:
     return stripped
 
 
+#: The acronym definitions of one text that are applied to its names (the first ones):
+#: the most in 320 gold abstracts is 9, and each costs a pass over the text's names.
+MAX_DEFINITIONS = 64
+
+
 def _grow_to_long_form(matches: list[NameMatch], a: Abbreviation) -> list[NameMatch]:
     """A model name that ends a longer spelled-out name is that name: "Efficient Vision
     Transformer (EfficientViT)" is not "Vision Transformer", nor "Self-Distillation with No
@@ -161,6 +173,12 @@ def _unglue(text: str, match: NameMatch) -> NameMatch | None:
     return NameMatch(start, match.end, MODEL, name_key(text[start : match.end]), "pattern")
 
 
+# The longest metric compound merged from neighbouring metrics: a run of metric words
+# ("accuracy F1 BLEU accuracy ...") is not one name, and re-keying an ever longer one
+# costs time quadratic in the run.
+_MAX_COMPOUND_CHARS = 80
+
+
 def _merge_metric_compounds(text: str, matches: list[NameMatch]) -> list[NameMatch]:
     """One metric for "inference-time win rates" and "top-1 average accuracy"."""
     merged: list[NameMatch] = []
@@ -170,7 +188,12 @@ def _merge_metric_compounds(text: str, matches: list[NameMatch]) -> list[NameMat
             while modifier := _search_metric_modifier(text, max(0, start - 12), start):
                 start = modifier.start()
             previous = merged[-1] if merged else None
-            if previous and previous.label == METRIC and 0 <= start - previous.end <= 1:
+            if (
+                previous
+                and previous.label == METRIC
+                and 0 <= start - previous.end <= 1
+                and m.end - previous.start <= _MAX_COMPOUND_CHARS
+            ):
                 start = previous.start
                 merged.pop()
             if start != m.start:
@@ -524,6 +547,7 @@ class NameFinder:
         if not queue:
             return matches
         found = list(matches)
+        taken = Intervals((m.start, m.end) for m in matches)
         while queue:
             known = queue.pop()
             for near in self._listed_beside(text, known):
@@ -538,12 +562,13 @@ class NameFinder:
                     or name in self.not_names
                     or self.metrics.has_pattern(name)
                     or self.metrics.has_pattern(name.lower())
-                    or any(m.start < end and start < m.end for m in found)
+                    or taken.overlaps(start, end)
                     or not _is_closed_list(text, known, start, end)
                 ):
                     continue
                 new = NameMatch(start, end, known.label, name_key(name), "pattern")
                 found.append(new)
+                taken.add(start, end)
                 queue.append(new)
         return sorted(found, key=lambda m: m.start) if len(found) > len(matches) else matches
 
@@ -817,7 +842,7 @@ class NameFinder:
         the list's model of that name.
         """
         text = doc_text(doc)
-        abbreviations = payload(doc, "paper_abbreviations") or []
+        abbreviations = (payload(doc, "paper_abbreviations") or [])[:MAX_DEFINITIONS]
         kept = list(matches)
         for a in abbreviations:
             if a.short in self.not_names:  # "Large Language Models (LLMs)"
@@ -902,32 +927,41 @@ class NameFinder:
         Returns new mentions; mentions the lists already found for the acronym ("SDXL"
         after "Stable Diffusion XL (SDXL)") are re-keyed in place to the long form.
         """
-        abbreviations = payload(doc, "paper_abbreviations")
+        abbreviations = (payload(doc, "paper_abbreviations") or [])[:MAX_DEFINITIONS]
         if not abbreviations:
             return []
         by_span = {(m.start, m.end): m for m in matches}
-        taken = [(m.start, m.end) for m in matches]
+        taken = Intervals((m.start, m.end) for m in matches)
         extra: list[NameMatch] = []
         text = doc_text(doc)
+        # A definition re-keys the matches spelled as its acronym (the last definition of
+        # an acronym and kind wins); the first definition of an acronym finds its other
+        # mentions (later ones would find them all taken). Each is done once however
+        # often the text repeats a definition.
+        keys: dict[tuple[str, str], str] = {}
+        scanned: set[str] = set()
         for abbreviation in abbreviations:
             long = by_span.get((abbreviation.long_start, abbreviation.long_end))
             if long is None or abbreviation.short in self.not_names:
                 continue
-            for i, match in enumerate(matches):
-                if (
-                    match.label == long.label
-                    and text[match.start : match.end] == abbreviation.short
-                ):
-                    matches[i] = NameMatch(match.start, match.end, long.label, long.key, "acronym")
+            keys[abbreviation.short, long.label] = long.key
+            if abbreviation.short in scanned:
+                continue
+            scanned.add(abbreviation.short)
             pattern = rf"(?<![\w\-]){regex.escape(abbreviation.short)}(?![\w\-])"
             for m in regex.finditer(pattern, text):
-                if any(m.start() < end and start < m.end() for start, end in taken):
+                if taken.overlaps(m.start(), m.end()):
                     continue
                 tail = _match_model_tail(text, m.end()) if long.label == MODEL else None
                 stop = m.end() + (len(tail.group().rstrip()) if tail else 0)
                 key = long.key if stop == m.end() else name_key(text[m.start() : stop])
                 extra.append(NameMatch(m.start(), stop, long.label, key, "acronym"))
-                taken.append((m.start(), stop))
+                taken.add(m.start(), stop)
+        if keys:
+            for i, match in enumerate(matches):
+                defined = keys.get((text[match.start : match.end], match.label))
+                if defined is not None:
+                    matches[i] = NameMatch(match.start, match.end, match.label, defined, "acronym")
         return extra
 
 
