@@ -1,0 +1,64 @@
+"""Flag names that are also ordinary English words ("Atlas", "Phoenix", "Linear").
+
+The word frequencies come from ``wordfreq`` (a build-time helper only, pinned in
+``sources.toml``); the pipeline never imports it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+
+# Words of the field that are ordinary in an abstract even when capitalised.
+GENERIC = frozenset({
+    "transformer", "transformers", "linear", "naive", "baseline", "ensemble", "encoder",
+    "decoder", "autoencoder", "attention", "convolution", "network", "model", "regression",
+    "classifier", "detector", "forest", "random forest", "tree", "trees", "boosting",
+    "mlp", "rnn", "lstm", "gru", "cnn", "perceptron", "kernel", "mixture", "prophet",
+    "theta", "drift", "mean", "median", "seasonal", "holt", "croston", "arima", "ets",
+    "dataset", "benchmark", "corpus", "accuracy", "precision", "recall",
+})
+THRESHOLD = 3.0  # wordfreq Zipf frequency: 3.0 is about once per million words
+
+_WORDY = re.compile(r"[A-Za-z][A-Za-z']+(?: [A-Za-z][A-Za-z']+)*")
+
+
+def wordfreq_zipf() -> tuple[Callable[[str], float], str]:
+    """The Zipf frequency function of ``wordfreq`` (English) and its version."""
+    module = importlib.import_module("wordfreq")
+    version = importlib.import_module("importlib.metadata").version("wordfreq")
+
+    def zipf(word: str) -> float:
+        return float(module.zipf_frequency(word, "en", wordlist="large"))
+
+    return zipf, str(version)
+
+
+def is_common_word(pattern: str, zipf: Callable[[str], float]) -> bool:
+    """True when ``pattern`` case-folded is an ordinary word or phrase of English.
+
+    Acronyms and names with inner capitals ("BERT", "ImageNet") are never ordinary words;
+    a plain or title-cased word is one when it is frequent enough.
+
+    >>> freq = {"atlas": 3.4, "phoenix": 3.9, "resnet": 0.0, "speech": 4.5,
+    ...         "commands": 3.9, "hiera": 1.0}.get
+    >>> zipf = lambda w: freq(w, 0.0)
+    >>> [is_common_word(p, zipf) for p in ["Atlas", "Phoenix", "ResNet", "BERT", "Hiera"]]
+    [True, True, False, False, False]
+    >>> is_common_word("Speech Commands", zipf), is_common_word("Linear", zipf)
+    (True, True)
+    >>> is_common_word("ResNet-50", zipf), is_common_word("atlas-7b", zipf)
+    (False, False)
+    >>> is_common_word("Speech-Commands", zipf)
+    False
+    """
+    if pattern.casefold() in GENERIC:
+        return True
+    if not _WORDY.fullmatch(pattern):
+        return False
+    words = pattern.split()
+    for word in words:
+        if len(word) > 1 and word[1:] != word[1:].lower():
+            return False
+    return all(zipf(word.casefold()) >= THRESHOLD for word in words)

@@ -1,0 +1,130 @@
+"""Registry entries: one name, one spelling, one source; sorted JSONL and the manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+Label = Literal["MODEL", "BENCHMARK", "METRIC"]
+FILES: dict[str, str] = {
+    "MODEL": "models.jsonl", "BENCHMARK": "benchmarks.jsonl", "METRIC": "metrics.jsonl",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One pinned package and what it contributes."""
+
+    package: str
+    version: str
+    contributes: str
+    reader: str
+    license: str = ""
+
+
+@dataclass(frozen=True, order=True)
+class Entry:
+    """One line of a registry file; field order is the sort order of the files."""
+
+    label: str
+    id: str
+    pattern: str
+    package: str
+    identifier: str
+    version: str
+    license: str
+    common_word: bool
+
+    def to_json(self) -> str:
+        """The line as the agreed format spells it (keys in a fixed order).
+
+        >>> Entry("MODEL", "ResNet-50", "ResNet50", "timm", "resnet50", "1.0", "MIT",
+        ...       False).to_json()  # doctest: +NORMALIZE_WHITESPACE
+        '{"label": "MODEL", "pattern": "ResNet50", "id": "ResNet-50", "common_word": false,
+          "source": {"package": "timm", "version": "1.0", "license": "MIT",
+          "identifier": "resnet50"}}'
+        """
+        return json.dumps({
+            "label": self.label, "pattern": self.pattern, "id": self.id,
+            "common_word": self.common_word,
+            "source": {"package": self.package, "version": self.version,
+                       "license": self.license, "identifier": self.identifier},
+        }, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, line: str) -> Entry:
+        data = json.loads(line)
+        source = data["source"]
+        return cls(data["label"], data["id"], data["pattern"], source["package"],
+                   source["identifier"], source["version"], source["license"],
+                   data["common_word"])
+
+
+def deduplicate(entries: Iterable[Entry]) -> list[Entry]:
+    """Sorted entries, one per (label, id, pattern, package): the first identifier wins.
+
+    >>> a = Entry("MODEL", "ResNet-50", "ResNet-50", "timm", "resnet50", "1", "MIT", False)
+    >>> b = Entry("MODEL", "ResNet-50", "ResNet-50", "timm", "resnet50d", "1", "MIT", False)
+    >>> [e.identifier for e in deduplicate([b, a, b])]
+    ['resnet50']
+    """
+    kept: dict[tuple[str, str, str, str], Entry] = {}
+    for entry in sorted(set(entries)):
+        kept.setdefault((entry.label, entry.id, entry.pattern, entry.package), entry)
+    return sorted(kept.values())
+
+
+def write_files(out: Path, entries: list[Entry], sources: list[Source],
+                extra: dict[str, Any]) -> dict[str, Any]:
+    """Write the three JSONL files and MANIFEST.json into ``out``; return the manifest."""
+    out.mkdir(parents=True, exist_ok=True)
+    files: dict[str, Any] = {}
+    for label, name in FILES.items():
+        lines = [e.to_json() + "\n" for e in entries if e.label == label]
+        data = "".join(lines).encode("utf-8")
+        (out / name).write_bytes(data)
+        files[name] = {"sha256": hashlib.sha256(data).hexdigest(), "lines": len(lines)}
+    manifest = {
+        "format": "one JSON object a line: label, pattern, id, common_word, source",
+        "files": files,
+        "sources": [source_summary(s, entries) for s in sources],
+        "totals": counts(entries),
+        **extra,
+    }
+    text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    (out / "MANIFEST.json").write_text(text, encoding="utf-8")
+    return manifest
+
+
+def counts(entries: Iterable[Entry]) -> dict[str, dict[str, int]]:
+    """Per label: lines, distinct ids, distinct patterns, common-word lines.
+
+    >>> e = Entry("MODEL", "A-1", "A-1", "p", "a1", "1", "MIT", False)
+    >>> counts([e, Entry("MODEL", "A-1", "A1", "p", "a1", "1", "MIT", True)])
+    {'MODEL': {'lines': 2, 'ids': 1, 'patterns': 2, 'common_word_lines': 1}}
+    """
+    lines: dict[str, int] = defaultdict(int)
+    ids: dict[str, set[str]] = defaultdict(set)
+    patterns: dict[str, set[str]] = defaultdict(set)
+    common: dict[str, int] = defaultdict(int)
+    for entry in entries:
+        lines[entry.label] += 1
+        ids[entry.label].add(entry.id)
+        patterns[entry.label].add(entry.pattern)
+        common[entry.label] += entry.common_word
+    return {label: {"lines": lines[label], "ids": len(ids[label]),
+                    "patterns": len(patterns[label]), "common_word_lines": common[label]}
+            for label in sorted(lines)}
+
+
+def source_summary(source: Source, entries: list[Entry]) -> dict[str, Any]:
+    return {
+        "package": source.package, "version": source.version, "license": source.license,
+        "contributes": source.contributes,
+        "counts": counts(e for e in entries if e.package == source.package),
+    }
