@@ -105,7 +105,7 @@ def test_every_id_is_spelled_by_one_of_its_patterns(entries: dict[str, list[Entr
 KNOWN = [
     ("MODEL", "ResNet-50", "ResNet-50"), ("MODEL", "ResNet-50", "resnet50"),
     ("MODEL", "ViT-B/16", "ViT-B/16"), ("MODEL", "ViT-B/16", "vit_base_patch16_224"),
-    ("MODEL", "ConvNeXt-T", "ConvNeXt-Tiny"), ("MODEL", "Llama-2-7b", "meta-llama/Llama-2-7b-hf"),
+    ("MODEL", "ConvNeXt-T", "ConvNeXt-Tiny"), ("MODEL", "Llama 2 7B", "meta-llama/Llama-2-7b-hf"),
     ("MODEL", "EfficientNet-B0", "EfficientNet-B0"), ("MODEL", "Swin-T", "Swin-T"),
     ("BENCHMARK", "ImageNet", "ImageNet"), ("BENCHMARK", "CIFAR-10", "CIFAR-10"),
 ]

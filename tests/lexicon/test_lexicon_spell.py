@@ -183,3 +183,13 @@ def test_split_filename(filename: str, expected: tuple[str, str] | None) -> None
 ])
 def test_licence_of(metadata: str, expected: str) -> None:
     assert licence_of(metadata) == expected
+
+
+@pytest.mark.parametrize(("identifier", "id_"), [
+    ("mnasnet0_75", "MnasNet"), ("squeezenet1_1", "SqueezeNet"),
+    ("shufflenet_v2_x1_0", "ShuffleNetV2"),
+])
+def test_torchvision_width_variants_keep_the_family(identifier: str, id_: str) -> None:
+    found = torchvision_spelling(identifier)
+    assert found is not None
+    assert found.id == id_

@@ -50,8 +50,8 @@ def is_common_word(pattern: str, zipf: Callable[[str], float]) -> bool:
     (True, True)
     >>> is_common_word("ResNet-50", zipf), is_common_word("atlas-7b", zipf)
     (False, False)
-    >>> is_common_word("Speech-Commands", zipf)
-    False
+    >>> is_common_word("Speech-Commands", zipf), is_common_word("Speech Commands Speech", zipf)
+    (False, False)
     """
     if pattern.casefold() in GENERIC:
         return True
@@ -61,4 +61,6 @@ def is_common_word(pattern: str, zipf: Callable[[str], float]) -> bool:
     for word in words:
         if len(word) > 1 and word[1:] != word[1:].lower():
             return False
+    if len(words) > 2:  # "Mean Absolute Percentage Error" is a term, not a phrase
+        return False
     return all(zipf(word.casefold()) >= THRESHOLD for word in words)

@@ -52,11 +52,14 @@ def curated_spellings(folder: Path = CURATED) -> dict[tuple[str, str], tuple[str
 
 
 def respell(found: Found, curated: dict[tuple[str, str], tuple[str, str]]) -> Found:
-    """Use the curated spelling when the converter found none of its own."""
-    if found.spelling.id != found.identifier:
-        return found
-    hit = curated.get((found.label, key(found.identifier)))
-    if hit is None:
+    """Spell like the curated gazetteers: their id when it only respells ours
+    ("Llama-2-7b" -> "Llama 2 7B"), their id and pattern when we found no spelling."""
+    hit = curated.get((found.label, key(found.spelling.id)))
+    if hit is not None and key(hit[0]) != key(found.spelling.id):
+        hit = None  # a coarser curated id ("ConvNeXt" for "ConvNeXt-T"): keep ours
+    if hit is None and found.spelling.id == found.identifier:
+        hit = curated.get((found.label, key(found.identifier)))
+    if hit is None or hit[0] == found.spelling.id:
         return found
     id_, pattern = hit
     return Found(found.label, spelling(id_, pattern, *found.spelling.patterns),

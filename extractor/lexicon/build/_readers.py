@@ -7,16 +7,19 @@ regexes for YAML and docstrings); nothing here imports the package it reads.
 from __future__ import annotations
 
 import ast
+import importlib
 import json
 import re
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ._archive import Archive
 from ._spell import (
     Spelling,
     camel_words,
+    can_be_name,
     dataset_spelling,
+    key,
     hub_spelling,
     open_clip_spelling,
     spelling,
@@ -208,10 +211,766 @@ def drop_renamed_copies(hub_ids: set[str]) -> set[str]:
 
 
 def _display_name(display: str, identifier: str) -> Iterator[Found]:
-    from ._spell import can_be_name
-
     if can_be_name(display):
         yield Found("MODEL", spelling(display), identifier)
+
+
+# ------------------------------------------------------------------- benchmarks
+
+
+def _calls(tree: ast.AST, *names: str) -> Iterator[ast.Call]:
+    """Calls of a function or class whose (last) name is one of ``names``."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else (
+                func.id if isinstance(func, ast.Name) else "")
+            if name in names:
+                yield node
+
+
+def _keyword(call: ast.Call, name: str) -> str | None:
+    for keyword in call.keywords:
+        if (keyword.arg == name and isinstance(keyword.value, ast.Constant)
+                and isinstance(keyword.value.value, str)):
+            return keyword.value.value
+    return None
+
+
+def _benchmark(identifier: str) -> Iterator[Found]:
+    found = dataset_spelling(identifier)
+    if found is not None:
+        yield Found("BENCHMARK", found, identifier)
+
+
+_YAML_NAME = re.compile(r"^(task|group|tag):[ \t]*[\"']?([A-Za-z0-9][\w.\-]*)[\"']?[ \t]*$",
+                        re.MULTILINE)
+_YAML_LIST_ITEM = re.compile(r"^tag:[ \t]*\n((?:[ \t]*-[ \t]*\S+[ \t]*\n)+)", re.MULTILINE)
+# Variants of one task (prompt number, few-shot, chain of thought, translated, split
+# per language or subject) are not names papers write.
+_VARIANT = re.compile(
+    r"(?:^|_)(?:prompt|p\d|cot|light|translate|gen|generate|greedy|fewshot|zeroshot|"
+    r"mc\d?|loglikelihood|llama|nonparallel|direct|native|sampled|\d+shot|v\d+_\w+)(?:_|$)",
+    re.IGNORECASE)
+
+
+def is_task_variant(name: str) -> bool:
+    """True for an lm-eval task that is a variant or a slice of a benchmark.
+
+    >>> [is_task_variant(t) for t in ["hellaswag", "arc_challenge", "mmlu_pro",
+    ...  "belebele_yor_prompt_5", "afrimgsm_cot_xho", "mmlu_pro_llama_economics",
+    ...  "kmmlu_hard_korean_history"]]
+    [False, False, False, True, True, True, True]
+    """
+    return bool(_VARIANT.search(name)) or name.count("_") >= 3
+
+
+def _readme_title(text: str) -> str | None:
+    r"""The benchmark name in a task README's first heading.
+
+    >>> _readme_title("# HellaSwag\n"), _readme_title("# LongBench v2\ntext")
+    ('HellaSwag', 'LongBench v2')
+    >>> _readme_title("# ZhoBLiMP: A Systematic Assessment of Language Models\n")
+    'ZhoBLiMP'
+    >>> _readme_title("# Catalan Bias Benchmark for Question Answering (CaBBQ)\n")
+    'CaBBQ'
+    >>> _readme_title("# Task-name\n"), _readme_title("### Changelog\n")
+    (None, None)
+    """
+    match = re.match(r"\s*#[ \t]+([^\n]+)", text)
+    if match is None:
+        return None
+    title = match.group(1).split(":")[0].strip()
+    acronym = re.search(r"\(([A-Za-z][\w.\- ]{1,30})\)\s*$", title)
+    if acronym:
+        title = acronym.group(1).strip()
+    if title.lower() in {"task-name", "changelog", "readme", "tasks", "task", "overview"}:
+        return None
+    if len(title.split()) > 4 or len(title) > 40:
+        return None
+    return title
+
+
+@reader("lm-eval")
+def read_lm_eval(archive: Archive) -> Iterator[Found]:
+    """Benchmark names: task READMEs' titles, groups and tags, tasks that are not variants."""
+    for path, text in archive.texts("README.md", under="lm_eval/tasks/"):
+        parts = path.split("/")
+        if len(parts) != 4:  # lm_eval/tasks/<folder>/README.md only
+            continue
+        title = _readme_title(text)
+        if title is not None:
+            folder = parts[2]
+            extra = (folder,) if key(folder) == key(title) else ()
+            yield Found("BENCHMARK", spelling(title, *extra), folder)
+    names: set[str] = set()
+    for _, text in archive.texts(".yaml", under="lm_eval/tasks/"):
+        for match in _YAML_NAME.finditer(text):
+            names.add(match.group(2))
+        for block in _YAML_LIST_ITEM.finditer(text):
+            names.update(re.findall(r"-[ \t]*(\S+)", block.group(1)))
+    for name in sorted(names):
+        if not is_task_variant(name):
+            yield from _benchmark(name)
+
+
+@reader("mteb")
+def read_mteb(archive: Archive) -> Iterator[Found]:
+    """Task names (TaskMetadata), benchmark suites (Benchmark) and models (ModelMeta)."""
+    for path, text in archive.texts(".py", under="mteb/"):
+        if "TaskMetadata(" not in text and "Benchmark(" not in text and (
+                "ModelMeta(" not in text):
+            continue
+        tree = _parse(path, text)
+        if tree is None:
+            continue
+        for call in _calls(tree, "TaskMetadata"):
+            name = _keyword(call, "name")
+            if name is not None:
+                yield from _benchmark(name)
+        for call in _calls(tree, "Benchmark"):
+            name, display = _keyword(call, "name"), _keyword(call, "display_name")
+            if name is not None and can_be_name(name):
+                yield Found("BENCHMARK", spelling(name), name)
+        for call in _calls(tree, "ModelMeta"):
+            name = _keyword(call, "name")
+            if name is None:
+                continue
+            if "/" in name:
+                yield from _hub(name)
+            elif can_be_name(name):
+                yield Found("MODEL", spelling(name), name)
+
+
+def snake_case(name: str) -> str:
+    """TFDS's registered name of a builder class (its camelcase_to_snakecase).
+
+    >>> snake_case("Cifar10"), snake_case("Imagenet2012Real"), snake_case("MNIST")
+    ('cifar10', 'imagenet2012_real', 'mnist')
+    """
+    step = re.sub(r"(.)([A-Z][a-z0-9]+)", r"\1_\2", name)
+    return re.sub(r"([a-z])([A-Z])", r"\1_\2", step).lower()
+
+
+@reader("tensorflow-datasets")
+def read_tfds(archive: Archive) -> Iterator[Found]:
+    """Registered dataset names: folders of datasets/ and legacy builder classes."""
+    names: set[str] = set()
+    for path in archive.names():
+        parts = path.split("/")
+        if (len(parts) >= 4 and parts[:2] == ["tensorflow_datasets", "datasets"]
+                and parts[3].endswith("_dataset_builder.py")):
+            names.add(parts[2])
+    builder = re.compile(r"^class ([A-Za-z0-9]+)\((?:[\w.]*)(?:Builder|BuilderBase)\)",
+                         re.MULTILINE)
+    for path, text in archive.texts(".py", under="tensorflow_datasets/"):
+        if "/datasets/" in path or path.endswith("_test.py") or "/testing/" in path:
+            continue
+        for match in builder.finditer(text):
+            if not match.group(1).endswith(("Test", "Base", "Config")):
+                names.add(snake_case(match.group(1)))
+    for name in sorted(names):
+        yield from _benchmark(name)
+
+
+# ------------------------------------------------------------------ more sources
+
+
+def _yaml() -> Any:
+    """PyYAML, a build-time helper (imported lazily: the test venv need not have it)."""
+    return importlib.import_module("yaml")
+
+
+def classes(archive: Archive, under: str, bases: str = r".", *,
+            skip: str = r"^_|Base|Mixin|Config|Test|Mock|Dummy|Fake|Abstract") -> Iterator[str]:
+    """Public class names defined under ``under`` whose bases' source matches ``bases``."""
+    base_re, skip_re = re.compile(bases), re.compile(skip)
+    for path, text in archive.texts(".py", under=under):
+        if "/tests/" in path or path.rsplit("/", 1)[-1].startswith("test_"):
+            continue
+        tree = _parse(path, text)
+        if tree is None:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef) and not skip_re.search(node.name):
+                if base_re.search(" ".join(ast.unparse(b) for b in node.bases)):
+                    yield node.name
+
+
+def _model(name: str, *extra: str) -> Iterator[Found]:
+    if can_be_name(name):
+        yield Found("MODEL", spelling(name, *extra), name)
+
+
+def _suffixed(name: str, suffix: str) -> Iterator[Found]:
+    """A class named ``<Name><suffix>`` -> model ``<Name>`` (the class name kept).
+
+    >>> [f.spelling.patterns for f in _suffixed("NBEATSModel", "Model")]
+    [('NBEATS', 'NBEATSModel')]
+    """
+    stem = name.removesuffix(suffix)
+    if stem != name and can_be_name(stem):
+        yield Found("MODEL", spelling(stem, name), name)
+    elif stem == name:
+        yield from _model(name)
+
+
+def _metafile_sections(text: str) -> tuple[list[Any], list[Any]]:
+    data = _yaml().safe_load(text)
+    if not isinstance(data, dict):
+        return [], []
+    return list(data.get("Collections") or []), list(data.get("Models") or [])
+
+
+def _as_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def _openmmlab(archive: Archive) -> Iterator[Found]:
+    """Collections (model families), datasets and metric names of OpenMMLab metafiles."""
+    for _, text in archive.texts("metafile.yml", "metafile.yaml"):
+        collections, models = _metafile_sections(text)
+        for collection in collections:
+            if isinstance(collection, dict) and isinstance(collection.get("Name"), str):
+                yield from _model(collection["Name"])
+        for model in models:
+            if not isinstance(model, dict):
+                continue
+            metadata = model.get("Metadata") or {}
+            datasets = _as_list(metadata.get("Training Data")) if isinstance(
+                metadata, dict) else []
+            for result in model.get("Results") or []:
+                if isinstance(result, dict):
+                    datasets += _as_list(result.get("Dataset"))
+                    metrics = result.get("Metrics")
+                    if isinstance(metrics, dict):
+                        for metric in metrics:
+                            if isinstance(metric, str) and can_be_name(metric):
+                                yield Found("METRIC", spelling(metric), metric)
+            for dataset in datasets:
+                yield from _benchmark(dataset)
+
+
+for _name in ("mmdet", "mmsegmentation", "mmpretrain", "mmaction2", "mmdet3d", "mmocr"):
+    READERS[_name] = _openmmlab
+
+
+_YOLO_FILE = re.compile(r"(?P<family>yolo(?:v\d+|\d+)|rtdetr|yoloe)(?P<rest>[-\w.]*)")
+
+
+def yolo_spelling(stem: str) -> Spelling | None:
+    """An ultralytics model config name -> its paper spelling.
+
+    >>> yolo_spelling("yolov8").patterns, yolo_spelling("yolo11").patterns
+    (('YOLOv8', 'yolov8'), ('YOLO11', 'yolo11'))
+    >>> yolo_spelling("rtdetr-l").patterns, yolo_spelling("yolov8-seg-p6")
+    (('RT-DETR-L', 'rtdetr-l'), None)
+    """
+    match = _YOLO_FILE.fullmatch(stem)
+    if match is None:
+        return None
+    family = {"rtdetr": "RT-DETR", "yoloe": "YOLOE"}.get(
+        match["family"], "YOLO" + match["family"][4:])
+    rest = match["rest"]
+    if not rest:
+        return spelling(family, stem)
+    if re.fullmatch(r"-[a-z0-9]{1,3}", rest) and match["family"] == "rtdetr":
+        return spelling(f"{family}{rest.upper()}", stem)
+    return None
+
+
+@reader("ultralytics")
+def read_ultralytics(archive: Archive) -> Iterator[Found]:
+    """YOLO / RT-DETR model configs with their scales, and dataset configs."""
+    for path, text in archive.texts(".yaml", under="ultralytics/cfg/models/"):
+        stem = path.rsplit("/", 1)[1].removesuffix(".yaml")
+        found = yolo_spelling(stem)
+        if found is None:
+            continue
+        yield Found("MODEL", found, stem)
+        scales = re.search(r"^scales:.*?\n((?:[ \t]+\w+:.*\n)+)", text, re.MULTILINE)
+        if scales and found.id.startswith("YOLO"):
+            for scale in re.findall(r"^[ \t]+(\w):", scales.group(1), re.MULTILINE):
+                yield Found("MODEL", spelling(f"{found.id}{scale}", f"{stem}{scale}"),
+                            f"{stem}{scale}")
+    for path, _ in archive.texts(".yaml", under="ultralytics/cfg/datasets/"):
+        stem = path.rsplit("/", 1)[1].removesuffix(".yaml")
+        if re.search(r"\d{1,3}(?:-|$)|formats|grayscale|multispectral", stem) and not re.search(
+                r"(?:20\d\d|365|110K|100K|v7|3K)$", stem):
+            continue  # coco8, coco128, dota8...: small test slices
+        yield from _benchmark(stem)
+
+
+@reader("torch-geometric")
+def read_torch_geometric(archive: Archive) -> Iterator[Found]:
+    """Dataset classes, dataset names in their docstrings, GNN model classes."""
+    for name in classes(archive, "torch_geometric/datasets/", r"Dataset"):
+        yield from _dataset_class(name)
+    quoted = re.compile(r':obj:`"([A-Za-z][\w.\-]{2,40})"`')
+    for _, text in archive.texts(".py", under="torch_geometric/datasets/"):
+        for block in re.findall(r"name \(str\):(.*?)(?:\n\s+\w+ \(|\n\s*\"\"\")", text, re.S):
+            for name in quoted.findall(block):
+                yield from _benchmark(name)
+    for name in classes(archive, "torch_geometric/nn/models/", r"Module|torch\.nn|Basic"):
+        yield from _model(name)
+    for name in classes(archive, "torch_geometric/nn/conv/", r"Conv|MessagePassing"):
+        yield from _suffixed(name, "Conv")
+
+
+@reader("ogb")
+def read_ogb(archive: Archive) -> Iterator[Found]:
+    """OGB dataset names (the master.csv headers) and the LSC datasets."""
+    for _, text in archive.texts("master.csv", under="ogb/"):
+        for name in text.splitlines()[0].split(",")[1:]:
+            yield from _benchmark(name.strip())
+    for name in classes(archive, "ogb/lsc/", r"object|Dataset"):
+        stem = re.sub(r"^(?:Pyg|Dgl)|(?:Dataset|Evaluator)$", "", name)
+        if stem != name and can_be_name(stem):
+            yield Found("BENCHMARK", spelling(stem), name)
+
+
+def env_spelling(env_id: str) -> Spelling | None:
+    """A Gym environment id -> the environment name, the versioned id kept.
+
+    >>> env_spelling("CartPole-v1").patterns, env_spelling("ALE/Pong-v5").patterns
+    (('CartPole', 'CartPole-v1'), ('Pong', 'ALE/Pong-v5'))
+    """
+    name = re.sub(r"-v\d+$", "", env_id.split("/")[-1])
+    if not can_be_name(name):
+        return None
+    return spelling(name, env_id)
+
+
+@reader("gymnasium")
+def read_gymnasium(archive: Archive) -> Iterator[Found]:
+    """Registered environment ids."""
+    for _, text in archive.texts(".py", under="gymnasium/envs/"):
+        for env_id in re.findall(r"\bid=[\"']([A-Za-z][\w/]*-v\d+)[\"']", text):
+            found = env_spelling(env_id)
+            if found is not None:
+                yield Found("BENCHMARK", found, env_id)
+
+
+@reader("minari")
+def read_minari(archive: Archive) -> Iterator[Found]:
+    """Dataset ids named in the docs and code ("D4RL/door/human-v2")."""
+    for _, text in archive.texts(".py", ".md", under="minari"):
+        for dataset in re.findall(r"[\"'`]((?:D4RL|mujoco|atari)/[\w\-]+/[\w\-]+-v\d+)[\"'`]",
+                                  text):
+            yield Found("BENCHMARK", spelling(dataset), dataset)
+
+
+@reader("torchaudio")
+def read_torchaudio(archive: Archive) -> Iterator[Found]:
+    """Dataset classes and model classes."""
+    for name in classes(archive, "torchaudio/datasets/", r"Dataset"):
+        yield from _benchmark(name)
+    for name in classes(archive, "torchaudio/models/", r"Module|nn\."):
+        if not re.search(r"(?:Block|Layer|Module|Encoder|Decoder|Net[A-Z]|Joiner|Predictor"
+                         r"|Transcriber|Wrapper|Bundle|Model)$", name):
+            yield from _model(name)
+    for bundle in re.findall(r"^([A-Z][A-Z0-9_]{3,}) = \w*Bundle\(", "\n".join(
+            t for _, t in archive.texts(".py", under="torchaudio/pipelines/")), re.MULTILINE):
+        yield from _model(bundle)
+
+
+@reader("recbole")
+def read_recbole(archive: Archive) -> Iterator[Found]:
+    """Recommender model classes and the datasets of url.yaml / kg_url.yaml."""
+    for name in classes(archive, "recbole/model/", r"Recommender"):
+        yield from _model(name)
+    for _, text in archive.texts("url.yaml", under="recbole/properties/dataset/"):
+        for key_, url in re.findall(r"^([\w\-]+):\s*(\S+)", text, re.MULTILINE):
+            stem = url.rsplit("/", 1)[-1].removesuffix(".zip")
+            display = stem.replace("_", " ") if can_be_name(stem) else key_
+            yield Found("BENCHMARK", spelling(display, key_), key_)
+
+
+@reader("sktime")
+def read_sktime(archive: Archive) -> Iterator[Found]:
+    """Forecasters, classifiers, regressors and detectors (estimator classes)."""
+    for area in ("forecasting", "classification", "regression", "detection",
+                 "clustering"):
+        for name in classes(archive, f"sktime/{area}/",
+                            r"Base\w*(?:Forecaster|Classifier|Regressor|Detector|Clusterer)"
+                            r"|_StatsModels|_PmdArima|_Sktime|_Tbats|_Delegated|_Prophet"):
+            yield from _suffixed(name, "Forecaster")
+    yield from _time_series_datasets(archive, "sktime/datasets/", "tsc_dataset_names.py",
+                                     "tsf_dataset_names.py")
+
+
+@reader("darts")
+def read_darts(archive: Archive) -> Iterator[Found]:
+    """Forecasting model classes (``NBEATSModel`` -> NBEATS)."""
+    for name in classes(archive, "darts/models/forecasting/", r"Model|Forecasting"):
+        if not name.endswith("ForecastingModel"):
+            yield from _suffixed(name, "Model")
+
+
+@reader("statsforecast")
+def read_statsforecast(archive: Archive) -> Iterator[Found]:
+    """Statistical forecasting model classes (AutoARIMA, AutoETS, CrostonClassic...)."""
+    for name in classes(archive, "statsforecast/models.py", r"_TS|Model"):
+        if not name.endswith("Model"):
+            yield from _model(name)
+
+
+@reader("neuralforecast")
+def read_neuralforecast(archive: Archive) -> Iterator[Found]:
+    """Neural forecasting model classes (NHITS, PatchTST, TimesNet...)."""
+    for name in classes(archive, "neuralforecast/models/", r"Base\w*|Model"):
+        yield from _model(name)
+    for name in classes(archive, "neuralforecast/auto.py", r"BaseAuto"):
+        yield from _model(name)
+
+
+@reader("pyod")
+def read_pyod(archive: Archive) -> Iterator[Found]:
+    """Outlier detector classes (IForest, ECOD, COPOD, DeepSVDD...)."""
+    for name in classes(archive, "pyod/models/", r"BaseDetector|BaseDeepLearningDetector"):
+        yield from _model(name)
+
+
+@reader("deepchem")
+def read_deepchem(archive: Archive) -> Iterator[Found]:
+    """MoleculeNet loaders (``load_tox21`` -> Tox21) and model classes."""
+    for _, text in archive.texts(".py", under="deepchem/molnet/"):
+        for name in re.findall(r"^def load_(\w+)\(", text, re.MULTILINE):
+            yield from _benchmark(name)
+    for name in classes(archive, "deepchem/models/", r"Model|nn\.Module"):
+        if not re.search(r"(?:Layer|Loss|Wrapper|Generator)$", name):
+            yield from _suffixed(name, "Model")
+
+
+def _hub_ids_of(archive: Archive, under: str, org: str = "") -> Iterator[Found]:
+    seen: set[str] = set()
+    for _, text in archive.texts(".py", ".yaml", ".md", under=under):
+        seen.update(h for h in hub_ids(text) if not org or h.startswith(org))
+    for hub_id in sorted(seen):
+        yield from _hub(hub_id)
+
+
+@reader("speechbrain")
+def read_speechbrain(archive: Archive) -> Iterator[Found]:
+    """Pretrained model ids named in the code and docstrings."""
+    yield from _hub_ids_of(archive, "speechbrain/", "speechbrain/")
+
+
+@reader("nemo-toolkit")
+def read_nemo(archive: Archive) -> Iterator[Found]:
+    """Pretrained model names (``pretrained_model_name=``) and nvidia/ hub ids."""
+    for _, text in archive.texts(".py", under="nemo/"):
+        for name in re.findall(r"pretrained_model_name=[\"']([\w\-.]+)[\"']", text):
+            yield from _model(name)
+    yield from _hub_ids_of(archive, "nemo/", "nvidia/")
+
+
+@reader("espnet")
+def read_espnet(archive: Archive) -> Iterator[Found]:
+    """Pretrained model ids named in the code and docstrings."""
+    yield from _hub_ids_of(archive, "espnet", "espnet/")
+
+
+def _dataset_class(name: str) -> Iterator[Found]:
+    """A dataset class -> the dataset (``MalNetTinyDataset`` -> MalNetTiny), class kept."""
+    stem = name.removesuffix("Dataset")
+    if stem != name and can_be_name(stem):
+        found = dataset_spelling(stem)
+        if found is not None:
+            yield Found("BENCHMARK", found, name)
+    else:
+        yield from _benchmark(name)
+
+
+_BRANDS = {
+    "gpt": "GPT", "claude": "Claude", "gemini": "Gemini", "gemma": "Gemma", "llama": "Llama",
+    "qwen": "Qwen", "mistral": "Mistral", "mixtral": "Mixtral", "grok": "Grok",
+    "deepseek": "DeepSeek", "kimi": "Kimi", "glm": "GLM", "phi": "Phi", "command": "Command",
+    "jamba": "Jamba", "codestral": "Codestral", "pixtral": "Pixtral", "magistral": "Magistral",
+    "ministral": "Ministral", "devstral": "Devstral", "nova": "Nova", "titan": "Titan",
+    "sonar": "Sonar", "minimax": "MiniMax", "ernie": "ERNIE", "hunyuan": "Hunyuan",
+    "yi": "Yi", "dbrx": "DBRX", "olmo": "OLMo", "granite": "Granite", "nemotron": "Nemotron",
+    "whisper": "Whisper", "dall": "DALL", "imagen": "Imagen", "veo": "Veo", "sora": "Sora",
+    "flux": "FLUX", "palm": "PaLM", "chatgpt": "ChatGPT", "codex": "Codex", "o1": "o1",
+    "o3": "o3", "o4": "o4", "mimo": "MiMo", "doubao": "Doubao", "seed": "Seed",
+}
+_DATE_SUFFIX = re.compile(r"(?:[-@_](?:\d{4}-?\d{2}-?\d{2}|\d{6}|\d{4}|latest|preview|"
+                          r"default|v\d+:\d+|\d+k))+$")
+
+
+def api_model_spelling(key_: str) -> Spelling | None:
+    """A hosted model key (provider/route/name) -> the model name, brand-cased.
+
+    >>> api_model_spelling("bedrock/ap-south-1/moonshotai.kimi-k2.5").patterns
+    ('Kimi-k2.5', 'kimi-k2.5')
+    >>> api_model_spelling("gpt-4o-mini-2024-07-18").patterns
+    ('GPT-4o-mini', 'gpt-4o-mini', 'gpt-4o-mini-2024-07-18')
+    >>> api_model_spelling("together_ai/zai-org/GLM-4.7").patterns
+    ('GLM-4.7',)
+    >>> api_model_spelling("tinyfish/search") is None
+    True
+    """
+    name = key_.rsplit("/", 1)[-1]
+    name = re.sub(r"^(?:(?:us|eu|apac|global|jp|au)\.)?[a-z0-9\-]+\.(?=[a-zA-Z])", "", name)
+    name = name.split(":")[0] if ":" in name and not re.search(r"v\d+:\d+$", name) else name
+    if not re.search(r"\d", name) or not can_be_name(name) or len(name) > 60:
+        return None
+    short = _DATE_SUFFIX.sub("", name)
+    if not can_be_name(short) or not re.search(r"\d", short):
+        short = name
+    head = re.match(r"[a-z]+", short)
+    display = short
+    if head and head.group(0) in _BRANDS and short == short.lower():
+        display = _BRANDS[head.group(0)] + short[len(head.group(0)):]
+    return spelling(display, short, name)
+
+
+@reader("litellm")
+def read_litellm(archive: Archive) -> Iterator[Found]:
+    """Hosted model names of the price table (chat, completion, embedding, speech, image)."""
+    for _, text in archive.texts("model_prices_and_context_window_backup.json",
+                                 under="litellm/"):
+        table = json.loads(text)
+        for key_ in sorted(table):
+            info = table[key_]
+            if key_ == "sample_spec" or not isinstance(info, dict):
+                continue
+            if info.get("mode") in {"search", "moderation", "ocr", "vector_store"}:
+                continue
+            found = api_model_spelling(key_)
+            if found is not None:
+                yield Found("MODEL", found, key_)
+
+
+_SPLIT = re.compile(r"^(?:train|dev|test|val|valid|validation|small|judged|eval|fold\d+|"
+                    r"subtask\d?|head|tail|torso|queries|docs|qrels|en|[a-z]{2}|"
+                    r"dev\d?|test-?[a-z\d]?|train-?\w*|dev-?\w*|test-?\w*|\d+)$")
+
+
+@reader("ir_datasets")
+def read_ir_datasets(archive: Archive) -> Iterator[Found]:
+    """Collections' pretty names (docs/*.yaml) and dataset ids that are not plain splits."""
+    for path, text in archive.texts(".yaml", under="ir_datasets/docs/"):
+        collection = path.rsplit("/", 1)[1].removesuffix(".yaml")
+        pretty = re.search(r"^_:\s*\n\s+pretty_name:\s*['\"]([^'\"]+)['\"]", text, re.M)
+        if pretty:
+            name = re.sub(r"\s*\((?:benchmark suite|Internet Archive)\)$", "", pretty.group(1))
+            if can_be_name(name):
+                extra = (collection,) if key(collection) == key(name) else ()
+                yield Found("BENCHMARK", spelling(name, *extra), collection)
+    for _, text in archive.texts("metadata.json", under="ir_datasets/etc/"):
+        for dataset_id in sorted(json.loads(text)):
+            last = dataset_id.rsplit("/", 1)[-1]
+            if "/" in dataset_id and _SPLIT.match(last):
+                continue
+            if can_be_name(dataset_id):
+                yield Found("BENCHMARK", spelling(dataset_id), dataset_id)
+
+
+def _title_words(snake: str) -> str:
+    """``montezuma_revenge`` -> ``Montezuma Revenge``.
+
+    >>> _title_words("montezuma_revenge"), _title_words("air_raid")
+    ('Montezuma Revenge', 'Air Raid')
+    """
+    return " ".join(w.capitalize() for w in snake.split("_"))
+
+
+@reader("ale-py")
+def read_ale(archive: Archive) -> Iterator[Found]:
+    """Atari 2600 games of the Arcade Learning Environment (ROM names)."""
+    for path in archive.names():
+        if path.startswith("ale_py/roms/") and path.endswith(".bin"):
+            rom = path.rsplit("/", 1)[1].removesuffix(".bin")
+            words = _title_words(rom)
+            if can_be_name(rom):
+                yield Found("BENCHMARK", spelling(words, words.replace(" ", ""), rom), rom)
+
+
+@reader("lighteval")
+def read_lighteval(archive: Archive) -> Iterator[Found]:
+    """Task names (the benchmark part before ``:``) of the task configs."""
+    names: set[str] = set()
+    for _, text in archive.texts(".py", under="lighteval/tasks/"):
+        for name in re.findall(r"\bname=[\"']([A-Za-z][\w\-.:]+)[\"']", text):
+            names.add(name.split(":")[0])
+    for name in sorted(names):
+        if not is_task_variant(name):
+            yield from _benchmark(name)
+
+
+@reader("crfm-helm")
+def read_helm(archive: Archive) -> Iterator[Found]:
+    """Scenario names (``name = "..."`` of the scenario classes)."""
+    for _, text in archive.texts(".py", under="helm/benchmark/scenarios/"):
+        for name in re.findall(r"^    name(?:: str)? = [\"']([A-Za-z][\w\-.]+)[\"']", text, re.M):
+            yield from _benchmark(name)
+
+
+@reader("torchgeo")
+def read_torchgeo(archive: Archive) -> Iterator[Found]:
+    """Geospatial dataset classes and model builders."""
+    for name in classes(archive, "torchgeo/datasets/", r"NonGeo|Raster|Vector|Geo\w*Dataset"):
+        yield from _dataset_class(name)
+    for name in classes(archive, "torchgeo/models/", r"Module|nn\.|Model"):
+        if not re.search(r"(?:Block|Layer|Weights|Encoder|Decoder|Head)$", name):
+            yield from _model(name)
+
+
+def _string_lists(archive: Archive, under: str, *files: str) -> Iterator[str]:
+    for path, text in archive.texts(*files, under=under):
+        tree = _parse(path, text)
+        if tree is not None:
+            for node in ast.walk(tree):
+                if isinstance(node, ast.List | ast.Set | ast.Tuple):
+                    for element in node.elts:
+                        if isinstance(element, ast.Constant) and isinstance(element.value, str):
+                            yield element.value
+
+
+_TS_NAME = re.compile(r"[A-Z][A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*")
+
+
+def _time_series_datasets(archive: Archive, under: str, *files: str) -> Iterator[Found]:
+    for name in sorted(set(_string_lists(archive, under, *files))):
+        if _TS_NAME.fullmatch(name):
+            yield from _benchmark(name)
+
+
+@reader("aeon")
+def read_aeon(archive: Archive) -> Iterator[Found]:
+    """UCR/UEA classification, regression, forecasting and anomaly dataset names."""
+    yield from _time_series_datasets(archive, "aeon/datasets/", "tsc_datasets.py",
+                                     "tser_datasets.py", "tsf_datasets.py", "tsad_datasets.py")
+
+
+@reader("pykeen")
+def read_pykeen(archive: Archive) -> Iterator[Found]:
+    """Knowledge-graph datasets and embedding models."""
+    for name in classes(archive, "pykeen/datasets/", r"Dataset"):
+        yield from _dataset_class(name)
+    for name in classes(archive, "pykeen/models/", r"ERModel|Model|EntityRelationEmbedding"):
+        yield from _model(name)
+
+
+@reader("gluonts")
+def read_gluonts(archive: Archive) -> Iterator[Found]:
+    """Repository dataset names and estimator classes (``DeepAREstimator`` -> DeepAR)."""
+    for _, text in archive.texts("datasets.py", under="gluonts/dataset/repository/"):
+        block = text.split("dataset_recipes = {", 1)[-1].split("\n}", 1)[0]
+        for name in re.findall(r"^    \"([\w\-]+)\":", block, re.M):
+            yield from _benchmark(name)
+    for name in classes(archive, "gluonts/", r"Estimator"):
+        if name.endswith("Estimator"):
+            yield from _suffixed(name, "Estimator")
+
+
+def _registered_envs(archive: Archive, under: str) -> Iterator[Found]:
+    for _, text in archive.texts(".py", under=under):
+        for env_id in re.findall(r"\bid=[\"'f]*([A-Za-z][\w/\-]*-v\d+)[\"']", text):
+            if "{" not in env_id:
+                found = env_spelling(env_id)
+                if found is not None:
+                    yield Found("BENCHMARK", found, env_id)
+
+
+@reader("minigrid")
+def read_minigrid(archive: Archive) -> Iterator[Found]:
+    """Registered MiniGrid / BabyAI environment ids."""
+    yield from _registered_envs(archive, "minigrid/")
+
+
+@reader("gymnasium-robotics")
+def read_gymnasium_robotics(archive: Archive) -> Iterator[Found]:
+    """Registered robotics environment ids (Fetch, Shadow Hand, Maze, Adroit...)."""
+    yield from _registered_envs(archive, "gymnasium_robotics/")
+
+
+@reader("pettingzoo")
+def read_pettingzoo(archive: Archive) -> Iterator[Found]:
+    """Multi-agent environments (module ``boxing_v2`` -> Boxing)."""
+    for path in archive.names():
+        match = re.fullmatch(r"pettingzoo/(\w+)/(\w+?)_v\d+\.py", path)
+        if match and match.group(1) in {"atari", "butterfly", "classic", "mpe", "sisl"}:
+            env = match.group(2)
+            words = _title_words(env)
+            identifier = path.rsplit("/", 1)[1].removesuffix(".py")
+            if can_be_name(env):
+                yield Found("BENCHMARK", spelling(words, identifier), identifier)
+
+
+@reader("diffusers")
+def read_diffusers(archive: Archive) -> Iterator[Found]:
+    """Checkpoint ids named in pipelines' code and docstrings."""
+    yield from _hub_ids_of(archive, "diffusers/")
+
+
+@reader("sentence-transformers")
+def read_sentence_transformers(archive: Archive) -> Iterator[Found]:
+    """Pretrained embedding and cross-encoder model names in code and docstrings."""
+    seen: set[str] = set()
+    for _, text in archive.texts(".py", ".md", under="sentence_transformers/"):
+        seen.update(hub_ids(text))
+        seen.update(re.findall(
+            r"(?:SentenceTransformer|CrossEncoder|SparseEncoder)\(\s*[\"']([\w\-.]+)[\"']", text))
+    for name in sorted(seen):
+        if "/" in name:
+            yield from _hub(name)
+        else:
+            yield from _model(name)
+
+
+# ---------------------------------------------------------------------- metrics
+
+
+def _metric(name: str, *extra: str, identifier: str = "") -> Iterator[Found]:
+    if can_be_name(name):
+        yield Found("METRIC", spelling(name, *extra), identifier or name)
+
+
+@reader("torchmetrics")
+def read_torchmetrics(archive: Archive) -> Iterator[Found]:
+    """Metric classes: their words ("Structural Similarity Index Measure") and acronym."""
+    for path, text in archive.texts(".py", under="torchmetrics/"):
+        if "/functional/" in path or "/utilities/" in path or "/wrappers/" in path:
+            continue
+        tree = _parse(path, text)
+        if tree is None:
+            continue
+        for node in tree.body:
+            if not isinstance(node, ast.ClassDef) or node.name.startswith("_"):
+                continue
+            bases = " ".join(ast.unparse(b) for b in node.bases)
+            if "Metric" not in bases or re.search(r"Base|Abstract|Wrapper", node.name):
+                continue
+            words = camel_words(re.sub(r"^(?:Binary|Multiclass|Multilabel)", "", node.name))
+            doc = ast.get_docstring(node) or ""
+            acronym = re.search(r"\(`?([A-Z][A-Za-z0-9\-]{1,12})_?`?\)", doc.split("\n\n")[0])
+            if acronym and can_be_name(acronym.group(1)):
+                yield from _metric(acronym.group(1), words, identifier=node.name)
+            else:
+                yield from _metric(words, identifier=node.name)
+
+
+@reader("jiwer")
+def read_jiwer(archive: Archive) -> Iterator[Found]:
+    """Speech recognition error rates (``wer``, ``cer``, ``mer``, ``wil``, ``wip``)."""
+    for _, text in archive.texts("measures.py", under="jiwer/"):
+        for name in re.findall(r"^def (\w+)\(", text, re.MULTILINE):
+            if not name.startswith("_") and len(name) == 3:
+                yield from _metric(name.upper(), identifier=name)
+
+
+@reader("evaluate")
+def read_evaluate(archive: Archive) -> Iterator[Found]:
+    """Metric names the library's code and docs load by name (``evaluate.load("bleu")``)."""
+    for _, text in archive.texts(".py", ".md", under="evaluate"):
+        for name in re.findall(r"evaluate\.load\(\s*[\"']([a-z][\w\-]+)[\"']", text):
+            yield from _metric(name)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -39,6 +39,7 @@ def spelling(id_: str, *patterns: str) -> Spelling:
 
 
 _LETTER = re.compile(r"[A-Za-z]")
+_JUNK_CAMEL = re.compile(r"(?:Mock|Dummy|Fake|Test|Random|Tiny)[A-Z0-9]")
 _JUNK_TOKEN = re.compile(
     r"(?:^|[-_./\s])(?:test|tests|testing|dummy|random|debug|mock|toy|placeholder|foo|bar|"
     r"example|my|your|custom)(?:$|[-_./\s])",
@@ -53,13 +54,15 @@ def can_be_name(text: str) -> bool:
     [True, True, False, False, False, False]
     >>> can_be_name("hf-internal-testing/tiny-random-bert"), can_be_name("T5")
     (False, False)
+    >>> can_be_name("MockRetrievalTask"), can_be_name("Mockingbird")
+    (False, True)
     """
     text = text.strip()
     if len(text) < 3 or not _LETTER.search(text):
         return False
     if sum(ch.isalpha() for ch in text) < 2 or len(text) > 80:
         return False
-    if _JUNK_TOKEN.search(text) or "internal" in text.lower():
+    if _JUNK_TOKEN.search(text) or "internal" in text.lower() or _JUNK_CAMEL.match(text):
         return False
     return all(ch.isprintable() for ch in text) and "{" not in text and "<" not in text
 
@@ -215,8 +218,7 @@ _TORCHVISION = {
     "deeplabv3": "DeepLabv3", "fcn": "FCN", "lraspp": "LR-ASPP", "raft": "RAFT",
     "r3d": "R3D", "r2plus1d": "R(2+1)D", "mc3": "MC3", "s3d": "S3D", "mvit": "MViT",
     "swin3d": "Video Swin", "googlenet": "GoogLeNet", "alexnet": "AlexNet",
-    "squeezenet1": "SqueezeNet", "shufflenet": "ShuffleNet", "regnet": "RegNet",
-    "mobilenet": "MobileNet", "maxvit": "MaxViT", "mnasnet0": "MnasNet", "mnasnet1": "MnasNet",
+    "regnet": "RegNet", "mobilenet": "MobileNet", "maxvit": "MaxViT",
     "efficientnet": "EfficientNet", "wide": "Wide ResNet", "quantized": "",
 }
 
@@ -250,10 +252,14 @@ def torchvision_spelling(name: str) -> Spelling | None:
         found = timm_spelling(f"{tokens[0]}{tokens[1]}_" + "_".join(tokens[2:]))
         return None if found is None else found._replace_identifier(name)
     head = tokens[0]
+    if head.startswith(("mnasnet", "squeezenet", "shufflenet")):
+        family = {"m": "MnasNet", "s": "SqueezeNet"}[head[0]] if head[1] != "h" else (
+            "ShuffleNetV2" if "v2" in tokens else "ShuffleNet")
+        return spelling(family, name)
     if (match := re.fullmatch(r"(r3d|mc3|r2plus1d)", head)) and len(tokens) == 2:
         return spelling(f"{_TORCHVISION[match.group(1)]}-{tokens[1]}", name)
     if head in _TORCHVISION and _TORCHVISION[head] and head not in {
-            "efficientnet", "mobilenet", "wide", "regnet", "mnasnet0", "mnasnet1"}:
+            "efficientnet", "mobilenet", "wide", "regnet"}:
         return spelling(_TORCHVISION[head], name)
     return timm_spelling(name)
 
