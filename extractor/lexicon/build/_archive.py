@@ -121,7 +121,13 @@ class Archive:
              if name.count("/") <= 1),
             "",
         )
-        return licence_of(metadata)
+        declared = licence_of(metadata)
+        if declared != "UNKNOWN":
+            return declared
+        for name, text in self.texts("LICENSE", "LICENSE.txt", "LICENSE.md", "COPYING"):
+            if ".dist-info/" in name or name.count("/") <= 1:
+                return licence_from_text(text)
+        return declared
 
 
 def licence_of(metadata: str) -> str:
@@ -145,3 +151,25 @@ def licence_of(metadata: str) -> str:
         if classifier.startswith("License ::"):
             return classifier.split("::")[-1].strip()
     return "UNKNOWN"
+
+
+def licence_from_text(text: str) -> str:
+    """The licence a LICENSE file's text is (when metadata names none).
+
+    >>> licence_from_text("MIT License\\n\\nPermission is hereby granted, free of charge")
+    'MIT (LICENSE file)'
+    >>> licence_from_text("  Apache License\\n  Version 2.0, January 2004")
+    'Apache-2.0 (LICENSE file)'
+    >>> licence_from_text("All rights reserved.")
+    'see LICENSE file'
+    """
+    head = " ".join(text[:3000].split())
+    if "Permission is hereby granted, free of charge" in head:
+        return "MIT (LICENSE file)"
+    if "Apache License" in head and "Version 2.0" in head:
+        return "Apache-2.0 (LICENSE file)"
+    if "Redistribution and use in source and binary forms" in head:
+        return "BSD (LICENSE file)"
+    if "GNU GENERAL PUBLIC LICENSE" in head.upper():
+        return "GPL (LICENSE file)"
+    return "see LICENSE file"

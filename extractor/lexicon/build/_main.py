@@ -57,7 +57,8 @@ def respell(found: Found, curated: dict[tuple[str, str], tuple[str, str]]) -> Fo
     hit = curated.get((found.label, key(found.spelling.id)))
     if hit is not None and key(hit[0]) != key(found.spelling.id):
         hit = None  # a coarser curated id ("ConvNeXt" for "ConvNeXt-T"): keep ours
-    if hit is None and found.spelling.id == found.identifier:
+    code_like = found.identifier == found.identifier.lower() or "_" in found.identifier
+    if hit is None and found.spelling.id == found.identifier and code_like:
         hit = curated.get((found.label, key(found.identifier)))
     if hit is None or hit[0] == found.spelling.id:
         return found

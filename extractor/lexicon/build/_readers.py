@@ -105,12 +105,28 @@ def read_timm(archive: Archive) -> Iterator[Found]:
             found = timm_spelling(name)
             if found is not None:
                 yield Found("MODEL", found, name)
+        tables = [c.args[0] for c in _calls(tree, "generate_default_cfgs") if c.args]
+        tables += [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "default_cfgs" for t in n.targets)]
+        for table in tables:
+            if isinstance(table, ast.Dict):
+                for key_node in table.keys:
+                    if isinstance(key_node, ast.Constant) and isinstance(key_node.value, str):
+                        yield from _pretrained_tag(key_node.value)
         for node in ast.walk(tree):
             if isinstance(node, ast.keyword) and node.arg == "hf_hub_id":
                 value = node.value
                 if isinstance(value, ast.Constant) and isinstance(value.value, str):
                     if not value.value.startswith("timm/"):
                         yield from _hub(value.value)
+
+
+def _pretrained_tag(name: str) -> Iterator[Found]:
+    """``arch.tag`` of timm's pretrained configs: one more pattern of the arch's id."""
+    arch, _, tag = name.partition(".")
+    found = timm_spelling(arch)
+    if tag and found is not None and can_be_name(name):
+        yield Found("MODEL", spelling(found.id, name), name)
 
 
 @reader("open_clip_torch")
@@ -312,6 +328,15 @@ def read_lm_eval(archive: Archive) -> Iterator[Found]:
     for name in sorted(names):
         if not is_task_variant(name):
             yield from _benchmark(name)
+    paths: set[str] = set()
+    for _, text in archive.texts(".yaml", under="lm_eval/tasks/"):
+        paths.update(re.findall(r"^dataset_path:[ \t]*[\"']?([\w.\-]+/[\w.\-]+)", text, re.M))
+    for dataset in sorted(paths):
+        name = dataset.split("/", 1)[1]
+        if can_be_name(name) and not name.startswith(("test", "tiny")):
+            found = dataset_spelling(name)
+            if found is not None:
+                yield Found("BENCHMARK", spelling(found.id, *found.patterns[1:], dataset), dataset)
 
 
 @reader("mteb")
@@ -440,6 +465,11 @@ def _openmmlab(archive: Archive) -> Iterator[Found]:
         for model in models:
             if not isinstance(model, dict):
                 continue
+            family, config = model.get("In Collection"), model.get("Name")
+            if isinstance(family, str) and isinstance(config, str) and can_be_name(family):
+                config = config.removesuffix(".py")
+                if can_be_name(config) and config != family:
+                    yield Found("MODEL", spelling(family, config), config)
             metadata = model.get("Metadata") or {}
             datasets = _as_list(metadata.get("Training Data")) if isinstance(
                 metadata, dict) else []
@@ -922,6 +952,158 @@ def read_sentence_transformers(archive: Archive) -> Iterator[Found]:
             yield from _hub(name)
         else:
             yield from _model(name)
+
+
+@reader("opencompass")
+def read_opencompass(archive: Archive) -> Iterator[Found]:
+    """Benchmark names: the dataset config folders."""
+    names: set[str] = set()
+    for path in archive.names():
+        parts = path.split("/")
+        if len(parts) > 4 and parts[:3] == ["opencompass", "configs", "datasets"]:
+            names.add(parts[3])
+    for name in sorted(names):
+        if not name.startswith("_"):
+            yield from _benchmark(name)
+
+
+@reader("inspect-evals")
+def read_inspect_evals(archive: Archive) -> Iterator[Found]:
+    """Benchmark names: each eval's title (before its colon), the eval folder kept."""
+    for path, text in archive.texts("eval.yaml", under="inspect_evals/"):
+        folder = path.split("/")[-2]
+        title = re.search(r"^title:\s*['\"]?([^'\"\n]+)", text, re.M)
+        name = title.group(1).split(":")[0].strip() if title else ""
+        if name and len(name.split()) <= 4 and can_be_name(name):
+            extra = (folder,) if key(folder) == key(name) else ()
+            yield Found("BENCHMARK", spelling(name, *extra), folder)
+        else:
+            yield from _benchmark(folder)
+
+
+@reader("river")
+def read_river(archive: Archive) -> Iterator[Found]:
+    """Online learning models (classifiers, regressors, anomaly detectors, forecasters)."""
+    for name in classes(archive, "river/", r"base\.(?:Classifier|Regressor|Clusterer|"
+                        r"AnomalyDetector|Forecaster|MultiLabelClassifier)|anomaly\.base"):
+        yield from _model(name)
+
+
+@reader("monai")
+def read_monai(archive: Archive) -> Iterator[Found]:
+    """Medical imaging network classes (UNet, SwinUNETR, SegResNet...)."""
+    for name in classes(archive, "monai/networks/nets/", r"Module|nn\.|Net|Model"):
+        if not re.search(r"(?:Block|Layer|Encoder|Decoder|Head|Stem|Wrapper|Module)$", name):
+            yield from _model(name)
+
+
+@reader("openai")
+def read_openai(archive: Archive) -> Iterator[Found]:
+    """Model names of the API's model literals."""
+    names: set[str] = set()
+    for _, text in archive.texts(".py", under="openai/types/"):
+        for literal in re.findall(r"Literal\[([^\]]+)\]", text, re.S):
+            names.update(re.findall(r"\"((?:gpt|o\d|chatgpt|dall-e|whisper|tts|text-embedding|"
+                                    r"codex|computer-use|sora|davinci|babbage)[\w\-.]*)\"",
+                                    literal))
+    for name in sorted(names):
+        found = api_model_spelling(name)
+        if found is not None:
+            yield Found("MODEL", found, name)
+
+
+@reader("nltk")
+def read_nltk(archive: Archive) -> Iterator[Found]:
+    """Corpus names of the lazy corpus loaders."""
+    for _, text in archive.texts("__init__.py", under="nltk/corpus/"):
+        for name in re.findall(r"LazyCorpusLoader\(\s*[\"']([\w\-.]+)[\"']", text):
+            yield from _benchmark(name)
+
+
+@reader("tsai")
+def read_tsai(archive: Archive) -> Iterator[Found]:
+    """Time-series model classes (InceptionTime, XceptionTime, TST...)."""
+    for name in classes(archive, "tsai/models/", r"Module|nn\.|Sequential"):
+        if not re.search(r"(?:Block|Layer|Module|Head|Backbone|Plus|_)$", name):
+            yield from _model(name)
+
+
+@reader("segmentation-models-pytorch")
+def read_smp(archive: Archive) -> Iterator[Found]:
+    """Segmentation architectures (Unet, FPN, DeepLabV3+...)."""
+    for name in classes(archive, "segmentation_models_pytorch/decoders/", r"SegmentationModel"):
+        yield from _model(name)
+
+
+@reader("medmnist")
+def read_medmnist(archive: Archive) -> Iterator[Found]:
+    """MedMNIST datasets (``python_class`` of the INFO table)."""
+    for _, text in archive.texts("info.py", under="medmnist/"):
+        for name in re.findall(r"\"python_class\":\s*\"(\w+)\"", text):
+            yield from _benchmark(name)
+
+
+@reader("avalanche-lib")
+def read_avalanche(archive: Archive) -> Iterator[Found]:
+    """Continual-learning benchmarks (SplitMNIST, PermutedMNIST, CORe50...)."""
+    for _, text in archive.texts(".py", under="avalanche/benchmarks/classic/"):
+        for name in re.findall(r"^def ([A-Z]\w+)\(", text, re.M):
+            yield from _benchmark(name)
+
+
+@reader("fair-esm")
+def read_esm(archive: Archive) -> Iterator[Found]:
+    """Pretrained protein language models (``esm2_t33_650M_UR50D``...)."""
+    for _, text in archive.texts("pretrained.py", under="esm/"):
+        for name in re.findall(r"^def (esm\w+|msa\w+)\(", text, re.M):
+            yield from _model(name)
+
+
+@reader("pyannote.audio")
+def read_pyannote(archive: Archive) -> Iterator[Found]:
+    """Pretrained pipelines and models (pyannote/... ids)."""
+    yield from _hub_ids_of(archive, "pyannote/", "pyannote/")
+
+
+@reader("torchtext")
+def read_torchtext(archive: Archive) -> Iterator[Found]:
+    """Text datasets (the dataset functions)."""
+    for _, text in archive.texts(".py", under="torchtext/datasets/"):
+        for name in re.findall(r"^def ([A-Z][\w]+)\(", text, re.M):
+            yield from _benchmark(name)
+
+
+@reader("metaworld")
+def read_metaworld(archive: Archive) -> Iterator[Found]:
+    """Meta-World manipulation tasks (``sawyer_pick_place_v3.py`` -> pick-place-v3)."""
+    for path in archive.names():
+        match = re.fullmatch(r"metaworld/envs/(?:[\w/]+/)?sawyer_(\w+)_(v\d)\.py", path)
+        if match:
+            task = f"{match.group(1).replace('_', '-')}-{match.group(2)}"
+            found = env_spelling(task)
+            if found is not None:
+                yield Found("BENCHMARK", found, task)
+
+
+@reader("safety-gymnasium")
+def read_safety_gymnasium(archive: Archive) -> Iterator[Found]:
+    """Registered safe-RL environment ids."""
+    yield from _registered_envs(archive, "safety_gymnasium/")
+    for _, text in archive.texts("__init__.py", under="safety_gymnasium/"):
+        for env_id in re.findall(r"[\"'](Safety\w+-v\d+)[\"']", text):
+            found = env_spelling(env_id)
+            if found is not None:
+                yield Found("BENCHMARK", found, env_id)
+
+
+@reader("mani-skill")
+def read_mani_skill(archive: Archive) -> Iterator[Found]:
+    """Registered manipulation task ids."""
+    for _, text in archive.texts(".py", under="mani_skill/envs/"):
+        for env_id in re.findall(r"register_env\(\s*[\"']([A-Za-z][\w\-]*-v\d+)[\"']", text):
+            found = env_spelling(env_id)
+            if found is not None:
+                yield Found("BENCHMARK", found, env_id)
 
 
 # ---------------------------------------------------------------------- metrics
