@@ -485,7 +485,8 @@ def _openmmlab(archive: Archive) -> Iterator[Found]:
                 yield from _benchmark(dataset)
 
 
-for _name in ("mmdet", "mmsegmentation", "mmpretrain", "mmaction2", "mmdet3d", "mmocr"):
+for _name in ("mmdet", "mmsegmentation", "mmpretrain", "mmaction2", "mmdet3d", "mmocr",
+              "mmrotate", "mmyolo", "mmagic"):
     READERS[_name] = _openmmlab
 
 
@@ -1106,6 +1107,80 @@ def read_mani_skill(archive: Archive) -> Iterator[Found]:
                 yield Found("BENCHMARK", found, env_id)
 
 
+@reader("litgpt")
+def read_litgpt(archive: Archive) -> Iterator[Found]:
+    """Checkpoints of the model configs (``hf_config=dict(org=..., name=...)``)."""
+    for _, text in archive.texts("config.py", under="litgpt/"):
+        for org, name in re.findall(
+                r"hf_config=dict\(\s*org=[\"']([\w.\-]+)[\"'],\s*name=[\"']([\w.\-{}]+)[\"']", text):
+            if "{" not in name:
+                yield from _hub(f"{org}/{name}")
+
+
+@reader("xinference")
+def read_xinference(archive: Archive) -> Iterator[Found]:
+    """Model families (``model_name``) and checkpoint ids of the built-in model registry."""
+    names: set[str] = set()
+    ids: set[str] = set()
+    for _, text in archive.texts(".json", under="xinference/model/"):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            continue
+        ids.update(v for v in json_values(data, "model_id") if "{" not in v)
+        names.update(json_values(data, "model_name"))
+    for name in sorted(names):
+        if re.search(r"[\d\-.]", name):
+            yield from _model(name)
+    for hub_id in sorted(ids):
+        yield from _hub(hub_id)
+
+
+@reader("fschat")
+def read_fschat(archive: Archive) -> Iterator[Found]:
+    """Models of the chatbot-arena registry (``register_model_info([...], "name", ...)``)."""
+    for path, text in archive.texts("model_registry.py", under="fastchat/"):
+        tree = _parse(path, text)
+        if tree is None:
+            continue
+        for call in _calls(tree, "register_model_info"):
+            if len(call.args) >= 2 and isinstance(call.args[0], ast.List):
+                for element in call.args[0].elts:
+                    if isinstance(element, ast.Constant) and isinstance(element.value, str):
+                        value = element.value
+                        if "/" in value:
+                            yield from _hub(value)
+                        else:
+                            found = api_model_spelling(value)
+                            if found is not None:
+                                yield Found("MODEL", found, value)
+
+
+@reader("anthropic")
+def read_anthropic(archive: Archive) -> Iterator[Found]:
+    """Claude model names of the SDK's model literals."""
+    names: set[str] = set()
+    for _, text in archive.texts(".py", under="anthropic/types/"):
+        names.update(re.findall(r"\"(claude-[\w\-.@]+)\"", text))
+    for name in sorted(names):
+        found = api_model_spelling(name)
+        if found is not None:
+            yield Found("MODEL", found, name)
+
+
+@reader("tasksource")
+def read_tasksource(archive: Archive) -> Iterator[Found]:
+    """Datasets of the task collection (``dataset_name=``), by their dataset name."""
+    names: set[str] = set()
+    for _, text in archive.texts(".py", under="tasksource/"):
+        names.update(re.findall(r"dataset_name\s*=\s*[\"']([\w.\-/]+)[\"']", text))
+    for dataset in sorted(names):
+        name = dataset.rsplit("/", 1)[-1]
+        found = dataset_spelling(name)
+        if found is not None:
+            yield Found("BENCHMARK", spelling(found.id, *found.patterns[1:], dataset), dataset)
+
+
 # ---------------------------------------------------------------------- metrics
 
 
@@ -1156,6 +1231,15 @@ def read_evaluate(archive: Archive) -> Iterator[Found]:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def json_values(data: object, field: str) -> Iterator[str]:
+    """String values of ``field`` anywhere in a parsed JSON document.
+
+    >>> list(json_values({"a": [{"model_id": "x/y"}, {"model_id": 3}]}, "model_id"))
+    ['x/y']
+    """
+    yield from json_names(json.dumps(data), field)
 
 
 def json_names(text: str, field: str) -> Iterator[str]:

@@ -297,7 +297,9 @@ _HUB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{1,60}/[A-Za-z0-9][A-Za-z0-9_.-]
 _JUNK_ORGS = {"hf-internal-testing", "trl-internal-testing", "fxmarty", "ybelkada",
               "username", "user", "org", "organization", "path", "model", "models",
               "my-org", "your-org", "huggingface", "datasets", "hf-tiny-model-private"}
-_HUB_SUFFIX = re.compile(r"(?:[-_](?:hf|HF|transformers|timm|pt|safetensors|diffusers))+$")
+_HUB_SUFFIX = re.compile(
+    r"(?:[-_.](?:hf|HF|transformers|timm|pt|safetensors|diffusers|GGUF|gguf|AWQ|awq|GPTQ|gptq"
+    r"|Int4|Int8|int4|int8|Int8Mix|MLX|mlx|fp16|bf16|fp8|FP8|4bit|8bit|3bit|6bit|MLC))+$")
 
 
 def is_hub_id(text: str) -> bool:
@@ -326,6 +328,9 @@ def hub_spelling(hub_id: str) -> Spelling | None:
     (True, 'flan-t5-xl')
     >>> hub_spelling("hf-internal-testing/tiny-random-gpt2") is None
     True
+    >>> hub_spelling("Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4").id
+    'Qwen2.5-7B-Instruct'
+    
     """
     if not is_hub_id(hub_id):
         return None
