@@ -325,9 +325,14 @@ def read_lm_eval(archive: Archive) -> Iterator[Found]:
             names.add(match.group(2))
         for block in _YAML_LIST_ITEM.finditer(text):
             names.update(re.findall(r"-[ \t]*(\S+)", block.group(1)))
+    folders = {p.split("/")[2] for p in archive.names()
+               if p.startswith("lm_eval/tasks/") and p.count("/") >= 3}
     for name in sorted(names):
-        if not is_task_variant(name):
-            yield from _benchmark(name)
+        if is_task_variant(name):
+            continue
+        found = dataset_spelling(name)
+        if found is not None and ("_" not in name or found.id != name or name in folders):
+            yield Found("BENCHMARK", found, name)
     paths: set[str] = set()
     for _, text in archive.texts(".yaml", under="lm_eval/tasks/"):
         paths.update(re.findall(r"^dataset_path:[ \t]*[\"']?([\w.\-]+/[\w.\-]+)", text, re.M))
@@ -447,6 +452,26 @@ def _metafile_sections(text: str) -> tuple[list[Any], list[Any]]:
     return list(data.get("Collections") or []), list(data.get("Models") or [])
 
 
+_NOT_A_METRIC = re.compile(r"iter|time|memory|params|flops|fps|epoch|speed|latency|"
+                           r"inference|size|\\|\$|\*", re.IGNORECASE)
+
+
+def _metric_name(metric: str) -> Iterator[Found]:
+    r"""A results-table column -> a metric name, without its qualifier in parentheses.
+
+    >>> [f.spelling.id for m in ["BRISQUE (Y)", "box AP", "Total Iters*", "FID (Iter)",
+    ...  "Accuracy (testB)", r"$\sigma$", "mIoU"] for f in _metric_name(m)]
+    ['BRISQUE', 'box AP', 'mIoU']
+    """
+    bare = re.sub(r"\s*\([^)]*\)$", "", metric).strip()
+    if bare != metric and not re.fullmatch(r"\s*\((?:Y|RGB|y|rgb)\)", metric[len(bare):]):
+        return
+    if _NOT_A_METRIC.search(bare) or not re.fullmatch(r"[A-Za-z][\w\-@/+. ]*", bare):
+        return
+    if can_be_name(bare):
+        yield Found("METRIC", spelling(bare), metric)
+
+
 def _as_list(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -479,8 +504,8 @@ def _openmmlab(archive: Archive) -> Iterator[Found]:
                     metrics = result.get("Metrics")
                     if isinstance(metrics, dict):
                         for metric in metrics:
-                            if isinstance(metric, str) and can_be_name(metric):
-                                yield Found("METRIC", spelling(metric), metric)
+                            if isinstance(metric, str):
+                                yield from _metric_name(metric)
             for dataset in datasets:
                 yield from _benchmark(dataset)
 
@@ -547,7 +572,8 @@ def read_torch_geometric(archive: Archive) -> Iterator[Found]:
             for name in quoted.findall(block):
                 yield from _benchmark(name)
     for name in classes(archive, "torch_geometric/nn/models/", r"Module|torch\.nn|Basic"):
-        yield from _model(name)
+        if not re.search(r"(?:Layer|Block|Encoder|Decoder|Loss)$", name):
+            yield from _model(name)
     for name in classes(archive, "torch_geometric/nn/conv/", r"Conv|MessagePassing"):
         yield from _suffixed(name, "Conv")
 
@@ -747,7 +773,7 @@ def api_model_spelling(key_: str) -> Spelling | None:
     """
     name = key_.rsplit("/", 1)[-1]
     name = re.sub(r"^(?:(?:us|eu|apac|global|jp|au)\.)?[a-z0-9\-]+\.(?=[a-zA-Z])", "", name)
-    name = name.split(":")[0] if ":" in name and not re.search(r"v\d+:\d+$", name) else name
+    name = re.sub(r"(?:-v\d+)?:\d+$", "", name).split(":")[0]
     if not re.search(r"\d", name) or not can_be_name(name) or len(name) > 60:
         return None
     short = _DATE_SUFFIX.sub("", name)
@@ -846,7 +872,8 @@ def read_helm(archive: Archive) -> Iterator[Found]:
 def read_torchgeo(archive: Archive) -> Iterator[Found]:
     """Geospatial dataset classes and model builders."""
     for name in classes(archive, "torchgeo/datasets/", r"NonGeo|Raster|Vector|Geo\w*Dataset"):
-        yield from _dataset_class(name)
+        if not re.match(r"(?:Xarray|Raster|Vector|NonGeo|Geo|Intersection|Union)", name):
+            yield from _dataset_class(name)
     for name in classes(archive, "torchgeo/models/", r"Module|nn\.|Model"):
         if not re.search(r"(?:Block|Layer|Weights|Encoder|Decoder|Head)$", name):
             yield from _model(name)
@@ -857,7 +884,7 @@ def _string_lists(archive: Archive, under: str, *files: str) -> Iterator[str]:
         tree = _parse(path, text)
         if tree is not None:
             for node in ast.walk(tree):
-                if isinstance(node, ast.List | ast.Set | ast.Tuple):
+                if isinstance(node, ast.List | ast.Set | ast.Tuple) and len(node.elts) >= 8:
                     for element in node.elts:
                         if isinstance(element, ast.Constant) and isinstance(element.value, str):
                             yield element.value
@@ -883,7 +910,9 @@ def read_aeon(archive: Archive) -> Iterator[Found]:
 def read_pykeen(archive: Archive) -> Iterator[Found]:
     """Knowledge-graph datasets and embedding models."""
     for name in classes(archive, "pykeen/datasets/", r"Dataset"):
-        yield from _dataset_class(name)
+        if not re.match(r"(?:Lazy|Eager|Remote|Zip|Packed|Tabbed|Compressed|Unpacked|Single"
+                        r"|Path|Inductive|TarFile|ZipFile)", name):
+            yield from _dataset_class(name)
     for name in classes(archive, "pykeen/models/", r"ERModel|Model|EntityRelationEmbedding"):
         yield from _model(name)
 
@@ -1181,6 +1210,129 @@ def read_tasksource(archive: Archive) -> Iterator[Found]:
             yield Found("BENCHMARK", spelling(found.id, *found.patterns[1:], dataset), dataset)
 
 
+@reader("sacrebleu")
+def read_sacrebleu(archive: Archive) -> Iterator[Found]:
+    """Machine translation test sets (keys of the DATASETS table)."""
+    for _, text in archive.texts("__init__.py", under="sacrebleu/dataset/"):
+        for name in re.findall(r"^    [\"']([\w/.\-]+)[\"']:\s*\w+\(", text, re.M):
+            yield from _benchmark(name)
+
+
+@reader("pmlb")
+def read_pmlb(archive: Archive) -> Iterator[Found]:
+    """Penn Machine Learning Benchmark dataset names (summary table)."""
+    for _, text in archive.texts("all_summary_stats.tsv", under="pmlb/"):
+        for line in text.splitlines()[1:]:
+            name = line.split("\t", 1)[0]
+            if name:
+                yield from _benchmark(name)
+
+
+@reader("dm-control")
+def read_dm_control(archive: Archive) -> Iterator[Found]:
+    """DeepMind Control Suite tasks (``cheetah-run``, also "Cheetah Run")."""
+    for path, text in archive.texts(".py", under="dm_control/suite/"):
+        domain = path.rsplit("/", 1)[1].removesuffix(".py")
+        if "/" in path.removeprefix("dm_control/suite/") or domain.startswith("_"):
+            continue
+        for task in re.findall(r"@SUITE\.add\([^)]*\)\s*\ndef (\w+)\(", text):
+            env = f"{domain}-{task}"
+            words = f"{_title_words(domain)} {_title_words(task)}"
+            if can_be_name(env):
+                yield Found("BENCHMARK", spelling(env, f"{domain}_{task}", words), env)
+
+
+@reader("dgl")
+def read_dgl(archive: Archive) -> Iterator[Found]:
+    """Graph dataset classes."""
+    for name in classes(archive, "dgl/data/", r"Dataset"):
+        if not re.match(r"(?:DGL|CSV|Builtin|Sub|Knowledge|Heterograph|Graph)(?:Builtin)?Dataset",
+                        name):
+            yield from _dataset_class(name)
+
+
+@reader("bert-score")
+def read_bert_score(archive: Archive) -> Iterator[Found]:
+    """Models BERTScore has a tuned layer for (the ``model2layers`` table)."""
+    for _, text in archive.texts("utils.py", under="bert_score/"):
+        block = text.split("model2layers = {", 1)[-1].split("\n}", 1)[0]
+        for name in re.findall(r"[\"']([\w/.\-]+)[\"']:\s*\d+", block):
+            if "/" in name:
+                yield from _hub(name)
+            else:
+                yield from _model(name)
+
+
+@reader("textattack")
+def read_textattack(archive: Archive) -> Iterator[Found]:
+    """Fine-tuned victim models of the attack recipes (textattack/... ids)."""
+    yield from _hub_ids_of(archive, "textattack/", "textattack/")
+
+
+@reader("jumanji")
+def read_jumanji(archive: Archive) -> Iterator[Found]:
+    """Registered combinatorial environment ids."""
+    yield from _registered_envs(archive, "jumanji/")
+
+
+@reader("gymnax")
+def read_gymnax(archive: Archive) -> Iterator[Found]:
+    """Registered JAX environment ids (classic control, bsuite, MinAtar, misc)."""
+    for _, text in archive.texts("registration.py", under="gymnax/"):
+        for env_id in sorted(set(re.findall(r"[\"']([A-Z][A-Za-z0-9]*-[A-Za-z0-9\-]+)[\"']",
+                                            text))):
+            found = env_spelling(env_id)
+            if found is not None:
+                yield Found("BENCHMARK", found, env_id)
+
+
+@reader("popgym")
+def read_popgym(archive: Archive) -> Iterator[Found]:
+    """Partially observable environments."""
+    for _, text in archive.texts("__init__.py", under="popgym/envs/"):
+        for env_id in sorted(set(re.findall(r"[\"']popgym-([A-Z][A-Za-z]+-v\d+)[\"']", text))):
+            found = env_spelling(env_id)
+            if found is not None:
+                yield Found("BENCHMARK", found, env_id)
+
+
+@reader("miniworld")
+def read_miniworld(archive: Archive) -> Iterator[Found]:
+    """Registered 3D navigation environment ids."""
+    yield from _registered_envs(archive, "miniworld/")
+
+
+@reader("mo-gymnasium")
+def read_mo_gymnasium(archive: Archive) -> Iterator[Found]:
+    """Registered multi-objective environment ids."""
+    yield from _registered_envs(archive, "mo_gymnasium/")
+
+
+@reader("datasetsforecast")
+def read_datasetsforecast(archive: Archive) -> Iterator[Found]:
+    """Forecasting benchmark datasets (M3, M4, M5, ETT, ECL, ILI, Weather...)."""
+    for path, text in archive.texts(".py", under="datasetsforecast/"):
+        for name in re.findall(r"@dataclass\s*\nclass (\w+)", text):
+            if not name.endswith(("Info", "Dataset", "Config")) and name != "LongHorizon":
+                yield from _benchmark(name)
+
+
+@reader("unbabel-comet")
+def read_comet(archive: Archive) -> Iterator[Found]:
+    """COMET evaluation models (Unbabel/... ids)."""
+    yield from _hub_ids_of(archive, "comet/", "Unbabel/")
+
+
+@reader("pycocoevalcap")
+def read_pycocoevalcap(archive: Archive) -> Iterator[Found]:
+    """Captioning metrics (one folder each: bleu, meteor, rouge, cider, spice)."""
+    folders = {p.split("/")[1] for p in archive.names()
+               if p.startswith("pycocoevalcap/") and p.count("/") == 2 and p.endswith(".py")}
+    for folder in sorted(folders):
+        if folder not in {"tokenizer", "eval"} and can_be_name(folder):
+            yield Found("METRIC", spelling(folder), folder)
+
+
 # ---------------------------------------------------------------------- metrics
 
 
@@ -1207,7 +1359,7 @@ def read_torchmetrics(archive: Archive) -> Iterator[Found]:
             words = camel_words(re.sub(r"^(?:Binary|Multiclass|Multilabel)", "", node.name))
             doc = ast.get_docstring(node) or ""
             acronym = re.search(r"\(`?([A-Z][A-Za-z0-9\-]{1,12})_?`?\)", doc.split("\n\n")[0])
-            if acronym and can_be_name(acronym.group(1)):
+            if acronym and re.fullmatch(r"[A-Za-z]?[A-Z0-9\-]{2,12}", acronym.group(1)):
                 yield from _metric(acronym.group(1), words, identifier=node.name)
             else:
                 yield from _metric(words, identifier=node.name)

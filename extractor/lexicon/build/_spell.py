@@ -297,6 +297,8 @@ _HUB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{1,60}/[A-Za-z0-9][A-Za-z0-9_.-]
 _JUNK_ORGS = {"hf-internal-testing", "trl-internal-testing", "fxmarty", "ybelkada",
               "username", "user", "org", "organization", "path", "model", "models",
               "my-org", "your-org", "huggingface", "datasets", "hf-tiny-model-private"}
+_JUNK_HUB_NAMES = {"to", "model", "models", "name", "encoder", "decoder", "main", "base",
+                   "config", "tokenizer", "checkpoint", "weights", "repo", "data", "dataset"}
 _HUB_SUFFIX = re.compile(
     r"(?:[-_.](?:hf|HF|transformers|timm|pt|safetensors|diffusers|GGUF|gguf|AWQ|awq|GPTQ|gptq"
     r"|Int4|Int8|int4|int8|Int8Mix|MLX|mlx|fp16|bf16|fp8|FP8|4bit|8bit|3bit|6bit|MLC))+$")
@@ -312,7 +314,7 @@ def is_hub_id(text: str) -> bool:
     if not _HUB_ID.fullmatch(text):
         return False
     org, name = text.split("/")
-    if org.lower() in _JUNK_ORGS or name.lower() in {"to", "model", "models", "name"}:
+    if org.lower() in _JUNK_ORGS or "." in org or name.lower() in _JUNK_HUB_NAMES:
         return False
     if re.search(r"\.(?:json|py|txt|bin|yaml|yml|pt|pth|ckpt|md|csv|gz|zip|tar)$", name):
         return False
