@@ -122,3 +122,16 @@ def test_ordinary_words_flagged(entries: dict[str, list[Entry]]) -> None:
     names = {e.pattern for label in FILES for e in entries[label] if not e.common_word}
     assert "ResNet-50" in names and "ImageNet" in names
     assert flagged, "no ordinary word flagged at all"
+
+
+def test_a_bare_identifier_is_not_its_own_id_when_spelled_elsewhere(
+        entries: dict[str, list[Entry]]) -> None:
+    ids: dict[tuple[str, str], set[str]] = defaultdict(set)
+    patterns: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for label in FILES:
+        for entry in entries[label]:
+            ids[(label, entry.pattern)].add(entry.id)
+            patterns[(label, entry.id)].add(entry.pattern)
+    clashes = [(k, v) for k, v in ids.items()
+               if len(v) > 1 and k[1] in v and patterns[(k[0], k[1])] == {k[1]}]
+    assert not clashes[:10]

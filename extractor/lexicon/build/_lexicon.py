@@ -79,6 +79,27 @@ def deduplicate(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(kept.values())
 
 
+def prefer_display_ids(entries: list[Entry]) -> list[Entry]:
+    """Drop a bare identifier's own id where the same pattern has a display id.
+
+    When one source keeps "cabbq" as its own id (and no other spelling of it) and another
+    spells it "CaBBQ", the pattern "cabbq" names one thing: the bare id's line goes.
+
+    >>> a = Entry("BENCHMARK", "CaBBQ", "cabbq", "lm-eval", "cabbq", "1", "MIT", False)
+    >>> b = Entry("BENCHMARK", "cabbq", "cabbq", "lm-eval", "cabbq_x", "1", "MIT", False)
+    >>> [e.id for e in prefer_display_ids([a, b])]
+    ['CaBBQ']
+    """
+    ids: dict[tuple[str, str], set[str]] = defaultdict(set)
+    patterns: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for entry in entries:
+        ids[(entry.label, entry.pattern)].add(entry.id)
+        patterns[(entry.label, entry.id)].add(entry.pattern)
+    return [e for e in entries if not (
+        e.id == e.pattern and len(ids[(e.label, e.pattern)]) > 1
+        and patterns[(e.label, e.id)] == {e.pattern})]
+
+
 def write_files(out: Path, entries: list[Entry], sources: list[Source],
                 extra: dict[str, Any]) -> dict[str, Any]:
     """Write the three JSONL files and MANIFEST.json into ``out``; return the manifest."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ._archive import Archive, download
 from ._common import THRESHOLD, is_common_word, wordfreq_zipf
-from ._lexicon import FILES, Entry, Source, deduplicate, write_files
+from ._lexicon import FILES, Entry, Source, deduplicate, prefer_display_ids, write_files
 from ._readers import READERS, Found
 from ._spell import can_be_name, key, spelling
 
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{source.package} {source.version}: {len(new)} lines", file=sys.stderr)
         entries += new
         done.append(source)
-    entries = deduplicate(entries)
+    entries = prefer_display_ids(deduplicate(entries))
     manifest = write_files(args.out, entries, done, {
         "common_word": {"wordfreq": wordfreq_version, "zipf_threshold": THRESHOLD},
         "spellings_from_curated": file_digest(

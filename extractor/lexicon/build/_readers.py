@@ -640,11 +640,15 @@ def read_recbole(archive: Archive) -> Iterator[Found]:
     """Recommender model classes and the datasets of url.yaml / kg_url.yaml."""
     for name in classes(archive, "recbole/model/", r"Recommender"):
         yield from _model(name)
-    for _, text in archive.texts("url.yaml", under="recbole/properties/dataset/"):
+    for path, text in archive.texts("url.yaml", under="recbole/properties/dataset/"):
+        knowledge_graph = path.endswith("kg_url.yaml")  # same keys, the KG companions
         for key_, url in re.findall(r"^([\w\-]+):\s*(\S+)", text, re.MULTILINE):
             stem = url.rsplit("/", 1)[-1].removesuffix(".zip")
             display = stem.replace("_", " ") if can_be_name(stem) else key_
-            yield Found("BENCHMARK", spelling(display, key_), key_)
+            if knowledge_graph:
+                yield Found("BENCHMARK", spelling(display), f"{key_} (kg_url.yaml)")
+            else:
+                yield Found("BENCHMARK", spelling(display, key_), key_)
 
 
 @reader("sktime")
