@@ -135,3 +135,11 @@ def test_a_bare_identifier_is_not_its_own_id_when_spelled_elsewhere(
     clashes = [(k, v) for k, v in ids.items()
                if len(v) > 1 and k[1] in v and patterns[(k[0], k[1])] == {k[1]}]
     assert not clashes[:10]
+
+
+def test_sources_md_matches_the_manifest() -> None:
+    from extractor.lexicon.build._sources_md import sources_md
+
+    written = (REGISTRY / "SOURCES.md").read_text(encoding="utf-8")
+    assert written == sources_md(_manifest())
+    assert "ViT-B/16" in written and "timm" in written

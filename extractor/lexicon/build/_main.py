@@ -14,6 +14,7 @@ from ._archive import Archive, download
 from ._common import THRESHOLD, is_common_word, wordfreq_zipf
 from ._lexicon import FILES, Entry, Source, deduplicate, prefer_display_ids, write_files
 from ._readers import READERS, Found
+from ._sources_md import sources_md
 from ._spell import can_be_name, key, spelling
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -136,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         "spellings_from_curated": file_digest(
             CURATED / n for n in ("models.jsonl", "benchmarks.jsonl", "metrics.jsonl")),
     })
+    (args.out / "SOURCES.md").write_text(sources_md(manifest), encoding="utf-8")
     for name, info in manifest["files"].items():
         print(f"{name}: {info['lines']} lines", file=sys.stderr)
     return 0
