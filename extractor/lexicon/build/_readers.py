@@ -1337,6 +1337,33 @@ def read_pycocoevalcap(archive: Archive) -> Iterator[Found]:
             yield Found("METRIC", spelling(folder), folder)
 
 
+@reader("lhotse")
+def read_lhotse(archive: Archive) -> Iterator[Found]:
+    """Speech corpora with a data preparation recipe (one module per corpus)."""
+    for path in archive.names():
+        match = re.fullmatch(r"lhotse/recipes/([a-z][\w]*)\.py", path)
+        if match and match.group(1) not in {"utils", "__init__"}:
+            yield from _benchmark(match.group(1))
+
+
+@reader("PyTDC")
+def read_tdc(archive: Archive) -> Iterator[Found]:
+    """Therapeutics Data Commons datasets (keys of ``name2id``) and benchmark groups."""
+    for path, text in archive.texts("metadata.py", under="tdc/"):
+        tree = _parse(path, text)
+        if tree is None:
+            continue
+        for node in tree.body:
+            if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)
+                    and any(isinstance(t, ast.Name) and t.id in {"name2id", "benchmark_names"}
+                            for t in node.targets)):
+                for key_node in node.value.keys:
+                    if (isinstance(key_node, ast.Constant) and isinstance(key_node.value, str)
+                            and not re.search(r"(?:train|test|valid|val)[-_]?\d*$",
+                                              key_node.value)):
+                        yield from _benchmark(key_node.value)
+
+
 # ---------------------------------------------------------------------- metrics
 
 
