@@ -35,7 +35,20 @@ def wordfreq_zipf() -> tuple[Callable[[str], float], str]:
     return zipf, str(version)
 
 
-def is_common_word(pattern: str, zipf: Callable[[str], float]) -> bool:
+def dictionary_words() -> tuple[Callable[[str], bool], str]:
+    """Membership in the lowercase entries of Webster's 2nd and GCIDE (``english-words``).
+
+    A name such as "Claude" is frequent (wordfreq counts people's names) but has no
+    lowercase dictionary entry, so it is not an ordinary word.
+    """
+    module = importlib.import_module("english_words")
+    version = importlib.import_module("importlib.metadata").version("english-words")
+    words = frozenset(module.get_english_words_set(["web2", "gcide"], lower=False, alpha=True))
+    return words.__contains__, str(version)
+
+
+def is_common_word(pattern: str, zipf: Callable[[str], float],
+                   in_dictionary: Callable[[str], bool] = lambda word: True) -> bool:
     """True when ``pattern`` case-folded is an ordinary word or phrase of English.
 
     Acronyms and names with inner capitals ("BERT", "ImageNet") are never ordinary words;
@@ -52,6 +65,10 @@ def is_common_word(pattern: str, zipf: Callable[[str], float]) -> bool:
     (False, False)
     >>> is_common_word("Speech-Commands", zipf), is_common_word("Speech Commands Speech", zipf)
     (False, False)
+    >>> is_common_word("Atlas", zipf, {"atlas"}.__contains__)
+    True
+    >>> is_common_word("Phoenix", zipf, {"atlas"}.__contains__)  # no lowercase entry
+    False
     """
     if pattern.casefold() in GENERIC:
         return True
@@ -63,4 +80,5 @@ def is_common_word(pattern: str, zipf: Callable[[str], float]) -> bool:
             return False
     if len(words) > 2:  # "Mean Absolute Percentage Error" is a term, not a phrase
         return False
-    return all(zipf(word.casefold()) >= THRESHOLD for word in words)
+    return all(zipf(word.casefold()) >= THRESHOLD and in_dictionary(word.casefold())
+               for word in words)

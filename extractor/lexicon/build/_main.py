@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ._archive import Archive, download
-from ._common import THRESHOLD, is_common_word, wordfreq_zipf
+from ._common import THRESHOLD, dictionary_words, is_common_word, wordfreq_zipf
 from ._lexicon import FILES, Entry, Source, deduplicate, prefer_display_ids, write_files
 from ._readers import READERS, Found
 from ._sources_md import sources_md
@@ -69,7 +69,8 @@ def respell(found: Found, curated: dict[tuple[str, str], tuple[str, str]]) -> Fo
 
 
 def entries_of(source: Source, archive: Archive, zipf: Callable[[str], float],
-               curated: dict[tuple[str, str], tuple[str, str]]) -> Iterator[Entry]:
+               curated: dict[tuple[str, str], tuple[str, str]],
+               in_dictionary: Callable[[str], bool] = lambda word: True) -> Iterator[Entry]:
     for found in READERS[source.reader](archive):
         found = respell(found, curated)
         if not can_be_name(found.spelling.id):
@@ -78,7 +79,7 @@ def entries_of(source: Source, archive: Archive, zipf: Callable[[str], float],
             if can_be_name(pattern):
                 yield Entry(found.label, found.spelling.id, pattern, source.package,
                             found.identifier, source.version, source.license,
-                            is_common_word(pattern, zipf))
+                            is_common_word(pattern, zipf, in_dictionary))
 
 
 def read_existing(out: Path) -> list[Entry]:
@@ -108,9 +109,12 @@ def main(argv: list[str] | None = None) -> int:
 
     sources, helpers = load_sources()
     zipf, wordfreq_version = wordfreq_zipf()
-    if helpers.get("wordfreq") and helpers["wordfreq"] != wordfreq_version:
-        print(f"wordfreq {wordfreq_version} installed, sources.toml pins "
-              f"{helpers['wordfreq']}: common_word flags may differ", file=sys.stderr)
+    in_dictionary, dictionary_version = dictionary_words()
+    for helper, installed in (("wordfreq", wordfreq_version),
+                              ("english-words", dictionary_version)):
+        if helpers.get(helper) and helpers[helper] != installed:
+            print(f"{helper} {installed} installed, sources.toml pins {helpers[helper]}: "
+                  "common_word flags may differ", file=sys.stderr)
     unknown = set(args.only) - {s.package for s in sources}
     if unknown:
         parser.error(f"not in sources.toml: {', '.join(sorted(unknown))}")
@@ -127,13 +131,15 @@ def main(argv: list[str] | None = None) -> int:
         archive = Archive(path)
         source = Source(source.package, source.version, source.contributes, source.reader,
                         archive.licence())
-        new = list(entries_of(source, archive, zipf, curated))
+        new = list(entries_of(source, archive, zipf, curated, in_dictionary))
         print(f"{source.package} {source.version}: {len(new)} lines", file=sys.stderr)
         entries += new
         done.append(source)
     entries = prefer_display_ids(deduplicate(entries))
     manifest = write_files(args.out, entries, done, {
-        "common_word": {"wordfreq": wordfreq_version, "zipf_threshold": THRESHOLD},
+        "common_word": {"wordfreq": wordfreq_version, "zipf_threshold": THRESHOLD,
+                        "english-words": dictionary_version,
+                        "rule": "every word frequent and a lowercase dictionary entry"},
         "spellings_from_curated": file_digest(
             CURATED / n for n in ("models.jsonl", "benchmarks.jsonl", "metrics.jsonl")),
     })

@@ -70,15 +70,17 @@ Dropped: names of one or two characters, pure numbers, internal/test/mock/dummy 
 prompt/language/shot variants of lm-eval tasks, split names of ir_datasets.
 
 `common_word: true` marks a pattern that is an ordinary English word or a phrase of at most
-two such words (wordfreq Zipf frequency >= 3.0 for every word, or a generic word of the field
-such as Transformer, Linear, Naive): `Atlas`, `Hopper`, `Pong`, `Speech Commands`. Acronyms
-and names with inner capitals are never flagged. The pipeline should accept such a name only
-with a context cue.
+two such words (every word has wordfreq Zipf frequency >= 3.0 and a lowercase entry in
+Webster's 2nd or GCIDE, from `english-words`; or it is a generic word of the field such as
+Transformer, Linear, Naive): `Atlas`, `Phoenix`, `Hopper`, `Pong`, `Speech Commands`. A
+frequent first name without a lowercase entry (`Claude`) is not flagged; acronyms and names
+with inner capitals never are. The pipeline should accept a flagged name only with a context
+cue.
 
 ## Rebuild
 
     python3 -m venv /work/venv-lexicon            # a plain venv, build-time only
-    /work/venv-lexicon/bin/pip install . wordfreq==3.1.1 pyyaml
+    /work/venv-lexicon/bin/pip install . wordfreq==3.1.1 english-words==2.0.2 pyyaml
     /work/venv-lexicon/bin/python -m extractor.lexicon.build [--cache DIR] [--only PACKAGE]
 
 `--cache` (default `~/.cache/extractor-lexicon`, never committed) holds what
