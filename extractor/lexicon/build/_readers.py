@@ -1364,6 +1364,94 @@ def read_tdc(archive: Archive) -> Iterator[Found]:
                         yield from _benchmark(key_node.value)
 
 
+@reader("anomalib")
+def read_anomalib(archive: Archive) -> Iterator[Found]:
+    """Anomaly detection models (one folder each) and anomaly detection datasets."""
+    for path, text in archive.texts("lightning_model.py", under="anomalib/models/"):
+        folder = path.split("/")[-2]
+        tree = _parse(path, text)
+        if tree is None:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef) and "Anomalib" in " ".join(
+                    ast.unparse(b) for b in node.bases):
+                if can_be_name(node.name):
+                    yield Found("MODEL", spelling(node.name, folder), folder)
+    for name in classes(archive, "anomalib/data/datasets/", r"AnomalibDataset|Dataset"):
+        if not re.match(r"(?:Anomalib|Folder|Datumaro|Tabular|Video|Depth)", name):
+            yield from _dataset_class(name)
+
+
+@reader("earth2studio")
+def read_earth2studio(archive: Archive) -> Iterator[Found]:
+    """Weather and climate models (prognostic and diagnostic) and their data sources."""
+    for area in ("earth2studio/models/px/", "earth2studio/models/dx/"):
+        for name in classes(archive, area, r"PrognosticMixin|DiagnosticModel|AutoModelMixin"
+                            r"|torch\.nn\.Module"):
+            if not re.search(r"(?:Base|Mixin|Wrapper|Identity|Derived|Persistence)", name):
+                yield from _model(name)
+    for name in classes(archive, "earth2studio/data/", r"object|DataSource|Base|^$"):
+        if re.fullmatch(r"[A-Z][A-Z0-9_]{2,}(?:[A-Z][a-z]+)?|[A-Z]+\d*[A-Z]+\d*", name):
+            yield from _benchmark(name)
+
+
+_PTV_FAMILIES = {"slowfast": "SlowFast", "x3d": "X3D", "i3d": "I3D", "c2d": "C2D",
+                 "csn": "CSN", "slow": "Slow", "mvit": "MViT", "r2plus1d": "R(2+1)D",
+                 "efficient": "X3D"}
+
+
+@reader("pytorchvideo")
+def read_pytorchvideo(archive: Archive) -> Iterator[Found]:
+    """Video datasets (data functions) and the model zoo's builders."""
+    for _, text in archive.texts(".py", under="pytorchvideo/data/"):
+        for name in re.findall(r"^def ([A-Z]\w+)\(", text, re.M):
+            yield from _benchmark(name)
+    for _, text in archive.texts(".py", under="pytorchvideo/models/hub/"):
+        for name in re.findall(r"^def ([a-z]\w+)\(", text, re.M):
+            head, _, rest = name.partition("_")
+            family = _PTV_FAMILIES.get(head)
+            if family is None or not can_be_name(name):
+                continue
+            if re.fullmatch(r"xs|s|m|l", rest):
+                yield Found("MODEL", spelling(f"{family}-{rest.upper()}", name), name)
+            else:
+                yield Found("MODEL", spelling(family, name), name)
+
+
+@reader("openai-whisper")
+def read_whisper(archive: Archive) -> Iterator[Found]:
+    """Whisper checkpoints (``_MODELS``: tiny.en ... large-v3, turbo)."""
+    for _, text in archive.texts("__init__.py", under="whisper/"):
+        block = text.split("_MODELS = {", 1)[-1].split("\n}", 1)[0]
+        for size in re.findall(r"^\s+[\"']([\w.\-]+)[\"']:", block, re.M):
+            yield Found("MODEL", spelling(f"Whisper {size}", f"Whisper-{size}",
+                                          f"whisper-{size}"), size)
+
+
+@reader("rank-bm25")
+def read_rank_bm25(archive: Archive) -> Iterator[Found]:
+    """Lexical retrieval baselines (BM25Okapi, BM25L, BM25Plus)."""
+    for name in classes(archive, "rank_bm25", r"BM25"):
+        yield from _model(name)
+
+
+def _hub_reader(under: str, org: str) -> Reader:
+    def read(archive: Archive) -> Iterator[Found]:
+        yield from _hub_ids_of(archive, under, org)
+
+    read.__doc__ = f"Checkpoint ids ({org or 'any org'}) named in the code under ``{under}``."
+    return read
+
+
+# The org keeps out the datasets these packages also name (BeIR/msmarco...).
+for _name, _under, _org in (("FlagEmbedding", "FlagEmbedding/", "BAAI/"),
+                            ("rerankers", "rerankers/", ""),
+                            ("uni2ts", "uni2ts/", "Salesforce/"),
+                            ("chronos-forecasting", "chronos/", "amazon/"),
+                            ("audiocraft", "audiocraft/", "facebook/")):
+    READERS[_name] = _hub_reader(_under, _org)
+
+
 # ---------------------------------------------------------------------- metrics
 
 

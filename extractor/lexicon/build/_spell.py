@@ -296,7 +296,8 @@ def open_clip_spelling(name: str) -> Spelling | None:
 _HUB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{1,60}/[A-Za-z0-9][A-Za-z0-9_.-]{1,95}")
 _JUNK_ORGS = {"hf-internal-testing", "trl-internal-testing", "fxmarty", "ybelkada",
               "username", "user", "org", "organization", "path", "model", "models",
-              "my-org", "your-org", "huggingface", "datasets", "hf-tiny-model-private"}
+              "my-org", "your-org", "huggingface", "datasets", "hf-tiny-model-private",
+              "none", "application", "text", "image", "audio", "video", "multipart"}
 _JUNK_HUB_NAMES = {"to", "model", "models", "name", "encoder", "decoder", "main", "base",
                    "config", "tokenizer", "checkpoint", "weights", "repo", "data", "dataset"}
 _HUB_SUFFIX = re.compile(
