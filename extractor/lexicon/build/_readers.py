@@ -1452,6 +1452,59 @@ for _name, _under, _org in (("FlagEmbedding", "FlagEmbedding/", "BAAI/"),
     READERS[_name] = _hub_reader(_under, _org)
 
 
+@reader("evalscope")
+def read_evalscope(archive: Archive) -> Iterator[Found]:
+    """Benchmarks registered with a display name (``BenchmarkMeta(name=, pretty_name=)``)."""
+    for path, text in archive.texts(".py", under="evalscope/benchmarks/"):
+        if "pretty_name" not in text:
+            continue
+        tree = _parse(path, text)
+        if tree is None:
+            continue
+        for call in _calls(tree, "BenchmarkMeta"):
+            name, pretty = _keyword(call, "name"), _keyword(call, "pretty_name")
+            if name and pretty and can_be_name(pretty) and len(pretty) <= 40:
+                extra = (name,) if can_be_name(name) else ()
+                yield Found("BENCHMARK", spelling(pretty, *extra), name)
+
+
+@reader("lmms-eval")
+def read_lmms_eval(archive: Archive) -> Iterator[Found]:
+    """Multimodal benchmarks: task folders and task names that are not variants."""
+    folders = sorted({p.split("/")[2] for p in archive.names()
+                      if p.startswith("lmms_eval/tasks/") and p.count("/") >= 3})
+    for folder in folders:
+        if not folder.startswith("_"):
+            yield from _benchmark(folder)
+    names: set[str] = set()
+    for _, text in archive.texts(".yaml", under="lmms_eval/tasks/"):
+        names.update(m.group(2) for m in _YAML_NAME.finditer(text))
+    for name in sorted(names - set(folders)):
+        found = dataset_spelling(name)
+        if found is not None and not is_task_variant(name) and (
+                "_" not in name or found.id != name):
+            yield Found("BENCHMARK", found, name)
+
+
+@reader("paddlenlp")
+def read_paddlenlp(archive: Archive) -> Iterator[Found]:
+    """Dataset modules of paddlenlp.datasets (Chinese and English NLP datasets)."""
+    for path in archive.names():
+        match = re.fullmatch(r"paddlenlp/datasets/([a-z][\w]*)\.py", path)
+        if match and match.group(1) not in {"dataset", "utils"}:
+            yield from _benchmark(match.group(1))
+
+
+@reader("wilds")
+def read_wilds(archive: Archive) -> Iterator[Found]:
+    """WILDS distribution-shift datasets (``supported_datasets``)."""
+    for _, text in archive.texts("__init__.py", under="wilds/"):
+        for block in re.findall(r"^(?:benchmark|additional)_datasets = \[(.*?)\]", text,
+                                re.M | re.S):
+            for name in re.findall(r"[\"']([\w\-]+)[\"']", block):
+                yield from _benchmark(name)
+
+
 # ---------------------------------------------------------------------- metrics
 
 
