@@ -1505,6 +1505,41 @@ def read_wilds(archive: Archive) -> Iterator[Found]:
                 yield from _benchmark(name)
 
 
+@reader("flair")
+def read_flair(archive: Archive) -> Iterator[Found]:
+    """NLP corpora of flair.datasets (NER, UD treebanks, classification, entity linking)."""
+    for name in classes(archive, "flair/datasets/", r"Corpus|Dataset|HUNER|BIGBIO|UD_|CONLL",
+                        skip=r"^_|Base|Mixin|Config|Test|Mock|Dummy|Fake|Abstract|^BIGBIO"):
+        # HUNER_* / BIOBERT_* are flair's per-entity re-splits of corpora listed elsewhere
+        if re.fullmatch(r"[A-Z][A-Z0-9_]+", name) and not name.startswith(
+                ("HUNER_", "BIOBERT_", "BIGBIO_")):
+            yield from _benchmark(name)
+
+
+@reader("dm-meltingpot")
+def read_meltingpot(archive: Archive) -> Iterator[Found]:
+    """Melting Pot substrates (one config module each)."""
+    for path in archive.names():
+        match = re.search(r"meltingpot/configs/substrates/([a-z]\w+)\.py$", path)
+        if match:
+            yield from _benchmark(match.group(1))
+
+
+@reader("imbalanced-learn")
+def read_imblearn(archive: Archive) -> Iterator[Found]:
+    """Imbalanced benchmark datasets (``fetch_datasets`` names)."""
+    for _, text in archive.texts("_zenodo.py", under="imblearn/datasets/"):
+        block = text.split("MAP_NAME_ID_KEYS = [", 1)[-1].split("]", 1)[0]
+        for name in re.findall(r"[\"']([\w\-]+)[\"']", block):
+            yield from _benchmark(name)
+
+
+@reader("highway-env")
+def read_highway_env(archive: Archive) -> Iterator[Found]:
+    """Registered autonomous driving environment ids (highway, merge, roundabout...)."""
+    yield from _registered_envs(archive, "highway_env/")
+
+
 # ---------------------------------------------------------------------- metrics
 
 
