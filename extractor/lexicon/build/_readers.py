@@ -1540,6 +1540,54 @@ def read_highway_env(archive: Archive) -> Iterator[Found]:
     yield from _registered_envs(archive, "highway_env/")
 
 
+@reader("browsergym-miniwob")
+def read_miniwob(archive: Archive) -> Iterator[Found]:
+    """MiniWoB++ web tasks (``subdomain`` of each task class), browsergym id kept."""
+    for _, text in archive.texts("all.py", under="browsergym/miniwob/"):
+        for task in re.findall(r"subdomain = [\"']([\w\-]+)[\"']", text):
+            if can_be_name(task):
+                yield Found("BENCHMARK", spelling(task, f"miniwob.{task}"), task)
+
+
+@reader("libero")
+def read_libero(archive: Archive) -> Iterator[Found]:
+    """LIBERO task suites (``libero_goal`` -> LIBERO-Goal)."""
+    suites = {m.group(1) for p in archive.names()
+              if (m := re.search(r"bddl_files/(libero_\w+)/", p))}
+    for suite in sorted(suites):
+        display = "LIBERO-" + suite.removeprefix("libero_").capitalize()
+        yield Found("BENCHMARK", spelling(display, suite), suite)
+
+
+@reader("robosuite")
+def read_robosuite(archive: Archive) -> Iterator[Found]:
+    """Manipulation tasks (environment classes: Lift, NutAssembly, TwoArmTransport...)."""
+    for name in classes(archive, "robosuite/environments/manipulation/",
+                        r"ManipulationEnv|TwoArmEnv|SingleArmEnv"):
+        if not name.endswith("Env") and not re.match(r"(?:Two|Single)ArmEnv|Manipulation", name):
+            yield from _benchmark(name)
+
+
+@reader("scikit-learn")
+def read_sklearn(archive: Archive) -> Iterator[Found]:
+    """Datasets of sklearn.datasets (``fetch_covtype`` -> covtype, ``load_iris`` -> iris)."""
+    for _, text in archive.texts(".py", under="sklearn/datasets/"):
+        for name in re.findall(r"^def (?:fetch|load)_(\w+)\(", text, re.M):
+            if name not in {"files", "svmlight_file", "svmlight_files", "sample_image",
+                            "sample_images", "openml", "file", "csv_data", "descr",
+                            "gzip_compressed_csv_data", "arff_from_gzip_file", "files_root"}:
+                yield from _benchmark(name)
+
+
+@reader("statsmodels")
+def read_statsmodels(archive: Archive) -> Iterator[Found]:
+    """Datasets shipped by statsmodels (one folder each)."""
+    folders = {m.group(1) for p in archive.names()
+               if (m := re.fullmatch(r"statsmodels/datasets/([a-z]\w+)/data\.py", p))}
+    for name in sorted(folders):
+        yield from _benchmark(name)
+
+
 # ---------------------------------------------------------------------- metrics
 
 
