@@ -20,6 +20,7 @@ GENERIC = frozenset({
     "dataset", "benchmark", "corpus", "accuracy", "precision", "recall",
 })
 THRESHOLD = 3.0  # wordfreq Zipf frequency: 3.0 is about once per million words
+VERY_FREQUENT = 4.0  # frequent enough to be ordinary without a dictionary entry (Texas)
 
 _WORDY = re.compile(r"[A-Za-z][A-Za-z']+(?: [A-Za-z][A-Za-z']+)*")
 
@@ -69,6 +70,8 @@ def is_common_word(pattern: str, zipf: Callable[[str], float],
     True
     >>> is_common_word("Phoenix", zipf, {"atlas"}.__contains__)  # no lowercase entry
     False
+    >>> is_common_word("Speech Commands", zipf, {"speech", "command"}.__contains__)
+    True
     """
     if pattern.casefold() in GENERIC:
         return True
@@ -80,5 +83,29 @@ def is_common_word(pattern: str, zipf: Callable[[str], float],
             return False
     if len(words) > 2:  # "Mean Absolute Percentage Error" is a term, not a phrase
         return False
-    return all(zipf(word.casefold()) >= THRESHOLD and in_dictionary(word.casefold())
-               for word in words)
+    return all(_ordinary(word.casefold(), zipf, in_dictionary) for word in words)
+
+
+def singulars(word: str) -> list[str]:
+    """The word and its possible singulars (dictionaries list no plurals).
+
+    >>> singulars("countries"), singulars("boxes"), singulars("atlas")
+    (['countries', 'country', 'countri', 'countrie'], ['boxes', 'box', 'boxe'], ['atlas', 'atla'])
+    """
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return forms
+
+
+def _ordinary(word: str, zipf: Callable[[str], float],
+              in_dictionary: Callable[[str], bool]) -> bool:
+    """A frequent word with a lowercase dictionary entry, or a very frequent one (Texas)."""
+    frequency = zipf(word)
+    if frequency >= VERY_FREQUENT:
+        return True
+    return frequency >= THRESHOLD and any(in_dictionary(form) for form in singulars(word))

@@ -11,7 +11,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ._archive import Archive, download
-from ._common import THRESHOLD, dictionary_words, is_common_word, wordfreq_zipf
+from ._common import (
+    THRESHOLD,
+    VERY_FREQUENT,
+    dictionary_words,
+    is_common_word,
+    wordfreq_zipf,
+)
 from ._lexicon import FILES, Entry, Source, deduplicate, prefer_display_ids, write_files
 from ._readers import READERS, Found
 from ._sources_md import sources_md
@@ -139,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     manifest = write_files(args.out, entries, done, {
         "common_word": {"wordfreq": wordfreq_version, "zipf_threshold": THRESHOLD,
                         "english-words": dictionary_version,
-                        "rule": "every word frequent and a lowercase dictionary entry"},
+                        "very_frequent": VERY_FREQUENT,
+                        "rule": "every word frequent and a lowercase dictionary entry "
+                                "(singular forms tried), or very frequent"},
         "spellings_from_curated": file_digest(
             CURATED / n for n in ("models.jsonl", "benchmarks.jsonl", "metrics.jsonl")),
     })

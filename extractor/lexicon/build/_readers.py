@@ -452,7 +452,7 @@ def _metafile_sections(text: str) -> tuple[list[Any], list[Any]]:
     return list(data.get("Collections") or []), list(data.get("Models") or [])
 
 
-_NOT_A_METRIC = re.compile(r"iter|time|memory|params|flops|fps|epoch|speed|latency|"
+_NOT_A_METRIC = re.compile(r"iter|time|memory|params|flops|fps|epoch|speed|latency|step|"
                            r"inference|size|\\|\$|\*", re.IGNORECASE)
 
 

@@ -70,11 +70,12 @@ Dropped: names of one or two characters, pure numbers, internal/test/mock/dummy 
 prompt/language/shot variants of lm-eval tasks, split names of ir_datasets.
 
 `common_word: true` marks a pattern that is an ordinary English word or a phrase of at most
-two such words (every word has wordfreq Zipf frequency >= 3.0 and a lowercase entry in
-Webster's 2nd or GCIDE, from `english-words`; or it is a generic word of the field such as
-Transformer, Linear, Naive): `Atlas`, `Phoenix`, `Hopper`, `Pong`, `Speech Commands`. A
-frequent first name without a lowercase entry (`Claude`) is not flagged; acronyms and names
-with inner capitals never are. The pipeline should accept a flagged name only with a context
+two such words (every word has wordfreq Zipf frequency >= 3.0 and a lowercase entry, or a
+singular with one, in Webster's 2nd or GCIDE from `english-words`; or a Zipf frequency >= 4.0
+whatever the dictionary says (`Texas`, `Amazon`); or it is a generic word of the field such
+as Transformer, Linear, Naive): `Atlas`, `Phoenix`, `Hopper`, `Pong`, `Speech Commands`,
+`Computers`. A less frequent first name without a lowercase entry (`Claude`) is not flagged;
+acronyms and names with inner capitals never are. The pipeline should accept a flagged name only with a context
 cue.
 
 ## Rebuild
