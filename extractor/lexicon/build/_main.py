@@ -129,9 +129,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.only:
         entries = [e for e in read_existing(args.out) if e.package not in args.only]
     done: list[Source] = []
+    known = _manifest_licences(args.out) if args.only else {}
     for source in sources:
         if args.only and source.package not in args.only:
-            done.append(_licensed(source, args.cache))
+            licence = known.get((source.package, source.version))
+            done.append(Source(source.package, source.version, source.contributes,
+                               source.reader, licence) if licence
+                        else _licensed(source, args.cache))
             continue
         path = download(args.cache, source.package, source.version)
         archive = Archive(path)
@@ -161,3 +165,12 @@ def _licensed(source: Source, cache: Path) -> Source:
     path = download(cache, source.package, source.version)
     return Source(source.package, source.version, source.contributes, source.reader,
                   Archive(path).licence())
+
+
+def _manifest_licences(out: Path) -> dict[tuple[str, str], str]:
+    """(package, version) -> licence of the manifest already written in ``out``."""
+    path = out / "MANIFEST.json"
+    if not path.exists():
+        return {}
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    return {(s["package"], s["version"]): s["license"] for s in manifest.get("sources", [])}
