@@ -92,6 +92,9 @@ HUB = [
      ("Llama-2-7b", "Llama-2-7b-hf", "meta-llama/Llama-2-7b-hf")),
     ("google/vit-base-patch16-224", "vit-base-patch16-224",
      ("vit-base-patch16-224", "google/vit-base-patch16-224")),
+    ("google-bert/bert-base-uncased", "BERT-base-uncased",
+     ("BERT-base-uncased", "bert-base-uncased", "google-bert/bert-base-uncased")),
+    ("google/flan-t5-xl", "flan-t5-xl", ("flan-t5-xl", "google/flan-t5-xl")),
     ("mistralai/Mistral-7B-v0.1", "Mistral-7B-v0.1",
      ("Mistral-7B-v0.1", "mistralai/Mistral-7B-v0.1")),
 ]

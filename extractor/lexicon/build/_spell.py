@@ -322,6 +322,36 @@ def is_hub_id(text: str) -> bool:
     return can_be_name(name) and can_be_name(org.replace("-", "x") + "xx")
 
 
+# Leading tokens of lowercase checkpoint names -> the family's own casing.
+HUB_BRANDS = {
+    "bert": "BERT", "roberta": "RoBERTa", "xlm": "XLM", "distilbert": "DistilBERT",
+    "albert": "ALBERT", "deberta": "DeBERTa", "electra": "ELECTRA", "bart": "BART",
+    "mbart": "mBART", "t5": "T5", "mt5": "mT5", "gpt2": "GPT-2", "opt": "OPT",
+    "bloom": "BLOOM", "bloomz": "BLOOMZ", "llama": "Llama", "mistral": "Mistral",
+    "mixtral": "Mixtral", "qwen": "Qwen", "qwen2": "Qwen2", "gemma": "Gemma", "phi": "Phi",
+    "whisper": "Whisper", "hubert": "HuBERT", "wavlm": "WavLM", "e5": "E5", "bge": "BGE",
+    "gte": "GTE", "minilm": "MiniLM", "mpnet": "MPNet", "longformer": "Longformer",
+    "bigbird": "BigBird", "pegasus": "PEGASUS", "codegen": "CodeGen", "starcoder": "StarCoder",
+    "falcon": "Falcon", "pythia": "Pythia", "layoutlm": "LayoutLM", "layoutlmv3": "LayoutLMv3",
+    "olmo": "OLMo", "smollm": "SmolLM", "smollm2": "SmolLM2",
+}  # families written "<Family>-<size>"; vision names ("vit-base-patch16") are left as they are
+
+
+def brand_cased(name: str) -> str | None:
+    """A lowercase checkpoint name with its family cased as the family writes it.
+
+    >>> brand_cased("bert-base-uncased"), brand_cased("t5-small"), brand_cased("gpt2")
+    ('BERT-base-uncased', 'T5-small', 'GPT-2')
+    >>> brand_cased("Llama-2-7b"), brand_cased("unknownnet-base")
+    (None, None)
+    """
+    if name != name.lower():
+        return None
+    head, sep, rest = name.partition("-")
+    brand = HUB_BRANDS.get(head)
+    return None if brand is None else brand + sep + rest
+
+
 def hub_spelling(hub_id: str) -> Spelling | None:
     """A hub checkpoint id -> the checkpoint name papers write, the full id kept.
 
@@ -329,6 +359,8 @@ def hub_spelling(hub_id: str) -> Spelling | None:
     Spelling(id='Llama-2-7b', patterns=('Llama-2-7b', 'Llama-2-7b-hf', 'meta-llama/Llama-2-7b-hf'))
     >>> hub_spelling("bert-base-uncased/x") is None, hub_spelling("google/flan-t5-xl").id
     (True, 'flan-t5-xl')
+    >>> hub_spelling("google-bert/bert-base-uncased").patterns
+    ('BERT-base-uncased', 'bert-base-uncased', 'google-bert/bert-base-uncased')
     >>> hub_spelling("hf-internal-testing/tiny-random-gpt2") is None
     True
     >>> hub_spelling("Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4").id
@@ -341,6 +373,9 @@ def hub_spelling(hub_id: str) -> Spelling | None:
     short = _HUB_SUFFIX.sub("", name)
     if not can_be_name(short):
         return None
+    cased = brand_cased(short)
+    if cased is not None:
+        return spelling(cased, short, name, hub_id)
     return spelling(short, name, hub_id)
 
 
