@@ -53,7 +53,8 @@ is recognised ("MIT (LICENSE file)"). pycocoevalcap was dropped: it declares no 
 - open_clip configs: `ViT-L-14-336` -> `ViT-L/14@336px`.
 - hub checkpoint ids: `meta-llama/Llama-2-7b-hf` -> id `Llama-2-7b` (packaging suffixes
   -hf, -GPTQ-Int4, -AWQ, -GGUF, -MLX dropped), patterns: the short name, the name as published
-  and the full `org/name`. Placeholder orgs (hf-internal-testing, username...) and test
+  and the full `org/name`; a lowercase name of a text or speech family takes the family's
+  casing as its id (`bert-base-uncased` -> `BERT-base-uncased`, `gpt2` -> `GPT-2`). Placeholder orgs (hf-internal-testing, username...) and test
   models are dropped, as are ids that code generation made by renaming one real id across
   model files (`meta-afmoe/Afmoe-2-7b-hf`).
 - hosted API models (litellm, openai, anthropic, fschat): provider routes, regions and
