@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -98,6 +98,38 @@ def prefer_display_ids(entries: list[Entry]) -> list[Entry]:
     return [e for e in entries if not (
         e.id == e.pattern and len(ids[(e.label, e.pattern)]) > 1
         and patterns[(e.label, e.id)] == {e.pattern})]
+
+
+def merge_respelt_ids(entries: list[Entry], key: Callable[[str], str]) -> list[Entry]:
+    """One id for ids that are the same name respelt and share a pattern.
+
+    "deepseek-coder-33b-instruct" (a hub id kept as it is) and "DeepSeek-coder-33b-instruct"
+    (the brand-cased API name) share the pattern "deepseek-coder-33b-instruct": the lines of
+    the all-lowercase id move to the cased one. Ids that only look alike ("Blink", "BLINK")
+    but share no pattern stay apart.
+
+    >>> k = lambda t: t.lower().replace("-", "")
+    >>> a = Entry("MODEL", "deepseek-x-7b", "deepseek-x-7b", "p", "deepseek-x-7b", "1", "M", False)
+    >>> b = Entry("MODEL", "DeepSeek-x-7b", "deepseek-x-7b", "q", "deepseek-x-7b", "1", "M", False)
+    >>> sorted({e.id for e in merge_respelt_ids([a, b], k)})
+    ['DeepSeek-x-7b']
+    """
+    ids: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for entry in entries:
+        ids[(entry.label, entry.pattern)].add(entry.id)
+    target: dict[tuple[str, str], str] = {}
+    for (label, _), group in sorted(ids.items()):
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for id_ in sorted(group):
+            by_key[key(id_)].append(id_)
+        for same in by_key.values():
+            if len(same) > 1:
+                keep = min(same, key=lambda i: (i == i.lower(), i))
+                for id_ in same:
+                    if id_ != keep:
+                        target.setdefault((label, id_), keep)
+    moved = [replace(e, id=target.get((e.label, e.id), e.id)) for e in entries]
+    return deduplicate(moved)
 
 
 def write_files(out: Path, entries: list[Entry], sources: list[Source],

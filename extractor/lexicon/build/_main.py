@@ -18,7 +18,15 @@ from ._common import (
     is_common_word,
     wordfreq_zipf,
 )
-from ._lexicon import FILES, Entry, Source, deduplicate, prefer_display_ids, write_files
+from ._lexicon import (
+    FILES,
+    Entry,
+    Source,
+    deduplicate,
+    merge_respelt_ids,
+    prefer_display_ids,
+    write_files,
+)
 from ._readers import READERS, Found
 from ._sources_md import sources_md
 from ._spell import can_be_name, key, spelling
@@ -145,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{source.package} {source.version}: {len(new)} lines", file=sys.stderr)
         entries += new
         done.append(source)
-    entries = prefer_display_ids(deduplicate(entries))
+    entries = prefer_display_ids(merge_respelt_ids(deduplicate(entries), key))
     manifest = write_files(args.out, entries, done, {
         "common_word": {"wordfreq": wordfreq_version, "zipf_threshold": THRESHOLD,
                         "english-words": dictionary_version,

@@ -86,6 +86,12 @@ def hub_ids(text: str) -> Iterator[str]:
 
 
 def _hub(hub_id: str) -> Iterator[Found]:
+    if hub_id.startswith("timm/"):  # timm/<arch>.<tag>: the architecture's spelling
+        arch = timm_spelling(hub_id.removeprefix("timm/").split(".")[0])
+        if arch is not None and arch.id != arch.patterns[-1]:
+            yield Found("MODEL", spelling(arch.id, hub_id.removeprefix("timm/"), hub_id),
+                        hub_id)
+            return
     found = hub_spelling(hub_id)
     if found is not None:
         yield Found("MODEL", found, hub_id)
