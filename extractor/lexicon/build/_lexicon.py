@@ -147,6 +147,7 @@ def write_files(out: Path, entries: list[Entry], sources: list[Source],
         "files": files,
         "sources": [source_summary(s, entries) for s in sources],
         "totals": counts(entries),
+        "pattern_clashes": clashes(entries),
         **extra,
     }
     text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
@@ -173,6 +174,19 @@ def counts(entries: Iterable[Entry]) -> dict[str, dict[str, int]]:
     return {label: {"lines": lines[label], "ids": len(ids[label]),
                     "patterns": len(patterns[label]), "common_word_lines": common[label]}
             for label in sorted(lines)}
+
+
+def clashes(entries: Iterable[Entry]) -> int:
+    """How many (label, pattern) pairs name more than one id.
+
+    >>> e = Entry("MODEL", "A", "a-1", "p", "a", "1", "MIT", False)
+    >>> clashes([e, Entry("MODEL", "B", "a-1", "q", "a", "1", "MIT", False)])
+    1
+    """
+    ids: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for entry in entries:
+        ids[(entry.label, entry.pattern)].add(entry.id)
+    return sum(len(group) > 1 for group in ids.values())
 
 
 def source_summary(source: Source, entries: list[Entry]) -> dict[str, Any]:

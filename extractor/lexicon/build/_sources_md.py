@@ -95,9 +95,9 @@ one `@reader` function in `_readers.py`.
 
 Known limits: many ids are registry identifiers kept as they are (mteb task names such as
 `ArguAna`, tfds names such as `civil_comments`, nemo names such as
-`stt_en_conformer_ctc_large`), which papers write only in tables or appendices; about 20
-patterns still map to two ids (coarse curated ids vs sized ids, OpenMMLab configs shared by
-two families); wheels of platform-specific packages (torchvision, torchaudio, statsforecast,
+`stt_en_conformer_ctc_large`), which papers write only in tables or appendices; a few
+patterns still map to two ids (`pattern_clashes` in MANIFEST.json: coarse curated ids vs sized
+ids, API names without their date vs with it, OpenMMLab configs shared by two families); wheels of platform-specific packages (torchvision, torchaudio, statsforecast,
 river, dgl, ale-py, gensim) are fetched for this machine's platform, whose Python files
 are the same on every platform.
 """
