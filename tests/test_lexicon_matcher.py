@@ -59,7 +59,7 @@ def _table_matches(
     doc = nlp.make_doc(text)
     found = []
     for index, start, end in lexicon.find(doc):
-        label, key, _ = lexicon.names[index]
+        label, key, _ = lexicon.name(index)
         found.append((f"{label}\t{key[1:]}", start, end))
     return found
 

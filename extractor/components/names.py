@@ -239,7 +239,7 @@ def _pattern_tokenizer(nlp: Language) -> Tokenizer:
 
 
 def _load_lexicon(
-    tokenize: Tokenizer,
+    nlp: Language,
     lists: tuple[Gazetteer, Gazetteer, Gazetteer],
     not_names: frozenset[str],
     registry: Path | None,
@@ -256,9 +256,9 @@ def _load_lexicon(
         models, benchmarks, metrics = (g.entries for g in lists)
         entries = [e for path, raw in sources for e in parse_registry(path, raw)]
         kept = without_curated(entries, (*models, *benchmarks, *metrics), not_names)
-        return compile_lexicon(tokenize, models, benchmarks, metrics, kept)
+        return compile_lexicon(_pattern_tokenizer(nlp), models, benchmarks, metrics, kept)
 
-    return cached_lexicon(tokenize, [*curated, *(raw for _, raw in sources)], build)
+    return cached_lexicon(nlp.tokenizer, [*curated, *(raw for _, raw in sources)], build)
 
 
 # What makes a name that is also an ordinary word ("Atlas", "Phoenix") a name here: a
@@ -520,7 +520,7 @@ class NameFinder:
         # case the metric words ("Accuracy") and the names with a digit, which no English
         # word spells ("gpt-4", "llama-2-7b", "gsm8k"). Built once, cached on disk.
         self._lexicon = _load_lexicon(
-            _pattern_tokenizer(nlp),
+            nlp,
             (self.models, self.benchmarks, self.metrics),
             self.not_names,
             registry_dir() if registry is True else Path(registry) if registry else None,
@@ -629,11 +629,11 @@ class NameFinder:
         metric "CLIP-IQA", not a model "CLIP-IQA").
         """
         text = doc_text(doc)
-        names = self._lexicon.names
+        lexicon = self._lexicon
         raw: list[tuple[str, str, int, int]] = []
         common = []  # the names that are also ordinary words ("Atlas"), by index in raw
-        for index, start, end in self._lexicon.find(doc):
-            label, key, is_common = names[index]
+        for index, start, end in lexicon.find(doc):
+            label, key, is_common = lexicon.name(index)
             last = doc[end - 1]
             if is_common:
                 common.append(len(raw))

@@ -22,11 +22,14 @@ import marshal
 import os
 import sys
 import tempfile
+from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+import numpy as np
+import numpy.typing as npt
 import orjson
 import regex
 from spacy import about as spacy_about
@@ -39,50 +42,149 @@ from extractor.gazetteers import Entry
 from extractor.lexicon.registry import RegistryEntry
 
 # Bump when the cached file's layout changes (this module's source is hashed too).
-FORMAT = 1
+FORMAT = 6
+
+# The low bits of a key that index a TokenTable's bitmaps (1 MiB each; with 50,000 keys,
+# about one other key in twenty shares some listed key's bits).
+_LOW_MASK = (1 << 20) - 1
+_LOW = np.uint64(_LOW_MASK)
 
 # A name: (label, key, common word). The key is "=" and the name's id.
 Name = tuple[str, str, bool]
+_LABEL_CODES = {"MODEL": "M", "BENCHMARK": "B", "METRIC": "T"}
+_LABELS = {code: label for label, code in _LABEL_CODES.items()}
+
+
+def _encode(name: Name) -> str:
+    """One string a name, so a cache of tens of thousands loads as one string split.
+
+    >>> _decode(_encode(("MODEL", "=Atlas", True)))
+    ('MODEL', '=Atlas', True)
+    """
+    label, key, common = name
+    return _LABEL_CODES[label] + ("c" if common else "-") + key
+
+
+def _decode(code: str) -> Name:
+    return _LABELS[code[0]], code[2:], code[1] == "c"
+
+
+_MASK64 = (1 << 64) - 1
+_MULTIPLIER = 0x9E3779B97F4A7C15  # odd: a step of the fold below loses no bits
+_MULTIPLIER_U64 = np.uint64(_MULTIPLIER)
+
+
+def sequence_key(hashes: Sequence[int]) -> int:
+    """The dict key of a sequence of two or more token hashes: ``h0 * M + h1``, then
+    ``* M + h2`` and so on, modulo 2**64, so numpy computes the two-token keys of a whole
+    text at once (``TokenTable.find``). Two sequences share a key with odds of about one
+    in 2**64 a look-up.
+
+    >>> sequence_key([1, 2]) == (_MULTIPLIER + 2) % 2**64
+    True
+    """
+    key = hashes[0]
+    for h in hashes[1:]:
+        key = (key * _MULTIPLIER + h) & _MASK64
+    return key
 
 
 @dataclass(frozen=True, slots=True)
 class TokenTable:
-    """Token-hash sequences and the names (indices into the lexicon's names) they spell."""
+    """Token-hash sequences and the names (indices into the lexicon's names) they spell.
 
-    sequences: dict[tuple[int, ...], tuple[int, ...]]
-    lengths: dict[int, tuple[int, ...]]  # first hash -> the sequences' lengths, ascending
+    A name's index is ``>= 0``; a spelling several names share maps to ``-1 - k``, and
+    ``shared[k]`` lists them. Like PhraseMatcher's trie, a longer sequence is tried only
+    where its first two tokens start one.
+    """
 
-    def find(self, hashes: Sequence[int], found: list[tuple[int, int, int]]) -> None:
-        """Append ``(name, start, end)`` for every spelled name, by start, shorter first."""
-        sequences = self.sequences
-        n = len(hashes)
-        for start, lengths in enumerate(map(self.lengths.get, hashes)):
-            if lengths is None:
-                continue
-            for length in lengths:
-                end = start + length
-                if end > n:
-                    break
-                names = sequences.get(tuple(hashes[start:end]))
-                if names:
-                    found.extend((name, start, end) for name in names)
+    singles: dict[int, int]  # one token's hash -> name
+    pairs: dict[int, tuple[int, ...]]  # sequence_key of two tokens -> lengths >= 2, ascending
+    sequences: dict[int, int]  # sequence_key of two or more tokens -> name
+    shared: tuple[tuple[int, ...], ...]
+
+    def add(self, name: int, start: int, end: int, found: list[tuple[int, int, int]]) -> None:
+        if name >= 0:
+            found.append((name, start, end))
+        else:
+            found.extend((shared, start, end) for shared in self.shared[-1 - name])
+
+
+def _bitmap(*key_sets: Iterable[int]) -> npt.NDArray[np.bool_]:
+    """Whether some key has these low bits (see ``_LOW_MASK``)."""
+    bitmap = np.zeros(_LOW_MASK + 1, dtype=np.bool_)
+    for keys in key_sets:
+        bitmap[np.fromiter(keys, dtype=np.uint64) & _LOW] = True
+    return bitmap
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledLexicon:
-    names: tuple[Name, ...]
+    codes: tuple[str, ...]  # the names, encoded (see ``name``)
     as_written: TokenTable  # ORTH hashes
     any_case: TokenTable  # LOWER hashes
+    # Whether a key's low bits are those of a single's or a pair's key in either table:
+    # numpy finds the few places a name may start without a Python step per token.
+    may_be_single: npt.NDArray[np.bool_] = field(compare=False, repr=False)
+    may_be_pair: npt.NDArray[np.bool_] = field(compare=False, repr=False)
+
+    @classmethod
+    def make(
+        cls, codes: tuple[str, ...], as_written: TokenTable, any_case: TokenTable
+    ) -> CompiledLexicon:
+        single = _bitmap(as_written.singles, any_case.singles)
+        pair = _bitmap(as_written.pairs, any_case.pairs)
+        return cls(codes, as_written, any_case, single, pair)
+
+    def name(self, index: int) -> Name:
+        """The name at ``index``: (label, key, common word)."""
+        return _decode(self.codes[index])
 
     def find(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """``(name index, token start, token end)`` of every listed name in ``doc``."""
+        """``(name index, token start, token end)`` of every listed name in ``doc``: by
+        start, shorter first, the as-written table's before the any-case one's."""
         if not len(doc):
             return []
-        both = cast(list[int], doc.to_array([ORTH, LOWER]).ravel().tolist())
-        found: list[tuple[int, int, int]] = []
-        self.as_written.find(both[0::2], found)
-        self.any_case.find(both[1::2], found)
-        return found
+        both = cast("npt.NDArray[np.uint64]", doc.to_array([ORTH, LOWER]))  # (tokens, 2)
+        tables = (self.as_written, self.any_case)
+        hits: tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]] = ([], [])
+        # A flat index is 2 * token + column (0: ORTH, the as-written table; 1: LOWER).
+        flat = both.ravel()
+        singles = np.flatnonzero(self.may_be_single[flat & _LOW])
+        if len(singles):
+            for at, key in zip(singles.tolist(), flat[singles].tolist(), strict=True):
+                table = tables[at & 1]
+                if (name := table.singles.get(key)) is not None:
+                    table.add(name, at >> 1, (at >> 1) + 1, hits[at & 1])
+        pair_keys = (both[:-1] * _MULTIPLIER_U64 + both[1:]).ravel()  # arrays wrap silently
+        pairs = np.flatnonzero(self.may_be_pair[pair_keys & _LOW])
+        if len(pairs):
+            n = len(both)
+            columns: list[list[int] | None] = [None, None]
+            for at, key in zip(pairs.tolist(), pair_keys[pairs].tolist(), strict=True):
+                column = at & 1
+                table = tables[column]
+                lengths = table.pairs.get(key)
+                if lengths is None:
+                    continue
+                values = columns[column]
+                if values is None:
+                    values = columns[column] = cast(list[int], both[:, column].tolist())
+                start = at >> 1
+                for length in lengths:
+                    end = start + length
+                    if end > n:
+                        break
+                    name = table.sequences.get(sequence_key(values[start:end]))
+                    if name is not None:
+                        table.add(name, start, end, hits[column])
+            for found in hits:  # stable: the names of one spelling keep their order
+                found.sort(key=_start_end)
+        return hits[0] + hits[1]
+
+
+def _start_end(match: tuple[int, int, int]) -> tuple[int, int]:
+    return match[1], match[2]
 
 
 def is_metric_word(pattern: str) -> bool:
@@ -136,7 +238,7 @@ def _table(
     patterns: dict[Name, list[tuple[tuple[int, ...], Doc]]] = {}
     for name, pattern in pairs:
         doc = tokenize(pattern)
-        if not len(doc):
+        if not 0 < len(doc) < 64:  # the lengths are stored as bits of a 64-bit mask
             continue
         sequence = tuple(t.orth if attr == ORTH else t.lower for t in doc)
         names = by_sequence.setdefault(sequence, [])
@@ -145,12 +247,26 @@ def _table(
         patterns.setdefault(name, []).append((sequence, doc))
         index.setdefault(name, len(index))
     _order_as_phrase_matcher(tokenize, by_sequence, patterns, attr)
-    lengths: dict[int, set[int]] = {}
-    for sequence in by_sequence:
-        lengths.setdefault(sequence[0], set()).add(len(sequence))
+    singles: dict[int, int] = {}
+    pair_lengths: dict[int, set[int]] = {}
+    sequences: dict[int, int] = {}
+    shared: list[tuple[int, ...]] = []
+    for sequence, names in by_sequence.items():
+        if len(names) == 1:
+            value = index[names[0]]
+        else:
+            value = -1 - len(shared)
+            shared.append(tuple(index[n] for n in names))
+        if len(sequence) == 1:
+            singles[sequence[0]] = value
+        else:
+            sequences[sequence_key(sequence)] = value
+            pair_lengths.setdefault(sequence_key(sequence[:2]), set()).add(len(sequence))
     return TokenTable(
-        {s: tuple(index[n] for n in names) for s, names in by_sequence.items()},
-        {first: tuple(sorted(ls)) for first, ls in lengths.items()},
+        singles,
+        {pair: tuple(sorted(lengths)) for pair, lengths in pair_lengths.items()},
+        sequences,
+        tuple(shared),
     )
 
 
@@ -192,7 +308,7 @@ def compile_lexicon(
     index: dict[Name, int] = {}
     orth = _table(tokenize, as_written, ORTH, index)
     lower = _table(tokenize, any_case, LOWER, index)
-    return CompiledLexicon(tuple(index), orth, lower)
+    return CompiledLexicon.make(tuple(_encode(name) for name in index), orth, lower)
 
 
 def cache_dir() -> Path:
@@ -226,7 +342,7 @@ def content_key(tokenize: Tokenizer, sources: Iterable[bytes]) -> str:
     """The cache key: a hash of the lists' bytes and of everything the tables depend on."""
     digest = hashlib.sha256()
     for part in (
-        f"{FORMAT}|{spacy_about.__version__}|{sys.version_info[:2]}|{marshal.version}".encode(),
+        f"{FORMAT}|{spacy_about.__version__}|{sys.version_info[:2]}|{sys.hash_info}".encode(),
         Path(__file__).read_bytes(),
         _tokenizer_fingerprint(tokenize),
         *sources,
@@ -237,18 +353,57 @@ def content_key(tokenize: Tokenizer, sources: Iterable[bytes]) -> str:
 
 
 def _dump(lexicon: CompiledLexicon) -> bytes:
-    tables = [(t.sequences, t.lengths) for t in (lexicon.as_written, lexicon.any_case)]
-    return marshal.dumps((FORMAT, lexicon.names, tables))
+    """The cache file: flat arrays of 64-bit ints, which load as a memory copy."""
+    tables = []
+    for table in (lexicon.as_written, lexicon.any_case):
+        masks = [sum(1 << length for length in ls) for ls in table.pairs.values()]
+        tables.append(
+            (
+                array("Q", table.singles).tobytes(),
+                array("q", table.singles.values()).tobytes(),
+                array("Q", table.pairs).tobytes(),
+                array("Q", masks).tobytes(),
+                array("Q", table.sequences).tobytes(),
+                array("q", table.sequences.values()).tobytes(),
+                table.shared,
+            )
+        )
+    return marshal.dumps((FORMAT, "\n".join(lexicon.codes), tables))
+
+
+def _ints(typecode: str, data: bytes) -> list[int]:
+    values = array(typecode)
+    values.frombytes(data)
+    return values.tolist()
+
+
+def _dict(key_type: str, keys: bytes, value_type: str, values: bytes) -> dict[int, int]:
+    return dict(zip(_ints(key_type, keys), _ints(value_type, values), strict=True))
 
 
 def _load(data: bytes) -> CompiledLexicon | None:
     try:
-        version, names, ((s1, l1), (s2, l2)) = marshal.loads(data)
+        version, codes, tables = marshal.loads(data)
+        if version != FORMAT:
+            return None
+        loaded = []
+        for single_keys, names, pair_keys, masks, keys, values, shared in tables:
+            mask_list = _ints("Q", masks)
+            by_mask = {m: tuple(i for i in range(64) if m >> i & 1) for m in set(mask_list)}
+            pairs = dict(
+                zip(_ints("Q", pair_keys), map(by_mask.__getitem__, mask_list), strict=True)
+            )
+            loaded.append(
+                TokenTable(
+                    _dict("Q", single_keys, "q", names),
+                    pairs,
+                    _dict("Q", keys, "q", values),
+                    shared,
+                )
+            )
     except (EOFError, ValueError, TypeError):
         return None
-    if version != FORMAT:
-        return None
-    return CompiledLexicon(names, TokenTable(s1, l1), TokenTable(s2, l2))
+    return CompiledLexicon.make(tuple(codes.split("\n")), *loaded)
 
 
 def cached_lexicon(
@@ -258,6 +413,9 @@ def cached_lexicon(
     directory: Path | None = None,
 ) -> CompiledLexicon:
     """The lexicon for ``sources`` from the disk cache, else ``build()`` (then cached).
+
+    ``tokenize`` is the pipeline's tokenizer (its settings are part of the key; ``build``
+    tokenizes the patterns with a copy of it).
 
     A cache that cannot be read is rebuilt; one that cannot be written is skipped (the
     tables are then built in every process).
