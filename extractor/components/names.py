@@ -262,13 +262,22 @@ def _load_lexicon(
 
 
 # What makes a name that is also an ordinary word ("Atlas", "Phoenix") a name here: a
-# noun of its kind after it ("the Atlas model", "on the Phoenix benchmark"), a
-# parenthesised acronym after it or parentheses around it ("Atlas (ATL)", "... (Atlas)"),
-# or a list with a name that is not an ordinary word ("Atlas, Llama and Mistral"). A
-# version or size glued on ("Atlas-2", "Phoenix 7B") is a cue too (see ``_listed``).
-_match_model_noun_after = regex.compile(r"\s(?:" + "|".join(_MODEL_NOUNS_AFTER) + r")s?\b").match
-_match_acronym_after = regex.compile(r"\s\(\p{Lu}[\p{L}\p{N}\-]*\)").match
+# determiner before it and a singular noun of its kind after it ("the Atlas model", "on
+# the Phoenix benchmark"; not "Foundation models"), its own acronym after it ("Atlas
+# (ATL)"; not "Rotate, Clip, and Partition (RCP)"), or a list with a name that is not an
+# ordinary word ("Atlas, Llama and Mistral"). A version or size glued on ("Atlas 2",
+# "Phoenix 7B") is a cue too (see ``_listed``). Registry names in capitals alone ("SNAP")
+# are treated the same way: papers coin such acronyms for their own terms.
+_search_determiner_before = regex.compile(
+    r"(?:^|\s)(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Ii]ts|[Tt]his|[Tt]hat)\s\Z"
+).search
+_match_model_noun_after = regex.compile(r"\s(?:" + "|".join(_MODEL_NOUNS_AFTER) + r")\b").match
+_match_dataset_noun_after = regex.compile(
+    r"\s(?:benchmark|dataset|data\sset|corpus|suite|test\sset|split)\b"
+).match
+_match_acronym_after = regex.compile(r"\s\((?P<short>\p{Lu}[\p{L}\p{N}\-]*)\)").match
 _fullmatch_list_separator = regex.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+").fullmatch
+_has_digit = regex.compile(r"\d").search
 
 
 def _cued(
@@ -280,11 +289,11 @@ def _cued(
     plain = [(b, e) for i, (_, _, b, e) in enumerate(raw) if i not in ordinary]
     for i in common:
         label, _, begin, end = raw[i]
-        noun = _match_model_noun_after(text, end) if label == MODEL else _match_kind_noun(text, end)
+        noun = (_match_model_noun_after if label == MODEL else _match_dataset_noun_after)(text, end)
+        acronym = _match_acronym_after(text, end)
         cued[i] = bool(
-            noun
-            or _match_acronym_after(text, end)
-            or (text[begin - 1 : begin] == "(" and text[end : end + 1] == ")")
+            (noun and _search_determiner_before(text, max(0, begin - 8), begin))
+            or (acronym and acronym.group("short")[0] == text[begin])
             or any(
                 _fullmatch_list_separator(text, e, begin) or _fullmatch_list_separator(text, end, b)
                 for b, e in plain
@@ -686,11 +695,15 @@ class NameFinder:
                 resolution = _match_benchmark_resolution(text, end)  # "ImageNet 256x256"
                 if resolution:
                     end = resolution.end()
+            if (
+                cued is not None
+                and not cued.get(i, True)
+                and not (end != stop and _has_digit(text, stop, end))
+            ):
+                continue  # an ordinary word ("Atlas") with no version, noun or list around
             if end != stop:  # grown: "SAM" + " 2" is the listed "SAM 2", else a new name
                 listed = self._model_ids.get(text[begin:end].lower()) if label == MODEL else None
                 key = "=" + listed if listed else name_key(text[begin:end])
-            elif cued is not None and not cued.get(i, True):
-                continue  # an ordinary word ("Atlas") with no version, noun or list around
             found.append(NameMatch(begin, end, label, key, "list"))
         return found
 
@@ -985,8 +998,6 @@ class NameFinder:
 
 
 @Language.factory("paper_names", default_config={"spans": True, "registry": True})
-def make_name_finder(
-    nlp: Language, name: str, spans: bool, registry: bool | str
-) -> NameFinder:
+def make_name_finder(nlp: Language, name: str, spans: bool, registry: bool | str) -> NameFinder:
     """Create the name finder (``nlp.add_pipe("paper_names")``)."""
     return NameFinder(nlp, name, spans=spans, registry=registry)

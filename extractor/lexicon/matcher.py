@@ -39,7 +39,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from extractor.gazetteers import Entry
-from extractor.lexicon.registry import RegistryEntry
+from extractor.lexicon.registry import RegistryEntry, needs_cue
 
 # Bump when the cached file's layout changes (this module's source is hashed too).
 FORMAT = 6
@@ -49,7 +49,8 @@ FORMAT = 6
 _LOW_MASK = (1 << 20) - 1
 _LOW = np.uint64(_LOW_MASK)
 
-# A name: (label, key, common word). The key is "=" and the name's id.
+# A name: (label, key, needs a context cue: an ordinary word or a short acronym).
+# The key is "=" and the name's id.
 Name = tuple[str, str, bool]
 _LABEL_CODES = {"MODEL": "M", "BENCHMARK": "B", "METRIC": "T"}
 _LABELS = {code: label for label, code in _LABEL_CODES.items()}
@@ -214,7 +215,7 @@ def _split(
     """The (name, pattern) pairs matched as written and in any case."""
 
     def name(e: Entry | RegistryEntry) -> Name:
-        return (e.label, "=" + e.id, isinstance(e, RegistryEntry) and e.common_word)
+        return (e.label, "=" + e.id, isinstance(e, RegistryEntry) and needs_cue(e))
 
     metric_words = [e for e in metrics if is_metric_word(e.pattern)]
     as_written: list[Entry | RegistryEntry] = [
@@ -226,8 +227,7 @@ def _split(
     any_case: list[Entry | RegistryEntry] = [
         *metric_words,
         *(e for e in (*models, *benchmarks) if _spelled_with_digit(e.pattern)),
-        *(e for e in registry if _spelled_with_digit(e.pattern)),
-    ]
+    ]  # registry names match as their sources spell them (any case cost precision)
     return [(name(e), e.pattern) for e in as_written], [(name(e), e.pattern) for e in any_case]
 
 

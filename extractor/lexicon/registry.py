@@ -77,6 +77,25 @@ def parse_registry(path: Path, data: bytes) -> list[RegistryEntry]:
 _is_lower_word = regex.compile(r"[\p{Ll}\-\s]+").fullmatch
 
 
+# Spellings that need a context cue besides the flagged ordinary words: capitals alone, at
+# most five ("SNAP", "ACE"), which papers coin for their own terms ("Semantic Naming
+# Average Precision (SNAP)"), and one capitalised word ("Affine", "Timer"), which is word-
+# shaped whether or not a word list knows it.
+_is_word_shaped = regex.compile(r"\p{Lu}{2,5}|\p{Lu}\p{Ll}+").fullmatch
+
+
+def needs_cue(entry: RegistryEntry) -> bool:
+    """Whether the name is accepted only with a context cue: an ordinary word ("Atlas"),
+    one capitalised word ("Timer") or a short acronym ("SNAP").
+
+    >>> needs_cue(RegistryEntry("BENCHMARK", "SNAP", "SNAP", False))
+    True
+    >>> needs_cue(RegistryEntry("MODEL", "Zorblax-7", "Zorblax-7", False))
+    False
+    """
+    return entry.common_word or bool(_is_word_shaped(entry.pattern))
+
+
 def without_curated(
     entries: Iterable[RegistryEntry], curated: Iterable[Entry], not_names: Iterable[str]
 ) -> list[RegistryEntry]:
