@@ -493,6 +493,20 @@ def _drop_bare_with_resolution(text: str, matches: list[NameMatch]) -> list[Name
 
 
 _search_and_or = regex.compile(r"\b(?:and|or)\b").search
+# A footnote mark glued to a name that ends a sentence: "on COCO.1 Results ...".
+_search_footnote = regex.compile(r"(?<=\p{L})\.\d{1,2}\Z").search
+_match_sentence_next = regex.compile(r"\s+\p{Lu}|\s*\Z").match
+
+
+def _without_footnote(text: str, match: NameMatch) -> NameMatch:
+    """The name without a footnote mark glued after its full stop ("COCO.1 Results")."""
+    mark = _search_footnote(text, match.start, match.end)
+    if mark is None or not _match_sentence_next(text, match.end):
+        return match
+    end = mark.start()
+    return NameMatch(match.start, end, match.label, name_key(text[match.start : end]), match.source)
+
+
 _SEPARATORS_AFTER = (",", " and ", " or ")
 _SEPARATORS_BEFORE = (", ", ",", " and ", " or ")
 
@@ -566,6 +580,8 @@ class NameFinder:
         extra = self._acronym_mentions(doc, resolved)
         extra += self._spelled_out_names(doc, resolved)
         merged = _merge_metric_compounds(text, sorted(resolved + extra, key=lambda m: m.start))
+        if "." in text:
+            merged = [_without_footnote(text, m) for m in merged]
         links = payload(doc, "paper_links")
         if links:  # "github.com/x/ZetaNet" names a repository, not a model
             merged = [
@@ -823,6 +839,12 @@ class NameFinder:
                 yield NameMatch(start, end, MODEL, name_key(name), "pattern")
         if "@" in text:
             for m in _finditer_at_metric(text):
+                at = m.group().find("@")
+                listed = self.benchmarks.entry(m.group()[:at])
+                if listed is not None:  # "HumanEval@1": the benchmark, a cut-off glued on
+                    start, end = m.start(), m.start() + at
+                    yield NameMatch(start, end, BENCHMARK, "=" + listed.id, "list")
+                    continue
                 yield NameMatch(m.start(), m.end(), METRIC, name_key(m.group()), "pattern")
         if " score" in text:
             for m in _finditer_named_score(text):
