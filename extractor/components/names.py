@@ -580,8 +580,11 @@ class NameFinder:
         extra = self._acronym_mentions(doc, resolved)
         extra += self._spelled_out_names(doc, resolved)
         merged = _merge_metric_compounds(text, sorted(resolved + extra, key=lambda m: m.start))
-        if "." in text:
-            merged = [_without_footnote(text, m) for m in merged]
+        if "." in text:  # a name ending in a digit may carry a footnote mark (plain test)
+            merged = [
+                _without_footnote(text, m) if text[m.end - 1 : m.end].isdigit() else m
+                for m in merged
+            ]
         links = payload(doc, "paper_links")
         if links:  # "github.com/x/ZetaNet" names a repository, not a model
             merged = [

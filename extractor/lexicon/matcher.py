@@ -124,18 +124,19 @@ class CompiledLexicon:
     codes: tuple[str, ...]  # the names, encoded (see ``name``)
     as_written: TokenTable  # ORTH hashes
     any_case: TokenTable  # LOWER hashes
-    # Whether a key's low bits are those of a single's or a pair's key in either table:
-    # numpy finds the few places a name may start without a Python step per token.
-    may_be_single: npt.NDArray[np.bool_] = field(compare=False, repr=False)
-    may_be_pair: npt.NDArray[np.bool_] = field(compare=False, repr=False)
+    # Whether a key's low bits are those of a one-token name's or a two-token key in
+    # either table: numpy finds the few places a name may start without a Python step
+    # per token.
+    may_start: npt.NDArray[np.bool_] = field(compare=False, repr=False)
 
     @classmethod
     def make(
         cls, codes: tuple[str, ...], as_written: TokenTable, any_case: TokenTable
     ) -> CompiledLexicon:
-        single = _bitmap(as_written.singles, any_case.singles)
-        pair = _bitmap(as_written.pairs, any_case.pairs)
-        return cls(codes, as_written, any_case, single, pair)
+        tables = (as_written, any_case)
+        return cls(
+            codes, as_written, any_case, _bitmap(*(k for t in tables for k in (t.singles, t.pairs)))
+        )
 
     def name(self, index: int) -> Name:
         """The name at ``index``: (label, key, common word)."""
@@ -144,41 +145,49 @@ class CompiledLexicon:
     def find(self, doc: Doc) -> list[tuple[int, int, int]]:
         """``(name index, token start, token end)`` of every listed name in ``doc``: by
         start, shorter first, the as-written table's before the any-case one's."""
-        if not len(doc):
+        n = len(doc)
+        if not n:
             return []
         both = cast("npt.NDArray[np.uint64]", doc.to_array([ORTH, LOWER]))  # (tokens, 2)
+        # One array of keys: the tokens' hashes (at 2 * token + column; column 0 is ORTH,
+        # the as-written table, 1 is LOWER), then the two-token keys (2 * n + ...).
+        keys = np.concatenate((both.ravel(), (both[:-1] * _MULTIPLIER_U64 + both[1:]).ravel()))
+        maybe = self.may_start
+        places = np.flatnonzero(maybe[keys & _LOW])
+        if not len(places):
+            return []
         tables = (self.as_written, self.any_case)
         hits: tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]] = ([], [])
-        # A flat index is 2 * token + column (0: ORTH, the as-written table; 1: LOWER).
-        flat = both.ravel()
-        singles = np.flatnonzero(self.may_be_single[flat & _LOW])
-        if len(singles):
-            for at, key in zip(singles.tolist(), flat[singles].tolist(), strict=True):
-                table = tables[at & 1]
-                if (name := table.singles.get(key)) is not None:
-                    table.add(name, at >> 1, (at >> 1) + 1, hits[at & 1])
-        pair_keys = (both[:-1] * _MULTIPLIER_U64 + both[1:]).ravel()  # arrays wrap silently
-        pairs = np.flatnonzero(self.may_be_pair[pair_keys & _LOW])
-        if len(pairs):
-            n = len(both)
-            columns: list[list[int] | None] = [None, None]
-            for at, key in zip(pairs.tolist(), pair_keys[pairs].tolist(), strict=True):
-                column = at & 1
-                table = tables[column]
-                lengths = table.pairs.get(key)
-                if lengths is None:
-                    continue
-                values = columns[column]
-                if values is None:
-                    values = columns[column] = cast(list[int], both[:, column].tolist())
-                start = at >> 1
-                for length in lengths:
-                    end = start + length
-                    if end > n:
-                        break
-                    name = table.sequences.get(sequence_key(values[start:end]))
-                    if name is not None:
-                        table.add(name, start, end, hits[column])
+        singles_end = 2 * n
+        columns: list[list[int] | None] = [None, None]
+        for at, key in zip(places.tolist(), keys[places].tolist(), strict=True):
+            column = at & 1
+            table = tables[column]
+            found = hits[column]
+            if at < singles_end:
+                name = table.singles.get(key)
+                if name is not None:
+                    start = at >> 1
+                    if name >= 0:
+                        found.append((name, start, start + 1))
+                    else:
+                        found.extend((s, start, start + 1) for s in table.shared[-1 - name])
+                continue
+            lengths = table.pairs.get(key)
+            if lengths is None:
+                continue
+            values = columns[column]
+            if values is None:
+                values = columns[column] = cast(list[int], both[:, column].tolist())
+            start = (at - singles_end) >> 1
+            for length in lengths:
+                end = start + length
+                if end > n:
+                    break
+                name = table.sequences.get(sequence_key(values[start:end]))
+                if name is not None:
+                    table.add(name, start, end, found)
+        if singles_end < places[-1]:  # longer names came after the one-token ones
             for found in hits:  # stable: the names of one spelling keep their order
                 found.sort(key=_start_end)
         return hits[0] + hits[1]
