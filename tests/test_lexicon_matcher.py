@@ -130,6 +130,17 @@ def test_an_unwritable_cache_folder_still_gives_the_tables(nlp: Language, tmp_pa
     assert _table_matches(lexicon, nlp, "FooNet-7") == [("MODEL\tFooNet-7", 0, 1)] * 2
 
 
+def test_no_home_folder_means_no_cache(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("EXTRACTOR_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", no_home)
+    lexicon = cached_lexicon(_pattern_tokenizer(nlp), [b"a"], lambda: _small(nlp))
+    assert _table_matches(lexicon, nlp, "FooNet-7") == [("MODEL\tFooNet-7", 0, 1)] * 2
+
+
 def test_the_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EXTRACTOR_CACHE_DIR", "/somewhere/else")
     assert lexicon_matcher.cache_dir() == Path("/somewhere/else")

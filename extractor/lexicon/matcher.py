@@ -429,7 +429,12 @@ def cached_lexicon(
     A cache that cannot be read is rebuilt; one that cannot be written is skipped (the
     tables are then built in every process).
     """
-    directory = cache_dir() if directory is None else directory
+    if directory is None:
+        try:
+            directory = cache_dir()
+        except (RuntimeError, KeyError):  # no home folder to put a cache in
+            built: CompiledLexicon = build()
+            return built
     path = directory / f"lexicon-{content_key(tokenize, sources)}.marshal"
     try:
         cached = _load(path.read_bytes())
