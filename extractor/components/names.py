@@ -1,7 +1,11 @@
 """Find model, benchmark and metric names: curated lists plus patterns for unseen names.
 
-Curated lists (``extractor/data/*.jsonl``, span_ruler pattern format) go through spaCy's
-``PhraseMatcher``; models and benchmarks match case-sensitively, metrics in lower case.
+Curated lists (``extractor/data/*.jsonl``, span_ruler pattern format) and the registry
+lexicon (``extractor/lexicon/data/registry``) are matched on token hashes by
+:mod:`extractor.lexicon.matcher` (what spaCy's ``PhraseMatcher`` would find, from tables
+cached on disk); models and benchmarks match case-sensitively, metric words and listed
+names with a digit in any case. A registry name that is also an ordinary word counts only
+with a context cue (``_cued``).
 Model matches grow over versions, sizes and suffixes the list does not spell out
 ("Llama" + " 3.1 8B Instruct"); patterns catch coined names no list has ("Qwen2-Nova-72B",
 "the MetaMathQA dataset", "AlignBench"). Acronyms defined in the text ("Stable Diffusion
