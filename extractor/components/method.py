@@ -63,11 +63,24 @@ _search_our_method = regex.compile(
     rf"(?P<name>{_NAME})(?=\s*[,.;:(]|\s+(?:is|achieves|outperforms|improves|reaches)\b)",
     regex.VERBOSE,
 ).search
+# "Our agent, Zetabot, learns ...": the commas around the name make any capitalised word
+# the name; the noun says it is a trained system.
+_search_our_system = regex.compile(
+    rf"\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?P<noun>{{nouns}})\s*,\s+(?P<name>{_WORD})\s*,".replace(
+        "{nouns}",
+        r"agent|network|detector|classifier|policy|planner|controller|model|LLM|VLM|assistant|"
+        r"chatbot|robot|system|framework|method|approach",
+    )
+).search
+_INTRODUCING = r"present|introduce|propose|release|develop|build|train|open-source"
+# "we present Vicuna, a chatbot ...": a listed name the paper introduces as its own.
+_match_intro_apposition = regex.compile(r"\s*,\s+(?:a|an)\s").match
+
 # "The proposed OrcaSeg-B obtains ...": no noun, so a performance verb must follow; matched
 # right after each "he proposed " (a plain find), never searched over the whole text.
 _match_proposed_name = regex.compile(
-    rf"(?P<name>{_NAME})\s+(?:achieves|outperforms|improves|reaches|obtains|attains|surpasses|"
-    rf"yields|delivers|sets)\b",
+    rf"(?P<name>{_NAME}|\p{{Lu}}\p{{Ll}}+)\s+(?:achieves|outperforms|improves|reaches|obtains|"
+    rf"attains|surpasses|yields|delivers|sets|runs|operates)\b",
     regex.VERBOSE,
 ).match
 
@@ -219,7 +232,7 @@ _match_model_apposition = regex.compile(
 # A system noun right before the name ("our detector FastEye", "a novel detector, coined
 # as FastEye"), but not when a comma alone follows it ("Applied to the X classifier, Y").
 _search_model_before = regex.compile(
-    rf"\b(?:a|an|the|our)\s+{_MODIFIERS}"
+    rf"\b(?:[Aa]|[Aa]n|[Tt]he|[Oo]ur)\s+{_MODIFIERS}"
     rf"(?:{_MODEL_WORDS},?\s+(?:called\s+|named\s+|dubbed\s+)?"
     rf"|(?:{_SYSTEM_WORDS}),?\s+(?:called|named|dubbed|termed|coined)\s+(?:as\s+)?"
     rf"|(?:{_SYSTEM_WORDS})\s+)\Z",
@@ -340,6 +353,14 @@ class MethodFinder:
             or self.benchmarks.has_pattern(name)
         )
 
+    def _introduces(self, text: str, name: str) -> bool:
+        """Whether the abstract introduces the listed name ``name`` as its own ("Vicuna:
+        ..." titles a paper whose abstract says "We present Vicuna, a chatbot ...")."""
+        if name in self.not_names:
+            return False
+        pattern = rf"\b[Ww]e\s+(?:{_INTRODUCING})\s+{regex.escape(name)}(?![\w\-])"
+        return bool(regex.search(pattern, text))
+
     def _from_text(self, text: str, abbreviations: list[Abbreviation]) -> str | None:
         has_cue = any(cue in text for cue in _CUE_WORDS)
         called = _search_called(text) if has_cue else None
@@ -366,7 +387,14 @@ class MethodFinder:
                 found: str = titled.group("name")
                 return found
             plain = _match_plain_name(text, proposal.start("clause"))
-            if plain and not self._is_known(plain.group("name")):
+            if plain and (
+                not self._is_known(plain.group("name"))
+                # "We present Vicuna, a chatbot ...": a listed name introduced as its own
+                or (
+                    plain.group("name") not in self.not_names
+                    and _match_intro_apposition(text, plain.end())
+                )
+            ):
                 # "we propose Bone, which ...", "We propose Bolt."
                 single: str = plain.group("name")
                 if not _match_dataset_apposition(text, plain.end()):
@@ -395,8 +423,11 @@ class MethodFinder:
         if quoted and not self._is_known(quoted.group("name")):
             named_in_quotes: str = quoted.group("name")
             return named_in_quotes
-        ours = (_search_our_method(text) if "our " in text.lower() else None) or (
-            _search_proposed_name(text)
+        lowered = text.lower()
+        ours = (
+            (_search_our_system(text) if "our " in lowered or "proposed " in lowered else None)
+            or (_search_our_method(text) if "our " in lowered else None)
+            or _search_proposed_name(text)
         )
         if ours and not self._is_known(ours.group("name")):
             own: str = ours.group("name")  # "Our method, TokenTrim, is simple."
@@ -412,7 +443,7 @@ class MethodFinder:
         text = doc_text(doc)
         abbreviations: list[Abbreviation] = payload(doc, "paper_abbreviations") or []
         name = _title_name(payload(doc, "paper_title"), text)
-        if name and self._is_known(name):
+        if name and self._is_known(name) and not self._introduces(text, name):
             name = None
         if name is None:
             name = self._from_text(text, abbreviations)

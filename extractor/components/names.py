@@ -1,7 +1,11 @@
 """Find model, benchmark and metric names: curated lists plus patterns for unseen names.
 
-Curated lists (``extractor/data/*.jsonl``, span_ruler pattern format) go through spaCy's
-``PhraseMatcher``; models and benchmarks match case-sensitively, metrics in lower case.
+Curated lists (``extractor/data/*.jsonl``, span_ruler pattern format) and the registry
+lexicon (``extractor/lexicon/data/registry``) are matched on token hashes by
+:mod:`extractor.lexicon.matcher` (what spaCy's ``PhraseMatcher`` would find, from tables
+cached on disk); models and benchmarks match case-sensitively, metric words and listed
+names with a digit in any case. A registry name that is also an ordinary word counts only
+with a context cue (``_cued``).
 Model matches grow over versions, sizes and suffixes the list does not spell out
 ("Llama" + " 3.1 8B Instruct"); patterns catch coined names no list has ("Qwen2-Nova-72B",
 "the MetaMathQA dataset", "AlignBench"). Acronyms defined in the text ("Stable Diffusion
@@ -16,11 +20,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from itertools import chain
+from pathlib import Path
 
 import regex
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
@@ -74,6 +79,9 @@ from extractor.components._name_patterns import (
     _search_word_before,
     _sub_version,
 )
+from extractor.components._name_patterns import (
+    _MODEL_NOUNS as _MODEL_NOUNS_AFTER,
+)
 from extractor.components._spans import (
     CharMatch,
     Intervals,
@@ -84,7 +92,14 @@ from extractor.components._spans import (
 )
 from extractor.components.abbreviations import Abbreviation
 from extractor.components.quantities import Quantity
-from extractor.gazetteers import Entry, load_gazetteer, load_word_list
+from extractor.gazetteers import Entry, Gazetteer, load_gazetteer, load_word_list
+from extractor.lexicon.matcher import CompiledLexicon, cached_lexicon, compile_lexicon
+from extractor.lexicon.registry import (
+    parse_registry,
+    registry_dir,
+    registry_files,
+    without_curated,
+)
 
 MODEL, BENCHMARK, METRIC = "MODEL", "BENCHMARK", "METRIC"
 SPANS_KEYS = {MODEL: "paper_models", BENCHMARK: "paper_benchmarks", METRIC: "paper_metrics"}
@@ -250,14 +265,69 @@ def _pattern_tokenizer(nlp: Language) -> Tokenizer:
     )
 
 
-def _matcher(tokenize: Tokenizer, entries: Iterable[Entry], attr: str) -> PhraseMatcher:
-    matcher = PhraseMatcher(tokenize.vocab, attr=attr)
-    by_key: dict[str, list[str]] = {}
-    for entry in entries:
-        by_key.setdefault(f"{entry.label}\t{entry.id}", []).append(entry.pattern)
-    for key, patterns in by_key.items():
-        matcher.add(key, [tokenize(pattern) for pattern in patterns])
-    return matcher
+def _load_lexicon(
+    nlp: Language,
+    lists: tuple[Gazetteer, Gazetteer, Gazetteer],
+    not_names: frozenset[str],
+    registry: Path | None,
+) -> CompiledLexicon:
+    """The token tables of the curated lists and the registry, from the disk cache when
+    the lists' content is unchanged (see :mod:`extractor.lexicon.matcher`)."""
+    data = resources.files("extractor").joinpath("data")
+    curated = [data.joinpath(f"{n}.jsonl").read_bytes() for n in ("models", "benchmarks")]
+    curated += [data.joinpath(n).read_bytes() for n in ("metrics.jsonl", "not_names.txt")]
+    files = registry_files(registry) if registry is not None else []
+    sources = [(path, path.read_bytes()) for path in files]
+
+    def build() -> CompiledLexicon:
+        models, benchmarks, metrics = (g.entries for g in lists)
+        entries = [e for path, raw in sources for e in parse_registry(path, raw)]
+        kept = without_curated(entries, (*models, *benchmarks, *metrics), not_names)
+        return compile_lexicon(_pattern_tokenizer(nlp), models, benchmarks, metrics, kept)
+
+    return cached_lexicon(nlp.tokenizer, [*curated, *(raw for _, raw in sources)], build)
+
+
+# What makes a name that is also an ordinary word ("Atlas", "Phoenix") a name here: a
+# determiner before it and a singular noun of its kind after it ("the Atlas model", "on
+# the Phoenix benchmark"; not "Foundation models"), its own acronym after it ("Atlas
+# (ATL)"; not "Rotate, Clip, and Partition (RCP)"), or a list with a name that is not an
+# ordinary word ("Atlas, Llama and Mistral"). A version or size glued on ("Atlas 2",
+# "Phoenix 7B") is a cue too (see ``_listed``). Registry names in capitals alone ("SNAP")
+# are treated the same way: papers coin such acronyms for their own terms.
+_search_determiner_before = regex.compile(
+    r"(?:^|\s)(?:[Tt]he|[Aa]n?|[Oo]ur|[Tt]heir|[Ii]ts|[Tt]his|[Tt]hat)\s\Z"
+).search
+_match_model_noun_after = regex.compile(r"\s(?:" + "|".join(_MODEL_NOUNS_AFTER) + r")\b").match
+_match_dataset_noun_after = regex.compile(
+    r"\s(?:benchmark|dataset|data\sset|corpus|suite|test\sset|split)\b"
+).match
+_match_acronym_after = regex.compile(r"\s\((?P<short>\p{Lu}[\p{L}\p{N}\-]*)\)").match
+_fullmatch_list_separator = regex.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+").fullmatch
+_has_digit = regex.compile(r"\d").search
+
+
+def _cued(
+    text: str, raw: Sequence[tuple[str, str, int, int]], common: Sequence[int]
+) -> dict[int, bool]:
+    """Whether each ordinary-word name in ``raw`` (by index) has a context cue."""
+    cued = {}
+    ordinary = set(common)
+    plain = [(b, e) for i, (_, _, b, e) in enumerate(raw) if i not in ordinary]
+    for i in common:
+        label, _, begin, end = raw[i]
+        noun = (_match_model_noun_after if label == MODEL else _match_dataset_noun_after)(text, end)
+        acronym = _match_acronym_after(text, end)
+        cued[i] = bool(
+            (noun and _search_determiner_before(text, max(0, begin - 8), begin))
+            or (acronym and acronym.group("short")[0] == text[begin])
+            or any(
+                _fullmatch_list_separator(text, e, begin) or _fullmatch_list_separator(text, end, b)
+                for b, e in plain
+                if (0 <= begin - e <= 8 or 0 <= b - end <= 8)
+            )
+        )
+    return cued
 
 
 _PRIORITY = {"list": 0, "acronym": 1, "pattern": 2}
@@ -339,12 +409,6 @@ def _versioned_families(entries: Iterable[Entry]) -> frozenset[str]:
     return frozenset(
         word for m in families if m and (word := m.group(1).lower()) not in _COMMON_FAMILY_WORDS
     )
-
-
-def _is_metric_word(pattern: str) -> bool:
-    """Metric names with a word in them match in any case ("Micro-F1", "Top-1 accuracy");
-    bare acronyms only as written ("mAP", not "map")."""
-    return bool(regex.search(r"\p{Ll}{3}", pattern))
 
 
 def _names_a_kind(text: str, match: NameMatch) -> bool:
@@ -456,6 +520,20 @@ def _drop_bare_with_resolution(text: str, matches: list[NameMatch]) -> list[Name
 
 
 _search_and_or = regex.compile(r"\b(?:and|or)\b").search
+# A footnote mark glued to a name that ends a sentence: "on COCO.1 Results ...".
+_search_footnote = regex.compile(r"(?<=\p{L})\.\d{1,2}\Z").search
+_match_sentence_next = regex.compile(r"\s+\p{Lu}|\s*\Z").match
+
+
+def _without_footnote(text: str, match: NameMatch) -> NameMatch:
+    """The name without a footnote mark glued after its full stop ("COCO.1 Results")."""
+    mark = _search_footnote(text, match.start, match.end)
+    if mark is None or not _match_sentence_next(text, match.end):
+        return match
+    end = mark.start()
+    return NameMatch(match.start, end, match.label, name_key(text[match.start : end]), match.source)
+
+
 _SEPARATORS_AFTER = (",", " and ", " or ")
 _SEPARATORS_BEFORE = (", ", ",", " and ", " or ")
 
@@ -465,9 +543,18 @@ class NameFinder:
 
     spans (bool): Also store token spans in ``doc.spans`` (for displaCy and other spaCy
         code); the record builder reads ``doc._.paper_names`` and does not need them.
+    registry (bool | str | Path): Also match the registry lexicon (``True``: the package's
+        ``lexicon/data/registry``; a path: the registry files in that folder).
     """
 
-    def __init__(self, nlp: Language, name: str = "paper_names", *, spans: bool = True) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "paper_names",
+        *,
+        spans: bool = True,
+        registry: bool | str | Path = True,
+    ) -> None:
         self.name = name
         self.spans = spans
         self.models = load_gazetteer("models")
@@ -478,29 +565,16 @@ class NameFinder:
         # (GCN)" defines the listed GCN, not something else called GCN.
         self._model_ids = {e.pattern.lower(): e.id for e in self.models.entries}
         self._families = _versioned_families(self.models.entries)
-        # Two matchers: names as written (models, benchmarks, metric acronyms such as
-        # "mAP" but not "map"), and in any case the metric words ("Accuracy") and the names
-        # with a digit, which no English word spells ("gpt-4", "llama-2-7b", "gsm8k").
-        metric_words = [e for e in self.metrics.entries if _is_metric_word(e.pattern)]
-        any_case = [
-            e
-            for e in (*self.models.entries, *self.benchmarks.entries)
-            if any(c.isdigit() for c in e.pattern) and any(c.isalpha() for c in e.pattern)
-        ]
-        as_written = [
-            *self.models.entries,
-            *self.benchmarks.entries,
-            *(e for e in self.metrics.entries if not _is_metric_word(e.pattern)),
-        ]
-        tokenize = _pattern_tokenizer(nlp)
-        self._orth_matcher = _matcher(tokenize, as_written, "ORTH")
-        self._lower_matcher = _matcher(tokenize, [*metric_words, *any_case], "LOWER")
-        # The matchers' keys (see _matcher) by match id, split once: (label, the name key
-        # of a match that does not grow: "=" and the list id).
-        self._match_keys = {
-            nlp.vocab.strings.add(f"{e.label}\t{e.id}"): (e.label, "=" + e.id)
-            for e in (*self.models.entries, *self.benchmarks.entries, *self.metrics.entries)
-        }
+        # The curated lists and the registry, matched on token hashes: names as written
+        # (models, benchmarks, metric acronyms such as "mAP" but not "map"), and in any
+        # case the metric words ("Accuracy") and the names with a digit, which no English
+        # word spells ("gpt-4", "llama-2-7b", "gsm8k"). Built once, cached on disk.
+        self._lexicon = _load_lexicon(
+            nlp,
+            (self.models, self.benchmarks, self.metrics),
+            self.not_names,
+            registry_dir() if registry is True else Path(registry) if registry else None,
+        )
         if not Doc.has_extension("paper_names"):
             Doc.set_extension("paper_names", default=None)
 
@@ -533,6 +607,11 @@ class NameFinder:
         extra = self._acronym_mentions(doc, resolved)
         extra += self._spelled_out_names(doc, resolved)
         merged = _merge_metric_compounds(text, sorted(resolved + extra, key=lambda m: m.start))
+        if "." in text:  # a name ending in a digit may carry a footnote mark (plain test)
+            merged = [
+                _without_footnote(text, m) if text[m.end - 1 : m.end].isdigit() else m
+                for m in merged
+            ]
         links = payload(doc, "paper_links")
         if links:  # "github.com/x/ZetaNet" names a repository, not a model
             merged = [
@@ -607,20 +686,24 @@ class NameFinder:
         metric "CLIP-IQA", not a model "CLIP-IQA").
         """
         text = doc_text(doc)
-        keys = self._match_keys
-        raw = []
-        for matcher in (self._orth_matcher, self._lower_matcher):
-            for match_id, start, end in matcher(doc):
-                label, key = keys[match_id]
-                last = doc[end - 1]
-                raw.append((label, key, doc[start].idx, last.idx + len(last)))
+        lexicon = self._lexicon
+        raw: list[tuple[str, str, int, int]] = []
+        common = []  # the names that are also ordinary words ("Atlas"), by index in raw
+        for index, start, end in lexicon.find(doc):
+            label, key, is_common = lexicon.name(index)
+            last = doc[end - 1]
+            if is_common:
+                common.append(len(raw))
+            raw.append((label, key, doc[start].idx, last.idx + len(last)))
+        cued = _cued(text, raw, common) if common else None
         # The spans a tail must not run into, built on the first tail that needs them.
         others: list[tuple[int, int]] | None = None
         model_spans: list[tuple[int, int]] | None = None
         found = []
-        for label, key, begin, stop in raw:
+        for i, (label, key, begin, stop) in enumerate(raw):
             if label == METRIC:  # metrics do not grow
-                found.append(NameMatch(begin, stop, label, key, "list"))
+                if cued is None or cued.get(i, True):
+                    found.append(NameMatch(begin, stop, label, key, "list"))
                 continue
             end = stop
             if label == MODEL:
@@ -660,6 +743,12 @@ class NameFinder:
                 resolution = _match_benchmark_resolution(text, end)  # "ImageNet 256x256"
                 if resolution:
                     end = resolution.end()
+            if (
+                cued is not None
+                and not cued.get(i, True)
+                and not (end != stop and _has_digit(text, stop, end))
+            ):
+                continue  # an ordinary word ("Atlas") with no version, noun or list around
             if end != stop:  # grown: "SAM" + " 2" is the listed "SAM 2", else a new name
                 listed = self._model_ids.get(text[begin:end].lower()) if label == MODEL else None
                 key = "=" + listed if listed else name_key(text[begin:end])
@@ -782,6 +871,12 @@ class NameFinder:
                 yield NameMatch(start, end, MODEL, name_key(name), "pattern")
         if "@" in text:
             for m in _finditer_at_metric(text):
+                at = m.group().find("@")
+                listed = self.benchmarks.entry(m.group()[:at])
+                if listed is not None:  # "HumanEval@1": the benchmark, a cut-off glued on
+                    start, end = m.start(), m.start() + at
+                    yield NameMatch(start, end, BENCHMARK, "=" + listed.id, "list")
+                    continue
                 yield NameMatch(m.start(), m.end(), METRIC, name_key(m.group()), "pattern")
         if " score" in text:
             for m in _finditer_named_score(text):
@@ -965,7 +1060,7 @@ class NameFinder:
         return extra
 
 
-@Language.factory("paper_names", default_config={"spans": True})
-def make_name_finder(nlp: Language, name: str, spans: bool) -> NameFinder:
+@Language.factory("paper_names", default_config={"spans": True, "registry": True})
+def make_name_finder(nlp: Language, name: str, spans: bool, registry: bool | str) -> NameFinder:
     """Create the name finder (``nlp.add_pipe("paper_names")``)."""
-    return NameFinder(nlp, name, spans=spans)
+    return NameFinder(nlp, name, spans=spans, registry=registry)

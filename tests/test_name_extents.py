@@ -1,0 +1,68 @@
+"""Name extents (issue 15): benchmarks keep their version, subset, split and track, models
+their size and variant; nothing is glued on. Made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+
+# (text, kind, the names expected, why)
+CASES = [
+    ("We evaluate on ScanNet v2 and report mIoU.", "benchmarks", ["ScanNet v2"], "version"),
+    (
+        "We train on Objaverse-XL and test on MMLU-Pro.",
+        "benchmarks",
+        ["Objaverse-XL", "MMLU-Pro"],
+        "subset and variant",
+    ),
+    (
+        "WER on LibriSpeech test-other drops to 3.1%.",
+        "benchmarks",
+        ["LibriSpeech test-other"],
+        "split",
+    ),
+    ("It reaches 82.1 mIoU on Cityscapes val.", "benchmarks", ["Cityscapes val"], "split"),
+    ("Results on GPQA Diamond are strong.", "benchmarks", ["GPQA Diamond"], "subset word"),
+    ("We compare with Whisper large-v3 on speech.", "models", ["Whisper large-v3"], "variant"),
+    (
+        "We fine-tune Llama 3.1 8B Instruct on our data.",
+        "models",
+        ["Llama 3.1 8B Instruct"],
+        "version, size and variant",
+    ),
+    (
+        "Mistral 7B v0.3 beats Llama-2-13B on ARC-Challenge.",
+        "models",
+        ["Mistral 7B v0.3", "Llama-2-13B"],
+        "size and version",
+    ),
+    (
+        "It reaches 71.2 on HumanEval@1 and 80.1 on MBPP.",
+        "benchmarks",
+        ["HumanEval", "MBPP"],
+        "no cut-off glued on",
+    ),
+    (
+        "We evaluate on ImageNet and COCO.1 Results improve.",
+        "benchmarks",
+        ["ImageNet", "COCO"],
+        "no footnote mark glued on",
+    ),
+    (
+        "We use Qwen2.5 and GPT-3.5. Results improve.",
+        "models",
+        ["Qwen2.5", "GPT-3.5"],
+        "a version's point is no footnote",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "names"),
+    [case[:3] for case in CASES],
+    ids=[case[3] for case in CASES],
+)
+def test_name_extents(text: str, kind: str, names: list[str]) -> None:
+    record = extract(text)
+    assert [e.name for e in getattr(record, kind)] == names
