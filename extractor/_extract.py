@@ -18,9 +18,9 @@ from spacy.tokens import Doc
 
 from extractor._budget import DEFAULT_BUDGET, Budget, OverBudget
 from extractor._errors import (
+    BadJSONError,
     BudgetExceededError,
     ExtractionError,
-    InputError,
     TooLargeError,
     error_record,
 )
@@ -28,7 +28,7 @@ from extractor._pipeline import build_pipeline
 from extractor._records import doc_to_record
 from extractor._text import clean
 from extractor.components._spans import payload, set_payload
-from extractor.sources import SourceItem, check_abstract, slugify
+from extractor.sources import SourceItem, check_abstract, paper_from_object, slugify
 from schemas import ErrorRecord, Paper, PaperRecord
 
 BATCH_SIZE = 64
@@ -120,20 +120,20 @@ def extract(
 
 
 def _as_item(paper: PaperLike, index: int) -> SourceItem:
+    """A paper given to :func:`extract_many`, checked as the CLI checks a JSONL line (the
+    same error codes; an error keeps the input's ``id``)."""
     if isinstance(paper, Paper):
         return SourceItem("<papers>", index, paper=paper)
     try:
         data = dict(paper)
-        if "abstract" not in data and "summary" in data:
-            data["abstract"] = data.pop("summary")
-        if not data.get("id"):
-            title = data.get("title")
-            data["id"] = slugify(title) if isinstance(title, str) and title else f"paper-{index}"
-        return SourceItem("<papers>", index, paper=Paper.model_validate(data))
-    except (TypeError, ValueError) as e:
-        return SourceItem(
-            "<papers>", index, error=InputError(str(e), source="<papers>", line=index)
+    except (TypeError, ValueError):
+        error = BadJSONError(
+            f"expected a Paper or a mapping, got {type(paper).__name__}",
+            source="<papers>",
+            line=index,
         )
+        return SourceItem("<papers>", index, error=error)
+    return paper_from_object(data, "<papers>", index, default_id=f"paper-{index}")
 
 
 def extract_many(
@@ -210,7 +210,7 @@ def process_item(nlp: Language, item: SourceItem, budget: Budget) -> PaperRecord
     error, a failure of the pipeline (E301) or the budget running out (E302)."""
     if item.paper is None:
         assert item.error is not None
-        return error_record(item.error, id=None)
+        return error_record(item.error, id=item.id)
     error: ExtractionError
     try:
         return _run(nlp, item.paper, budget)

@@ -69,7 +69,7 @@ def _run_batch(batch: list[Numbered], encode: bool, pretty: bool, budget: float 
 def _lost(item: SourceItem, reason: str) -> Output:
     """The error record standing in for an item whose worker died on it."""
     if item.error is not None:
-        return error_record(item.error)
+        return error_record(item.error, id=item.id)
     error = ExtractionError(reason, source=item.source, line=item.line)
     return error_record(error, id=item.paper.id if item.paper else None)
 

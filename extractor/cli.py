@@ -396,7 +396,7 @@ def _papers(items: Iterable[SourceItem]) -> Iterator[Paper | ErrorRecord]:
         if item.paper is not None:
             yield item.paper
         elif item.error is not None:
-            yield error_record(item.error)
+            yield error_record(item.error, id=item.id)
 
 
 def _fetch(

@@ -61,6 +61,7 @@ class SourceItem:
     line: int | None
     paper: Paper | None = None
     error: ExtractorError | None = None
+    id: str | None = None  # for an error: the input's own id, when it gave one
 
 
 def slugify(title: str, max_length: int = 80) -> str:
@@ -205,6 +206,30 @@ def parse_jsonl_line(raw: bytes, source: str, line: int) -> SourceItem | None:
             raise BadJSONError(
                 f"expected a JSON object, got {type(obj).__name__}", source=source, line=line
             )
+        return paper_from_object(obj, source, line, default_id=f"{source}:{line}")
+    except InputError as error:
+        return SourceItem(source, line, error=error)
+
+
+def _given_id(obj: dict[str, object]) -> str | None:
+    """The object's own id when it is usable as one (for its error record)."""
+    value = obj.get("id")
+    if isinstance(value, str) and value:
+        return value
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def paper_from_object(
+    obj: dict[str, object], source: str, line: int, *, default_id: str
+) -> SourceItem:
+    """One input object (a JSONL line, or a mapping given to ``extract_many``) as a paper.
+
+    ``abstract`` (or ``summary``) is required; ``id`` defaults to a slug of ``title``, else
+    ``default_id``; ``meta`` is validated. A problem is an error item with the code the
+    CLI and the library share (E102 missing field, E104 wrong type, E105 too large), and
+    it keeps the object's ``id`` when it has one.
+    """
+    try:
         abstract = _field(obj, "abstract", source, line)
         if abstract is None:
             abstract = _field(obj, "summary", source, line)
@@ -213,10 +238,13 @@ def parse_jsonl_line(raw: bytes, source: str, line: int) -> SourceItem | None:
                 "missing field 'abstract' (or 'summary')", source=source, line=line
             )
         title = _field(obj, "title", source, line)
-        id = _field(obj, "id", source, line) or (slugify(title) if title else f"{source}:{line}")
-        return _paper(source, line, id, title, abstract, _meta(obj, source, line))
+        id = _field(obj, "id", source, line) or (slugify(title) if title else default_id)
+        item = _paper(source, line, id, title, abstract, _meta(obj, source, line))
     except InputError as error:
-        return SourceItem(source, line, error=error)
+        return SourceItem(source, line, error=error, id=_given_id(obj))
+    if item.error is not None:
+        return SourceItem(source, line, error=item.error, id=_given_id(obj))
+    return item
 
 
 def read_jsonl(lines: Iterable[bytes], source: str) -> Iterator[SourceItem]:

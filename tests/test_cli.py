@@ -249,7 +249,18 @@ def test_bad_line_exits_1_and_writes_error_record(
     [row] = _jsonl(errors)
     error = ErrorRecord.model_validate(row)
     assert (error.source, error.line, error.error.code) == (str(source), 2, "E101")
-    assert error.id is None
+    assert error.id is None  # not JSON: no id can be read
+
+
+def test_an_error_record_keeps_the_inputs_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "c", "title": "No abstract"}\n{"id": 7, "abstract": 5}\n')
+    errors = tmp_path / "errors.jsonl"
+    assert main(["extract", str(source), "--errors", str(errors)]) == 1
+    rows = [ErrorRecord.model_validate(row) for row in _jsonl(errors)]
+    assert [(r.id, r.error.code) for r in rows] == [("c", "E102"), ("7", "E104")]
 
 
 def test_bad_line_without_errors_file_is_described_on_stderr(

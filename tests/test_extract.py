@@ -156,23 +156,30 @@ def test_extract_many_keeps_order_across_batches() -> None:
 
 
 @pytest.mark.parametrize(
-    "bad",
+    ("bad", "code", "id"),
     [
-        pytest.param({"id": "x", "title": "No abstract"}, id="missing-abstract"),
-        pytest.param({"id": "x", "title": 42, "abstract": "A."}, id="number-title"),
-        pytest.param({"id": "x", "abstract": "A.", "year": 2024}, id="extra-field"),
-        pytest.param(42, id="not-a-mapping"),
+        pytest.param({"id": "x", "title": "No abstract"}, "E102", "x", id="missing-abstract"),
+        pytest.param({"id": "x", "title": 42, "abstract": "A."}, "E104", "x", id="number-title"),
+        pytest.param({"abstract": "A." * 30_000}, "E105", None, id="too-large"),
+        pytest.param(42, "E101", None, id="not-a-mapping"),
     ],
 )
-def test_extract_many_bad_dict_gives_error_record_in_place(bad: Any) -> None:
+def test_extract_many_bad_dict_gives_error_record_in_place(
+    bad: Any, code: str, id: str | None
+) -> None:
+    """The codes are the CLI's for the same JSONL line, and the input's id is kept."""
     papers: list[Any] = [{"id": "a", "abstract": "Alpha."}, bad, {"id": "c", "abstract": "Gamma."}]
     outputs = list(extract_many(papers))
     assert len(outputs) == 3
     assert [_ok(outputs[0]).id, _ok(outputs[2]).id] == ["a", "c"]
     error = _failed(outputs[1])
-    assert (error.source, error.line) == ("<papers>", 2)
-    assert error.error.code.startswith("E1")
-    assert error.error.message
+    assert (error.source, error.line, error.error.code, error.id) == ("<papers>", 2, code, id)
+    assert "pydantic" not in error.error.message and error.error.message
+
+
+def test_extract_many_ignores_fields_it_does_not_read_as_the_cli_does() -> None:
+    [record] = extract_many([{"id": "x", "abstract": "We reach 5% on MMLU.", "year": 2024}])
+    assert _ok(record).id == "x"
 
 
 @pytest.fixture
