@@ -63,13 +63,22 @@ def test_pipeline_processes_text_into_doc_extensions(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(FACTORIES))
-def test_factory_can_be_added_to_blank_pipeline_by_name(name: str) -> None:
+def test_factory_can_be_added_by_name_after_what_it_reads(name: str) -> None:
     import extractor.components  # noqa: F401  (registers the factories)
+    from extractor.components._requires import COMPONENTS
 
     assert Language.has_factory(name)
+    upstream = list(COMPONENTS[name][0])
+    if upstream:  # alone, it says what is missing instead of quietly finding nothing
+        with pytest.raises(ValueError, match="not in the pipeline yet"):
+            spacy.blank("en").add_pipe(name)
     nlp = spacy.blank("en")
+    order = ORDER + OPT_IN
+    earlier = order[: order.index(name)] if upstream else []
+    for needed in earlier:
+        nlp.add_pipe(needed)
     component = nlp.add_pipe(name)
-    assert nlp.pipe_names == [name]
+    assert nlp.pipe_names == [*earlier, name]
     assert nlp.get_pipe_meta(name).factory == name
     assert callable(component)
 

@@ -95,3 +95,19 @@ def test_ents_are_opt_in_and_render_with_displacy() -> None:
     assert "ZetaNet" in {e.text for e in doc.ents if e.label_ in {"METHOD", "MODEL"}}
     html = displacy.render(doc, style="ent")
     assert "BENCHMARK" in html and "85.7%" in html
+
+
+def test_analyze_pipes_lists_what_each_component_reads_and_writes() -> None:
+    summary = build_pipeline().analyze_pipes(pretty=False)
+    assert summary["summary"]["paper_names"]["assigns"] == ["doc._.paper_names", "doc.spans"]
+    assert "doc._.paper_quantities" in summary["summary"]["paper_results"]["requires"]
+    assert all(problems == [] for problems in summary["problems"].values())
+
+
+def test_a_component_added_without_what_it_reads_is_a_clear_error() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    with pytest.raises(ValueError, match=r'paper_results reads .*nlp.add_pipe\("paper_urls"\)'):
+        nlp.add_pipe("paper_results")
+    nlp.add_pipe("paper_urls")  # needs nothing: the README's example still works

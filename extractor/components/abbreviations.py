@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.components._frozen import quick_init
+from extractor.components._requires import assigns, check_upstream, requires
 from extractor.components._spans import doc_text, set_payload
 
 # "(LF)" or "(LF;" / "(LF," where LF is 2-10 characters, starts alphanumeric, has a letter
@@ -206,7 +207,12 @@ class AbbreviationFinder:
         return doc
 
 
-@Language.factory("paper_abbreviations")
+@Language.factory(
+    "paper_abbreviations",
+    requires=requires("paper_abbreviations"),
+    assigns=assigns("paper_abbreviations"),
+)
 def make_abbreviation_finder(nlp: Language, name: str) -> AbbreviationFinder:
     """Create the abbreviation finder (``nlp.add_pipe("paper_abbreviations")``)."""
+    check_upstream(nlp, "paper_abbreviations")
     return AbbreviationFinder(nlp, name)

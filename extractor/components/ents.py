@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractor.components._requires import assigns, check_upstream, requires
 from extractor.components._spans import payload, token_span
 
 # doc.spans group -> entity label
@@ -49,9 +50,10 @@ class EntitySetter:
 
 @Language.factory(
     "paper_ents",
-    assigns=["doc.ents"],
-    requires=["doc._.paper_results"],
+    requires=requires("paper_ents"),
+    assigns=assigns("paper_ents"),
 )
 def make_entity_setter(nlp: Language, name: str) -> EntitySetter:
     """Create the entity setter (``nlp.add_pipe("paper_ents")``, last)."""
+    check_upstream(nlp, "paper_ents")
     return EntitySetter(nlp, name)

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.components._frozen import quick_init
+from extractor.components._requires import assigns, check_upstream, requires
 from extractor.components._spans import (
     CharMatch,
     Intervals,
@@ -474,7 +475,12 @@ class MethodFinder:
         return MethodMatch(name, tuple(aliases), tuple(mentions), is_model)
 
 
-@Language.factory("paper_method", default_config={"spans": True})
+@Language.factory(
+    "paper_method", default_config={"spans": True},
+    requires=requires("paper_method"),
+    assigns=assigns("paper_method"),
+)
 def make_method_finder(nlp: Language, name: str, spans: bool) -> MethodFinder:
     """Create the method finder (``nlp.add_pipe("paper_method")``)."""
+    check_upstream(nlp, "paper_method")
     return MethodFinder(nlp, name, spans=spans)

@@ -82,6 +82,7 @@ from extractor.components._name_patterns import (
 from extractor.components._name_patterns import (
     _MODEL_NOUNS as _MODEL_NOUNS_AFTER,
 )
+from extractor.components._requires import assigns, check_upstream, requires
 from extractor.components._spans import (
     CharMatch,
     Intervals,
@@ -1060,7 +1061,12 @@ class NameFinder:
         return extra
 
 
-@Language.factory("paper_names", default_config={"spans": True, "registry": True})
+@Language.factory(
+    "paper_names", default_config={"spans": True, "registry": True},
+    requires=requires("paper_names"),
+    assigns=assigns("paper_names"),
+)
 def make_name_finder(nlp: Language, name: str, spans: bool, registry: bool | str) -> NameFinder:
     """Create the name finder (``nlp.add_pipe("paper_names")``)."""
+    check_upstream(nlp, "paper_names")
     return NameFinder(nlp, name, spans=spans, registry=registry)

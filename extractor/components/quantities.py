@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.components._frozen import quick_init
+from extractor.components._requires import assigns, check_upstream, requires
 from extractor.components._spans import CharMatch, doc_text, set_payload, set_spans
 
 SPANS_KEY = "paper_quantities"
@@ -439,7 +440,12 @@ class QuantityFinder:
         return doc
 
 
-@Language.factory("paper_quantities", default_config={"spans": True})
+@Language.factory(
+    "paper_quantities", default_config={"spans": True},
+    requires=requires("paper_quantities"),
+    assigns=assigns("paper_quantities"),
+)
 def make_quantity_finder(nlp: Language, name: str, spans: bool) -> QuantityFinder:
     """Create the quantity finder (``nlp.add_pipe("paper_quantities")``)."""
+    check_upstream(nlp, "paper_quantities")
     return QuantityFinder(nlp, name, spans=spans)

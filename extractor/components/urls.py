@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.components._frozen import quick_init
+from extractor.components._requires import assigns, check_upstream, requires
 from extractor.components._spans import CharMatch, doc_text, set_payload, set_spans
 
 SPANS_KEY = "paper_urls"
@@ -212,7 +213,12 @@ class UrlFinder:
         return doc
 
 
-@Language.factory("paper_urls", default_config={"spans": True})
+@Language.factory(
+    "paper_urls", default_config={"spans": True},
+    requires=requires("paper_urls"),
+    assigns=assigns("paper_urls"),
+)
 def make_url_finder(nlp: Language, name: str, spans: bool) -> UrlFinder:
     """Create the URL finder (``nlp.add_pipe("paper_urls")``)."""
+    check_upstream(nlp, "paper_urls")
     return UrlFinder(nlp, name, spans=spans)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.components._requires import assigns, check_upstream, requires
 from extractor.components._sentences import find_sentences
 from extractor.components._spans import doc_text, payload, set_payload
 from extractor.components.method import MethodMatch
@@ -194,7 +195,12 @@ class ResultLinker:
         return link_results(context_of(doc), doc)
 
 
-@Language.factory("paper_results")
+@Language.factory(
+    "paper_results",
+    requires=requires("paper_results"),
+    assigns=assigns("paper_results"),
+)
 def make_result_linker(nlp: Language, name: str) -> ResultLinker:
     """Create the result linker (``nlp.add_pipe("paper_results")``)."""
+    check_upstream(nlp, "paper_results")
     return ResultLinker(nlp, name)
