@@ -31,7 +31,7 @@ from extractor._budget import DEFAULT_BUDGET
 from extractor._errors import ExtractorError, OutputError, error_record
 from extractor._jsonl import dumps
 from extractor.fetch import Fetcher, FetchOptions, split_remote
-from extractor.sources import SourceItem, read_source
+from extractor.sources import SourceItem, read_source, sniff_format
 from schemas import ErrorRecord, Paper, PaperRecord, render_json_schema
 from schemas.gold import GoldRecord
 
@@ -221,7 +221,15 @@ def extract(
     _check_inputs(inputs)
     with Fetcher(FetchOptions(cache_dir=cache)) as fetcher:
         records = _extracted(_items(inputs, format, fetcher), workers, pretty, budget)
-        _write_outputs(records, output, errors, pretty=pretty, progress=progress, desc="extract")
+        _write_outputs(
+            records,
+            output,
+            errors,
+            pretty=pretty,
+            progress=progress,
+            desc="extract",
+            total=lambda: _count_papers(inputs, format),
+        )
 
 
 def _extracted(
@@ -239,6 +247,30 @@ def _extracted(
     )
 
 
+def _count_papers(inputs: list[str], format: InputFormat) -> int | None:
+    """How many papers the inputs hold, when that is cheap to know (for the progress bar's
+    total): a JSONL file's non-blank lines, one per plain text file. None when any input is
+    stdin, a remote source or a feed page (the bar then shows a count and a rate)."""
+    total = 0
+    for source in inputs:
+        if source == "-" or split_remote(source) is not None:
+            return None
+        try:
+            with Path(source).open("rb") as stream:
+                head = stream.read(4096)
+                kind = sniff_format(head, source) if format is InputFormat.auto else format.value
+                if kind == "text":
+                    total += 1
+                elif kind == "jsonl":
+                    stream.seek(0)
+                    total += sum(1 for line in stream if line.strip())
+                else:
+                    return None
+        except OSError:
+            return None
+    return total
+
+
 def _write_outputs(
     outputs: Iterable[BaseModel | bytes],
     output: Path | None,
@@ -247,30 +279,48 @@ def _write_outputs(
     pretty: bool,
     progress: bool | None,
     desc: str,
+    total: Callable[[], int | None] = lambda: None,
 ) -> None:
-    """Write outputs as JSONL, error records apart; exit 1 when any input failed."""
+    """Write outputs as JSONL, error records apart; exit 1 when any input failed.
+
+    The progress bar (on stderr) has a total, a percentage and an ETA when ``total`` can
+    tell how many papers are coming; messages go above it (``tqdm.write``), and a closing
+    line says what was written when the bar is shown or the output is a file.
+    """
     show = sys.stderr.isatty() if progress is None else progress
-    failed = total = 0
+    failed = written = 0
     with ExitStack() as stack:
         out = _open_sink(stack, output)
         err = _open_sink(stack, errors) if errors else None
         bar = stack.enter_context(
-            tqdm(outputs, desc=desc, unit=" papers", disable=not show, file=sys.stderr)
+            tqdm(
+                outputs,
+                desc=desc,
+                unit=" papers",
+                total=total() if show else None,
+                disable=not show,
+                file=sys.stderr,
+            )
         )
         for record in bar:
-            total += 1
             if isinstance(record, bytes):
                 out.write(record)
+                written += 1
             elif isinstance(record, ErrorRecord):
                 failed += 1
                 if err is not None:
                     err.write(dumps(record))
                 else:
-                    print(_describe(record), file=sys.stderr)
+                    tqdm.write(_describe(record), file=sys.stderr)
             else:
                 out.write(dumps(record, pretty=pretty))
+                written += 1
+    if show or output is not None:
+        where = output if output is not None else "stdout"
+        kept = f"; {failed} error records in {errors}" if failed and errors else ""
+        print(f"extractor: wrote {written} records to {where}{kept}", file=sys.stderr)
     if failed:
-        print(f"extractor: {failed} of {total} inputs failed", file=sys.stderr)
+        print(f"extractor: {failed} of {written + failed} inputs failed", file=sys.stderr)
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
@@ -623,13 +673,19 @@ def ingest(
     def extracted(fetcher: Fetcher, spool: IO[bytes]) -> None:
         nonlocal failed, total
         outputs = _ingest_outputs(inputs, format, fetcher, workers, budget)
+        expected = _count_papers(inputs, format) if show else None
         for output in tqdm(
-            outputs, desc="ingest", unit=" papers", disable=not show, file=sys.stderr
+            outputs,
+            desc="ingest",
+            unit=" papers",
+            total=expected,
+            disable=not show,
+            file=sys.stderr,
         ):
             total += 1
             if isinstance(output, ErrorRecord):
                 failed += 1
-                print(_describe(output), file=sys.stderr)
+                tqdm.write(_describe(output), file=sys.stderr)
             else:
                 spool.write(dumps(output))
 

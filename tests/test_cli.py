@@ -448,3 +448,27 @@ def test_installed_entry_point_runs() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == SCHEMA_PATH.read_text(encoding="utf-8")
+
+
+def test_progress_has_a_total_and_messages_stay_off_the_bar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"id": "a", "abstract": "Alpha reaches 90% accuracy."}\n{"id": "b"}\n'
+        '{"id": "c", "abstract": "Gamma."}\n'
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(source), "--progress", "-o", str(out)]) == 1
+    lines = capsys.readouterr().err.replace("\r", "\n").splitlines()
+    assert any("3/3" in line and "100%" in line for line in lines)  # a total, so % and ETA
+    described = next(line for line in lines if "[E102]" in line)
+    assert described.startswith("extractor: ")  # on its own line, not glued to the bar
+    assert f"extractor: wrote 2 records to {out}" in lines
+    assert "extractor: 1 of 3 inputs failed" in lines
+
+
+def test_count_papers_is_unknown_for_stdin_and_feeds(fixture_path: Path) -> None:
+    assert cli._count_papers(["-"], cli.InputFormat.auto) is None
+    assert cli._count_papers([str(fixture_path)], cli.InputFormat.auto) is None
+    assert cli._count_papers([str(fixture_path)], cli.InputFormat.text) == 1

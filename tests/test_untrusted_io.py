@@ -147,6 +147,7 @@ def test_an_output_in_a_missing_folder_is_one_line_with_e501(
 ) -> None:
     records = tmp_path / "records.jsonl"
     assert main(["extract", str(EXAMPLE), "-o", str(records)]) == 0
+    capsys.readouterr()  # the setup's own closing line
     missing = tmp_path / "no-such-folder"
     argv = [a.format(missing=missing, records=records) for a in args]
     assert main(argv) == 3
@@ -169,6 +170,7 @@ def test_a_full_disk_is_one_line_with_e501(
 ) -> None:
     records = tmp_path / "records.jsonl"
     assert main(["extract", str(EXAMPLE), "-o", str(records)]) == 0
+    capsys.readouterr()  # the setup's own closing line
     assert main([a.format(records=records) for a in args]) == 3
     err = capsys.readouterr().err
     assert err == "extractor: [E501] /dev/full: cannot write: No space left on device\n"
