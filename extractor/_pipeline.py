@@ -27,7 +27,13 @@ COMPONENTS = (
 )
 
 
-_WITH_SPANS = {"paper_urls", "paper_quantities", "paper_names", "paper_method"}
+_WITH_SPANS = {
+    "paper_urls",
+    "paper_quantities",
+    "paper_abbreviations",
+    "paper_names",
+    "paper_method",
+}
 
 
 # spaCy keeps a full stop on a token that ends in a capital ("GSM8K.", "mIoU.",

@@ -111,3 +111,14 @@ def test_a_component_added_without_what_it_reads_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match=r'paper_results reads .*nlp.add_pipe\("paper_urls"\)'):
         nlp.add_pipe("paper_results")
     nlp.add_pipe("paper_urls")  # needs nothing: the README's example still works
+
+
+def test_abbreviations_as_spans_with_their_long_form() -> None:
+    doc = build_pipeline()("We fine-tune with Low-Rank Adaptation (LoRA) and report the WER.")
+    [short] = doc._.paper_abbreviation_spans
+    assert short.text == "LoRA"
+    assert short._.paper_long_form is not None
+    assert short._.paper_long_form.text == "Low-Rank Adaptation"
+    assert [(s.text, s.label_) for s in doc.spans["paper_abbreviations"]] == [
+        ("LoRA", "Low-Rank Adaptation")
+    ]

@@ -13,7 +13,7 @@ from spacy.language import Language
 COMPONENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "paper_urls": ((), ("doc._.paper_links", "doc.spans")),
     "paper_quantities": ((), ("doc._.paper_quantities", "doc.spans")),
-    "paper_abbreviations": ((), ("doc._.paper_abbreviations",)),
+    "paper_abbreviations": ((), ("doc._.paper_abbreviations", "doc.spans")),
     "paper_names": (
         ("paper_urls", "paper_quantities", "paper_abbreviations"),
         ("doc._.paper_names", "doc.spans"),

@@ -12,17 +12,19 @@ from dataclasses import dataclass
 
 import regex
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor.components._frozen import quick_init
 from extractor.components._requires import assigns, check_upstream, requires
-from extractor.components._spans import doc_text, set_payload
+from extractor.components._spans import CharMatch, doc_text, payload, set_payload, set_spans
 
 # "(LF)" or "(LF;" / "(LF," where LF is 2-10 characters, starts alphanumeric, has a letter
 # and, to avoid "(e.g.", "(i)" and "(Zhou et al. 2023)", at least one capital letter.
 _finditer_short = regex.compile(
     r"\((?P<short>(?=[^()\s]*\p{Lu})[\p{L}\p{N}][\p{L}\p{N}\-^.+&/]{0,11}[\p{L}\p{N}+])[);,]"
 ).finditer
+
+SPANS_KEY = "paper_abbreviations"
 
 _search_hyphen_version = regex.compile(r"-\d+(?:\.\d+)?$").search
 
@@ -194,25 +196,63 @@ def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
     return False
 
 
-class AbbreviationFinder:
-    """spaCy component: find acronym definitions and store them on the Doc."""
+def _definitions(doc: Doc) -> list[Span]:
+    """``doc._.paper_abbreviation_spans``: each defined short form as a Span (scispaCy's
+    ``doc._.abbreviations``, namespaced), its long form in ``span._.paper_long_form``."""
+    spans = []
+    for found in payload(doc, "paper_abbreviations") or []:
+        span = doc.char_span(found.short_start, found.short_end, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return spans
 
-    def __init__(self, nlp: Language, name: str = "paper_abbreviations") -> None:
+
+def _long_form(span: Span) -> Span | None:
+    """``span._.paper_long_form``: the long form the text defines for this short form."""
+    for found in payload(span.doc, "paper_abbreviations") or []:
+        if found.short == span.text:
+            return span.doc.char_span(found.long_start, found.long_end, alignment_mode="expand")
+    return None
+
+
+class AbbreviationFinder:
+    """spaCy component: find acronym definitions and store them on the Doc.
+
+    Writes ``doc._.paper_abbreviations`` (the definitions, as character offsets) and, with
+    ``spans``, ``doc.spans["paper_abbreviations"]`` (the short forms, labelled with their
+    long form); ``doc._.paper_abbreviation_spans`` and ``span._.paper_long_form`` read them
+    as Spans, as scispaCy's abbreviation detector offers them.
+    """
+
+    def __init__(self, nlp: Language, name: str = "paper_abbreviations", *, spans: bool = True):
         self.name = name
+        self.spans = spans
         if not Doc.has_extension("paper_abbreviations"):
             Doc.set_extension("paper_abbreviations", default=None)
+        if not Doc.has_extension("paper_abbreviation_spans"):
+            Doc.set_extension("paper_abbreviation_spans", getter=_definitions)
+        if not Span.has_extension("paper_long_form"):
+            Span.set_extension("paper_long_form", getter=_long_form)
 
     def __call__(self, doc: Doc) -> Doc:
-        set_payload(doc, "paper_abbreviations", find_abbreviations(doc_text(doc)))
+        found = find_abbreviations(doc_text(doc))
+        set_payload(doc, "paper_abbreviations", found)
+        if self.spans:
+            set_spans(
+                doc,
+                SPANS_KEY,
+                [CharMatch(a.short_start, a.short_end, a.long) for a in found],
+            )
         return doc
 
 
 @Language.factory(
     "paper_abbreviations",
+    default_config={"spans": True},
     requires=requires("paper_abbreviations"),
     assigns=assigns("paper_abbreviations"),
 )
-def make_abbreviation_finder(nlp: Language, name: str) -> AbbreviationFinder:
+def make_abbreviation_finder(nlp: Language, name: str, spans: bool) -> AbbreviationFinder:
     """Create the abbreviation finder (``nlp.add_pipe("paper_abbreviations")``)."""
     check_upstream(nlp, "paper_abbreviations")
-    return AbbreviationFinder(nlp, name)
+    return AbbreviationFinder(nlp, name, spans=spans)
