@@ -55,6 +55,47 @@ CASES = [
         ["Qwen2.5", "GPT-3.5"],
         "a version's point is no footnote",
     ),
+    ("It gets 61.0 mIoU on S3DIS Area 5.", "benchmarks", ["S3DIS Area 5"], "numbered area"),
+    ("Box AP on COCO Val2017 is 52.9.", "benchmarks", ["COCO Val2017"], "capitalised split"),
+    ("We reach 64.5% on the MMAU Test-mini set.", "benchmarks", ["MMAU Test-mini"], "split"),
+    (
+        "We rank first in the DCASE 2023 Task 4 Challenge.",
+        "benchmarks",
+        ["DCASE 2023 Task 4 Challenge"],
+        "task with its challenge",
+    ),
+    (
+        "We test on DCASE2017 Task 4 and DCASE2018 Task 4.",
+        "benchmarks",
+        ["DCASE2017 Task 4", "DCASE2018 Task 4"],
+        "glued edition and task",
+    ),
+    ("nDCG@10 on TREC DL-2019 is 70.9.", "benchmarks", ["TREC DL-2019"], "year by hyphen"),
+    (
+        "We test on ImageNet Val and COCO Test in the Area of study.",
+        "benchmarks",
+        ["ImageNet", "COCO"],
+        "a plain capitalised word is no split",
+    ),
+    (
+        "SparseDrive and DiffusionDrive plan on NAVSIM.",
+        "models",
+        ["SparseDrive", "DiffusionDrive"],
+        "driving planners",
+    ),
+    (
+        "We beat ChangeFormer on LEVIR-CD, WHU-CD and SYSU-CD.",
+        "benchmarks",
+        ["LEVIR-CD", "WHU-CD", "SYSU-CD"],
+        "change-detection datasets",
+    ),
+    ("SFNO and DLWP-HPX forecast the weather.", "models", ["SFNO", "DLWP-HPX"], "weather"),
+    (
+        "PointMLP and PointMLP-elite run on ModelNet40.",
+        "models",
+        ["PointMLP", "PointMLP-elite"],
+        "point-cloud networks",
+    ),
 ]
 
 

@@ -208,12 +208,15 @@ _search_versioned_word_before = _search_after_last_space(_versioned_word_before,
 # "test set" that follows many names.
 # The split's name is glued by a hyphen or underscore or starts with a digit ("test-other",
 # "val2017", "eval3"): a plain word ("LIBERO evaluation", "validation") is no split.
+# A glued split may be capitalised ("COCO Val2017", "MMAU Test-mini").
 # A numbered task or track is a split too: "DCASE 2023 Task 4", "Foo Challenge Track 2",
-# "Medical Segmentation Decathlon Task01_BrainTumour".
+# "Medical Segmentation Decathlon Task01_BrainTumour", with the word "Challenge" after it
+# ("the DCASE 2023 Task 4 Challenge"); so is a numbered area or fold ("S3DIS Area 5").
 _match_benchmark_split = regex.compile(
-    r"[\s-](?:(?:test|dev|val|eval)(?:[-_][\p{L}\p{N}]+|\d[\p{L}\p{N}]*)"
+    r"[\s-](?:(?:[Tt]est|[Dd]ev|[Vv]al|[Ee]val)(?:[-_][\p{L}\p{N}]+|\d[\p{L}\p{N}]*)"
     r"|(?:test|dev|val|eval)(?!\s(?:set|split|data)s?\b)"
-    r"|(?<=\s)(?:Task|Track)\s?\d+[A-Za-z]?(?:_[\p{L}\p{N}]+)?)"
+    r"|(?<=\s)(?:Task|Track)\s?\d+[A-Za-z]?(?:_[\p{L}\p{N}]+)?(?:\sChallenge)?"
+    r"|(?<=\s)(?:Area|Fold)\s\d{1,2})"
     r"(?![\w\-])"
 ).match
 # A benchmark's version or year ("AlpacaEval 2.0", "Foo (2024)") and a capitalised variant
