@@ -70,6 +70,18 @@ CASES = [
         ["DCASE2017 Task 4", "DCASE2018 Task 4"],
         "glued edition and task",
     ),
+    (
+        "We test on DCASE2017 Task 4 and DCASE2018 Task 4. We gain 4.9% on DCASE2017.",
+        "benchmarks",
+        ["DCASE2017 Task 4", "DCASE2018 Task 4"],
+        "a bare name after its one task is that task",
+    ),
+    (
+        "We test on DCASE 2023 Task 4 and DCASE 2023 Task 5. We gain on DCASE 2023.",
+        "benchmarks",
+        ["DCASE 2023 Task 4", "DCASE 2023 Task 5", "DCASE 2023"],
+        "a bare name after two tasks may mean either",
+    ),
     ("nDCG@10 on TREC DL-2019 is 70.9.", "benchmarks", ["TREC DL-2019"], "year by hyphen"),
     (
         "We test on ImageNet Val and COCO Test in the Area of study.",
