@@ -82,6 +82,18 @@ CASES = [
         ["DCASE 2023 Task 4", "DCASE 2023 Task 5", "DCASE 2023"],
         "a bare name after two tasks may mean either",
     ),
+    (
+        "Results across multiple I2V datasets and original VQA benchmarks improve.",
+        "benchmarks",
+        [],
+        "an acronym for a kind of data is no dataset",
+    ),
+    (
+        "We test on VQA and GQA datasets and on 128 UCR datasets.",
+        "benchmarks",
+        ["VQA", "GQA", "UCR"],
+        "named datasets and a counted archive stay",
+    ),
     ("nDCG@10 on TREC DL-2019 is 70.9.", "benchmarks", ["TREC DL-2019"], "year by hyphen"),
     (
         "We test on ImageNet Val and COCO Test in the Area of study.",

@@ -418,6 +418,27 @@ def _names_a_kind(text: str, match: NameMatch) -> bool:
     return text.endswith(_KIND_ENDINGS, match.start, match.end)
 
 
+# An acronym between a quantity or kind word and a plural data noun names a kind of data,
+# not one dataset: "across multiple I2V datasets", "multinational CXR datasets", "original
+# VQA benchmarks" (a task or modality: many datasets share it). A count is no such word:
+# "128 UCR datasets" are the parts of one named archive.
+_acronym_shape = regex.compile(r"\p{Lu}[\p{Lu}\d]{1,4}").fullmatch
+_match_plural_data_noun = regex.compile(r"\s(?:datasets|benchmarks|corpora|data\ssets)\b").match
+_search_quantity_word = regex.compile(
+    r"(?:^|\s)(?:multiple|several|various|many|numerous|some|other|additional|original|"
+    r"existing|diverse|different|multinational|multi-center|multicenter)\s(?:\p{Ll}+\s)?\Z"
+).search
+
+
+def _names_a_data_kind(text: str, match: NameMatch) -> bool:
+    """Whether a benchmark acronym stands for a kind of data ("multiple I2V datasets")."""
+    return bool(
+        _match_plural_data_noun(text, match.end)
+        and _acronym_shape(text, match.start, match.end)
+        and _search_quantity_word(text, max(0, match.start - 40), match.start)
+    )
+
+
 def _beside(text: str, match: NameMatch) -> bool:
     """Whether a list separator stands right after or before ``match`` ("X, Y", "Y and X")."""
     return text.startswith(_SEPARATORS_AFTER, match.end) or text.endswith(
@@ -597,7 +618,15 @@ class NameFinder:
         found = [_relabel(text, m) for m in found if text[m.start : m.end] not in self.not_names]
         found = [glued for m in found if (glued := _unglue(text, m)) is not None]
         resolved = _resolve_overlaps(found)
-        resolved = [m for m in resolved if not (m.label == MODEL and _names_a_kind(text, m))]
+        resolved = [
+            m
+            for m in resolved
+            if not (
+                _names_a_kind(text, m)
+                if m.label == MODEL
+                else m.label == BENCHMARK and _names_a_data_kind(text, m)
+            )
+        ]
         resolved = self._defined_acronyms(doc, resolved)
         resolved = self._coordinated(text, resolved)
         resolved = _drop_attributive_families(text, resolved)
