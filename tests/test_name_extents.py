@@ -94,6 +94,18 @@ CASES = [
         ["VQA", "GQA", "UCR"],
         "named datasets and a counted archive stay",
     ),
+    (
+        "It is faster than VAR-d20 and VAR-d30 but not VAR-depth models.",
+        "models",
+        ["VAR-d20", "VAR-d30", "VAR"],
+        "a depth variant",
+    ),
+    (
+        "ActionFormer++ beats ActionFormer and PointNet++.",
+        "models",
+        ["ActionFormer++", "ActionFormer", "PointNet++"],
+        "the ++ version is another model",
+    ),
     ("nDCG@10 on TREC DL-2019 is 70.9.", "benchmarks", ["TREC DL-2019"], "year by hyphen"),
     (
         "We test on ImageNet Val and COCO Test in the Area of study.",

@@ -25,6 +25,7 @@ _LOW_SUFFIXES = r"(?:turbo|mini|preview|hf|it|base|large|small|tiny|huge|giant|i
 _SUFFIXES = rf"(?:{_CAP_SUFFIXES}|{_LOW_SUFFIXES})"
 _model_tail = regex.compile(
     rf"""
+    (?:\+\+(?![\w+]))?                                               # "ActionFormer++"
     (?:
         -?v?\d+(?:\.\d+)*(?:[a-z](?![\w]))?(?=[\s\-,.;:)/]|$)      # version: "2.5", "-3.1"
       | \s(?:[vV](?=\d))?\d+(?:\.\d+)*                                 # " 3.1", " V2" before a
@@ -32,16 +33,17 @@ _model_tail = regex.compile(
                                                # (not "1" of a width "1.0x")
     )?
     (?:[-\s](?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w]))?                # size: "-7B", " 8B"
+    (?:-d\d{{1,2}}(?![\w\-]))?                                      # depth: "VAR-d20"
     (?:/\d+)?                                                      # patch: "ViT-B/16"
     (?:-(?:{_SUFFIXES}|\p{{Lu}}[\p{{L}}\p{{N}}]*)(?![\w])|\s{_CAP_SUFFIXES}(?![\w\-]))*
     (?:/\d+)?                                                      # "DINOv2-L/14"
     """,
     regex.VERBOSE,
 )
-# Where a tail can start: each part above opens with "-", "v", a digit or "/", or with a
-# space before "v"/"V", a digit or a capitalised suffix.
+# Where a tail can start: each part above opens with "-", "v", a digit, "/" or "+", or with
+# a space before "v"/"V", a digit or a capitalised suffix.
 _SPACED_TAIL_STARTS = "vV" + "".join(sorted({word[0] for word in _CAP_SUFFIX_WORDS}))
-_may_start_model_tail = re.compile(rf"[-v/\d]|\s[\d{_SPACED_TAIL_STARTS}]").match
+_may_start_model_tail = re.compile(rf"[-v/\d]|\+\+|\s[\d{_SPACED_TAIL_STARTS}]").match
 
 
 def _match_model_tail(text: str, pos: int) -> regex.Match[str] | None:
@@ -265,13 +267,13 @@ _match_name_after_number = regex.compile(
     r"\s(?:on|in)\s(?:the\s)?(?P<name>\p{L}[\p{L}\p{N}\-./]*[\p{L}\p{N}])(?![\w\-])"
 ).match
 # Coined models named after a family: "CMGAN", "MaSSFormer", "EfficientViT-M5", "KG-BERT",
-# "HydraGNN".
+# "HydraGNN", "ActionFormer++".
 _FAMILY_PARTS = ("GAN", "BERT", "Former", "former", "ViT", "GPT", "Mamba", "GNN")
 _family_model = regex.compile(
     # "GNN" only glued to a coined word ("HydraGNN"): "GNN-based", "GNN-FP" name kinds
     r"(?<![\w\-])[\p{L}\p{N}\-]*?(?:GAN|BERT|Former|former|ViT|GPT|Mamba|(?<=\p{L})GNN)"
-    r"(?:-[\p{L}\p{N}]+)*"
-    r"(?![\w\-])"
+    r"(?:-[\p{L}\p{N}]+)*(?:\+\+)?"  # "ActionFormer++": the "++" version is another model
+    r"(?![\w\-+])"
 )
 # "VeriSpeak score", "CLIPScore"-style metrics named by a capitalised word and "score".
 _named_score = regex.compile(
