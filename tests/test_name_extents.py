@@ -106,6 +106,18 @@ CASES = [
         ["ActionFormer++", "ActionFormer", "PointNet++"],
         "the ++ version is another model",
     ),
+    (
+        "We propose DB-MSMUNet (Dual-Branch Multi-scale Mamba UNet); it beats nnU-Net.",
+        "models",
+        ["nnU-Net"],
+        "words spelling a name out are no models",
+    ),
+    (
+        "We use ViT-B (Vision Transformer Base) and a FooNet (a ResNet-50 backbone).",
+        "models",
+        ["ViT-B", "Vision Transformer Base", "ResNet-50"],
+        "a name opening the parentheses or not spelling the name stays",
+    ),
     ("nDCG@10 on TREC DL-2019 is 70.9.", "benchmarks", ["TREC DL-2019"], "year by hyphen"),
     (
         "We test on ImageNet Val and COCO Test in the Area of study.",

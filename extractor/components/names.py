@@ -90,7 +90,7 @@ from extractor.components._spans import (
     set_payload,
     set_spans,
 )
-from extractor.components.abbreviations import Abbreviation
+from extractor.components.abbreviations import Abbreviation, best_long_form
 from extractor.components.quantities import Quantity
 from extractor.gazetteers import Entry, Gazetteer, load_gazetteer, load_word_list
 from extractor.lexicon.matcher import CompiledLexicon, cached_lexicon, compile_lexicon
@@ -439,6 +439,29 @@ def _names_a_data_kind(text: str, match: NameMatch) -> bool:
     )
 
 
+_search_word_before_paren = regex.compile(r"(?<![\w\-])(?P<short>[\p{L}\p{N}\-]+)\s\(\Z").search
+
+
+def _inside_spelled_out_name(text: str, match: NameMatch) -> bool:
+    """Whether a model name is a word inside the long form that a name spells out in the
+    parentheses after it: "Mamba" and "UNet" in "DB-MSMUNet (Dual-Branch Multi-scale Mamba
+    UNet)", "TRansformer" in "Le-DETR (Low-cost and Efficient DEtection TRansformer)" spell
+    the name, they are no models of their own. A name that opens the parentheses stays
+    ("ViT-B (Vision Transformer Base)")."""
+    opening = text.rfind("(", max(0, match.start - 80), match.start)
+    if opening < 0 or opening + 1 == match.start or ")" in text[opening : match.start]:
+        return False
+    closing = text.find(")", match.end, match.end + 80)
+    if closing < 0 or "(" in text[match.end : closing]:
+        return False
+    long = text[opening + 1 : closing]
+    word = _search_word_before_paren(text, max(0, opening - 40), opening + 1)
+    if long.count(" ") < 2 or word is None:
+        return False
+    capitals = "".join(c for c in word.group("short") if c.isupper() or c.isdigit())
+    return len(capitals) >= 2 and best_long_form(capitals, long) == 0
+
+
 def _beside(text: str, match: NameMatch) -> bool:
     """Whether a list separator stands right after or before ``match`` ("X, Y", "Y and X")."""
     return text.startswith(_SEPARATORS_AFTER, match.end) or text.endswith(
@@ -622,7 +645,7 @@ class NameFinder:
             m
             for m in resolved
             if not (
-                _names_a_kind(text, m)
+                (_names_a_kind(text, m) or _inside_spelled_out_name(text, m))
                 if m.label == MODEL
                 else m.label == BENCHMARK and _names_a_data_kind(text, m)
             )
