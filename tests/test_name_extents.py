@@ -118,6 +118,12 @@ CASES = [
         ["ViT-B", "Vision Transformer Base", "ResNet-50"],
         "a name opening the parentheses or not spelling the name stays",
     ),
+    (
+        "It scores 44.5% on the CVPR 2025 private test set and 71% on nuScenes.",
+        "benchmarks",
+        ["nuScenes"],
+        "a venue names no data",
+    ),
     ("nDCG@10 on TREC DL-2019 is 70.9.", "benchmarks", ["TREC DL-2019"], "year by hyphen"),
     (
         "We test on ImageNet Val and COCO Test in the Area of study.",
