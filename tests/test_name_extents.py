@@ -124,6 +124,24 @@ CASES = [
         ["nuScenes"],
         "a venue names no data",
     ),
+    (
+        "We propose FooBusNet, a novel dual-prompt, dual-branch multimodal model for X.",
+        "models",
+        ["FooBusNet"],
+        "an introduced model with listed modifiers",
+    ),
+    (
+        "Our compact 0.5B-parameter model, RxnTiny, beats larger LLMs.",
+        "models",
+        ["RxnTiny"],
+        "a size with a decimal before the model noun",
+    ),
+    (
+        "We propose BarSeg, a simple, effective framework for X.",
+        "models",
+        [],
+        "a framework is no model",
+    ),
     ("nDCG@10 on TREC DL-2019 is 70.9.", "benchmarks", ["TREC DL-2019"], "year by hyphen"),
     (
         "We test on ImageNet Val and COCO Test in the Area of study.",

@@ -726,9 +726,10 @@ def _finditer_subject_name(text: str) -> Iterator[regex.Match[str]]:
 # A one-word name a paper introduces as a model: "we introduce Dolphin, a multilingual
 # speech recognition (ASR) model", "a compact model called Heron" (or "named"). A capital
 # alone is no name shape ("Finally, a model"), so the introducing verb or "called" is
-# required; "FlexSED, a detection system" stays a method (no model noun).
+# required; "FlexSED, a detection system" stays a method (no model noun). The words before
+# the noun may be listed with commas ("XNet, a novel dual-prompt, dual-branch model").
 _match_introduced_tail = regex.compile(
-    r",\s(?:a|an)\s(?:(?!(?:that|which|who|to|for|of|with|by|and|or)\b)(?:[\w\-]+|\([^)]{1,15}\))\s)"
+    r",\s(?:a|an)\s(?:(?!(?:that|which|who|to|for|of|with|by|and|or)\b)(?:[\w\-]+,?|\([^)]{1,15}\))\s)"
     rf"{{0,6}}?{_MODEL_HEADS}(?![\w\-])"
 ).match
 _search_introduced_name = regex.compile(
@@ -771,7 +772,7 @@ _OWN_SYSTEM_NOUNS = (
     "vocoder",
 )  # fmt: skip
 _match_noun_then_name = regex.compile(
-    r"(?:[\w\-]+\s){0,2}?"
+    r"(?:[\w\-]+(?:\.\d+[\w\-]*)?\s){0,2}?"  # "our compact 0.5B-parameter model, X"
     rf"(?:{'|'.join(_OWN_SYSTEM_NOUNS)})"
     r",?\s(?:(?:called|named|dubbed|termed|coined)\s(?:as\s)?)?"
     r"(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])(?![\w\-]|\.\w)"
