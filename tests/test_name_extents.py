@@ -113,6 +113,13 @@ CASES = [
         "words spelling a name out are no models",
     ),
     (
+        "The encoder is a Multi-scale Mamba Module (MSMM); it beats nnU-Net and BERT "
+        "with Whole Word Masking (BWWM).",
+        "models",
+        ["nnU-Net", "BERT"],
+        "a model word inside a long form is none, one opening it stays",
+    ),
+    (
         "We use ViT-B (Vision Transformer Base) and a FooNet (a ResNet-50 backbone).",
         "models",
         ["ViT-B", "Vision Transformer Base", "ResNet-50"],

@@ -439,6 +439,18 @@ def _names_a_data_kind(text: str, match: NameMatch) -> bool:
     )
 
 
+def _inside_long_form(match: NameMatch, a: Abbreviation) -> bool:
+    """Whether a model name is a word inside an acronym's long form of three words or more,
+    after its first word: "Mamba" in "Multi-scale Mamba Module (MSMM)" names what the
+    paper's module is built on, not a model of its own."""
+    return (
+        match.label == MODEL
+        and a.long_start < match.start
+        and match.end <= a.long_end
+        and (match.start, match.end) != (a.long_start, a.long_end)
+    )
+
+
 _search_word_before_paren = regex.compile(r"(?<![\w\-])(?P<short>[\p{L}\p{N}\-]+)\s\(\Z").search
 
 
@@ -999,6 +1011,8 @@ class NameFinder:
             if a.short in self.not_names:  # "Large Language Models (LLMs)"
                 continue
             kept = _grow_to_long_form(kept, a)
+            if a.long.count(" ") >= 2:  # "a Multi-scale Mamba Module (MSMM)": no "Mamba"
+                kept = [m for m in kept if not _inside_long_form(m, a)]
             label = _label_of_long_form(a.long)
             if (
                 label
