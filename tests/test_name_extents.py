@@ -149,6 +149,12 @@ CASES = [
         [],
         "a framework is no model",
     ),
+    (
+        "Queries are refined by offset decoding (inspired by DiffusionDrive) and beat UniAD.",
+        "models",
+        ["UniAD"],
+        "a model that inspired an idea is not run",
+    ),
     ("nDCG@10 on TREC DL-2019 is 70.9.", "benchmarks", ["TREC DL-2019"], "year by hyphen"),
     (
         "We test on ImageNet Val and COCO Test in the Area of study.",

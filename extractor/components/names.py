@@ -657,7 +657,12 @@ class NameFinder:
             m
             for m in resolved
             if not (
-                (_names_a_kind(text, m) or _inside_spelled_out_name(text, m))
+                (
+                    _names_a_kind(text, m)
+                    or _inside_spelled_out_name(text, m)
+                    # "(inspired by DiffusionDrive)": an idea borrowed, not a model run
+                    or text.endswith("inspired by ", 0, m.start)
+                )
                 if m.label == MODEL
                 else m.label == BENCHMARK and _names_a_data_kind(text, m)
             )
