@@ -25,6 +25,7 @@ _LOW_SUFFIXES = r"(?:turbo|mini|preview|hf|it|base|large|small|tiny|huge|giant|i
 _SUFFIXES = rf"(?:{_CAP_SUFFIXES}|{_LOW_SUFFIXES})"
 _model_tail = regex.compile(
     rf"""
+    (?:\+\+(?![\w+]))?                                               # "ActionFormer++"
     (?:
         -?v?\d+(?:\.\d+)*(?:[a-z](?![\w]))?(?=[\s\-,.;:)/]|$)      # version: "2.5", "-3.1"
       | \s(?:[vV](?=\d))?\d+(?:\.\d+)*                                 # " 3.1", " V2" before a
@@ -32,16 +33,17 @@ _model_tail = regex.compile(
                                                # (not "1" of a width "1.0x")
     )?
     (?:[-\s](?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w]))?                # size: "-7B", " 8B"
+    (?:-d\d{{1,2}}(?![\w\-]))?                                      # depth: "VAR-d20"
     (?:/\d+)?                                                      # patch: "ViT-B/16"
     (?:-(?:{_SUFFIXES}|\p{{Lu}}[\p{{L}}\p{{N}}]*)(?![\w])|\s{_CAP_SUFFIXES}(?![\w\-]))*
     (?:/\d+)?                                                      # "DINOv2-L/14"
     """,
     regex.VERBOSE,
 )
-# Where a tail can start: each part above opens with "-", "v", a digit or "/", or with a
-# space before "v"/"V", a digit or a capitalised suffix.
+# Where a tail can start: each part above opens with "-", "v", a digit, "/" or "+", or with
+# a space before "v"/"V", a digit or a capitalised suffix.
 _SPACED_TAIL_STARTS = "vV" + "".join(sorted({word[0] for word in _CAP_SUFFIX_WORDS}))
-_may_start_model_tail = re.compile(rf"[-v/\d]|\s[\d{_SPACED_TAIL_STARTS}]").match
+_may_start_model_tail = re.compile(rf"[-v/\d]|\+\+|\s[\d{_SPACED_TAIL_STARTS}]").match
 
 
 def _match_model_tail(text: str, pos: int) -> regex.Match[str] | None:
@@ -208,12 +210,15 @@ _search_versioned_word_before = _search_after_last_space(_versioned_word_before,
 # "test set" that follows many names.
 # The split's name is glued by a hyphen or underscore or starts with a digit ("test-other",
 # "val2017", "eval3"): a plain word ("LIBERO evaluation", "validation") is no split.
+# A glued split may be capitalised ("COCO Val2017", "MMAU Test-mini").
 # A numbered task or track is a split too: "DCASE 2023 Task 4", "Foo Challenge Track 2",
-# "Medical Segmentation Decathlon Task01_BrainTumour".
+# "Medical Segmentation Decathlon Task01_BrainTumour", with the word "Challenge" after it
+# ("the DCASE 2023 Task 4 Challenge"); so is a numbered area or fold ("S3DIS Area 5").
 _match_benchmark_split = regex.compile(
-    r"[\s-](?:(?:test|dev|val|eval)(?:[-_][\p{L}\p{N}]+|\d[\p{L}\p{N}]*)"
+    r"[\s-](?:(?:[Tt]est|[Dd]ev|[Vv]al|[Ee]val)(?:[-_][\p{L}\p{N}]+|\d[\p{L}\p{N}]*)"
     r"|(?:test|dev|val|eval)(?!\s(?:set|split|data)s?\b)"
-    r"|(?<=\s)(?:Task|Track)\s?\d+[A-Za-z]?(?:_[\p{L}\p{N}]+)?)"
+    r"|(?<=\s)(?:Task|Track)\s?\d+[A-Za-z]?(?:_[\p{L}\p{N}]+)?(?:\sChallenge)?"
+    r"|(?<=\s)(?:Area|Fold)\s\d{1,2})"
     r"(?![\w\-])"
 ).match
 # A benchmark's version or year ("AlpacaEval 2.0", "Foo (2024)") and a capitalised variant
@@ -262,13 +267,13 @@ _match_name_after_number = regex.compile(
     r"\s(?:on|in)\s(?:the\s)?(?P<name>\p{L}[\p{L}\p{N}\-./]*[\p{L}\p{N}])(?![\w\-])"
 ).match
 # Coined models named after a family: "CMGAN", "MaSSFormer", "EfficientViT-M5", "KG-BERT",
-# "HydraGNN".
+# "HydraGNN", "ActionFormer++".
 _FAMILY_PARTS = ("GAN", "BERT", "Former", "former", "ViT", "GPT", "Mamba", "GNN")
 _family_model = regex.compile(
     # "GNN" only glued to a coined word ("HydraGNN"): "GNN-based", "GNN-FP" name kinds
     r"(?<![\w\-])[\p{L}\p{N}\-]*?(?:GAN|BERT|Former|former|ViT|GPT|Mamba|(?<=\p{L})GNN)"
-    r"(?:-[\p{L}\p{N}]+)*"
-    r"(?![\w\-])"
+    r"(?:-[\p{L}\p{N}]+)*(?:\+\+)?"  # "ActionFormer++": the "++" version is another model
+    r"(?![\w\-+])"
 )
 # "VeriSpeak score", "CLIPScore"-style metrics named by a capitalised word and "score".
 _named_score = regex.compile(
@@ -721,9 +726,10 @@ def _finditer_subject_name(text: str) -> Iterator[regex.Match[str]]:
 # A one-word name a paper introduces as a model: "we introduce Dolphin, a multilingual
 # speech recognition (ASR) model", "a compact model called Heron" (or "named"). A capital
 # alone is no name shape ("Finally, a model"), so the introducing verb or "called" is
-# required; "FlexSED, a detection system" stays a method (no model noun).
+# required; "FlexSED, a detection system" stays a method (no model noun). The words before
+# the noun may be listed with commas ("XNet, a novel dual-prompt, dual-branch model").
 _match_introduced_tail = regex.compile(
-    r",\s(?:a|an)\s(?:(?!(?:that|which|who|to|for|of|with|by|and|or)\b)(?:[\w\-]+|\([^)]{1,15}\))\s)"
+    r",\s(?:a|an)\s(?:(?!(?:that|which|who|to|for|of|with|by|and|or)\b)(?:[\w\-]+,?|\([^)]{1,15}\))\s)"
     rf"{{0,6}}?{_MODEL_HEADS}(?![\w\-])"
 ).match
 _search_introduced_name = regex.compile(
@@ -766,7 +772,7 @@ _OWN_SYSTEM_NOUNS = (
     "vocoder",
 )  # fmt: skip
 _match_noun_then_name = regex.compile(
-    r"(?:[\w\-]+\s){0,2}?"
+    r"(?:[\w\-]+(?:\.\d+[\w\-]*)?\s){0,2}?"  # "our compact 0.5B-parameter model, X"
     rf"(?:{'|'.join(_OWN_SYSTEM_NOUNS)})"
     r",?\s(?:(?:called|named|dubbed|termed|coined)\s(?:as\s)?)?"
     r"(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])(?![\w\-]|\.\w)"

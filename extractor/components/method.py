@@ -207,10 +207,12 @@ _match_title_single = regex.compile(r"^\s*(?P<name>\p{Lu}[\p{L}\p{N}\-]+)\s*:\s+
 # Words between the article and the head noun: adjectives and noun modifiers, never a
 # verb or relative clause ("X, an approach that aligns LLMs" is not a model); a bracketed
 # acronym may stand among them ("a speech recognition (ASR) model").
+# The words before the noun may hold a decimal ("a 0.5B-parameter model") or be listed
+# with commas ("a novel dual-prompt, dual-branch multimodal model").
 _MODIFIERS = (
     r"(?:(?!(?:that|which|who|to|for|of|with|by|approach|method|framework|technique|"
     r"algorithm|strategy|dataset|benchmark|module|pipeline|loss|paradigm|mechanism|toolkit|"
-    r"library)\b)(?:[\w\-]+|\([^)]{1,15}\))\s+){0,6}?"
+    r"library)\b)(?:[\w\-]+(?:\.\d+[\w\-]*)?,?|\([^)]{1,15}\))\s+){0,6}?"
 )
 _MODEL_WORDS = r"(?:model|LLM|MLLM|VLM|LMM|language\s+model|assistant|chatbot|agent|network)s?"
 # Trained systems named by what they do, after the name only ("FooDet, a real-time

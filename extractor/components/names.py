@@ -91,7 +91,7 @@ from extractor.components._spans import (
     set_payload,
     set_spans,
 )
-from extractor.components.abbreviations import Abbreviation
+from extractor.components.abbreviations import Abbreviation, best_long_form
 from extractor.components.quantities import Quantity
 from extractor.gazetteers import Entry, Gazetteer, load_gazetteer, load_word_list
 from extractor.lexicon.matcher import CompiledLexicon, cached_lexicon, compile_lexicon
@@ -419,6 +419,62 @@ def _names_a_kind(text: str, match: NameMatch) -> bool:
     return text.endswith(_KIND_ENDINGS, match.start, match.end)
 
 
+# An acronym between a quantity or kind word and a plural data noun names a kind of data,
+# not one dataset: "across multiple I2V datasets", "multinational CXR datasets", "original
+# VQA benchmarks" (a task or modality: many datasets share it). A count is no such word:
+# "128 UCR datasets" are the parts of one named archive.
+_acronym_shape = regex.compile(r"\p{Lu}[\p{Lu}\d]{1,4}").fullmatch
+_match_plural_data_noun = regex.compile(r"\s(?:datasets|benchmarks|corpora|data\ssets)\b").match
+_search_quantity_word = regex.compile(
+    r"(?:^|\s)(?:multiple|several|various|many|numerous|some|other|additional|original|"
+    r"existing|diverse|different|multinational|multi-center|multicenter)\s(?:\p{Ll}+\s)?\Z"
+).search
+
+
+def _names_a_data_kind(text: str, match: NameMatch) -> bool:
+    """Whether a benchmark acronym stands for a kind of data ("multiple I2V datasets")."""
+    return bool(
+        _match_plural_data_noun(text, match.end)
+        and _acronym_shape(text, match.start, match.end)
+        and _search_quantity_word(text, max(0, match.start - 40), match.start)
+    )
+
+
+def _inside_long_form(match: NameMatch, a: Abbreviation) -> bool:
+    """Whether a model name is a word inside an acronym's long form of three words or more,
+    after its first word: "Mamba" in "Multi-scale Mamba Module (MSMM)" names what the
+    paper's module is built on, not a model of its own."""
+    return (
+        match.label == MODEL
+        and a.long_start < match.start
+        and match.end <= a.long_end
+        and (match.start, match.end) != (a.long_start, a.long_end)
+    )
+
+
+_search_word_before_paren = regex.compile(r"(?<![\w\-])(?P<short>[\p{L}\p{N}\-]+)\s\(\Z").search
+
+
+def _inside_spelled_out_name(text: str, match: NameMatch) -> bool:
+    """Whether a model name is a word inside the long form that a name spells out in the
+    parentheses after it: "Mamba" and "UNet" in "DB-MSMUNet (Dual-Branch Multi-scale Mamba
+    UNet)", "TRansformer" in "Le-DETR (Low-cost and Efficient DEtection TRansformer)" spell
+    the name, they are no models of their own. A name that opens the parentheses stays
+    ("ViT-B (Vision Transformer Base)")."""
+    opening = text.rfind("(", max(0, match.start - 80), match.start)
+    if opening < 0 or opening + 1 == match.start or ")" in text[opening : match.start]:
+        return False
+    closing = text.find(")", match.end, match.end + 80)
+    if closing < 0 or "(" in text[match.end : closing]:
+        return False
+    long = text[opening + 1 : closing]
+    word = _search_word_before_paren(text, max(0, opening - 40), opening + 1)
+    if long.count(" ") < 2 or word is None:
+        return False
+    capitals = "".join(c for c in word.group("short") if c.isupper() or c.isdigit())
+    return len(capitals) >= 2 and best_long_form(capitals, long) == 0
+
+
 def _beside(text: str, match: NameMatch) -> bool:
     """Whether a list separator stands right after or before ``match`` ("X, Y", "Y and X")."""
     return text.startswith(_SEPARATORS_AFTER, match.end) or text.endswith(
@@ -499,15 +555,19 @@ def _drop_attributive_families(text: str, matches: list[NameMatch]) -> list[Name
     return [m for m in matches if m not in dropped] if dropped else matches
 
 
-# A benchmark name that ends in an image resolution: "FFHQ 64×64" (group "bare": "FFHQ").
-_match_name_at_resolution = regex.compile(r"(?P<bare>.+?)\s\d{2,4}\s?[x×]\s?\d{2,4}").fullmatch
+# A benchmark name that ends in an image resolution, "FFHQ 64×64", or in a numbered task or
+# track, "DCASE2017 Task 4" (group "bare": "FFHQ", "DCASE2017").
+_match_name_at_resolution = regex.compile(
+    r"(?P<bare>.+?)\s(?:\d{2,4}\s?[x×]\s?\d{2,4}|(?:Task|Track)\s?\d+[A-Za-z]?(?:\s\S+)*)"
+).fullmatch
 
 
 def _drop_bare_with_resolution(text: str, matches: list[NameMatch]) -> list[NameMatch]:
-    """A benchmark named once with its resolution ("FFHQ 64×64") is that setting wherever
-    the text names it bare ("across CIFAR-10, FFHQ and ImageNet"): the bare mentions are
-    dropped, so the benchmark is listed once, with its extent. With two resolutions
-    ("ImageNet 256x256 and 512x512") the bare name stays: it may mean either."""
+    """A benchmark named once with its resolution ("FFHQ 64×64") or its numbered task
+    ("DCASE2017 Task 4") is that setting wherever the text names it bare ("across CIFAR-10,
+    FFHQ and ImageNet", "by 4.9% on DCASE2017"): the bare mentions are dropped, so the
+    benchmark is listed once, with its extent. With two resolutions or tasks ("ImageNet
+    256x256 and 512x512") the bare name stays: it may mean either."""
     resolutions: dict[str, set[str]] = {}
     for m in matches:
         if m.label == BENCHMARK and (found := _match_name_at_resolution(text, m.start, m.end)):
@@ -594,7 +654,20 @@ class NameFinder:
         found = [_relabel(text, m) for m in found if text[m.start : m.end] not in self.not_names]
         found = [glued for m in found if (glued := _unglue(text, m)) is not None]
         resolved = _resolve_overlaps(found)
-        resolved = [m for m in resolved if not (m.label == MODEL and _names_a_kind(text, m))]
+        resolved = [
+            m
+            for m in resolved
+            if not (
+                (
+                    _names_a_kind(text, m)
+                    or _inside_spelled_out_name(text, m)
+                    # "(inspired by DiffusionDrive)": an idea borrowed, not a model run
+                    or text.endswith("inspired by ", 0, m.start)
+                )
+                if m.label == MODEL
+                else m.label == BENCHMARK and _names_a_data_kind(text, m)
+            )
+        ]
         resolved = self._defined_acronyms(doc, resolved)
         resolved = self._coordinated(text, resolved)
         resolved = _drop_attributive_families(text, resolved)
@@ -944,6 +1017,8 @@ class NameFinder:
             if a.short in self.not_names:  # "Large Language Models (LLMs)"
                 continue
             kept = _grow_to_long_form(kept, a)
+            if a.long.count(" ") >= 2:  # "a Multi-scale Mamba Module (MSMM)": no "Mamba"
+                kept = [m for m in kept if not _inside_long_form(m, a)]
             label = _label_of_long_form(a.long)
             if (
                 label
