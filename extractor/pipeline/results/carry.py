@@ -257,27 +257,60 @@ def partner_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch
 def bracketed_after_result(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
     """A number in brackets right after a result, with no metric of its own, is in that
     result's metric: "CheXpert Macro-F1 increased by 168% (0.083 -> 0.238)", "AP@50
-    improves from 0.114 to 0.328 (+187%)", "a 7x average speed-up (up to 40x)"."""
+    improves from 0.114 to 0.328 (+187%)", "a 7x average speed-up (up to 40x)".
+
+    A number alone in its brackets ("89.4% AUC on FooSet (+1.3%) and 87.2% AP on BarSet
+    (+2.2%)") is also on that result's benchmark: any other benchmark is outside the
+    brackets and belongs to the numbers there.
+    """
     text = ctx.text
     ends = [r.quantity.end for r in results]
     carried = []
     for r in results:
         start = r.quantity.start
-        if r.metric is None:
+        if r.metric is None or (r.benchmark is None or _alone_in_brackets(text, r)):
             opening = text.rfind("(", max(0, start - 40), start)
             if opening >= 0 and ")" not in text[opening:start]:
                 i = bisect_right(ends, opening) - 1
-                if i >= 0 and (before := results[i]).metric is not None:
-                    gap = text[before.quantity.end : opening]
-                    if len(gap) <= 40 and not _search_bracket_gap_break(gap):
+                before = results[i] if i >= 0 else None
+                gap = text[before.quantity.end : opening] if before is not None else ""
+                if (
+                    before is not None
+                    and len(gap) <= 40
+                    and not _search_bracket_gap_break(gap)
+                ):
+                    if r.metric is None and before.metric is not None:
                         r = _decided(
                             replace(r, metric=before.metric), metric="bracket_after_result"
+                        )
+                    if (
+                        before.benchmark is not None
+                        and r.benchmark != before.benchmark
+                        and _alone_in_brackets(text, r)
+                        and (r.metric is None or r.metric == before.metric)
+                    ):
+                        r = _decided(
+                            replace(r, benchmark=before.benchmark),
+                            benchmark="bracket_after_result",
                         )
         carried.append(r)
     return carried
 
 
-_search_bracket_gap_break = regex.compile(r"[\d,;:()]|\b(?:and|or|but|while|whereas|than)\b").search
+_search_bracket_gap_break = regex.compile(
+    r"[,;:()]|(?<![\w-])\d|\b(?:and|or|but|while|whereas|than)\b"
+).search
+_match_alone_before = regex.compile(r"\(\s*\Z").search
+_match_alone_after = regex.compile(r"\s*\)").match
+
+
+def _alone_in_brackets(text: str, r: ResultMatch) -> bool:
+    """Whether the number is all its brackets hold: "(+1.3%)"."""
+    q = r.quantity
+    return bool(
+        _match_alone_before(text, max(0, q.start - 3), q.start)
+        and _match_alone_after(text, q.end)
+    )
 
 
 def cost_has_no_benchmark(results: list[ResultMatch]) -> list[ResultMatch]:
