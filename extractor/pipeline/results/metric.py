@@ -157,6 +157,17 @@ def acronym_after(c: Claim) -> str | None:
     return phrase
 
 
+# Units that are metrics themselves: "132/119 FPS" measures frames per second.
+_METRIC_UNITS = {"fps": "FPS"}
+
+
+def unit_is_metric(c: Claim) -> str | None:
+    """A unit that is a metric names it, for each number of its list: "132/119/119 FPS",
+    "runs at 30 fps" (FPS); no metric name follows, the unit took it."""
+    unit = c.group[-1].unit
+    return _METRIC_UNITS.get(unit.lower()) if unit else None
+
+
 def comparative_adjective(c: Claim) -> str | None:
     """A comparative that names its metric: "2.2% more accurate" (accuracy)."""
     comparative = _match_comparative_metric(c.text, c.g_end)
@@ -182,6 +193,7 @@ STRATEGIES = (
     listed_before,
     noun_phrase,
     acronym_after,
+    unit_is_metric,
     comparative_adjective,
     speedup_noun,
 )
