@@ -222,6 +222,23 @@ def _has_arrow(window: str) -> bool:
     return ">" in window or "→" in window or "⟶" in window
 
 
+# The rest of a slash list after its first member: "/54.3/55.1", "/-0.1".
+_match_slash_rest = regex.compile(r"(?:/[+−-]?\d+(?:\.\d+)?%?)+").match
+
+
+def slash_list_member(ctx: Context, q: Quantity) -> bool | None:
+    """A number of a slash list that ends on a listed metric is a result, as its last
+    member is: "52.9/54.3/55.1 mAP", "+0.6/-0.1 mAP" (one model size, or one setting,
+    per member)."""
+    text = ctx.text
+    if text[q.end : q.end + 1] != "/":
+        return None  # fast: not inside a slash list
+    rest = _match_slash_rest(text, q.end)
+    if rest is None or not ctx.metrics.between(rest.end(), rest.end() + 3):
+        return None
+    return False
+
+
 def result_cue(ctx: Context, q: Quantity) -> bool | None:
     """A bare number is kept when a cue makes it a result: "scores of 49.36", "gains of
     +16.1", "from 0.20 to 0.02" after a change verb, "compared to 77.1 for GIN", "YaRN
@@ -299,6 +316,7 @@ REASONS: tuple[Reason, ...] = (
     value_in_brackets_after_metric,
     named_baseline_value,
     arrow_pair,
+    slash_list_member,
     result_cue,
     citation_or_section,
     hyper_parameter,
