@@ -484,6 +484,7 @@ _MOD = (
     r"high|higher|highest|low|lower|lowest|best|better|good|strong|significant|improved|"
     r"overall|final|same|similar|different|such|all|new|both|than|while|which|is|are|was|"
     r"were|achieves?|achieved|reaches|reached|obtains?|yields?|shows?|improves?|reduces?)\b)"
+    rf"(?!{alternation(phrases('praise_modifier'))}(?![\p{{L}}\-]))"
     r"\p{L}[\p{L}\-]*"
 )
 _HEAD = alternation(_METRIC_HEADS)
