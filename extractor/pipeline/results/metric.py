@@ -15,6 +15,7 @@ from extractor.pipeline.results._cues import (
     _match_acronym_after,
     _match_change_in,
     _match_comparative_metric,
+    _match_fewer_cost,
     _match_metric_phrase_after,
     _match_own_metric,
     _match_speedup_noun,
@@ -84,6 +85,16 @@ def own_metric_in_list(c: Claim) -> str | None:
         None,
     )
     return c.text[own.start : own.end] if own else None
+
+
+def fewer_cost(c: Claim) -> str | None:
+    """A cost the number cuts, right after it: "5x fewer parameters", "40% less memory"
+    (before a listed metric further on: "5x fewer parameters and 0.3 GFLOPs")."""
+    cut = _match_fewer_cost(c.text, c.q.end)
+    if cut is None:
+        return None
+    phrase: str = cut.group("what")
+    return phrase
 
 
 def listed_after(c: Claim) -> str | None:
@@ -187,6 +198,7 @@ def speedup_noun(c: Claim) -> str | None:
 
 STRATEGIES = (
     own_metric_in_list,
+    fewer_cost,
     listed_after,
     change_in_after,
     changed_by_before,
