@@ -56,9 +56,11 @@ def _listed_before(c: Claim) -> NameMatch | None:
 
 
 def _spelled(c: Claim, match: NameMatch) -> str:
-    """The spelled-out name before an acronym: "attack success rate (ASR) of 70%"."""
+    """The spelled-out name before an acronym: "attack success rate (ASR) of 70%" (not a
+    metric opening brackets of values: "accuracy (macro-F1 0.487 vs. 0.189)")."""
     text = c.text
-    if text[max(0, match.start - 2) : match.start] == " (":
+    opens = text[max(0, match.start - 2) : match.start] == " ("
+    if opens and text[match.end : match.end + 1] == ")":
         spelled = next(
             (n for n in c.in_sentence if n.label == METRIC and n.end == match.start - 2),
             None,
