@@ -313,6 +313,42 @@ def _alone_in_brackets(text: str, r: ResultMatch) -> bool:
     )
 
 
+# The end of what joins two parallel numbers: "..., and ", " and ", ", ".
+_search_parallel_join = regex.compile(r"(?:,\s*(?:and\s+)?|\sand\s+)\Z").search
+_search_parallel_break = regex.compile(
+    r"[;()]|\b(?:while|whereas|but|than|compared|over|versus|vs|from|to|reach\w*|achiev\w*)\b",
+    regex.IGNORECASE,
+).search
+
+
+def parallel_change(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """A number joined by "and" or a comma to a change before it, in the same unit and
+    clause, with no cue of its own, is a change too: "by 28% for 8B models and 40% for
+    32B models", "18.7% relative improvement in NDCG@5 and 15.1% in HR@5"."""
+    text = ctx.text
+    carried: list[ResultMatch] = []
+    for r in results:
+        previous = carried[-1] if carried else None
+        if (
+            previous is not None
+            and r.strategy.role == "plain_result"
+            and previous.role == "improvement"
+            and previous.sentence == r.sentence
+            and previous.quantity.unit == r.quantity.unit
+            and previous.quantity.end < r.quantity.start
+        ):
+            gap = text[previous.quantity.end : r.quantity.start]
+            if (
+                len(gap) <= 60
+                and _search_parallel_join(gap)
+                and not _search_parallel_break(gap)
+                and ctx.last_clause_change(r.quantity.start) < previous.quantity.start
+            ):
+                r = _decided(replace(r, role="improvement"), role="parallel_change")
+        carried.append(r)
+    return carried
+
+
 def cost_has_no_benchmark(results: list[ResultMatch]) -> list[ResultMatch]:
     """Parameters, MACs, FLOPs, model size, memory: a cost of the model, not a score on
     data, so no benchmark even when the sentence names one."""
