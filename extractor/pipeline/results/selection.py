@@ -222,19 +222,47 @@ def _has_arrow(window: str) -> bool:
     return ">" in window or "→" in window or "⟶" in window
 
 
-# The rest of a slash list after its first member: "/54.3/55.1", "/-0.1".
-_match_slash_rest = regex.compile(r"(?:/[+−-]?\d+(?:\.\d+)?%?)+").match
+# A slash list of numbers: "52.9/54.3/55.1", "77.73%/78.45%".
+_SLASH_MEMBER = r"[+−-]?\d+(?:\.\d+)?%?"
+_match_slash_rest = regex.compile(rf"(?:/{_SLASH_MEMBER})+").match
+_search_slash_start = regex.compile(rf"(?<![\w./])(?:{_SLASH_MEMBER}/)+\Z").search
+# What names the scores of a slash list before it: "a performance of 91.0/88.6/82.1",
+# "scores of", or an earlier list it is joined to ("91.0/88.6 and 99.1/43.9").
+_search_slash_lead = regex.compile(
+    r"\b(?:performances?|results?|scores?)\s+of\s+\Z", regex.IGNORECASE
+).search
+_search_slash_joined = regex.compile(
+    rf"(?<![\w./])(?P<list>{_SLASH_MEMBER}(?:/{_SLASH_MEMBER})+)\s+and\s+\Z"
+).search
+
+
+def _slash_list(text: str, q: Quantity) -> tuple[int, int] | None:
+    """Where the slash list holding the number starts and ends, None when it is in none."""
+    before = _search_slash_start(text, max(0, q.start - 60), q.start)
+    after = _match_slash_rest(text, q.end)
+    if before is None and after is None:
+        return None
+    return (before.start() if before else q.start, after.end() if after else q.end)
+
+
+def _slash_list_named(ctx: Context, start: int, end: int, joined: bool = True) -> bool:
+    text = ctx.text
+    if ctx.metrics.between(end, end + 3) or _search_slash_lead(text, max(0, start - 30), start):
+        return True
+    earlier = _search_slash_joined(text, max(0, start - 80), start) if joined else None
+    return earlier is not None and _slash_list_named(ctx, earlier.start(), earlier.end(), False)
 
 
 def slash_list_member(ctx: Context, q: Quantity) -> bool | None:
-    """A number of a slash list that ends on a listed metric is a result, as its last
-    member is: "52.9/54.3/55.1 mAP", "+0.6/-0.1 mAP" (one model size, or one setting,
-    per member)."""
+    """A number of a slash list is a result when the list ends on a listed metric or
+    follows what names its scores, as its other members are: "52.9/54.3/55.1 mAP",
+    "a performance of 91.0/88.6/82.1 and 99.1/43.9/48.2" (one model size, setting or
+    metric per member)."""
     text = ctx.text
-    if text[q.end : q.end + 1] != "/":
+    if "/" not in text[q.end : q.end + 1] and "/" not in text[q.start - 1 : q.start]:
         return None  # fast: not inside a slash list
-    rest = _match_slash_rest(text, q.end)
-    if rest is None or not ctx.metrics.between(rest.end(), rest.end() + 3):
+    span = _slash_list(text, q)
+    if span is None or not _slash_list_named(ctx, *span):
         return None
     return False
 
