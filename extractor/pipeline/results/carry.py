@@ -349,6 +349,36 @@ def parallel_change(ctx: Context, results: list[ResultMatch]) -> list[ResultMatc
     return carried
 
 
+def compared_in_brackets_benchmark(
+    ctx: Context, results: list[ResultMatch]
+) -> list[ResultMatch]:
+    """A baseline alone in brackets after a compared name is on the benchmark of the result
+    it is compared with, not on one named after it: "79% on Polaris, outperforming Random
+    Forest (46%) and Chemprop (36%), and 97% on MoleculeACE" (only when no other
+    benchmark stands between the result and the baseline)."""
+    text = ctx.text
+    carried: list[ResultMatch] = []
+    lead: ResultMatch | None = None
+    for r in results:
+        if r.role == "result" and r.strategy.role != "compared_in_brackets":
+            lead = r
+        elif (
+            lead is not None
+            and r.strategy.role == "compared_in_brackets"
+            and lead.sentence == r.sentence
+            and lead.benchmark is not None
+            and r.benchmark != lead.benchmark
+            and _alone_in_brackets(text, r)
+            and all(
+                n.label != BENCHMARK or text[n.start : n.end] == lead.benchmark
+                for n in ctx.index.between(lead.quantity.end, r.quantity.start)
+            )
+        ):
+            r = _decided(replace(r, benchmark=lead.benchmark), benchmark="compared_in_brackets")
+        carried.append(r)
+    return carried
+
+
 def cost_has_no_benchmark(results: list[ResultMatch]) -> list[ResultMatch]:
     """Parameters, MACs, FLOPs, model size, memory: a cost of the model, not a score on
     data, so no benchmark even when the sentence names one."""

@@ -163,6 +163,7 @@ def link_results(ctx: Context, doc: Doc | None = None) -> list[ResultMatch]:
     results = carry.parallel_change(ctx, results)
     results = carry.in_sentence(ctx, results)
     results = carry.bracketed_after_result(ctx, results)
+    results = carry.compared_in_brackets_benchmark(ctx, results)
     results = carry.partner_metric(ctx, results)
     return carry.cost_has_no_benchmark(results)
 
