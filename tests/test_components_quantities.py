@@ -162,3 +162,17 @@ def test_unit_spellings_from_the_table_equal_the_plain_normalisation(written: st
     from extractor.components.quantities import _unit_name_plain, unit_name
 
     assert unit_name(written) == _unit_name_plain(written)
+
+
+@pytest.mark.parametrize(
+    ("text", "relations"),
+    [
+        ("from 43.42 (BM25) to 52.59", ["from", "to"]),
+        ("from 86.1% (LLaVA) to 90.3%", ["from", "to"]),
+        ("from 0.88 (p = 0.02) to 0.57", [None, None, None]),
+        ("from 12.1 (Llama 3) to 15.2", [None, None, None]),
+    ],
+)
+def test_a_name_in_brackets_may_stand_inside_a_pair(text: str, relations: list[str | None]) -> None:
+    """A name with a digit ("BM25") is an aside; a bracket with a number of its own is not."""
+    assert [q.relation for q in find_quantities(text)] == relations

@@ -362,8 +362,11 @@ def _share_list_units(text: str, found: list[Quantity]) -> list[Quantity]:
     return found
 
 
-# A bracketed aside without numbers between the two numbers of a pair: "(LLaVA)".
-_match_aside = regex.compile(r"\s*\([^()\d]{1,40}\)(?=\s+to\s+\Z)", regex.IGNORECASE).match
+# A bracketed aside between the two numbers of a pair, the aside a name makes: "(LLaVA)",
+# "(BM25)"; no number of its own ("(p = 0.02)", "(+2%)").
+_match_aside = regex.compile(
+    r"\s*\((?:[^()\d]|(?<=[\p{L}\d])\d){1,40}\)(?=\s+to\s+\Z)", regex.IGNORECASE
+).match
 _PAIR_WORDS = frozenset(["to", "and", "vs", "vs.", "versus"])
 
 

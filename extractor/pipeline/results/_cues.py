@@ -484,6 +484,7 @@ _MOD = (
     r"high|higher|highest|low|lower|lowest|best|better|good|strong|significant|improved|"
     r"overall|final|same|similar|different|such|all|new|both|than|while|which|is|are|was|"
     r"were|achieves?|achieved|reaches|reached|obtains?|yields?|shows?|improves?|reduces?)\b)"
+    rf"(?!{alternation(phrases('praise_modifier'))}(?![\p{{L}}\-]))"
     r"\p{L}[\p{L}\-]*"
 )
 _HEAD = alternation(_METRIC_HEADS)
@@ -671,6 +672,14 @@ _search_comparison_word = regex.compile(
     r"\b(?:compared\s+(?:to|with)|versus|vs\.?|than|against|relative\s+to)\b", regex.IGNORECASE
 ).search
 # The speed-up a factor names, as its metric: "3.3x training acceleration", "a 2.1 speedup".
+# A cost a number says is cut, right after it: "5x fewer parameters", "40% less memory".
+_match_fewer_cost = regex.compile(
+    r"\s+(?:fewer|less|smaller|lower)\s+(?P<what>param(?:eter)?s|(?:parameter|model)\s+"
+    r"(?:count|size)|G?MACs|[GTM]?FLOPs|memory(?:\s+(?:footprint|usage|consumption))?|"
+    r"storage)\b",
+    regex.IGNORECASE,
+).match
+
 _match_speedup_noun = regex.compile(
     r"\s+(?:(?:average|mean|overall|median)\s+)?(?P<what>(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock)\s+)?"
     r"(?:speed-?ups?|accelerations?))\b",

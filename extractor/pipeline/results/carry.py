@@ -257,27 +257,126 @@ def partner_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch
 def bracketed_after_result(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
     """A number in brackets right after a result, with no metric of its own, is in that
     result's metric: "CheXpert Macro-F1 increased by 168% (0.083 -> 0.238)", "AP@50
-    improves from 0.114 to 0.328 (+187%)", "a 7x average speed-up (up to 40x)"."""
+    improves from 0.114 to 0.328 (+187%)", "a 7x average speed-up (up to 40x)".
+
+    A number alone in its brackets ("89.4% AUC on FooSet (+1.3%) and 87.2% AP on BarSet
+    (+2.2%)") is also on that result's benchmark: any other benchmark is outside the
+    brackets and belongs to the numbers there.
+    """
     text = ctx.text
     ends = [r.quantity.end for r in results]
     carried = []
     for r in results:
         start = r.quantity.start
-        if r.metric is None:
+        if r.metric is None or (r.benchmark is None or _alone_in_brackets(text, r)):
             opening = text.rfind("(", max(0, start - 40), start)
             if opening >= 0 and ")" not in text[opening:start]:
                 i = bisect_right(ends, opening) - 1
-                if i >= 0 and (before := results[i]).metric is not None:
-                    gap = text[before.quantity.end : opening]
-                    if len(gap) <= 40 and not _search_bracket_gap_break(gap):
+                before = results[i] if i >= 0 else None
+                gap = text[before.quantity.end : opening] if before is not None else ""
+                if (
+                    before is not None
+                    and len(gap) <= 40
+                    and not _search_bracket_gap_break(gap)
+                ):
+                    if r.metric is None and before.metric is not None:
                         r = _decided(
                             replace(r, metric=before.metric), metric="bracket_after_result"
+                        )
+                    if (
+                        before.benchmark is not None
+                        and r.benchmark != before.benchmark
+                        and _alone_in_brackets(text, r)
+                        and (r.metric is None or r.metric == before.metric)
+                    ):
+                        r = _decided(
+                            replace(r, benchmark=before.benchmark),
+                            benchmark="bracket_after_result",
                         )
         carried.append(r)
     return carried
 
 
-_search_bracket_gap_break = regex.compile(r"[\d,;:()]|\b(?:and|or|but|while|whereas|than)\b").search
+_search_bracket_gap_break = regex.compile(
+    r"[,;:()]|(?<![\w-])\d|\b(?:and|or|but|while|whereas|than)\b"
+).search
+_match_alone_before = regex.compile(r"\(\s*\Z").search
+_match_alone_after = regex.compile(r"\s*\)").match
+
+
+def _alone_in_brackets(text: str, r: ResultMatch) -> bool:
+    """Whether the number is all its brackets hold: "(+1.3%)"."""
+    q = r.quantity
+    return bool(
+        _match_alone_before(text, max(0, q.start - 3), q.start)
+        and _match_alone_after(text, q.end)
+    )
+
+
+# The end of what joins two parallel numbers: "..., and ", " and ", ", ".
+_search_parallel_join = regex.compile(r"(?:,\s*(?:and\s+)?|\sand\s+)\Z").search
+_search_parallel_break = regex.compile(
+    r"[;()]|\b(?:while|whereas|but|than|compared|over|versus|vs|from|to|reach\w*|achiev\w*)\b",
+    regex.IGNORECASE,
+).search
+
+
+def parallel_change(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """A number joined by "and" or a comma to a change before it, in the same unit and
+    clause, with no cue of its own, is a change too: "by 28% for 8B models and 40% for
+    32B models", "18.7% relative improvement in NDCG@5 and 15.1% in HR@5"."""
+    text = ctx.text
+    carried: list[ResultMatch] = []
+    for r in results:
+        previous = carried[-1] if carried else None
+        if (
+            previous is not None
+            and r.strategy.role == "plain_result"
+            and previous.role == "improvement"
+            and previous.sentence == r.sentence
+            and previous.quantity.unit == r.quantity.unit
+            and previous.quantity.end < r.quantity.start
+        ):
+            gap = text[previous.quantity.end : r.quantity.start]
+            if (
+                len(gap) <= 60
+                and _search_parallel_join(gap)
+                and not _search_parallel_break(gap)
+                and ctx.last_clause_change(r.quantity.start) < previous.quantity.start
+            ):
+                r = _decided(replace(r, role="improvement"), role="parallel_change")
+        carried.append(r)
+    return carried
+
+
+def compared_in_brackets_benchmark(
+    ctx: Context, results: list[ResultMatch]
+) -> list[ResultMatch]:
+    """A baseline alone in brackets after a compared name is on the benchmark of the result
+    it is compared with, not on one named after it: "79% on Polaris, outperforming Random
+    Forest (46%) and Chemprop (36%), and 97% on MoleculeACE" (only when no other
+    benchmark stands between the result and the baseline)."""
+    text = ctx.text
+    carried: list[ResultMatch] = []
+    lead: ResultMatch | None = None
+    for r in results:
+        if r.role == "result" and r.strategy.role != "compared_in_brackets":
+            lead = r
+        elif (
+            lead is not None
+            and r.strategy.role == "compared_in_brackets"
+            and lead.sentence == r.sentence
+            and lead.benchmark is not None
+            and r.benchmark != lead.benchmark
+            and _alone_in_brackets(text, r)
+            and all(
+                n.label != BENCHMARK or text[n.start : n.end] == lead.benchmark
+                for n in ctx.index.between(lead.quantity.end, r.quantity.start)
+            )
+        ):
+            r = _decided(replace(r, benchmark=lead.benchmark), benchmark="compared_in_brackets")
+        carried.append(r)
+    return carried
 
 
 def cost_has_no_benchmark(results: list[ResultMatch]) -> list[ResultMatch]:

@@ -161,8 +161,10 @@ def link_results(ctx: Context, doc: Doc | None = None) -> list[ResultMatch]:
     for group in groups_of(ctx, candidates):
         results += _attribute(ctx, group, ctx.sentence_of(group[0].start))
     results = carry.compared_number(results, selection.compared_with)
+    results = carry.parallel_change(ctx, results)
     results = carry.in_sentence(ctx, results)
     results = carry.bracketed_after_result(ctx, results)
+    results = carry.compared_in_brackets_benchmark(ctx, results)
     results = carry.partner_metric(ctx, results)
     return carry.cost_has_no_benchmark(results)
 

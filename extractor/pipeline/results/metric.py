@@ -15,6 +15,7 @@ from extractor.pipeline.results._cues import (
     _match_acronym_after,
     _match_change_in,
     _match_comparative_metric,
+    _match_fewer_cost,
     _match_metric_phrase_after,
     _match_own_metric,
     _match_speedup_noun,
@@ -55,9 +56,11 @@ def _listed_before(c: Claim) -> NameMatch | None:
 
 
 def _spelled(c: Claim, match: NameMatch) -> str:
-    """The spelled-out name before an acronym: "attack success rate (ASR) of 70%"."""
+    """The spelled-out name before an acronym: "attack success rate (ASR) of 70%" (not a
+    metric opening brackets of values: "accuracy (macro-F1 0.487 vs. 0.189)")."""
     text = c.text
-    if text[max(0, match.start - 2) : match.start] == " (":
+    opens = text[max(0, match.start - 2) : match.start] == " ("
+    if opens and text[match.end : match.end + 1] == ")":
         spelled = next(
             (n for n in c.in_sentence if n.label == METRIC and n.end == match.start - 2),
             None,
@@ -84,6 +87,16 @@ def own_metric_in_list(c: Claim) -> str | None:
         None,
     )
     return c.text[own.start : own.end] if own else None
+
+
+def fewer_cost(c: Claim) -> str | None:
+    """A cost the number cuts, right after it: "5x fewer parameters", "40% less memory"
+    (before a listed metric further on: "5x fewer parameters and 0.3 GFLOPs")."""
+    cut = _match_fewer_cost(c.text, c.q.end)
+    if cut is None:
+        return None
+    phrase: str = cut.group("what")
+    return phrase
 
 
 def listed_after(c: Claim) -> str | None:
@@ -157,6 +170,17 @@ def acronym_after(c: Claim) -> str | None:
     return phrase
 
 
+# Units that are metrics themselves: "132/119 FPS" measures frames per second.
+_METRIC_UNITS = {"fps": "FPS"}
+
+
+def unit_is_metric(c: Claim) -> str | None:
+    """A unit that is a metric names it, for each number of its list: "132/119/119 FPS",
+    "runs at 30 fps" (FPS); no metric name follows, the unit took it."""
+    unit = c.group[-1].unit
+    return _METRIC_UNITS.get(unit.lower()) if unit else None
+
+
 def comparative_adjective(c: Claim) -> str | None:
     """A comparative that names its metric: "2.2% more accurate" (accuracy)."""
     comparative = _match_comparative_metric(c.text, c.g_end)
@@ -176,12 +200,14 @@ def speedup_noun(c: Claim) -> str | None:
 
 STRATEGIES = (
     own_metric_in_list,
+    fewer_cost,
     listed_after,
     change_in_after,
     changed_by_before,
     listed_before,
     noun_phrase,
     acronym_after,
+    unit_is_metric,
     comparative_adjective,
     speedup_noun,
 )

@@ -13,6 +13,7 @@ from extractor.components.quantities import Quantity
 from extractor.pipeline.results._cues import (
     _match_list_on,
     _match_name_list_gap,
+    _search_respectively,
 )
 from extractor.pipeline.results.context import (
     WINDOW_AFTER,
@@ -58,6 +59,17 @@ def _listed_before(ctx: Context, group: list[Quantity], lo: int) -> Pairing | No
     return None
 
 
+def _says_respectively(ctx: Context, group: list[Quantity], sentence: tuple[int, int]) -> bool:
+    """Whether "respectively" speaks for the list: not for a "from A to B" pair after it
+    ("by +16.6 and +12.3 points respectively, improving recall from 0.374 to 0.518"):
+    the pair's two ends are a baseline and a result, not two names' values."""
+    if not ctx.sentence_says("respectively", sentence):
+        return False
+    if group[0].relation != "from":
+        return True
+    return bool(_search_respectively(ctx.text, group[-1].end, sentence[1]))
+
+
 def pair(ctx: Context, group: list[Quantity], sentence: tuple[int, int]) -> Pairing | None:
     """Pair a list of numbers with a list of names in order ("..., respectively").
 
@@ -69,7 +81,7 @@ def pair(ctx: Context, group: list[Quantity], sentence: tuple[int, int]) -> Pair
     text = ctx.text
     lo = max(sentence[0], group[0].start - WINDOW_BEFORE)
     hi = min(sentence[1], group[-1].end + WINDOW_AFTER)
-    if not ctx.sentence_says("respectively", sentence):
+    if not _says_respectively(ctx, group, sentence):
         return _listed_before(ctx, group, lo) or _listed_after(ctx, group, hi)
 
     def distinct(label: str, start: int) -> list[str]:

@@ -222,6 +222,51 @@ def _has_arrow(window: str) -> bool:
     return ">" in window or "→" in window or "⟶" in window
 
 
+# A slash list of numbers: "52.9/54.3/55.1", "77.73%/78.45%".
+_SLASH_MEMBER = r"[+−-]?\d+(?:\.\d+)?%?"
+_match_slash_rest = regex.compile(rf"(?:/{_SLASH_MEMBER})+").match
+_search_slash_start = regex.compile(rf"(?<![\w./])(?:{_SLASH_MEMBER}/)+\Z").search
+# What names the scores of a slash list before it: "a performance of 91.0/88.6/82.1",
+# "scores of", or an earlier list it is joined to ("91.0/88.6 and 99.1/43.9").
+_search_slash_lead = regex.compile(
+    r"\b(?:performances?|results?|scores?)\s+of\s+\Z", regex.IGNORECASE
+).search
+_search_slash_joined = regex.compile(
+    rf"(?<![\w./])(?P<list>{_SLASH_MEMBER}(?:/{_SLASH_MEMBER})+)\s+and\s+\Z"
+).search
+
+
+def _slash_list(text: str, q: Quantity) -> tuple[int, int] | None:
+    """Where the slash list holding the number starts and ends, None when it is in none."""
+    before = _search_slash_start(text, max(0, q.start - 60), q.start)
+    after = _match_slash_rest(text, q.end)
+    if before is None and after is None:
+        return None
+    return (before.start() if before else q.start, after.end() if after else q.end)
+
+
+def _slash_list_named(ctx: Context, start: int, end: int, joined: bool = True) -> bool:
+    text = ctx.text
+    if ctx.metrics.between(end, end + 3) or _search_slash_lead(text, max(0, start - 30), start):
+        return True
+    earlier = _search_slash_joined(text, max(0, start - 80), start) if joined else None
+    return earlier is not None and _slash_list_named(ctx, earlier.start(), earlier.end(), False)
+
+
+def slash_list_member(ctx: Context, q: Quantity) -> bool | None:
+    """A number of a slash list is a result when the list ends on a listed metric or
+    follows what names its scores, as its other members are: "52.9/54.3/55.1 mAP",
+    "a performance of 91.0/88.6/82.1 and 99.1/43.9/48.2" (one model size, setting or
+    metric per member)."""
+    text = ctx.text
+    if "/" not in text[q.end : q.end + 1] and "/" not in text[q.start - 1 : q.start]:
+        return None  # fast: not inside a slash list
+    span = _slash_list(text, q)
+    if span is None or not _slash_list_named(ctx, *span):
+        return None
+    return False
+
+
 def result_cue(ctx: Context, q: Quantity) -> bool | None:
     """A bare number is kept when a cue makes it a result: "scores of 49.36", "gains of
     +16.1", "from 0.20 to 0.02" after a change verb, "compared to 77.1 for GIN", "YaRN
@@ -299,6 +344,7 @@ REASONS: tuple[Reason, ...] = (
     value_in_brackets_after_metric,
     named_baseline_value,
     arrow_pair,
+    slash_list_member,
     result_cue,
     citation_or_section,
     hyper_parameter,
