@@ -18,16 +18,15 @@ from schemas import Paper, PaperRecord
 
 GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 
-# Set on the 268 tuned papers, a little under the scores measured when they were set.
+# Set on the 308 tuned papers, a little under the scores measured when they were set.
 # They went down without a code change making extraction worse: the gold decisions of
-# CHANGES.md moved the gold away from what the code did (benchmark attribution 0.87 ->
-# 0.84), external-o/p joined unseen (models 0.94 -> 0.92, bound -> 0.97, benchmark
-# attribution -> 0.82, model -> 0.85), then external-q/r, s/t and u/v (90 abstracts outside
-# LLM topics, 60 of them tuned) joined unseen: models 0.92 -> 0.87, benchmarks 0.90 -> 0.85,
-# metric values 0.95 -> 0.91, metric attribution 0.89 -> 0.79, benchmark 0.82 -> 0.74,
-# model 0.85 -> 0.79.
-FIELD_FLOORS = {"method": 0.92, "models": 0.87, "benchmarks": 0.85, "metric values": 0.91}
-ATTRIBUTE_FLOORS = {"role": 0.92, "bound": 0.96, "metric": 0.79, "benchmark": 0.73, "model": 0.79}
+# CHANGES.md moved the gold away from what the code did, then batches joined unseen:
+# external-o/p, then q/r, s/t, u/v (90 abstracts outside LLM topics, gold8) and w/x, y/z
+# (60 more, gold9, measured on the session's final code before joining). Rule passes on
+# the tuned part of q-v then raised the tuned scores again (models 0.88 -> 0.93,
+# benchmarks 0.87 -> 0.93, metric attribution 0.80 -> 0.88 before w-z joined).
+FIELD_FLOORS = {"method": 0.90, "models": 0.89, "benchmarks": 0.90, "metric values": 0.92}
+ATTRIBUTE_FLOORS = {"role": 0.93, "bound": 0.95, "metric": 0.84, "benchmark": 0.77, "model": 0.82}
 
 
 @pytest.fixture(scope="module")
