@@ -27,9 +27,9 @@ _EXPORTS: dict[str, str] = {
     "MissingFieldError": "extractor._errors",
     "SourceError": "extractor._errors",
     "TooLargeError": "extractor._errors",
-    "ErrorRecord": "schemas",
-    "Paper": "schemas",
-    "PaperRecord": "schemas",
+    "ErrorRecord": "extractor_schemas",
+    "Paper": "extractor_schemas",
+    "PaperRecord": "extractor_schemas",
     "build_pipeline": "extractor._pipeline",
     "clean": "extractor._text",
     "default_pipeline": "extractor._extract",
@@ -78,7 +78,7 @@ if _typing.TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from extractor._pipeline import build_pipeline
     from extractor._records import doc_to_record
     from extractor._text import clean
-    from schemas import ErrorRecord, Paper, PaperRecord
+    from extractor_schemas import ErrorRecord, Paper, PaperRecord
 
 
 def __getattr__(name: str) -> object:

@@ -26,7 +26,7 @@ Only the CLI turns these into messages and exit codes.
 
 from __future__ import annotations
 
-from schemas import ErrorDetail, ErrorRecord
+from extractor_schemas import ErrorDetail, ErrorRecord
 
 
 class ExtractorError(Exception):

@@ -29,7 +29,7 @@ from extractor._records import doc_to_record
 from extractor._text import clean
 from extractor.components._spans import payload, set_payload
 from extractor.sources import SourceItem, check_abstract, paper_from_object, slugify
-from schemas import ErrorRecord, Paper, PaperRecord
+from extractor_schemas import ErrorRecord, Paper, PaperRecord
 
 BATCH_SIZE = 64
 

@@ -10,7 +10,7 @@ import orjson
 from pydantic import BaseModel, ValidationError
 
 from extractor._errors import BadFieldError, BadJSONError, InputError, SourceError
-from schemas import ErrorDetail, ErrorRecord, PaperRecord, accept_added_fields
+from extractor_schemas import ErrorDetail, ErrorRecord, PaperRecord, accept_added_fields
 
 
 def dumps(record: BaseModel, *, pretty: bool = False) -> bytes:

@@ -33,7 +33,7 @@ from extractor._errors import ExtractionError, error_record
 from extractor._extract import default_pipeline, pipeline_for_process, process_item
 from extractor._jsonl import dumps
 from extractor.sources import SourceItem
-from schemas import ErrorRecord, PaperRecord
+from extractor_schemas import ErrorRecord, PaperRecord
 
 Output = PaperRecord | ErrorRecord | bytes
 Numbered = tuple[int, SourceItem]

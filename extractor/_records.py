@@ -20,7 +20,7 @@ from extractor.metric_names import metric_name
 from extractor.pipeline.results import ResultMatch
 from extractor.settings import setting_of
 from extractor.sources import slugify
-from schemas import PaperMeta, PaperRecord
+from extractor_schemas import PaperMeta, PaperRecord
 
 Data = dict[str, Any]
 

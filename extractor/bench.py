@@ -43,7 +43,7 @@ import spacy
 from extractor._extract import extract_many
 from extractor._text import clean
 from extractor.sources import read_source
-from schemas import ErrorRecord, Paper
+from extractor_schemas import ErrorRecord, Paper
 
 if sys.platform != "win32":
     import resource

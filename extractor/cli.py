@@ -32,8 +32,8 @@ from extractor._errors import ExtractorError, OutputError, error_record
 from extractor._jsonl import dumps
 from extractor.fetch import Fetcher, FetchOptions, split_remote
 from extractor.sources import SourceItem, read_source, sniff_format
-from schemas import ErrorRecord, Paper, PaperRecord, render_json_schema
-from schemas.gold import GoldRecord
+from extractor_schemas import ErrorRecord, Paper, PaperRecord, render_json_schema
+from extractor_schemas.gold import GoldRecord
 
 app = typer.Typer(
     name="extractor",
@@ -574,7 +574,7 @@ def schema(
     """Print the JSON Schema of one kind of output (default: one record)."""
     if kind is SchemaKind.finding:
         from extractor.audit import Finding
-        from schemas.export import published_schema, render
+        from extractor_schemas.export import published_schema, render
 
         _write_text(render(published_schema(Finding, "finding")), None)
     elif kind is SchemaKind.leaderboard:

@@ -22,8 +22,8 @@ from pydantic import ValidationError
 
 from extractor._errors import BadFieldError, BadJSONError, SourceError
 from extractor.components.abbreviations import find_abbreviations
-from schemas import PaperRecord, Result, accept_added_fields
-from schemas.gold import GoldRecord, GoldResult
+from extractor_schemas import PaperRecord, Result, accept_added_fields
+from extractor_schemas.gold import GoldRecord, GoldResult
 
 FIELDS = ("method", "models", "benchmarks", "metric values", "code URLs")
 ATTRIBUTES = ("role", "bound", "metric", "benchmark", "model")

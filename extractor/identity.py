@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 _ARXIV = r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
 _match_arxiv_id = regex.compile(r"(?:arxiv:)?" + _ARXIV, regex.IGNORECASE).fullmatch
@@ -32,7 +32,7 @@ _MIN_TITLE_WORDS = 3
 def arxiv_id(record: PaperRecord) -> str | None:
     """The record's arXiv id without version: from ``meta``, its id, or an arXiv link.
 
-    >>> from schemas import PaperRecord, PaperMeta
+    >>> from extractor_schemas import PaperRecord, PaperMeta
     >>> arxiv_id(PaperRecord(id="2405.17247v2", text=""))
     '2405.17247'
     >>> arxiv_id(PaperRecord(id="slug", text="", meta=PaperMeta(

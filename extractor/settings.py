@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 import regex
 
 if TYPE_CHECKING:
-    from schemas import PaperRecord
+    from extractor_schemas import PaperRecord
 
 #: Each setting and the phrases that name it, as written in abstracts (case-insensitive;
 #: a space or hyphen in a phrase matches a space, a hyphen or nothing). The longest

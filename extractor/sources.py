@@ -28,7 +28,7 @@ from extractor._errors import (
     SourceError,
     TooLargeError,
 )
-from schemas import Paper, PaperMeta
+from extractor_schemas import Paper, PaperMeta
 
 Format = Literal["auto", "text", "jsonl", "feed"]
 FORMATS: tuple[Format, ...] = ("auto", "text", "jsonl", "feed")

@@ -55,7 +55,7 @@ from pydantic import ValidationError
 
 from extractor._errors import StoreBusyError, StoreError, StoreVersionError
 from extractor.identity import arxiv_id, paper_url, title_key
-from schemas import PaperRecord, Result, Span
+from extractor_schemas import PaperRecord, Result, Span
 
 #: Datasette's metadata for a store named ``results.sqlite``: titles, descriptions, facets
 #: and sortable columns (``datasette results.sqlite --metadata <this file>``).

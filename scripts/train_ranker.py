@@ -54,8 +54,8 @@ from extractor._records import doc_to_record  # noqa: E402
 from extractor.components._spans import payload  # noqa: E402
 from extractor.components.names import METRIC, NameMatch  # noqa: E402
 from extractor.metric_names import metric_name  # noqa: E402
-from schemas import Paper, PaperRecord  # noqa: E402
-from schemas.gold import GoldRecord  # noqa: E402
+from extractor_schemas import Paper, PaperRecord  # noqa: E402
+from extractor_schemas.gold import GoldRecord  # noqa: E402
 
 SEED = 14
 FOLDS = 5

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from schemas import SCHEMA_PATH, PaperRecord, Span
+from extractor_schemas import SCHEMA_PATH, PaperRecord, Span
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -233,7 +233,7 @@ def _make_record(
     Each result is a dict with ``text`` (the number as written) and ``value``, and any of
     ``unit``, ``role``, ``bound``, ``metric``, ``benchmark``, ``model``.
     """
-    from schemas import Entity, Link, Result
+    from extractor_schemas import Entity, Link, Result
 
     parts: list[str] = []
     metrics: list[Result] = []

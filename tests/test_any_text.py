@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from extractor import extract_many
 from extractor._text import clean
-from schemas import ErrorRecord, PaperRecord
+from extractor_schemas import ErrorRecord, PaperRecord
 
 # Pieces abstracts are made of, so that the rules have something to bite on, mixed with
 # arbitrary characters (control characters, surrogates excluded by UTF-8, marks, ...).

@@ -10,7 +10,7 @@ import pytest
 from extractor import audit
 from extractor.audit import CODES, Finding, audit_records, parse_record
 from extractor.components._sentences import find_sentences
-from schemas import Entity, Link, PaperRecord, Result, Span
+from extractor_schemas import Entity, Link, PaperRecord, Result, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,7 +18,7 @@ import pytest
 
 from extractor.audit import LinkPolicy, check_urls, link_findings
 from extractor.cli import main
-from schemas import Link, PaperRecord, Span
+from extractor_schemas import Link, PaperRecord, Span
 
 SLOW_SECONDS = 1.0
 FAST = LinkPolicy(timeout=0.2, concurrency=4, per_host_delay=0.0, allow_private=True)

@@ -28,7 +28,7 @@ import pytest
 
 from extractor.audit import AddressGuard, LinkPolicy, address_refusal, check_urls
 from extractor.cli import main
-from schemas import Link, PaperRecord, Span
+from extractor_schemas import Link, PaperRecord, Span
 
 ALLOWED = LinkPolicy(timeout=2.0, per_host_delay=0.0, allow_private=True)
 DEFAULT = LinkPolicy(timeout=2.0, per_host_delay=0.0)

@@ -13,7 +13,7 @@ import pytest
 from extractor import extract
 from extractor.audit import audit_records, render_html
 from extractor.audit._highlight import COLOURS
-from schemas import PaperRecord, Result, Span
+from extractor_schemas import PaperRecord, Result, Span
 
 HOSTILE = 'Our <script>alert("x")</script> model & "friends" reach 85.7% accuracy.'
 

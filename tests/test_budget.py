@@ -22,7 +22,7 @@ from extractor._errors import BudgetExceededError
 from extractor._extract import process_items
 from extractor.cli import main
 from extractor.sources import SourceItem
-from schemas import ErrorRecord, Paper, PaperRecord
+from extractor_schemas import ErrorRecord, Paper, PaperRecord
 
 GOOD = "ZetaNet reaches 85.7% top-1 accuracy on ImageNet."
 

@@ -17,7 +17,7 @@ import typer
 from extractor import cli
 from extractor.cli import main
 from extractor.sources import read_source
-from schemas import SCHEMA_PATH, ErrorRecord, PaperRecord
+from extractor_schemas import SCHEMA_PATH, ErrorRecord, PaperRecord
 
 SpanCheck = Callable[[PaperRecord], None]
 ROOT = Path(__file__).resolve().parent.parent

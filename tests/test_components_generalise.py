@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractor import extract
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 
 def _rows(record: PaperRecord) -> list[tuple[str, str, str | None, str | None, str | None]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor import extract
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 
 def _rows(record: PaperRecord) -> list[tuple[str, str, str | None, str | None, str | None]]:

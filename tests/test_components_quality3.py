@@ -6,7 +6,7 @@ from __future__ import annotations
 from extractor import extract
 from extractor.components.quantities import find_quantities
 from extractor.pipeline.results._cues import _match_list_gap, _match_margin_after
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 
 def _rows(record: PaperRecord) -> list[tuple[str, str, str | None, str | None, str | None]]:

@@ -10,7 +10,7 @@ from extractor.pipeline.results._cues import (
     _search_evaluated_on_before,
     _search_other_setting,
 )
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 
 def _rows(record: PaperRecord) -> list[tuple[str, str, str | None, str | None, str | None]]:

@@ -10,7 +10,7 @@ from extractor.components._name_patterns import (
     _is_number_format,
 )
 from extractor.pipeline.results._cues import _match_possessive_gap
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 
 def _models(record: PaperRecord) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from extractor import extract
 from extractor.components.quantities import find_quantities
 from extractor.pipeline.results._cues import _match_baseline_close, _match_compared_gap
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 
 def _found(record: PaperRecord) -> list[tuple[str, str, str | None]]:

@@ -8,7 +8,7 @@ from extractor import extract
 from extractor.components.quantities import find_quantities
 from extractor.metric_names import metric_name
 from extractor.pipeline.results import _cues as _result_cues
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 
 def _attributed(record: PaperRecord) -> list[tuple[str, str | None, str | None]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractor import extract
-from schemas import Result
+from extractor_schemas import Result
 
 
 def _results(text: str, title: str | None = None) -> list[Result]:

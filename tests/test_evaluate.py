@@ -10,8 +10,8 @@ import pytest
 
 from extractor import evaluate as ev
 from extractor.cli import main
-from schemas import Entity, Link, PaperRecord, Result, Span
-from schemas.gold import GoldRecord
+from extractor_schemas import Entity, Link, PaperRecord, Result, Span
+from extractor_schemas.gold import GoldRecord
 
 TEXT = "We propose Metrics-Weighted Averaging (MWA). MWA gets 85.7% on GSM8K with LLaMA2-7B."
 

@@ -7,7 +7,7 @@ import types
 import pytest
 
 import extractor
-import schemas
+import extractor_schemas as schemas
 
 INCLUDED_PRIVATE_MEMBERS = {"__version__"}
 

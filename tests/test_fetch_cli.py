@@ -14,7 +14,7 @@ import pytest
 
 from extractor.cli import main
 from extractor.fetch import Fetcher, FetchOptions
-from schemas import Paper, PaperRecord
+from extractor_schemas import Paper, PaperRecord
 
 LONGALIGN_TITLE = "Improving Long-Text Alignment for Text-to-Image Diffusion Models"
 

@@ -14,7 +14,7 @@ import pytest
 
 from extractor import evaluate as ev
 from extractor import extract_many
-from schemas import Paper, PaperRecord
+from extractor_schemas import Paper, PaperRecord
 
 GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 

@@ -20,7 +20,7 @@ from extractor import extract_many
 from extractor._text import clean
 from extractor.cli import main
 from extractor.components._sentences import MAX_SENTENCE_CHARS, find_sentences
-from schemas import ErrorRecord, PaperRecord
+from extractor_schemas import ErrorRecord, PaperRecord
 
 BUDGET = 1.0
 # What the harness allows one abstract on top of its budget (process load, clean-up).

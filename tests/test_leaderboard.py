@@ -13,7 +13,7 @@ import pytest
 
 from extractor.leaderboard import FULL_SCHEMA_PATH, SCHEMA_PATH, Leaderboard, Table, build, render
 from extractor.leaderboard._pwc import render_full_json_schema, render_json_schema
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 MakeRecord = Callable[..., PaperRecord]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.leaderboard import build, render
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

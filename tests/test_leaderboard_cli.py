@@ -16,7 +16,7 @@ from extractor._jsonl import dumps
 from extractor.cli import main
 from extractor.leaderboard import SCHEMA_PATH
 from extractor.store import Store
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 MakeRecord = Callable[..., PaperRecord]
 

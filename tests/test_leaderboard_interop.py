@@ -15,7 +15,7 @@ import pytest
 from extractor import extract_many
 from extractor.leaderboard import FULL_SCHEMA_PATH, SCHEMA_PATH, Leaderboard, build, render
 from extractor.sources import read_source
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 SAMPLE = Path(__file__).resolve().parent.parent / "fixtures" / "daily-papers.txt"
 

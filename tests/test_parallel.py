@@ -15,7 +15,7 @@ from extractor import _parallel as parallel
 from extractor import extract_many
 from extractor.cli import main
 from extractor.sources import SourceItem, read_source
-from schemas import ErrorRecord, Paper, PaperRecord
+from extractor_schemas import ErrorRecord, Paper, PaperRecord
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,7 +18,7 @@ import ranker_features as rf
 import train_ranker as tr
 
 from extractor.components.names import BENCHMARK, METRIC, NameMatch
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 TEXT = "Our model reaches 85.7% top-1 accuracy on ImageNet and 70.1% on COCO."
 

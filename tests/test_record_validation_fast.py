@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from schemas import Entity, Link, PaperRecord, Result, Span
+from extractor_schemas import Entity, Link, PaperRecord, Result, Span
 
 TEXT = "Model A reaches 85.7% on ImageNet and B 80.1%; see https://github.com/a/b."
 

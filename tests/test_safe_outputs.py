@@ -17,7 +17,7 @@ from extractor import audit
 from extractor._safe import csv_field, markdown_text, spreadsheet_cell, web_url
 from extractor.cli import main
 from extractor.leaderboard import build, render
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 MakeRecord = Callable[..., PaperRecord]
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-import schemas
-from schemas import (
+import extractor_schemas as schemas
+from extractor_schemas import (
     SCHEMA_VERSION,
     Entity,
     ErrorDetail,
@@ -20,7 +20,7 @@ from schemas import (
     Result,
     Span,
 )
-from schemas.export import PUBLISHED
+from extractor_schemas.export import PUBLISHED
 
 URL = "https://github.com/a/b"
 TEXT = f"Our model reaches 85.7% on ImageNet; code: {URL}"
@@ -195,9 +195,9 @@ def test_error_record_line_starts_at_one() -> None:
 
 @pytest.mark.parametrize("kind", sorted(PUBLISHED))
 def test_committed_schemas_match_the_models(kind: str) -> None:
-    """Regenerate with ``python -m schemas.export`` when this fails."""
+    """Regenerate with ``python -m extractor_schemas.export`` when this fails."""
     path = PUBLISHED[kind][1]
-    assert path.is_file(), "run: python -m schemas.export"
+    assert path.is_file(), "run: python -m extractor_schemas.export"
     assert path.read_text(encoding="utf-8") == schemas.render_json_schema(kind)
 
 

@@ -28,7 +28,7 @@ from extractor.sources import (
     slugify,
     sniff_format,
 )
-from schemas import Paper
+from extractor_schemas import Paper
 
 ABSTRACT = (
     "We propose a method that improves accuracy on several benchmarks while using fewer "

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, DocBin
 
 from extractor import build_pipeline, doc_to_record, extract_many
 from extractor._text import clean
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold" / "external-a.jsonl"
 

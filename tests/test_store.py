@@ -14,7 +14,7 @@ import pytest
 
 from extractor._errors import StoreBusyError, StoreVersionError
 from extractor.store import MIGRATIONS, SCHEMA_VERSION, Store
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 MakeRecord = Callable[..., PaperRecord]
 _fork = multiprocessing.get_context("fork")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from extractor.leaderboard import build
 from extractor.store import DATASETTE_METADATA, Store
-from schemas import PaperMeta, PaperRecord
+from extractor_schemas import PaperMeta, PaperRecord
 
 MakeRecord = Callable[..., PaperRecord]
 TITLE = "ZetaNet: Fast Vision Transformers"

@@ -9,7 +9,7 @@ import regex
 from extractor.audit._arithmetic import from_to_pairs
 from extractor.audit._findings import Finding, finding
 from extractor.audit._text import is_rate_metric, sentence_key, span_holds_text
-from schemas import PaperRecord, Result
+from extractor_schemas import PaperRecord, Result
 
 # Words that say which kind of percentage change is meant.
 _search_change_kind = regex.compile(

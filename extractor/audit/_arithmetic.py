@@ -17,7 +17,7 @@ from extractor.audit._text import (
     sentence_key,
     span_holds_text,
 )
-from schemas import PaperRecord, Result
+from extractor_schemas import PaperRecord, Result
 
 # What may stand between "from A" and "B": " to ", an arrow.
 _match_from_to_gap = regex.compile(r"\s*(?:to|→|->|⟶)\s*$").match

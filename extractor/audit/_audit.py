@@ -10,7 +10,7 @@ from extractor.audit._claims import check_claims
 from extractor.audit._cross_paper import check_cross_paper
 from extractor.audit._findings import Finding
 from extractor.audit._provenance import check_provenance
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 
 def audit_records(records: Iterable[PaperRecord]) -> list[Finding]:

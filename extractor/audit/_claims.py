@@ -9,7 +9,7 @@ import regex
 from extractor.audit._findings import Finding, finding
 from extractor.audit._text import span_at
 from extractor.components._sentences import find_sentences
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 # A claim of superiority: the paper beats others, or sets the state of the art.
 _search_claim = regex.compile(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from extractor.audit._findings import Finding, finding
 from extractor.audit._text import metric_id, precision_of
 from extractor.evaluate import lenient_key
-from schemas import PaperRecord, Result
+from extractor_schemas import PaperRecord, Result
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from spacy import displacy
 
 from extractor.audit._findings import Finding
 from extractor.audit._text import span_at
-from schemas import PaperRecord, Result, Span
+from extractor_schemas import PaperRecord, Result, Span
 
 #: Label -> colour of each kind of highlighted span.
 COLOURS = {

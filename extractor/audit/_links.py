@@ -46,7 +46,7 @@ import httpx
 
 from extractor.audit._findings import Finding, finding
 from extractor.fetch._http import RETRY_STATUSES, retry_after_seconds
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 LinkStatus = Literal["ok", "redirected", "not_found", "unreachable", "refused", "unchecked"]
 _CODES: dict[LinkStatus, str] = {

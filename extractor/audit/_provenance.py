@@ -9,7 +9,7 @@ import regex
 from extractor.audit._findings import Finding, finding
 from extractor.audit._text import all_spans, located, span_holds_text, written_numbers
 from extractor.evaluate import lenient_key
-from schemas import Entity, PaperRecord
+from extractor_schemas import Entity, PaperRecord
 
 # What a URL's span may add or drop: a scheme in front, sentence punctuation or a slash
 # at the end ("github.com/x/y." is recorded as "https://github.com/x/y").

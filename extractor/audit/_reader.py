@@ -17,7 +17,7 @@ import orjson
 from pydantic import BaseModel, ValidationError
 
 from extractor._errors import BadFieldError, BadJSONError, InputError
-from schemas import PaperRecord, Span, accept_added_fields
+from extractor_schemas import PaperRecord, Span, accept_added_fields
 
 Path = tuple[str | int, ...]
 

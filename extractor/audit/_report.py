@@ -18,7 +18,7 @@ from extractor.audit._highlight import (
     record_marks,
     render_marked,
 )
-from schemas import PaperRecord
+from extractor_schemas import PaperRecord
 
 
 def render_text(findings: Sequence[Finding]) -> str:

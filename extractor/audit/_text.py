@@ -8,7 +8,7 @@ from functools import cache
 import regex
 
 from extractor.gazetteers import load_gazetteer
-from schemas import PaperRecord, Result, Span
+from extractor_schemas import PaperRecord, Result, Span
 
 # A written number: digits with optional thousands separators and decimals, optional sign.
 _finditer_number = regex.compile(

@@ -23,7 +23,7 @@ import regex
 from extractor._errors import BadIdError, BadResponseError, ExtractorError, NotFoundError
 from extractor.fetch._http import PoliteClient
 from extractor.sources import SourceItem, paper_item
-from schemas import Paper, PaperMeta
+from extractor_schemas import Paper, PaperMeta
 
 DEFAULT_API = "https://export.arxiv.org/api/query"
 API_ENV = "EXTRACTOR_ARXIV_API"

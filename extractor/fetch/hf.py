@@ -19,7 +19,7 @@ import orjson
 from extractor._errors import BadIdError, BadResponseError, ExtractorError
 from extractor.fetch._http import PoliteClient
 from extractor.sources import SourceItem, paper_item
-from schemas import Paper, PaperMeta
+from extractor_schemas import Paper, PaperMeta
 
 DEFAULT_API = "https://huggingface.co/api"
 API_ENV = "EXTRACTOR_HF_API"

@@ -1,7 +1,7 @@
 """Results leaderboards: records to ranked tables per (benchmark, metric, setting), one row
 per paper, and renderings (Markdown, CSV, Papers with Code's JSON, our full JSON, HTML).
 
->>> from schemas import PaperRecord
+>>> from extractor_schemas import PaperRecord
 >>> board = build([])
 >>> board.papers, board.tables, board.unassigned
 (0, [], [])

@@ -25,7 +25,7 @@ from extractor.identity import PaperIndex, arxiv_id, paper_url
 from extractor.leaderboard._models import Leaderboard, Row, Table
 from extractor.leaderboard._names import Direction, Name, NameIndex, name_index
 from extractor.settings import averages_several_sets
-from schemas import PaperRecord, Result
+from extractor_schemas import PaperRecord, Result
 
 _match_date = regex.compile(r"\d{4}-\d{2}-\d{2}").match
 _match_arxiv_month = regex.compile(r"(?P<yy>\d{2})(?P<mm>0[1-9]|1[0-2])\.\d{4,5}").fullmatch

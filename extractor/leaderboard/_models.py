@@ -6,7 +6,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from extractor.leaderboard._names import Direction
-from schemas.models import Bound, Role, Span
+from extractor_schemas.models import Bound, Role, Span
 
 
 class _Closed(BaseModel):

@@ -39,7 +39,7 @@ def _known(annotation: Any, value: Any) -> Any:
 def accept_added_fields(model: type[Model], data: Any) -> Model:
     """Validate ``data`` as ``model``, ignoring fields (at any depth) the model does not have.
 
-    >>> from schemas.models import Span
+    >>> from extractor_schemas.models import Span
     >>> accept_added_fields(Span, {"start": 0, "end": 2, "text": "ab", "added": 1})
     Span(start=0, end=2, text='ab')
     """

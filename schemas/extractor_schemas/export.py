@@ -6,7 +6,7 @@ writes, but the published schemas do not forbid added properties: the contract l
 later version add fields without bumping ``schema_version``, so a validator built from
 these files accepts them (and :func:`schemas.accept_added_fields` reads them).
 
-Regenerate the committed files with ``python -m schemas.export``; a test fails when a file
+Regenerate the committed files with ``python -m extractor_schemas.export``; a test fails when a file
 and the models drift apart.
 """
 
@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from schemas.models import SCHEMA_VERSION, ErrorRecord, Paper, PaperRecord
+from extractor_schemas.models import SCHEMA_VERSION, ErrorRecord, Paper, PaperRecord
 
 _HERE = Path(__file__).parent
 SCHEMA_PATH = _HERE / "paper_record.schema.json"

@@ -3,8 +3,8 @@
 This package never imports ``extractor``; other tools may depend on it alone.
 """
 
-from schemas.export import SCHEMA_PATH, record_json_schema, render_json_schema
-from schemas.models import (
+from extractor_schemas.export import SCHEMA_PATH, record_json_schema, render_json_schema
+from extractor_schemas.models import (
     SCHEMA_VERSION,
     Entity,
     ErrorDetail,
@@ -17,7 +17,7 @@ from schemas.models import (
     Span,
     Strategy,
 )
-from schemas.reading import accept_added_fields
+from extractor_schemas.reading import accept_added_fields
 
 __all__ = [
     "SCHEMA_PATH",

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.models import Bound, Role
+from extractor_schemas.models import Bound, Role
 
 Split = Literal["tuned", "heldout"]
 
