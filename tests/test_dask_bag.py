@@ -67,8 +67,8 @@ def test_extract_files_on_a_distributed_cluster_matches_the_cli(
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
-            worker_dashboard_address=None,
+            dashboard_address=":0",
+            worker_dashboard_address=":0",
         ) as cluster,
         distributed.Client(cluster) as client,
     ):

@@ -75,8 +75,8 @@ def test_dask_cluster_snippet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address=None,
-        worker_dashboard_address=None,
+        dashboard_address=":0",
+        worker_dashboard_address=":0",
     ) as cluster:
         code = (
             _snippet("Client(")
