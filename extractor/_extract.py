@@ -21,14 +21,19 @@ from extractor._errors import (
     BadJSONError,
     BudgetExceededError,
     ExtractionError,
-    TooLargeError,
     error_record,
 )
 from extractor._pipeline import build_pipeline
 from extractor._records import doc_to_record
 from extractor._text import clean
 from extractor.components._spans import payload, set_payload
-from extractor.sources import SourceItem, check_abstract, paper_from_object, slugify
+from extractor.sources import (
+    SourceItem,
+    check_abstract,
+    paper_from_object,
+    paper_item,
+    slugify,
+)
 from extractor_schemas import ErrorRecord, Paper, PaperRecord
 
 BATCH_SIZE = 64
@@ -121,9 +126,10 @@ def extract(
 
 def _as_item(paper: PaperLike, index: int) -> SourceItem:
     """A paper given to :func:`extract_many`, checked as the CLI checks a JSONL line (the
-    same error codes; an error keeps the input's ``id``)."""
+    same error codes; an error keeps the input's ``id``), its abstract's cost included
+    (``check_abstract``, once)."""
     if isinstance(paper, Paper):
-        return SourceItem("<papers>", index, paper=paper)
+        return paper_item("<papers>", index, paper)  # checked as paper_from_object checks
     try:
         data = dict(paper)
     except (TypeError, ValueError):
@@ -153,7 +159,7 @@ def extract_many(
         becomes an error record (E302) and the others go on. None or 0: no limit.
     RETURNS (Iterator[PaperRecord | ErrorRecord]): One output per paper, in input order.
     """
-    items = (_bounded(_as_item(paper, i)) for i, paper in enumerate(papers, start=1))
+    items = (_as_item(paper, i) for i, paper in enumerate(papers, start=1))
     return process_items(items, nlp=nlp, batch_size=batch_size, workers=workers, budget=budget)
 
 
@@ -192,17 +198,6 @@ def _process_serially(
     with budget.installed():
         for item in items:
             yield process_item(nlp, item, budget)
-
-
-def _bounded(item: SourceItem) -> SourceItem:
-    """The item, or an error in its place when its abstract would cost too much."""
-    if item.paper is None:
-        return item
-    try:
-        check_abstract(item.paper.abstract, item.source, item.line)
-    except TooLargeError as error:
-        return SourceItem(item.source, item.line, error=error)
-    return item
 
 
 def process_item(nlp: Language, item: SourceItem, budget: Budget) -> PaperRecord | ErrorRecord:

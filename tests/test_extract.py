@@ -244,3 +244,15 @@ def test_extract_many_refuses_an_endless_word_and_goes_on() -> None:
 def test_extract_refuses_an_endless_word() -> None:
     with pytest.raises(TooLargeError, match="without a space"):
         extract("x" * (MAX_WORD_CHARS + 1))
+
+
+def test_extract_many_checks_the_cost_of_a_paper_object_too() -> None:
+    papers = [
+        Paper(id="bad", abstract="(" * (MAX_WORD_CHARS + 1) + " ok"),
+        Paper(id="good", abstract="We reach 85.7% accuracy."),
+    ]
+    bad, good = extract_many(papers)
+    assert isinstance(bad, ErrorRecord) and bad.error.code == "E105"
+    assert bad.error.message.startswith("a run of 1,001 characters without a space")
+    assert bad.id is None  # a refused Paper object keeps no id (as before the check moved)
+    assert isinstance(good, PaperRecord) and good.id == "good"

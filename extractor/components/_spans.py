@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import regex
 from spacy.tokens import Doc, Span
 
 from extractor.components import _msgpack  # noqa: F401  (payloads serialise with the Doc)
@@ -116,3 +117,35 @@ class Intervals:
             if e > start:
                 return True
         return False
+
+
+# A character that joins a word to its neighbour: the ``[\w\-]`` of ``(?<![\w\-])`` and
+# ``(?![\w\-])``.
+_match_joining = regex.compile(r"[\w\-]").match
+
+
+def whole_word_spans(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """The spans where ``word`` stands on its own (no word character or hyphen on either
+    side), left to right and not overlapping: what
+    ``regex.finditer(rf"(?<![\\w\\-]){regex.escape(word)}(?![\\w\\-])", text)`` finds,
+    without compiling a pattern for every word (str.find, then two one-character checks).
+
+    >>> list(whole_word_spans("CTR, CTR-2 and xCTR; CTR.", "CTR"))
+    [(0, 3), (21, 24)]
+    """
+    if not word:  # the pattern would match the empty string: leave that to regex
+        yield from (m.span() for m in regex.finditer(_whole_word_pattern(word), text))
+        return
+    size = len(word)
+    at = text.find(word)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _match_joining(text, at - 1)) and not _match_joining(text, end):
+            yield at, end
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
+
+
+def _whole_word_pattern(word: str) -> str:
+    return rf"(?<![\w\-]){regex.escape(word)}(?![\w\-])"

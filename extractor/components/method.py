@@ -25,6 +25,7 @@ from extractor.components._spans import (
     payload,
     set_payload,
     set_spans,
+    whole_word_spans,
 )
 from extractor.components.abbreviations import Abbreviation
 from extractor.components.names import name_key
@@ -323,8 +324,8 @@ def _used_as_name(text: str, word: str) -> bool:
     False
     """
     return any(
-        m.start() > 0 and text[: m.start()].rstrip()[-1:] not in '.!?:"('
-        for m in regex.finditer(rf"(?<![\w\-]){regex.escape(word)}(?![\w\-])", text)
+        start > 0 and text[:start].rstrip()[-1:] not in '.!?:"('
+        for start, _ in whole_word_spans(text, word)
     )
 
 

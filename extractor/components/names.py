@@ -90,6 +90,7 @@ from extractor.components._spans import (
     payload,
     set_payload,
     set_spans,
+    whole_word_spans,
 )
 from extractor.components.abbreviations import Abbreviation, best_long_form
 from extractor.components.quantities import Quantity
@@ -1119,15 +1120,14 @@ class NameFinder:
             if abbreviation.short in scanned:
                 continue
             scanned.add(abbreviation.short)
-            pattern = rf"(?<![\w\-]){regex.escape(abbreviation.short)}(?![\w\-])"
-            for m in regex.finditer(pattern, text):
-                if taken.overlaps(m.start(), m.end()):
+            for start, end in whole_word_spans(text, abbreviation.short):
+                if taken.overlaps(start, end):
                     continue
-                tail = _match_model_tail(text, m.end()) if long.label == MODEL else None
-                stop = m.end() + (len(tail.group().rstrip()) if tail else 0)
-                key = long.key if stop == m.end() else name_key(text[m.start() : stop])
-                extra.append(NameMatch(m.start(), stop, long.label, key, "acronym"))
-                taken.add(m.start(), stop)
+                tail = _match_model_tail(text, end) if long.label == MODEL else None
+                stop = end + (len(tail.group().rstrip()) if tail else 0)
+                key = long.key if stop == end else name_key(text[start:stop])
+                extra.append(NameMatch(start, stop, long.label, key, "acronym"))
+                taken.add(start, stop)
         if keys:
             for i, match in enumerate(matches):
                 defined = keys.get((text[match.start : match.end], match.label))
