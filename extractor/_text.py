@@ -38,6 +38,9 @@ _LATEX_SYMBOLS = {
     r"\le": "≤",
     r"\ge": "≥",
     r"\%": "%",
+    # Thin and medium spaces between a number and its unit: "75\,FPS", "3\;ms".
+    r"\,": " ",
+    r"\;": " ",
 }
 _sub_latex_symbol = regex.compile(
     "|".join(regex.escape(s) for s in sorted(_LATEX_SYMBOLS, key=len, reverse=True))
@@ -62,6 +65,9 @@ def _unmath(match: regex.Match[str]) -> str:
     plain: str = _sub_latex_symbol(lambda m: _LATEX_SYMBOLS[m.group()], inner)
     return plain.replace("{", "").replace("}", "")
 
+
+# A percentage glued to the metric after it: "89.37%AUC" -> "89.37% AUC".
+_sub_glued_percent = regex.compile(r"(?<=\d%)(?=\p{Lu})").sub
 
 # Real HTML entities: "&amp;", "&#8211;", "&#x2013;".
 _search_html_entity = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,31});").search
@@ -94,6 +100,8 @@ def clean(raw: str) -> str:
     'by 2.46× to 3.00×'
     >>> clean("costs $5 and then $10 more")
     'costs $5 and then $10 more'
+    >>> clean(r"89.37%AUC at 75\\,FPS")
+    '89.37% AUC at 75 FPS'
     >>> clean("")
     ''
     """
@@ -109,6 +117,8 @@ def clean(raw: str) -> str:
         text = _sub_doubled_symbol(lambda m: m.group()[0], text)
         text = _sub_latex_symbol(lambda m: _LATEX_SYMBOLS[m.group()], text)
         text = _sub_latex_escape(r"\1", text)
+    if "%" in text:
+        text = _sub_glued_percent(" ", text)
     if "`" in text and "``" in text:  # one character is found faster than two
         text = _sub_latex_quotes(r'"\1"', text)
     if "x20" in text:

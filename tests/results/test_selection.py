@@ -33,7 +33,7 @@ DROPPED = [
     ("With a learning rate of 0.001, FooNet reaches 81.2% accuracy.", "0.001", "hyper_parameter"),
     ("Tested on 15 languages, FooNet reaches 81.2% accuracy.", "15", "count_of_things"),
     ("In the 2 stages, FooNet reaches 81.2% accuracy.", "2", "count_of_things"),
-    ("FooNet reaches 81.2% accuracy after the 2 of them.", "2", "no_result_cue"),
+    ("FooNet reaches 81.2% accuracy after the 2 of them.", "2", "whole_number_without_cue"),
 ]
 
 

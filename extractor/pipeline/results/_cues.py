@@ -78,6 +78,12 @@ _match_improvement_after_plain = regex.compile(
 _match_improvement_after = _gated_match(
     _match_improvement_after_plain, must_hold(_IMPROVEMENT_WORDS)
 )
+# A change word right after a share, perhaps after one noun: "36.8% fewer steps", "32.3%
+# model reduction" (a result, though "steps" and "model" name resources).
+_match_change_after_plain = regex.compile(
+    rf"\s+(?:[\w\-]+\s+)?{_IMPROVEMENT}\b", regex.IGNORECASE
+).match
+_match_change_after = _gated_match(_match_change_after_plain, must_hold(_IMPROVEMENT_WORDS))
 
 
 # A margin stated right after the number: "1.4 points above ResNet-50", "3% ahead of the
@@ -118,7 +124,7 @@ _match_baseline_close = regex.compile(
 _match_factor_cue = regex.compile(
     r"""\s*(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock|memory|
         storage)\s+(?=speed|accel|reduc|compress|saving))?  # "3.3x training speedup"
-        (?:(?:average|mean|overall|median)\s+(?=speed|accel|reduc|compress|saving))?  # "7x average"
+        (?:(?:average|mean|overall|median|absolute|relative)\s+(?=speed|accel|reduc|compress|saving))?  # "7x average"
         (?:faster|savings?|speed-?ups?|acceleration|more\s+(?:compact|efficient)|smaller|less|fewer|
         lower|cheaper|reductions?|reduced|compression|compressed|improvements?|improved|
         higher|better)\b""",
@@ -128,14 +134,25 @@ _match_factor_cue = regex.compile(
 # latency", "20 ms per token", "1.2 s end-to-end delay".
 _TIME_UNITS = word_set("time_unit")
 _match_time_metric = regex.compile(
-    r"\s+(?:(?:end-to-end|average|mean|first-token|per-token)\s+)?(?:latency|delay|"
-    r"inference\s+time|response\s+time|runtime)\b"
-    r"|\s+per\s+(?:image|frame|token|sample|query|utterance|step)\b",
+    r"\s+(?:(?:end-to-end|average|mean|first-token|per-token|additional|extra|initial)\s+)?"
+    r"(?:latency|delay|inference\s+time|response\s+time|runtime)\b"
+    r"|\s*(?:per\s+|/)(?:image|frame|token|sample|query|utterance|step)\b"
+    # measured on a device: "102 ms on GPU", "6.68 ms on an RTX4090"
+    rf"|\s+on\s+(?:(?:a|an|the|one|a\s+single)\s+)?(?:[\w\-]+\s+)?(?:{_HARDWARE}|RTX\s?\w+|"
+    r"[AHV]100|Jetson\w*|A\d{{4}})\b",
     regex.IGNORECASE,
 ).match
+# A latency named before its value: "a latency of 48.99 milliseconds", "reducing latency
+# from 21 to 8 seconds", "the lowest initial delay ...: 102 ms".
+_search_time_metric_before = regex.compile(
+    r"\b(?:latency|latencies|delay|inference\s+time|response\s+time|runtime|"
+    r"time-to-first-\w+)(?:\s+(?:of|is|was|at|from|to|down\s+to|reduced\s+to))?"
+    r"(?:\s+(?:only|just|about|approximately|around|under|below|~))?\s*[:=]?\s*\Z",
+    regex.IGNORECASE,
+).search
 # "a speed-up of 3x", "a 7x speed-up (up to 40x)": the peak in brackets after the noun.
 _search_factor_before = regex.compile(
-    r"(?:speed-?ups?|acceleration|compression(?:\s+ratio)?|reduction)"
+    r"(?:speed-?ups?|acceleration|compression(?:\s+ratio)?|reduction|faster(?=\s*\())"
     r"(?:\s+(?:of\s+)?|\s*\(\s*)(?:up\s+to\s+)?$",
     regex.IGNORECASE,
 ).search

@@ -3,7 +3,10 @@
 A candidate outside names and URLs is kept when nothing drops it. Each reason is a small
 function in :data:`REASONS`, tried in order; the first that speaks decides. A reason
 returns True (drop), False (keep: a cue says it is a result) or None (no opinion). The
-last reason, :func:`no_result_cue`, drops a bare number no cue makes a result.
+last reason, :func:`whole_number_without_cue`, drops a bare whole number no cue makes a
+result and keeps a decimal one (numbers first: a decimal number in an abstract is a
+claim unless a named reason says what else it is). A number kept only by that default
+shares the reason of a dropped number it is joined to ("learning rates of 0.1/0.01").
 
 Then three passes add numbers that go with a kept one: a bare number it is compared with
 ("8.43, compared to 7.81"), its partner in a pair or range ("from 81.09 to 91.36"), and the
@@ -24,6 +27,7 @@ from extractor.pipeline.results._cues import (
     _TIME_UNITS,
     _match_arrow_after,
     _match_baseline_close,
+    _match_change_after,
     _match_compared_gap,
     _match_condition_after,
     _match_factor_cue,
@@ -43,12 +47,14 @@ from extractor.pipeline.results._cues import (
     _search_condition_before,
     _search_factor_before,
     _search_improvement_before,
+    _search_time_metric_before,
     _search_item_condition_before,
     _search_metric_link_before,
     _search_named_baseline,
     _search_score_of,
     _search_spaced_sign,
 )
+from extractor.lexicon.cues import alternation, phrases
 from extractor.pipeline.results.context import Context
 
 _search_reference_before = regex.compile(
@@ -56,13 +62,33 @@ _search_reference_before = regex.compile(
     r"Chapters?|Algorithm|Theorem|Lemma)\s*\(?\Z"
 ).search
 _search_setting_name_before = regex.compile(
-    r"(?:\b(?:learning\s+rate|batch\s+size|temperature|top-?[kp]|beam\s+(?:size|width)|"
-    r"dropout(?:\s+rate)?|weight\s+decay|warm-?up|seed|epochs?|steps?|rank)"
-    r"\s*(?:of|=|:|is|was|to|set\s+to)?|\b[a-zA-Z](?:_\w+)?\s*=)\s*\Z",
+    rf"(?:\b{alternation(phrases('setting_name'))}"
+    r"\s*(?:of|=|:|is|was|to|set\s+to|between|from|ranging\s+from|"
+    r"(?:is|was|are|were)\s+(?:set|fixed|increased|decreased|raised|lowered)\s+(?:by|to))?"
+    r"|\b[a-zA-Z](?:_\w+)?\s*=)\s*\Z",
     regex.IGNORECASE,
+).search
+# A value the method is set to: "use a margin of 0.5", "with a threshold of 0.3" (not
+# "with an accuracy of 0.81": a metric there makes it a result).
+_search_setting_use_before = regex.compile(
+    r"\b(?:use|uses|used|using|set|sets|setting|choose|chose|chosen|fix|fixed)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){1,2}?(?:of|=|to)\s*\Z",
+    regex.IGNORECASE,
+).search
+_match_setting_used_after = regex.compile(
+    r"\s+(?:is|was|are|were)\s+(?:used|chosen|set|applied|adopted|fixed)\b"
+).match
+_search_value_of_before = regex.compile(
+    r"\b(?:a|an|the)\s+[\w\-]+\s+of\s+\Z", regex.IGNORECASE
 ).search
 _match_counted_noun = regex.compile(
     r"\s+(?:[a-z][\w\-]*\s+)?(?:[A-Z]{2,}s|[a-z][\w\-]*s)\b(?<!\bas)(?<!\bis)(?<!\bwas)"
+).match
+_COUNTED = alternation(phrases("counted_noun"))
+_match_decimal_count = regex.compile(
+    r"(?:\s*(?:,\s*|\s+and\s+|\s+or\s+)\d[\d.,]*)*"  # a list: "388.230 and 18.558 images"
+    rf"\s*(?:(?:thousand|million|billion|trillion|[kKMB])\b|\s+per\s+(?!cent\b)[a-z]|"
+    rf"\s+(?:[a-z][\w\-]*\s+)?{_COUNTED}\b)"
 ).match
 _match_marker_before = regex.compile(r"(?:\A|.*(?:[:;,.]|\band|\bor))\s*\Z", regex.DOTALL).match
 _search_sentence_break = regex.compile(r"[.!?]\s+(?=\p{Lu})").search
@@ -99,11 +125,38 @@ def size_or_year(ctx: Context, q: Quantity) -> bool | None:
     return True if q.kind in ("size", "dimension", "year") else None
 
 
+_search_statistic_before = regex.compile(
+    r"(?:±|∓|\+/-|\+-|\b[pPnN]\s*(?:[=<>≤]|<=)|\bp-values?\s+(?:of\s+)?|"
+    r"\b(?:SD|s\.d\.|std|standard\s+deviation)\s*(?:=|:|of)?)\s*\Z"
+).search
+_match_interval_after = regex.compile(r"\s*(?:CI|confidence\s+intervals?)\b").match
+
+
+def spread_or_statistic(ctx: Context, q: Quantity) -> bool | None:
+    """A spread or a test statistic, not a claim: "0.88 ± 0.18", "(p < 0.01)", "n = 380",
+    "95% CI"."""
+    text = ctx.text
+    if _search_statistic_before(text, max(0, q.start - 24), q.start):
+        return True
+    return True if _match_interval_after(text, q.end) else None
+
+
+def threshold_of_metric(ctx: Context, q: Quantity) -> bool | None:
+    """A threshold written into a metric's name: "mAP@0.7", "mAP@[0.3:0.7]"."""
+    before = ctx.text[max(0, q.start - 12) : q.start]
+    at = before.rfind("@")
+    if at < 0:
+        return None
+    return True if all(c in "[:0123456789." for c in before[at + 1 :]) else None
+
+
 def condition_share(ctx: Context, q: Quantity) -> bool | None:
     """A number in a result unit is a result unless it is a condition: "85.2%" kept, "with
     only 3.3% of the labels" dropped."""
     if q.unit not in _RESULT_UNITS:
         return None
+    if _match_change_after(ctx.text[q.end : q.end + 40]):
+        return False  # "36.8% fewer steps", "30% faster training", "71.3% reduction in ..."
     return is_condition(ctx.text, q)
 
 
@@ -127,9 +180,13 @@ def amount_or_setting(ctx: Context, q: Quantity) -> bool | None:
     if q.unit is None:
         return None
     after = ctx.text[q.end : q.end + 40]
+    if _match_factor_cue(after):
+        return False
+    if q.unit.lower() not in _TIME_UNITS:
+        return True
     return not (
-        bool(_match_factor_cue(after))
-        or (q.unit.lower() in _TIME_UNITS and bool(_match_time_metric(after)))
+        _match_time_metric(after)
+        or _search_time_metric_before(ctx.text, max(0, q.start - 50), q.start)
     )
 
 
@@ -319,23 +376,38 @@ def citation_or_section(ctx: Context, q: Quantity) -> bool | None:
 def hyper_parameter(ctx: Context, q: Quantity) -> bool | None:
     """A setting of the method: "a learning rate of 0.001", "k = 5", "batch size 32",
     "with 4 layers"."""
-    return True if _search_setting_name_before(ctx.text, max(0, q.start - 40), q.start) else None
+    text, start = ctx.text, max(0, q.start - 40)
+    if _search_setting_name_before(text, start, q.start):
+        return True
+    if _match_setting_used_after(text, q.end) and _search_value_of_before(text, start, q.start):
+        return True  # "a margin of 0.5 is used in the loss"
+    found = _search_setting_use_before(text, start, q.start)
+    if found is None or ctx.metrics.between(found.start(), q.start):
+        return None
+    return True
 
 
 def count_of_things(ctx: Context, q: Quantity) -> bool | None:
-    """A whole number counting things: "15 LLMs", "3 datasets", "over 100 languages"."""
-    if "." in q.text or q.signed:
+    """A whole number counting things: "15 LLMs", "3 datasets", "over 100 languages"; a
+    decimal one as an amount or average of things: "1.1 billion structures", "46.8 k
+    parameters", "averaging 3.9 per question", "388.230 images"."""
+    if q.signed:
         return None
+    if "." in q.text:
+        return True if _match_decimal_count(ctx.text, q.end) else None
     return True if _match_counted_noun(ctx.text, q.end) else None
 
 
-def no_result_cue(ctx: Context, q: Quantity) -> bool | None:
-    """Otherwise a bare number is dropped: no cue says it is a result ("the 2 stages")."""
-    return True
+def whole_number_without_cue(ctx: Context, q: Quantity) -> bool | None:
+    """A bare whole number no cue makes a result is dropped ("the 2 stages"); a decimal
+    number no reason dropped is a result (numbers first: "CRG 0.472 vs. 0.368")."""
+    return "." not in q.text or q.kind != "number"
 
 
 REASONS: tuple[Reason, ...] = (
     size_or_year,
+    spread_or_statistic,
+    threshold_of_metric,
     condition_share,
     factor_without_cue,
     amount_or_setting,
@@ -349,18 +421,55 @@ REASONS: tuple[Reason, ...] = (
     citation_or_section,
     hyper_parameter,
     count_of_things,
-    no_result_cue,
+    whole_number_without_cue,
 )
+
+
+def decide(ctx: Context, q: Quantity) -> tuple[str, bool]:
+    """The name of the reason that decided the candidate, and whether it is dropped."""
+    for reason in REASONS:
+        verdict = reason(ctx, q)
+        if verdict is not None:
+            return reason.__name__, verdict
+    return "", False
 
 
 def drop_reason(ctx: Context, q: Quantity) -> str | None:
     """The name of the reason a candidate is dropped for, or None when it is a result."""
-    for reason in REASONS:
-        verdict = reason(ctx, q)
-        if verdict is None:
+    name, dropped = decide(ctx, q)
+    return name if dropped else None
+
+
+# What joins the members of one list or range: "0.1/0.01", "0.001 and 0.01", "0.2-1.0".
+_JOINS = frozenset(("/", "-", "–", ",", ", ", " and ", " or ", " to ", ", and "))
+_DEFAULT = "whole_number_without_cue"
+
+
+def _kept_by_default_beside_a_drop(
+    ctx: Context, decided: dict[int, tuple[str, bool]]
+) -> dict[int, str]:
+    """Numbers kept only because no reason dropped them, joined to a number a reason did
+    drop (its range partner or its neighbour in a list): they share its reason ("learning
+    rates of 0.1/0.01", "a temperature between 0.2 and 1.0")."""
+    text, kept, quantities = ctx.text, ctx.kept, ctx.quantities
+    inherited: dict[int, str] = {}
+    for index, q in enumerate(kept):
+        name, dropped = decided[q.start]
+        if dropped or name != _DEFAULT:
             continue
-        return reason.__name__ if verdict else None
-    return None
+        neighbours = [kept[index - 1]] if index else []
+        if q.partner is not None:
+            neighbours.append(quantities[q.partner])
+        for other in neighbours:
+            other_name, other_dropped = decided.get(other.start, ("", False))
+            if (
+                other_dropped
+                and other_name != _DEFAULT
+                and (other is not kept[index - 1] or text[other.end : q.start] in _JOINS)
+            ):
+                inherited[q.start] = other_name
+                break
+    return inherited
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,7 +486,9 @@ class Selection:
 def select(ctx: Context) -> Selection:
     """The numbers of the document that are results, baselines or improvements."""
     text, kept, quantities = ctx.text, ctx.kept, ctx.quantities
-    reasons = {q.start: drop_reason(ctx, q) for q in kept}
+    decided = {q.start: decide(ctx, q) for q in kept}
+    reasons = {start: name if dropped else None for start, (name, dropped) in decided.items()}
+    reasons.update(_kept_by_default_beside_a_drop(ctx, decided))
     chosen = {id(q) for q in kept if reasons[q.start] is None}
     # A bare number a chosen one is compared with: "8.43 perplexity, compared to 7.81
     # in full precision" (the number after is the baseline in the same measure).
