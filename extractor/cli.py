@@ -66,6 +66,7 @@ def _commands(
 ) -> None:
     """Turn ML paper abstracts into structured, validated JSON records."""
 
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(

@@ -479,7 +479,8 @@ class MethodFinder:
 
 
 @Language.factory(
-    "paper_method", default_config={"spans": True},
+    "paper_method",
+    default_config={"spans": True},
     requires=requires("paper_method"),
     assigns=assigns("paper_method"),
 )

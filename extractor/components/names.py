@@ -1137,7 +1137,8 @@ class NameFinder:
 
 
 @Language.factory(
-    "paper_names", default_config={"spans": True, "registry": True},
+    "paper_names",
+    default_config={"spans": True, "registry": True},
     requires=requires("paper_names"),
     assigns=assigns("paper_names"),
 )

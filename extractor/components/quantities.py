@@ -444,7 +444,8 @@ class QuantityFinder:
 
 
 @Language.factory(
-    "paper_quantities", default_config={"spans": True},
+    "paper_quantities",
+    default_config={"spans": True},
     requires=requires("paper_quantities"),
     assigns=assigns("paper_quantities"),
 )

@@ -214,7 +214,8 @@ class UrlFinder:
 
 
 @Language.factory(
-    "paper_urls", default_config={"spans": True},
+    "paper_urls",
+    default_config={"spans": True},
     requires=requires("paper_urls"),
     assigns=assigns("paper_urls"),
 )

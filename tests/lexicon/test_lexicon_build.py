@@ -9,7 +9,7 @@ from extractor.lexicon.build._archive import Archive, find_cached
 from extractor.lexicon.build._lexicon import Entry, Source, deduplicate, write_files
 from extractor.lexicon.build._main import entries_of, respell
 
-TIMM_MODULE = '''
+TIMM_MODULE = """
 from ._registry import register_model, generate_default_cfgs
 
 default_cfgs = generate_default_cfgs({
@@ -32,7 +32,7 @@ def vit_base_patch16_224(pretrained=False, **kwargs):
 @register_model
 def test_vit(pretrained=False, **kwargs):
     raise RuntimeError("internal test model")
-'''
+"""
 METADATA = "Metadata-Version: 2.1\nName: timm\nVersion: 9.9.9\nLicense: Apache-2.0\n\n"
 ZIPF = {"atlas": 3.5}.get
 
@@ -64,8 +64,7 @@ def test_wheel_read_statically_with_provenance(tmp_path: Path) -> None:
     assert by_pattern["ViT-B/16"].identifier == "vit_base_patch16_224"
     assert by_pattern["openai/clip-vit-base-patch16"].id == "clip-vit-base-patch16"
     assert not any("test_vit" in e.pattern for e in entries)
-    assert {(e.package, e.version, e.license) for e in entries} == {
-        ("timm", "9.9.9", "Apache-2.0")}
+    assert {(e.package, e.version, e.license) for e in entries} == {("timm", "9.9.9", "Apache-2.0")}
 
 
 def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
@@ -73,8 +72,7 @@ def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
     _build(tmp_path, tmp_path / "first")
     _build(tmp_path, tmp_path / "second")
     for name in ("models.jsonl", "benchmarks.jsonl", "metrics.jsonl", "MANIFEST.json"):
-        assert (tmp_path / "first" / name).read_bytes() == (
-            tmp_path / "second" / name).read_bytes()
+        assert (tmp_path / "first" / name).read_bytes() == (tmp_path / "second" / name).read_bytes()
     assert (tmp_path / "first" / "models.jsonl").read_text(encoding="utf-8").count("\n") > 5
 
 
@@ -82,15 +80,22 @@ def test_curated_spelling_used_only_for_bare_identifiers() -> None:
     from extractor.lexicon.build._readers import Found
     from extractor.lexicon.build._spell import spelling
 
-    curated = {("BENCHMARK", "hellaswag"): ("HellaSwag", "HellaSwag"),
-               ("MODEL", "convnextt"): ("ConvNeXt", "ConvNeXt-T"),
-               ("MODEL", "llama27b"): ("Llama 2 7B", "Llama-2-7B")}
+    curated = {
+        ("BENCHMARK", "hellaswag"): ("HellaSwag", "HellaSwag"),
+        ("MODEL", "convnextt"): ("ConvNeXt", "ConvNeXt-T"),
+        ("MODEL", "llama27b"): ("Llama 2 7B", "Llama-2-7B"),
+    }
     bare = respell(Found("BENCHMARK", spelling("hellaswag"), "hellaswag"), curated)
     assert (bare.spelling.id, bare.spelling.patterns) == ("HellaSwag", ("HellaSwag", "hellaswag"))
-    sized = respell(Found("MODEL", spelling("ConvNeXt-T", "convnext_tiny"), "convnext_tiny"),
-                    curated)
+    sized = respell(
+        Found("MODEL", spelling("ConvNeXt-T", "convnext_tiny"), "convnext_tiny"), curated
+    )
     assert sized.spelling.id == "ConvNeXt-T"  # the curated id is coarser: ours stays
-    same = respell(Found("MODEL", spelling("Llama-2-7b", "meta-llama/Llama-2-7b-hf"),
-                         "meta-llama/Llama-2-7b-hf"), curated)
+    same = respell(
+        Found(
+            "MODEL", spelling("Llama-2-7b", "meta-llama/Llama-2-7b-hf"), "meta-llama/Llama-2-7b-hf"
+        ),
+        curated,
+    )
     assert same.spelling.id == "Llama 2 7B"
     assert "meta-llama/Llama-2-7b-hf" in same.spelling.patterns

@@ -31,14 +31,17 @@ def _manifest() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def entries() -> dict[str, list[Entry]]:
-    return {label: [Entry.from_json(line) for line in _lines(name)]
-            for label, name in FILES.items()}
+    return {
+        label: [Entry.from_json(line) for line in _lines(name)] for label, name in FILES.items()
+    }
 
 
 @pytest.mark.parametrize(("label", "name"), list(FILES.items()))
 def test_lines_have_the_agreed_keys_in_order(label: str, name: str) -> None:
-    pins = {s["package"]: s["version"] for s in tomllib.loads(
-        SOURCES.read_text(encoding="utf-8"))["source"]}
+    pins = {
+        s["package"]: s["version"]
+        for s in tomllib.loads(SOURCES.read_text(encoding="utf-8"))["source"]
+    }
     for number, line in enumerate(_lines(name), 1):
         data = json.loads(line)
         assert list(data) == KEYS, f"{name}:{number}"
@@ -61,16 +64,22 @@ def test_sorted_and_unique(entries: dict[str, list[Entry]], label: str) -> None:
     assert lines == deduplicate(lines)
 
 
-def test_rewriting_the_entries_gives_the_same_bytes(tmp_path: Path,
-                                                    entries: dict[str, list[Entry]]) -> None:
+def test_rewriting_the_entries_gives_the_same_bytes(
+    tmp_path: Path, entries: dict[str, list[Entry]]
+) -> None:
     manifest = _manifest()
     everything = [e for label in FILES for e in entries[label]]
-    extra = {k: v for k, v in manifest.items()
-             if k not in {"format", "files", "sources", "totals", "pattern_clashes"}}
+    extra = {
+        k: v
+        for k, v in manifest.items()
+        if k not in {"format", "files", "sources", "totals", "pattern_clashes"}
+    }
     from extractor.lexicon.build._lexicon import Source
 
-    sources = [Source(s["package"], s["version"], s["contributes"], s["package"], s["license"])
-               for s in manifest["sources"]]
+    sources = [
+        Source(s["package"], s["version"], s["contributes"], s["package"], s["license"])
+        for s in manifest["sources"]
+    ]
     write_files(tmp_path, everything, sources, extra)
     for name in [*FILES.values(), "MANIFEST.json"]:
         assert (tmp_path / name).read_bytes() == (REGISTRY / name).read_bytes(), name
@@ -103,17 +112,23 @@ def test_every_id_is_spelled_by_one_of_its_patterns(entries: dict[str, list[Entr
 
 
 KNOWN = [
-    ("MODEL", "ResNet-50", "ResNet-50"), ("MODEL", "ResNet-50", "resnet50"),
-    ("MODEL", "ViT-B/16", "ViT-B/16"), ("MODEL", "ViT-B/16", "vit_base_patch16_224"),
-    ("MODEL", "ConvNeXt-T", "ConvNeXt-Tiny"), ("MODEL", "Llama 2 7B", "meta-llama/Llama-2-7b-hf"),
-    ("MODEL", "EfficientNet-B0", "EfficientNet-B0"), ("MODEL", "Swin-T", "Swin-T"),
-    ("BENCHMARK", "ImageNet", "ImageNet"), ("BENCHMARK", "CIFAR-10", "CIFAR-10"),
+    ("MODEL", "ResNet-50", "ResNet-50"),
+    ("MODEL", "ResNet-50", "resnet50"),
+    ("MODEL", "ViT-B/16", "ViT-B/16"),
+    ("MODEL", "ViT-B/16", "vit_base_patch16_224"),
+    ("MODEL", "ConvNeXt-T", "ConvNeXt-Tiny"),
+    ("MODEL", "Llama 2 7B", "meta-llama/Llama-2-7b-hf"),
+    ("MODEL", "EfficientNet-B0", "EfficientNet-B0"),
+    ("MODEL", "Swin-T", "Swin-T"),
+    ("BENCHMARK", "ImageNet", "ImageNet"),
+    ("BENCHMARK", "CIFAR-10", "CIFAR-10"),
 ]
 
 
 @pytest.mark.parametrize(("label", "id_", "pattern"), KNOWN, ids=[k[2] for k in KNOWN])
-def test_known_names_present(entries: dict[str, list[Entry]], label: str, id_: str,
-                             pattern: str) -> None:
+def test_known_names_present(
+    entries: dict[str, list[Entry]], label: str, id_: str, pattern: str
+) -> None:
     assert any(e.id == id_ and e.pattern == pattern for e in entries[label])
 
 
@@ -125,15 +140,19 @@ def test_ordinary_words_flagged(entries: dict[str, list[Entry]]) -> None:
 
 
 def test_a_bare_identifier_is_not_its_own_id_when_spelled_elsewhere(
-        entries: dict[str, list[Entry]]) -> None:
+    entries: dict[str, list[Entry]],
+) -> None:
     ids: dict[tuple[str, str], set[str]] = defaultdict(set)
     patterns: dict[tuple[str, str], set[str]] = defaultdict(set)
     for label in FILES:
         for entry in entries[label]:
             ids[(label, entry.pattern)].add(entry.id)
             patterns[(label, entry.id)].add(entry.pattern)
-    clashes = [(k, v) for k, v in ids.items()
-               if len(v) > 1 and k[1] in v and patterns[(k[0], k[1])] == {k[1]}]
+    clashes = [
+        (k, v)
+        for k, v in ids.items()
+        if len(v) > 1 and k[1] in v and patterns[(k[0], k[1])] == {k[1]}
+    ]
     assert not clashes[:10]
 
 

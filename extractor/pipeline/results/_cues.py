@@ -124,7 +124,8 @@ _match_baseline_close = regex.compile(
 _match_factor_cue = regex.compile(
     r"""\s*(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock|memory|
         storage)\s+(?=speed|accel|reduc|compress|saving))?  # "3.3x training speedup"
-        (?:(?:average|mean|overall|median|absolute|relative)\s+(?=speed|accel|reduc|compress|saving))?  # "7x average"
+        (?:(?:average|mean|overall|median|absolute|relative)\s+  # "7x average speed-up"
+           (?=speed|accel|reduc|compress|saving))?
         (?:faster|savings?|speed-?ups?|acceleration|more\s+(?:compact|efficient)|smaller|less|fewer|
         lower|cheaper|reductions?|reduced|compression|compressed|improvements?|improved|
         higher|better)\b""",

@@ -274,11 +274,7 @@ def bracketed_after_result(ctx: Context, results: list[ResultMatch]) -> list[Res
                 i = bisect_right(ends, opening) - 1
                 before = results[i] if i >= 0 else None
                 gap = text[before.quantity.end : opening] if before is not None else ""
-                if (
-                    before is not None
-                    and len(gap) <= 40
-                    and not _search_bracket_gap_break(gap)
-                ):
+                if before is not None and len(gap) <= 40 and not _search_bracket_gap_break(gap):
                     if r.metric is None and before.metric is not None:
                         r = _decided(
                             replace(r, metric=before.metric), metric="bracket_after_result"
@@ -308,8 +304,7 @@ def _alone_in_brackets(text: str, r: ResultMatch) -> bool:
     """Whether the number is all its brackets hold: "(+1.3%)"."""
     q = r.quantity
     return bool(
-        _match_alone_before(text, max(0, q.start - 3), q.start)
-        and _match_alone_after(text, q.end)
+        _match_alone_before(text, max(0, q.start - 3), q.start) and _match_alone_after(text, q.end)
     )
 
 
@@ -349,9 +344,7 @@ def parallel_change(ctx: Context, results: list[ResultMatch]) -> list[ResultMatc
     return carried
 
 
-def compared_in_brackets_benchmark(
-    ctx: Context, results: list[ResultMatch]
-) -> list[ResultMatch]:
+def compared_in_brackets_benchmark(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
     """A baseline alone in brackets after a compared name is on the benchmark of the result
     it is compared with, not on one named after it: "79% on Polaris, outperforming Random
     Forest (46%) and Chemprop (36%), and 97% on MoleculeACE" (only when no other

@@ -22,6 +22,7 @@ from itertools import pairwise
 import regex
 
 from extractor.components.quantities import Quantity
+from extractor.lexicon.cues import alternation, phrases
 from extractor.pipeline.results._cues import (
     _RESULT_UNITS,
     _TIME_UNITS,
@@ -47,14 +48,13 @@ from extractor.pipeline.results._cues import (
     _search_condition_before,
     _search_factor_before,
     _search_improvement_before,
-    _search_time_metric_before,
     _search_item_condition_before,
     _search_metric_link_before,
     _search_named_baseline,
     _search_score_of,
     _search_spaced_sign,
+    _search_time_metric_before,
 )
-from extractor.lexicon.cues import alternation, phrases
 from extractor.pipeline.results.context import Context
 
 _search_reference_before = regex.compile(
