@@ -66,6 +66,39 @@ def _unmath(match: regex.Match[str]) -> str:
     return plain.replace("{", "").replace("}", "")
 
 
+# Pages that render a formula twice, as text and then as its LaTeX source, glue the two:
+# "34.8%34.8\\%", "r=0.986r{=}0.986", "+1.0{+}1.0 dB". Only a token holding a digit and
+# a LaTeX mark ("{", "\\", "^") is looked at, and it is cut to one copy only when it is
+# exactly two equal halves once the marks are removed.
+_finditer_marked_number = regex.compile(r"(?<!\S)\S*\d\S*[{\\^]\S*").finditer
+_TRAILING = ",;:.)]"
+
+
+def _one_rendering(token: str) -> str:
+    """``token`` once when it is a formula written twice, else as it is."""
+    body = token.rstrip(_TRAILING).lstrip("([")
+    head = token[: len(token) - len(token.lstrip("(["))]
+    tail = token[len(head) + len(body) :]
+    plain = body.replace("\\%", "%").replace("{", "").replace("}", "").replace("^", "")
+    half = len(plain) // 2
+    if half >= 2 and len(plain) % 2 == 0 and plain[:half] == plain[half:]:
+        if any(c.isdigit() for c in plain[:half]) and "\\" not in plain:
+            return head + plain[:half] + tail
+    return token
+
+
+def _undouble(text: str) -> str:
+    """``text`` with every formula rendered twice written once."""
+    pieces, last = [], 0
+    for match in _finditer_marked_number(text):
+        token = match.group()
+        once = _one_rendering(token)
+        if once is not token:
+            pieces += [text[last : match.start()], once]
+            last = match.end()
+    return "".join(pieces) + text[last:] if pieces else text
+
+
 # A percentage glued to the metric after it: "89.37%AUC" -> "89.37% AUC".
 _sub_glued_percent = regex.compile(r"(?<=\d%)(?=\p{Lu})").sub
 
@@ -102,6 +135,8 @@ def clean(raw: str) -> str:
     'costs $5 and then $10 more'
     >>> clean(r"89.37%AUC at 75\\,FPS")
     '89.37% AUC at 75 FPS'
+    >>> clean(r"gains of 34.8%34.8\\% and r=0.986r{=}0.986 (+1.0{+}1.0 dB)")
+    'gains of 34.8% and r=0.986 (+1.0 dB)'
     >>> clean("")
     ''
     """
@@ -111,6 +146,8 @@ def clean(raw: str) -> str:
     # Each repair runs only where its trigger appears: most abstracts need none.
     if "&" in text and _search_html_entity(text):
         text = html.unescape(text)
+    if ("{" in text or "\\" in text) and ("{" in text or "\\%" in text):
+        text = _undouble(text)
     if "$" in text:
         text = _sub_inline_math(_unmath, text)
     if "\\" in text:

@@ -17,6 +17,7 @@ def _plain_clean(raw: str) -> str:
     text = unicodedata.normalize("NFC", raw).translate(_text._TO_SPACE)
     if _text._search_html_entity(text):
         text = html.unescape(text)
+    text = _text._undouble(text)
     text = _text._sub_inline_math(_text._unmath, text)
     text = _text._sub_doubled_symbol(lambda m: m.group()[0], text)
     text = _text._sub_latex_symbol(lambda m: _text._LATEX_SYMBOLS[m.group()], text)
@@ -50,6 +51,8 @@ TRICKY = [
     r"gains of $1.63\%$ and $2\times$",
     r"2.46×\times faster",
     "89.37%AUC and 75\\,FPS",
+    r"34.8%34.8\% and R2=0.973R^{2}{=}0.973, +1.0{+}1.0 dB",
+    r"a set {1, 2} and 2^{10} and 11 and 1.11.1",
     "ends with an entity &#32;",
     "&#32;starts with an entity",
     "entity makes two spaces: a&#32; b",
@@ -63,7 +66,7 @@ def test_clean_equals_the_plain_steps(raw: str) -> None:
 
 def test_clean_equals_the_plain_steps_on_random_mixtures() -> None:
     pieces = [" ", "  ", "\t", "\n", "\x1f", "\x7f", "\x85", "\xa0", "e\u0301", "é", "&amp;"]
-    pieces += ["&#10;", "&#1;", "``", "''", "`", "x2013", "$", "\\%", "\\times", "a", "Zz", "."]
+    pieces += ["&#10;", "&#1;", "``", "''", "`", "x2013", "$", "\\%", "\\times", "a", "Zz", ".", "1.5", "{=}", "{"]
     rng = random.Random(7)
     for _ in range(3000):
         raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))

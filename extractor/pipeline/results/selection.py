@@ -127,17 +127,19 @@ def size_or_year(ctx: Context, q: Quantity) -> bool | None:
 
 _search_statistic_before = regex.compile(
     r"(?:±|∓|\+/-|\+-|\b[pPnN]\s*(?:[=<>≤]|<=)|\bp-values?\s+(?:of\s+)?|"
-    r"\b(?:SD|s\.d\.|std|standard\s+deviation)\s*(?:=|:|of)?)\s*\Z"
+    r"\b(?:SD|s\.d\.|std|standard\s+deviation)\s*(?:=|:|of)?|"
+    r"\b(?:CI|confidence\s+intervals?)\s*(?:[:=,(\[]|of|from)?)\s*\Z"
 ).search
 _match_interval_after = regex.compile(r"\s*(?:CI|confidence\s+intervals?)\b").match
 
 
 def spread_or_statistic(ctx: Context, q: Quantity) -> bool | None:
     """A spread or a test statistic, not a claim: "0.88 ± 0.18", "(p < 0.01)", "n = 380",
-    "95% CI"."""
+    "95% CI" and the interval's bounds ("95% CI 0.930-0.948")."""
     text = ctx.text
-    if _search_statistic_before(text, max(0, q.start - 24), q.start):
-        return True
+    first = ctx.quantities[q.partner] if q.relation == "range_high" and q.partner else q
+    if _search_statistic_before(text, max(0, first.start - 24), first.start):
+        return True  # and the upper end of a range there: "95% CI 8.3%-13.5%"
     return True if _match_interval_after(text, q.end) else None
 
 
