@@ -135,7 +135,7 @@ _match_factor_cue = regex.compile(
 # latency", "20 ms per token", "1.2 s end-to-end delay".
 _TIME_UNITS = word_set("time_unit")
 _match_time_metric = regex.compile(
-    r"\s+(?:(?:end-to-end|average|mean|first-token|per-token|additional|extra|initial)\s+)?"
+    r"\s+(?:[\w\-]+\s+)?"  # "40 ms latency", "0.56 s algorithmic latency"
     r"(?:latency|delay|inference\s+time|response\s+time|runtime)\b"
     r"|\s*(?:per\s+|/)(?:image|frame|token|sample|query|utterance|step)\b"
     # measured on a device: "102 ms on GPU", "6.68 ms on an RTX4090"
@@ -148,7 +148,8 @@ _match_time_metric = regex.compile(
 _search_time_metric_before = regex.compile(
     r"\b(?:latency|latencies|delay|inference\s+time|response\s+time|runtime|"
     r"time-to-first-\w+)(?:\s+(?:of|is|was|at|from|to|down\s+to|reduced\s+to))?"
-    r"(?:\s+(?:only|just|about|approximately|around|under|below|~))?\s*[:=]?\s*\Z",
+    r"(?:\s+(?:only|just|about|approximately|around|under|below|~|on\s+the\s+order\s+of))?"
+    r"\s*[:=]?\s*\Z",
     regex.IGNORECASE,
 ).search
 # "a speed-up of 3x", "a 7x speed-up (up to 40x)": the peak in brackets after the noun.

@@ -75,6 +75,9 @@ _search_setting_use_before = regex.compile(
     r"(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){1,2}?(?:of|=|to)\s*\Z",
     regex.IGNORECASE,
 ).search
+_search_correlation = regex.compile(
+    r"\b(?:correlations?|Pearson|Spearman|Kendall)\b[^.;]*\Z", regex.IGNORECASE
+).search
 _match_setting_used_after = regex.compile(
     r"\s+(?:is|was|are|were)\s+(?:used|chosen|set|applied|adopted|fixed)\b"
 ).match
@@ -184,6 +187,10 @@ def amount_or_setting(ctx: Context, q: Quantity) -> bool | None:
     after = ctx.text[q.end : q.end + 40]
     if _match_factor_cue(after):
         return False
+    if q.relation in ("from", "to") and _search_change_verb(
+        ctx.text, max(0, q.start - 100), q.start
+    ):
+        return False  # "reduce the model from 2.47 GB to as little as 0.67 GB"
     if q.unit.lower() not in _TIME_UNITS:
         return True
     return not (
@@ -379,8 +386,11 @@ def hyper_parameter(ctx: Context, q: Quantity) -> bool | None:
     """A setting of the method: "a learning rate of 0.001", "k = 5", "batch size 32",
     "with 4 layers"."""
     text, start = ctx.text, max(0, q.start - 40)
-    if _search_setting_name_before(text, start, q.start):
-        return True
+    setting = _search_setting_name_before(text, start, q.start)
+    if setting and not (
+        setting.group().lstrip()[:1] in "rRρτ" and _search_correlation(text, start, setting.start())
+    ):
+        return True  # (but "a correlation of r = 0.91" is a result)
     if _match_setting_used_after(text, q.end) and _search_value_of_before(text, start, q.start):
         return True  # "a margin of 0.5 is used in the loss"
     found = _search_setting_use_before(text, start, q.start)
