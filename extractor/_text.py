@@ -81,9 +81,14 @@ def _one_rendering(token: str) -> str:
     tail = token[len(head) + len(body) :]
     plain = body.replace("\\%", "%").replace("{", "").replace("}", "").replace("^", "")
     half = len(plain) // 2
-    if half >= 2 and len(plain) % 2 == 0 and plain[:half] == plain[half:]:
-        if any(c.isdigit() for c in plain[:half]) and "\\" not in plain:
-            return head + plain[:half] + tail
+    if (
+        half >= 2
+        and len(plain) % 2 == 0
+        and plain[:half] == plain[half:]
+        and any(c.isdigit() for c in plain[:half])
+        and "\\" not in plain
+    ):
+        return head + plain[:half] + tail
     return token
 
 

@@ -66,7 +66,23 @@ def test_clean_equals_the_plain_steps(raw: str) -> None:
 
 def test_clean_equals_the_plain_steps_on_random_mixtures() -> None:
     pieces = [" ", "  ", "\t", "\n", "\x1f", "\x7f", "\x85", "\xa0", "e\u0301", "é", "&amp;"]
-    pieces += ["&#10;", "&#1;", "``", "''", "`", "x2013", "$", "\\%", "\\times", "a", "Zz", ".", "1.5", "{=}", "{"]
+    pieces += [
+        "&#10;",
+        "&#1;",
+        "``",
+        "''",
+        "`",
+        "x2013",
+        "$",
+        "\\%",
+        "\\times",
+        "a",
+        "Zz",
+        ".",
+        "1.5",
+        "{=}",
+        "{",
+    ]
     rng = random.Random(7)
     for _ in range(3000):
         raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))

@@ -34,6 +34,18 @@ DROPPED = [
     ("Tested on 15 languages, FooNet reaches 81.2% accuracy.", "15", "count_of_things"),
     ("In the 2 stages, FooNet reaches 81.2% accuracy.", "2", "count_of_things"),
     ("FooNet reaches 81.2% accuracy after the 2 of them.", "2", "whole_number_without_cue"),
+    ("FooNet reaches 81.2% accuracy (± 0.12 over seeds).", "0.12", "spread_or_statistic"),
+    ("FooNet reaches 81.2% accuracy (p < 0.01).", "0.01", "spread_or_statistic"),
+    ("FooNet reaches 81.2% accuracy (95% CI 79.9-82.5).", "79.9", "spread_or_statistic"),
+    ("FooNet reaches 81.2% accuracy in mAP@[0.5:0.95] terms.", "0.5", "threshold_of_metric"),
+    ("FooNet, averaging 3.9 per question, reaches 81.2% accuracy.", "3.9", "count_of_things"),
+    ("FooNet reads 1.2 million images and reaches 81.2% accuracy.", "1.2", "count_of_things"),
+    ("Using a margin of 0.35, FooNet reaches 81.2% accuracy.", "0.35", "hyper_parameter"),
+    (
+        "With learning rates of 0.1/0.02, FooNet reaches 81.2% accuracy.",
+        "0.02",
+        "hyper_parameter",
+    ),
 ]
 
 
