@@ -22,7 +22,7 @@ from itertools import pairwise
 import regex
 
 from extractor.components.quantities import Quantity
-from extractor.lexicon.cues import alternation, phrases
+from extractor.lexicon.cues import alternation, phrases, word_set
 from extractor.pipeline.results._cues import (
     _RESULT_UNITS,
     _TIME_UNITS,
@@ -73,6 +73,13 @@ _search_setting_name_before = regex.compile(
 _search_setting_use_before = regex.compile(
     r"\b(?:use|uses|used|using|set|sets|setting|choose|chose|chosen|fix|fixed)\s+"
     r"(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){1,2}?(?:of|=|to)\s*\Z",
+    regex.IGNORECASE,
+).search
+_DURATION_UNITS = word_set("duration_unit")
+# The time a task is done in (a result), not the time something runs for (a setting).
+_search_done_within = regex.compile(
+    r"\b(?:in|within)\s+(?:(?:under|less\s+than|only|just|about|approximately|roughly|"
+    r"around|~)\s+)?\Z",
     regex.IGNORECASE,
 ).search
 _search_correlation = regex.compile(
@@ -180,8 +187,9 @@ def factor_without_cue(ctx: Context, q: Quantity) -> bool | None:
 
 
 def amount_or_setting(ctx: Context, q: Quantity) -> bool | None:
-    """Seconds, gigabytes and other units: a result only as a saving or speed-up, or as a
-    latency ("at 40 ms latency", "20 ms per token"); "trained for 3 hours" dropped."""
+    """Seconds, gigabytes and other units: a result only as a saving or speed-up, as a
+    latency ("at 40 ms latency", "20 ms per token", "a latency of 48 ms") or as the time a
+    task is done in ("in under 12 minutes"); "trained for 3 hours" dropped."""
     if q.unit is None:
         return None
     after = ctx.text[q.end : q.end + 40]
@@ -191,6 +199,10 @@ def amount_or_setting(ctx: Context, q: Quantity) -> bool | None:
         ctx.text, max(0, q.start - 100), q.start
     ):
         return False  # "reduce the model from 2.47 GB to as little as 0.67 GB"
+    if q.unit.lower() in _DURATION_UNITS and _search_done_within(
+        ctx.text, max(0, q.start - 30), q.start
+    ):
+        return False  # "solves the tasks in under 3 hours", "prunes it in 17 seconds"
     if q.unit.lower() not in _TIME_UNITS:
         return True
     return not (
