@@ -57,6 +57,13 @@ CASES = [
     ),
     ("It gets 61.0 mIoU on S3DIS Area 5.", "benchmarks", ["S3DIS Area 5"], "numbered area"),
     ("Box AP on COCO Val2017 is 52.9.", "benchmarks", ["COCO Val2017"], "capitalised split"),
+    (
+        "We reach 2.1% EER on ASVspoof2021 DF and 0.91 on TREC CAsT.",
+        "benchmarks",
+        ["ASVspoof2021 DF", "TREC CAsT"],
+        "a subset or track written as an acronym",
+    ),
+    ("It reaches 54.1 AP on COCO and 0.7 NDS.", "benchmarks", ["COCO"], "a metric stays apart"),
     ("We reach 64.5% on the MMAU Test-mini set.", "benchmarks", ["MMAU Test-mini"], "split"),
     (
         "We rank first in the DCASE 2023 Task 4 Challenge.",

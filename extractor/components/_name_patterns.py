@@ -221,6 +221,11 @@ _match_benchmark_split = regex.compile(
     r"|(?<=\s)(?:Area|Fold)\s\d{1,2})"
     r"(?![\w\-])"
 ).match
+# A subset or track written as a short acronym after a benchmark: "ASVspoof2021 DF", "TCGA
+# LGG", "TREC CAsT" (checked against the other names found there, so "COCO AP" stays apart).
+_match_benchmark_acronym = regex.compile(
+    r"\s\p{Lu}[\p{Lu}\p{Ll}\d]{0,3}[\p{Lu}\d](?![\w\-])(?<!\s(?:OR|AND|ON|IN|TO|OF|VS))"
+).match
 # A benchmark's version or year ("AlpacaEval 2.0", "Foo (2024)") and a capitalised variant
 # word ("AudioSet-Strong", "LIBERO-PRO"), but never a result number that follows the name
 # ("MT-Bench 7.5%", "GSM8K 85 points").

@@ -57,6 +57,7 @@ from extractor.components._name_patterns import (
     _is_model_shape,
     _is_name_shape,
     _is_number_format,
+    _match_benchmark_acronym,
     _match_benchmark_resolution,
     _match_benchmark_split,
     _match_benchmark_tail,
@@ -812,6 +813,14 @@ class NameFinder:
                 split = _match_benchmark_split(text, end)  # "LibriSpeech test-clean"
                 if split:
                     end = split.end()
+                elif (acronym := _match_benchmark_acronym(text, end)) is not None:
+                    if others is None:
+                        others = [(b, e) for lab, _, b, e in raw if lab != MODEL]
+                    if model_spans is None:
+                        model_spans = [(b, e) for lab, _, b, e in raw if lab == MODEL]
+                    # "ASVspoof2021 DF", "TCGA LGG", "TREC CAsT" (not "COCO AP": a metric)
+                    if not any(s < acronym.end() and end < e for s, e in (*others, *model_spans)):
+                        end = acronym.end()
                 pair = _match_language_pair(text, end)  # "WMT 24 English-Chinese"
                 if pair:
                     end = pair.end()
