@@ -116,7 +116,7 @@ def _attribute(ctx: Context, group: list[Quantity], sentence: tuple[int, int]) -
             RoleClaim(ctx, q, lead, last_after if is_last else after, sentence[0]),
             ROLE_STRATEGIES,
         )
-        claim = Claim(ctx, q, group, sentence, role)
+        claim = Claim(ctx, q, group, sentence, role, index=index)
         claim.metric, metric_by = metric.decide(claim)
         found_benchmark, benchmark_by = benchmark.decide(claim)
         found_model, model_by = model.decide(claim)

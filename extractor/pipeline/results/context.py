@@ -354,6 +354,7 @@ class Claim:
     sentence: tuple[int, int]
     role: str
     metric: str | None = None
+    index: int = 0  # the number's place in its list
     memo: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     text: str = field(init=False)
     g_start: int = field(init=False)  # where the number's list starts

@@ -75,7 +75,7 @@ def own_metric_in_list(c: Claim) -> str | None:
     q, group = c.q, c.group
     if q is group[-1]:
         return None
-    next_start = group[group.index(q) + 1].start
+    next_start = group[c.index + 1].start  # (list.index would make a long list quadratic)
     own = next(
         (
             n

@@ -96,7 +96,8 @@ _match_counted_noun = regex.compile(
 ).match
 _COUNTED = alternation(phrases("counted_noun"))
 _match_decimal_count = regex.compile(
-    r"(?:\s*(?:,\s*|\s+and\s+|\s+or\s+)\d[\d.,]*)*"  # a list: "388.230 and 18.558 images"
+    # a short list: "388.230 and 18.558 images" (bounded, and one way to split it)
+    r"(?:(?:,\s?|\s(?:and|or)\s|,\s(?:and|or)\s)\d+(?:\.\d+)?){0,6}"
     rf"\s*(?:(?:thousand|million|billion|trillion|[kKMB])\b|\s+per\s+(?!cent\b)[a-z]|"
     rf"\s+(?:[a-z][\w\-]*\s+)?{_COUNTED}\b)"
 ).match
