@@ -80,9 +80,24 @@ def alternation(entries: Iterable[str]) -> str:
 
 def must_hold(entries: Iterable[str]) -> tuple[str, ...]:
     """Strings (lower case) one of which every match of ``alternation(entries)`` holds: the
-    first word of each phrase, or the stem."""
+    first word of each phrase, or the stem (a string holding another one is left out: the
+    shorter one is found in it anyway).
+
+    >>> must_hold(("outperform", "outperforms", "compared to", "train*", "pre-train*"))
+    ('compared', 'outperform', 'train')
+    """
     held = {e.rstrip("*").split()[0].lower() for e in entries}
-    return tuple(sorted(held))
+    return tuple(sorted(w for w in held if not any(o != w and o in w for o in held)))
+
+
+def last_words(entries: Iterable[str]) -> tuple[str, ...]:
+    """The last word (lower case) of each entry: what a window ends in when a pattern
+    anchored at its end matched one of them (see :func:`ends_in_word`).
+
+    >>> last_words(("compared to", "vs.", "than"))
+    ('than', 'to', 'vs.')
+    """
+    return tuple(sorted({e.split()[-1].lower() for e in entries}))
 
 
 def holds_any(text: str, parts: tuple[str, ...]) -> bool:

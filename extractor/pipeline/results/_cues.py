@@ -1,11 +1,14 @@
 """The compiled cue patterns the result linker reads around a number.
 
-The vocabularies that change most (change words, condition nouns, hardware, metric heads,
-the plain word sets) are data in ``extractor/lexicon/cues.toml``; their regex alternations
-and pre-checks are both built from those lists by :mod:`extractor.lexicon.cues`. The
-costlier patterns sit behind a cheap test of the words every match holds: ``_name`` skips
-the call when the test fails and returns what ``_name_plain`` returns otherwise;
-tests/results/test_cues_fast.py checks that they agree.
+The vocabularies are data in ``extractor/lexicon/cues.toml`` (change words and their
+hedges, comparison and baseline words, condition verbs and resources, training verbs,
+score words, settings, hardware, metric heads, the plain word sets); each regex
+alternation and each pre-check is built from those lists by :mod:`extractor.lexicon.cues`,
+so a word added to a list reaches both. What stays in the patterns is grammar: the
+prepositions and punctuation that join a cue to its number. The costlier patterns sit
+behind a cheap test of the words every match holds: ``_name`` skips the call when the test
+fails and returns what ``_name_plain`` returns otherwise; tests/results/test_cues_fast.py
+checks that they agree.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from extractor.lexicon.cues import (
     gated_of,
     gated_search,
     holds_any,
+    last_words,
     mapping,
     must_hold,
     phrases,
@@ -43,20 +47,9 @@ _HARDWARE = alternation(_HARDWARE_WORDS)
 
 # Cues read in the text just before a number ("gains of 28.35%", "by 9.3%").
 _search_improvement_before_plain = regex.compile(
-    r"""
-    (?:
-        \bby
-      | \b(?:gains?|improvements?|increases?|boosts?|reductions?|decreases?|margins?|
-             speed-?ups?|accelerations?|savings?|leads?|drops?|advantages?|uplifts?|jumps?|
-             gaps?)
-        \s+(?:of|by)
-    )
-    \s+(?:(?:up\s+to|over|about|around|approximately|nearly|roughly|more\s+than|at\s+least|
-             less\s+than|fewer\s+than|below|under|an?\s+average\s+of|on\s+average|
-             averag(?:e|ing))\s+)?
-    $
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
+    rf"(?:\bby|\b{alternation(phrases('change_noun'))}\s+(?:of|by))"
+    rf"\s+(?:{alternation(phrases('change_hedge'))}\s+)?$",
+    regex.IGNORECASE,
 ).search
 
 
@@ -92,12 +85,14 @@ _match_margin_after = regex.compile(
     r"\s+(?:above|ahead\s+of|over\s+(?=\p{Lu}|(?:the\s+)?(?:best|strongest|previous|prior|"
     r"baselines?|state-of-the-art|SOTA|existing|competing|current)\b))",
 ).match
+_BASELINE_WORDS = phrases("baseline_before")
 _search_baseline_before_plain = regex.compile(
-    r"(?:\bcompared\s+(?:to|with)|\b(?:up|down)\s+from|\bversus|\bvs\.?|\brelative\s+to|"
-    r"(?<!\b(?:less|more|fewer|greater|higher|lower|better|worse)\s)\bthan|\bagainst)\s+$",
+    # "than" after a comparative states a margin ("higher than 41.2" is no baseline's value)
+    r"(?<!\b(?:less|more|fewer|greater|higher|lower|better|worse)\s)"
+    rf"\b{alternation(_BASELINE_WORDS)}(?!\w)\s+$",
     regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards from it
 ).search
-_BASELINE_ENDS = ("to", "with", "from", "versus", "vs", "vs.", "than", "against")
+_BASELINE_ENDS = last_words(_BASELINE_WORDS)
 
 
 _search_baseline_before = _gated_search(
@@ -199,28 +194,13 @@ _match_share_of_performance_plain = regex.compile(
 
 _match_items_after = _gated_of(_match_items_after_plain)
 _match_share_of_performance = _gated_of(_match_share_of_performance_plain)
+_CONDITION_VERBS = phrases("condition_verb")
+_CONDITION_FILLERS = phrases("condition_filler")
 _search_condition_before_plain = regex.compile(
-    r"(?:\bwith|\busing|\bon|\bfrom|\bkeep(?:ing)?|\bretain(?:ing)?|\bremov(?:e|ing))\s+"
-    r"(?:only\s+|just\s+|merely\s+|as\s+little\s+as\s+|less\s+than\s+|fewer\s+than\s+)?$",
+    rf"\b{alternation(_CONDITION_VERBS)}\s+(?:{alternation(_CONDITION_FILLERS)}\s+)?$",
     regex.IGNORECASE,
 ).search
-_CONDITION_BEFORE_ENDS = (
-    "with",
-    "using",
-    "on",
-    "from",
-    "keep",
-    "keeping",
-    "retain",
-    "retaining",
-    "remove",
-    "removing",
-    "only",
-    "just",
-    "merely",
-    "as",
-    "than",
-)
+_CONDITION_BEFORE_ENDS = last_words(_CONDITION_VERBS + _CONDITION_FILLERS)
 
 
 _search_condition_before = _gated_search(
@@ -235,17 +215,18 @@ _search_metric_link_before = regex.compile(
         scores\s+of|rate\s+of|value\s+of|between)?\s*)$""",
     regex.VERBOSE | regex.IGNORECASE,
 ).match
+_SCORE_NOUNS, _SCORE_VERBS = phrases("score_noun"), phrases("scoring_verb")
 _search_score_of_plain = regex.compile(
-    r"\b(?:(?:scores?|averages?)\s+(?:of|at)"
+    rf"\b(?:{alternation(_SCORE_NOUNS)}\s+(?:of|at)"
     # "score" as a verb: "Mistral-7B scores 62.5", "it scored only 41.2"
-    r"|(?:scores|scored|scoring)(?:\s+(?:only|just|about|around|roughly|nearly|over|above|"
-    r"below|under|up\s+to|at\s+most|at\s+least|an\s+average\s+of))?)\s+$",
+    rf"|{alternation(_SCORE_VERBS)}(?:\s+{alternation(phrases('score_hedge'))})?)\s+$",
     regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards from it
 ).search
+_SCORE_HELD = must_hold(_SCORE_NOUNS + _SCORE_VERBS)
 
 
 _search_score_of = _gated_search(
-    _search_score_of_plain, lambda lowered: _holds_any(lowered, ("scor", "averag"))
+    _search_score_of_plain, lambda lowered: _holds_any(lowered, _SCORE_HELD)
 )
 
 
@@ -274,30 +255,18 @@ _match_list_gap = regex.compile(
 _match_plain_list_gap = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z").match
 # A name compared against: "outperforms CLIP", "surpasses similar models - CLIP and ALIGN",
 # within the clause before it.
+_COMPARISON_WORDS = phrases("comparison")
+_USED_WORDS = last_words(phrases("used_with"))
 _search_compared_plain = regex.compile(
-    r"(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|beat(?:s|ing)?|\bthan|"
-    r"\bover|versus|"
-    r"\bvs\.?|compared\s+(?:to|with)|relative\s+to|against)\b"
+    rf"\b{alternation(_COMPARISON_WORDS)}\b"
     # up to the name, within the clause; a decimal point does not end it ("compared to
     # 65.2% for GPT-4")
     r"(?:(?![;.]|,\s(?:and|but|while|whereas)\b).|\.(?=\d))*\Z"
-    r"|(?:\bon|\busing|\bwith|\bby|(?<!such\s)\bas)\s+(?:the\s+)?\Z",
+    # "as" of "such as" lists names, it does not say what they are used as
+    rf"|(?<!such\s)\b{alternation(phrases('used_with'))}\s+(?:the\s+)?\Z",
     regex.IGNORECASE,
 ).search
-_COMPARED_STEMS = (
-    "outperform",
-    "surpass",
-    "exceed",
-    "beat",
-    "than",
-    "over",
-    "versus",
-    "vs",
-    "compared",
-    "relative",
-    "against",
-)
-_USED_WORDS = ("on", "using", "with", "by", "as")
+_COMPARED_STEMS = must_hold(_COMPARISON_WORDS)
 
 
 def _may_be_compared(lowered: str) -> bool:
@@ -573,8 +542,9 @@ _match_apposition_gap = regex.compile(r"(?:(?!\b(?:and|or)\b)[^,;])*,\s*\Z").mat
 
 # A benchmark named as training data, not as where a number is measured: "trained on X",
 # "fine-tuning Llama-2-7B on X", "pre-training with X", "distilling from Y on X".
+_TRAINING_VERBS = phrases("training_verb")
 _search_trained_on_plain = regex.compile(
-    r"\b(?:train|fine-?tun|finetun|pre-?train|distill)\w*\s+"
+    rf"\b{alternation(_TRAINING_VERBS)}\s+"
     r"(?:(?!(?:and|or|but|while|whereas|evaluat\w*|test\w*|achiev\w*|reach\w*|obtain\w*|"
     r"scor\w*|improv\w*|yield\w*|outperform\w*)\b)[^\s,;.]+\s+){0,3}?"
     r"(?:on|with|using|from)\s+(?:(?:the|our|their|a|an)\s+)?(?:\d[\d,.]*[KMB]?\s+)?\Z",
@@ -584,9 +554,10 @@ _search_trained_on_plain = regex.compile(
 
 def _may_be_trained_on(lowered: str) -> bool:
     """Whether ``_search_trained_on_plain`` may match an ASCII window in lower case."""
-    return _holds_any(lowered, ("train", "tun", "distill"))
+    return _holds_any(lowered, _TRAINING_HELD)
 
 
+_TRAINING_HELD = must_hold(_TRAINING_VERBS)
 _search_trained_on = _gated_search(_search_trained_on_plain, _may_be_trained_on)
 # "on 9 D4RL tasks", "across a wide range of Meta-World tasks": a benchmark after a count
 # or a quantifier of its parts.
