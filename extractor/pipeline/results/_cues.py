@@ -492,6 +492,23 @@ _search_changed_by = regex.compile(
     rf"around\s+|roughly\s+|approximately\s+|at\s+least\s+)?\Z",
     regex.IGNORECASE,
 ).search
+# What a change after the number is in, past an aside in brackets: "by 10.9% (95% CI
+# 8.3%-13.5%) in AUC", "by 14% and 44% in rank", ", in terms of the AUC".
+_match_in_what_after = regex.compile(
+    rf"(?:\s*\([^()]{{0,60}}\))?\s*,?\s+in\s+(?:terms\s+of\s+)?(?:the\s+|their\s+|its\s+)?"
+    rf"{_WHAT}(?=[\s,.;:)]|\Z)",
+    regex.IGNORECASE,
+).match
+# What changes "from" the number to another: "latency drops from 21 to 8 s", "reduces the
+# error in the distance between A and B from 0.20 to 0.02".
+_search_changed_from = regex.compile(
+    rf"(?:(?<![\w\-]){_WHAT}\s+(?:drop|fall|fell|rise|rose|increase|decrease|improve|go|went|"
+    rf"climb|grow|grew|shrink|shrank|jump|declin|narrow|widen)\w*|"
+    rf"\b(?:improv|increas|reduc|boost|rais|lower|decreas|enhanc|cut|narrow|shrink|bring)\w*"
+    rf"\s+(?:the\s+|its\s+|their\s+)?{_WHAT}(?:\s+(?:of|on|for|in|across)\s+[^,;.()]{{1,80}}?)?)"
+    rf"\s+from\s+(?:just\s+|only\s+|about\s+)?\Z",
+    regex.IGNORECASE,
+).search
 # Words too vague to name what changed.
 _VAGUE_WHATS = word_set("vague_change")
 

@@ -380,9 +380,7 @@ _search_coordinated_break = regex.compile(
     regex.IGNORECASE,
 ).search
 _search_from_before = regex.compile(r"\bfrom\s+\Z", regex.IGNORECASE).search
-_search_bracketed_or_spread = regex.compile(
-    r"\([^()]*\)|(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?%?"
-).sub
+_drop_bracketed_or_spread = regex.compile(r"\([^()]*\)|(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?%?").sub
 
 
 def _same_scale(a: Quantity, b: Quantity) -> bool:
@@ -418,7 +416,7 @@ def coordinated_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultM
         ):
             lo, hi = before.quantity.end, q.start
             b_start = before.quantity.start
-            gap = _search_bracketed_or_spread("", text[lo:hi])
+            gap = _drop_bracketed_or_spread("", text[lo:hi])
             joined = _search_coordinated_join(gap)
             if (
                 joined is not None
@@ -429,9 +427,7 @@ def coordinated_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultM
                 )
                 and not _search_coordinated_break(gap)
                 and not ctx.clause_change(lo, hi)
-                and all(
-                    text[n.start : n.end] == before.metric for n in ctx.metrics.between(lo, hi)
-                )
+                and all(text[n.start : n.end] == before.metric for n in ctx.metrics.between(lo, hi))
             ):
                 r = _decided(replace(r, metric=before.metric), metric="coordinated_metric")
         carried.append(r)

@@ -16,10 +16,12 @@ from extractor.pipeline.results._cues import (
     _match_change_in,
     _match_comparative_metric,
     _match_fewer_cost,
+    _match_in_what_after,
     _match_metric_phrase_after,
     _match_own_metric,
     _match_speedup_noun,
     _search_changed_by,
+    _search_changed_from,
     _search_metric_phrase_before,
 )
 from extractor.pipeline.results.context import Claim
@@ -28,6 +30,7 @@ from extractor.pipeline.results.types import NotSaid, first_hit
 _SPECIFIABLE = word_set("specifiable_change")  # "energy efficiency", "image quality"
 _VAGUE_MODIFIERS = word_set("vague_modifier")
 _SCORE_VERBS = word_set("score_verb")
+_CHANGE_IN_SETTING = word_set("change_in_setting")
 # Units of a score a metric named earlier in the sentence may measure (a factor or a time,
 # "3x faster", measures speed or size instead).
 _SCORE_LIKE_UNITS = ("%", "points", "dB", None)
@@ -132,6 +135,86 @@ def changed_by_before(c: Claim) -> str | None:
     return phrase
 
 
+def _measure(c: Claim, phrase: str, start: int, *, listed_only: bool = False) -> str | None:
+    """A phrase found at ``start`` as a metric: a listed metric it begins with, else the
+    phrase unless it is vague or says where the change holds ("most settings", "total")."""
+    listed = next((n for n in c.ctx.metrics.between(start, start + 1)), None)
+    if listed is not None:
+        return _spelled(c, listed)
+    if listed_only:
+        return None
+    words = phrase.split()
+    if (
+        is_vague(phrase)
+        or words[0].lower() in _CHANGE_IN_SETTING
+        or words[-1].lower() in _CHANGE_IN_SETTING
+        or c.ctx.index.between(start, start + len(phrase))
+    ):
+        return None
+    return phrase
+
+
+def _in_what(c: Claim) -> tuple[str, int] | None:
+    """The phrase a change after the number or its list is "in", and where it starts."""
+    for end in dict.fromkeys((c.q.end, c.g_end)):
+        found = _match_in_what_after(c.text, end)
+        if found is not None:
+            words = found.group("what").split()
+            if words[-1].lower() == "respectively":
+                words = words[:-1]
+            return (" ".join(words), found.start("what")) if words else None
+    return None
+
+
+def in_listed_after(c: Claim) -> str | None:
+    """A listed metric the number or its list is "in", past an aside in brackets:
+    "improved by 10.9% (95% CI 8.3%-13.5%) in AUC, 10.0% (95% CI 8.9%-11.1%) in
+    accuracy"."""
+    found = _in_what(c)
+    return _measure(c, *found, listed_only=True) if found else None
+
+
+# Heads of tasks or settings, not measures: "by 51.6% in classification", "in
+# forecasting", "in fully-inductive (scenarios)".
+_TASK_ENDINGS = ("tion", "ing", "sis", "ive")
+
+
+def in_phrase_after(c: Claim) -> str | None:
+    """What a change is "in", when nothing nearer names its metric: "outperformed X and Y
+    by 14% and 44% in rank" (not where it holds: "by 5% in most settings", "in dense
+    urban scenes"; not a task: "in classification")."""
+    if c.role != "improvement":
+        return None
+    found = _in_what(c)
+    if found is None:
+        return None
+    phrase, start = found
+    words = phrase.split()
+    if any(ch.isupper() for w in words[1:] for ch in w) or words[-1].lower().endswith(
+        _TASK_ENDINGS
+    ):
+        return None
+    return _measure(c, phrase, start)
+
+
+def changed_from(c: Claim) -> str | None:
+    """What changes from the number to another: "latency drops from 21 to 8 seconds",
+    "reduces the error in the gap between A and B from 0.20 to 0.02" (the other end takes
+    it as its partner's)."""
+    q = c.q
+    if q.relation != "from":
+        return None
+    found = _search_changed_from(c.text, max(c.sentence[0], q.start - 160), q.start)
+    if found is None:
+        return None
+    start = found.start("what")
+    words = found.group("what").split()
+    while len(words) > 1 and any(ch.isupper() for ch in words[0]) and not words[0].isupper():
+        start += len(words[0]) + 1  # "Canary performance difference": a name before it
+        words = words[1:]
+    return _measure(c, " ".join(words), start)
+
+
 def listed_before(c: Claim) -> str | None:
     """The nearest listed metric before the number in its clause: "an F1 score above
     80%" (for scores only: a factor "3x faster" does not measure it)."""
@@ -204,8 +287,11 @@ STRATEGIES = (
     listed_after,
     change_in_after,
     changed_by_before,
+    in_listed_after,
+    changed_from,
     listed_before,
     noun_phrase,
+    in_phrase_after,
     acronym_after,
     unit_is_metric,
     comparative_adjective,
