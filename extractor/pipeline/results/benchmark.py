@@ -17,6 +17,7 @@ from extractor.pipeline.results._cues import (
     _search_claimed,
     _search_clause_setting,
     _search_setting,
+    _search_speed_metric,
     _search_trained_on,
 )
 from extractor.pipeline.results.context import (
@@ -144,6 +145,12 @@ def sentence_setting(c: Claim) -> str | None:
     return text[setting.start : setting.end] if setting else None
 
 
+def _is_speed(c: Claim) -> bool:
+    """Whether the number is a speed measured on hardware ("29% lower latency", "14.8
+    FPS"): a benchmark named in another sentence is not carried to it."""
+    return c.q.unit == "FPS" or (c.metric is not None and bool(_search_speed_metric(c.metric)))
+
+
 def setting_sentence_before(c: Claim) -> str | None:
     """ "We evaluate on X. Our model reaches 85.4% pass@1": the setting sentence's results
     are in the sentence right after it (a metric must be named)."""
@@ -153,6 +160,7 @@ def setting_sentence_before(c: Claim) -> str | None:
         evaluated_on is not None
         and start == ctx.evaluated_on_next
         and c.metric is not None
+        and not _is_speed(c)
         and not ctx.sentence_says("human_study", c.sentence)
     ):
         return c.text[evaluated_on.start : evaluated_on.end]
@@ -160,17 +168,18 @@ def setting_sentence_before(c: Claim) -> str | None:
 
 
 def sole_benchmark(c: Claim) -> str | None:
-    """ "Experiments on X show ... . Later, FooNet is 2.2% more accurate than Y": a paper
-    evaluated on one benchmark reports its scores on it (a metric must be named)."""
+    """ "Experiments on X show ... . Later, FooNet is 2.2% more accurate than Y", "Gains
+    are largest on small objects: +4.1%": a paper evaluated on one benchmark reports its
+    scores on it, parts of it included (not a speed measured on hardware: "29% lower
+    latency", "14.8 FPS"; not a study with people)."""
     ctx, text = c.ctx, c.text
     sole = ctx.sole_benchmark
     if (
         sole is not None
         and sole.end <= c.g_start
-        and c.metric is not None
         and c.q.unit in SCORE_UNITS
+        and not _is_speed(c)
         and not ctx.sentence_says("benchmark", c.sentence)
-        and not ctx.sentence_says("part_setting", c.sentence)
         and not ctx.sentence_says("human_study", c.sentence)
     ):
         return text[sole.start : sole.end]

@@ -19,6 +19,7 @@ from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, METRIC, MODEL, NameMatch
 from extractor.components.quantities import Quantity
 from extractor.pipeline.results._cues import (
+    _finditer_opening_setting,
     _joins_after,
     _match_benchmark_parts_preposition,
     _match_bracket_list,
@@ -34,7 +35,6 @@ from extractor.pipeline.results._cues import (
     _search_introduced_before,
     _search_name_colon,
     _search_other_setting,
-    _search_part_setting,
     _search_respectively,
     _search_setting,
     _search_trained_on,
@@ -96,12 +96,18 @@ def in_name_list(text: str, name: NameMatch, label: str, in_sentence: Sequence[N
 
 def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMatch | None:
     """The one benchmark a paper names, when it is first named as where it is evaluated
-    ("Experiments on X", "on the X corpus"); None for several benchmarks or another use
-    ("trained with X")."""
+    ("Experiments on X", "on the X corpus"); None for several benchmarks, another use
+    ("trained with X") or a clause opening on another named setting ("On Y, ...")."""
     benchmarks = [n for n in names if n.label == BENCHMARK]
     if not benchmarks or len({n.key for n in benchmarks}) != 1:
         return None
     first = min(benchmarks, key=lambda n: n.start)
+    spellings = {text[n.start : n.end].lower() for n in benchmarks}
+    for found in _finditer_opening_setting(text):
+        setting = found.group("name").rstrip(")]:").lower()
+        named = found.group("name")[0].isupper() or any(ch.isdigit() for ch in setting)
+        if named and not any(s.startswith(setting) or setting.startswith(s) for s in spellings):
+            return None  # "On CMRxRecon2024, ...": a setting the names did not catch
     window = max(0, first.start - 60)
     if (
         _search_evaluation_setting(text, window, first.start)
@@ -274,7 +280,7 @@ class Context:
 
     def sentence_says(self, what: str, sentence: tuple[int, int]) -> bool:
         """Per-sentence facts, each searched once: "human_study", "other_setting",
-        "part_setting", "respectively", "benchmark" (names one), "setting" (opens on one)."""
+        "respectively", "benchmark" (names one), "setting" (opens on one)."""
         key = (what, sentence)
         found = self._per_sentence.get(key)
         if found is None:
@@ -287,8 +293,6 @@ class Context:
             return bool(_search_human_study(self.text, lo, hi))
         if what == "other_setting":
             return bool(_search_other_setting(self.text, lo, hi))
-        if what == "part_setting":
-            return bool(_search_part_setting(self.text, lo, hi))
         if what == "respectively":
             return bool(_search_respectively(self.text, lo, hi))
         names = self.index.between(lo, hi)
