@@ -602,6 +602,13 @@ def _may_be_trained_on(lowered: str) -> bool:
 
 
 _search_trained_on = _gated_search(_search_trained_on_plain, _may_be_trained_on)
+# A benchmark named as training data by the words after it: "using ImageNet1K and COCO2017
+# training datasets", "the X pre-training corpus".
+_match_training_after = regex.compile(
+    r"(?:\s*(?:,|and|or)\s*[\w\-.]+)*\s+(?:pre-?)?training\s+(?:data(?:sets?)?|sets?|corpora|"
+    r"corpus|splits?)\b",
+    regex.IGNORECASE,
+).match
 # "on 9 D4RL tasks", "across a wide range of Meta-World tasks": a benchmark after a count
 # or a quantifier of its parts.
 _match_benchmark_parts_preposition = regex.compile(

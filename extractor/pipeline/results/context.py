@@ -28,6 +28,7 @@ from extractor.pipeline.results._cues import (
     _match_name_list_gap,
     _match_number_on,
     _match_score_close,
+    _match_training_after,
     _search_compared_clause,
     _search_evaluated_on_before,
     _search_evaluation_setting,
@@ -60,8 +61,12 @@ class NameIndex:
 
 
 def is_training_set(text: str, name: NameMatch) -> bool:
-    """Whether a benchmark is named as training data: "trained on X", "fine-tuning Y on X"."""
-    return bool(_search_trained_on(text, max(0, name.start - 50), name.start))
+    """Whether a benchmark is named as training data: "trained on X", "fine-tuning Y on X",
+    "using X and Y training datasets"."""
+    return bool(
+        _search_trained_on(text, max(0, name.start - 50), name.start)
+        or _match_training_after(text, name.end, name.end + 60)
+    )
 
 
 def on_parts_of(text: str, g_end: int, name: NameMatch) -> bool:
@@ -97,8 +102,11 @@ def in_name_list(text: str, name: NameMatch, label: str, in_sentence: Sequence[N
 def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMatch | None:
     """The one benchmark a paper names, when it is first named as where it is evaluated
     ("Experiments on X", "on the X corpus"); None for several benchmarks, another use
-    ("trained with X") or a clause opening on another named setting ("On Y, ...")."""
-    benchmarks = [n for n in names if n.label == BENCHMARK]
+    ("trained with X") or a clause opening on another named setting ("On Y, ...").
+    Benchmarks named only as training data do not count: "using only X training data;
+    evaluated on Y"."""
+    named = [n for n in names if n.label == BENCHMARK]
+    benchmarks = [n for n in named if not is_training_set(text, n)]
     if not benchmarks or len({n.key for n in benchmarks}) != 1:
         return None
     first = min(benchmarks, key=lambda n: n.start)
@@ -115,7 +123,7 @@ def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMat
         or (
             _search_introduced_before(text, window, first.start)
             and _match_called_benchmark(text, first.end)
-            and not any(is_training_set(text, n) for n in benchmarks)
+            and not any(is_training_set(text, n) for n in named)
         )
     ):
         return first
