@@ -113,8 +113,8 @@ def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMat
     spellings = {text[n.start : n.end].lower() for n in benchmarks}
     for found in _finditer_opening_setting(text):
         setting = found.group("name").rstrip(")]:").lower()
-        named = found.group("name")[0].isupper() or any(ch.isdigit() for ch in setting)
-        if named and not any(s.startswith(setting) or setting.startswith(s) for s in spellings):
+        a_name = found.group("name")[0].isupper() or any(ch.isdigit() for ch in setting)
+        if a_name and not any(s.startswith(setting) or setting.startswith(s) for s in spellings):
             return None  # "On CMRxRecon2024, ...": a setting the names did not catch
     window = max(0, first.start - 60)
     if (
