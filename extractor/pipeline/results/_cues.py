@@ -439,6 +439,13 @@ _search_other_setting = regex.compile(
 _finditer_opening_setting = regex.compile(
     r"(?:\A|[.;]\s+)On\s+(?:the\s+)?(?P<name>[\p{Lu}\d][^\s,;.]*)", regex.IGNORECASE
 ).finditer
+# The end of a list's "respectively" with the benchmark of all its numbers after it:
+# "4.1% and 10.6% lower EER and minDCF, respectively, on X".
+_search_respectively_on = regex.compile(
+    r"\brespectively\s*,?\s+(?:on|in|across|over|for)\s+(?:the\s+)?\Z", regex.IGNORECASE
+).search
+# The brackets a number stands in open right after a name: "CLCD (F1: 81.41%, IoU: 68.65%)".
+_match_open_bracket_after_name = regex.compile(r"\s*\([^()]*\Z").match
 # A benchmark the paper introduces: "we introduce X, a benchmark", "we release the X corpus".
 _search_introduced_before = regex.compile(
     r"\b(?:introduc|present|construct|releas|curat|collect)\w*\s+(?:(?:a|an|the|our)\s+)?"

@@ -13,9 +13,11 @@ from extractor.pipeline.results._cues import (
     _match_bracketed_benchmark,
     _match_coordinated_results,
     _match_on_hardware,
+    _match_open_bracket_after_name,
     _match_own_benchmark,
     _search_claimed,
     _search_clause_setting,
+    _search_respectively_on,
     _search_setting,
     _search_speed_metric,
     _search_trained_on,
@@ -56,6 +58,39 @@ def in_brackets_after(c: Claim) -> str | None:
             and _match_bracketed_benchmark(text, q.end, n.start)
         ):
             return text[n.start : n.end]
+    return None
+
+
+def in_brackets_of_name(c: Claim) -> str | None:
+    """The benchmark whose brackets the number stands in: "CLCD (F1: 81.41%, IoU:
+    68.65%), LEVIR-CD (F1: 92.18%, IoU: 85.49%)"."""
+    text, start = c.text, c.q.start
+    opening = text.rfind("(", max(c.sentence[0], start - 80), start)
+    if opening < 0:
+        return None
+    for n in reversed(c.ctx.index.between(max(c.sentence[0], opening - 80), opening)):
+        if n.label != BENCHMARK or n.end > opening:
+            continue
+        if _match_open_bracket_after_name(text, n.end, start) and not is_training_set(text, n):
+            return text[n.start : n.end]
+        return None
+    return None
+
+
+def respectively_on_after(c: Claim) -> str | None:
+    """The benchmark after a list's "respectively": "4.1% and 10.6% lower EER and minDCF,
+    respectively, on VoxCeleb1-O" (no other number between)."""
+    text, g_end = c.text, c.g_end
+    for n in c.ctx.index.between(g_end, min(c.sentence[1], g_end + 160)):
+        if n.label != BENCHMARK:
+            continue
+        if (
+            _search_respectively_on(text, g_end, n.start)
+            and not c.ctx.number_between(g_end, n.start)
+            and not in_name_list(text, n, BENCHMARK, c.in_sentence)
+        ):
+            return text[n.start : n.end]
+        return None
     return None
 
 
@@ -206,7 +241,9 @@ def paper_benchmark(c: Claim) -> str | None:
 STRATEGIES = (
     own_on_after,
     in_brackets_after,
+    in_brackets_of_name,
     on_after_list,
+    respectively_on_after,
     measured_on_hardware,
     nearest_name,
     sentence_setting,
