@@ -500,7 +500,8 @@ _search_changed_by = regex.compile(
 # What a change after the number is in, past an aside in brackets: "by 10.9% (95% CI
 # 8.3%-13.5%) in AUC", "by 14% and 44% in rank", ", in terms of the AUC".
 _match_in_what_after = regex.compile(
-    rf"(?:\s*\([^()]{{0,60}}\))?\s*,?\s+in\s+(?:terms\s+of\s+)?(?:the\s+|their\s+|its\s+)?"
+    rf"(?:\s*\([^()]{{0,60}}\))?\s*,?(?:\s+\p{{L}}+er(?=\s+in\s+terms\b))?"
+    rf"\s+in\s+(?:terms\s+of\s+)?(?:the\s+|their\s+|its\s+)?"
     rf"{_WHAT}(?=[\s,.;:)]|\Z)",
     regex.IGNORECASE,
 ).match
@@ -733,6 +734,17 @@ _match_fewer_cost = regex.compile(
     r"storage)\b",
     regex.IGNORECASE,
 ).match
+
+# What a factor or share compares, right after its comparative: "60x lower cost", "10 times
+# faster rollout", "3.3x lower variance".
+_match_comparative_noun = regex.compile(
+    rf"\s+(?:lower|higher|faster|slower|smaller|larger|cheaper|fewer|less|more|better|worse)"
+    rf"\s+(?!(?:than|per|on|in|at|for|with|while|and|or|to|by|of|compared|across|over)\b)"
+    rf"{_WHAT}(?=[\s,.;:)]|\Z)",
+    regex.IGNORECASE,
+).match
+# A listed metric in brackets right after the number: "by up to 6.8% (AUPRC) over X".
+_match_bracketed_metric_open = regex.compile(r"\s*\(\s*").match
 
 _match_speedup_noun = regex.compile(
     r"\s+(?:(?:average|mean|overall|median)\s+)?(?P<what>(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock)\s+)?"

@@ -13,8 +13,10 @@ from extractor.pipeline.results._cues import (
     _COMPARATIVE_METRICS,
     _VAGUE_WHATS,
     _match_acronym_after,
+    _match_bracketed_metric_open,
     _match_change_in,
     _match_comparative_metric,
+    _match_comparative_noun,
     _match_fewer_cost,
     _match_in_what_after,
     _match_metric_phrase_after,
@@ -102,6 +104,19 @@ def fewer_cost(c: Claim) -> str | None:
     return phrase
 
 
+def bracketed_listed_after(c: Claim) -> str | None:
+    """A listed metric alone in brackets right after the number: "by up to 6.8% (AUPRC)
+    over X"."""
+    text = c.text
+    opened = _match_bracketed_metric_open(text, c.q.end)
+    if opened is None:
+        return None
+    listed = next(iter(c.ctx.metrics.between(opened.end(), opened.end() + 1)), None)
+    if listed is None or text[listed.end : listed.end + 1] != ")":
+        return None
+    return text[listed.start : listed.end]
+
+
 def listed_after(c: Claim) -> str | None:
     """A listed metric right after the number: "85.7% top-1 accuracy", "32.1 BLEU"."""
     match = _listed_after(c)
@@ -174,6 +189,8 @@ def in_listed_after(c: Claim) -> str | None:
     return _measure(c, *found, listed_only=True) if found else None
 
 
+# Words that end a noun phrase found by a pattern: "60x lower cost but show ...".
+_PHRASE_ENDS = {"but", "show", "shows", "is", "are", "was", "were", "which", "that", "as"}
 # Heads of tasks or settings, not measures: "by 51.6% in classification", "in
 # forecasting", "in fully-inductive (scenarios)".
 _TASK_ENDINGS = ("tion", "ing", "sis", "ive")
@@ -270,6 +287,20 @@ def comparative_adjective(c: Claim) -> str | None:
     return _COMPARATIVE_METRICS[comparative.group("adj").lower()] if comparative else None
 
 
+def comparative_noun(c: Claim) -> str | None:
+    """What a factor or share compares, named right after its comparative: "60x lower
+    cost", "10 times faster rollout" (not vague, not a setting or task)."""
+    found = _match_comparative_noun(c.text, c.q.end)
+    if found is None:
+        return None
+    words = found.group("what").split()
+    cut = next((i for i, w in enumerate(words) if w.lower() in _PHRASE_ENDS), len(words))
+    words = words[:cut]
+    if not words or words[-1].lower().endswith(_TASK_ENDINGS):
+        return None  # "23% more effective", "3x faster training"
+    return _measure(c, " ".join(words), found.start("what"))
+
+
 def speedup_noun(c: Claim) -> str | None:
     """The speed-up a factor names: "3.3x training acceleration", "a 2.1x speedup"."""
     if c.q.unit != "x":
@@ -284,6 +315,7 @@ def speedup_noun(c: Claim) -> str | None:
 STRATEGIES = (
     own_metric_in_list,
     fewer_cost,
+    bracketed_listed_after,
     listed_after,
     change_in_after,
     changed_by_before,
@@ -296,6 +328,7 @@ STRATEGIES = (
     unit_is_metric,
     comparative_adjective,
     speedup_noun,
+    comparative_noun,
 )
 
 
