@@ -379,6 +379,12 @@ _search_coordinated_break = regex.compile(
     r"[;:]|\b(?:while|whereas|but|than|compared|versus|vs|respectively|with|using|at)\b",
     regex.IGNORECASE,
 ).search
+# The whole gap between a result and the number it is compared with: "an nDCG@10 of 70.88
+# compared to the 57.68 for X", "0.487 vs. 0.189".
+_match_compared_gap = regex.compile(
+    r"\s*,?\s*(?:compared\s+(?:to|with)|versus|vs\.?|against)\s+(?:the\s+|that\s+of\s+)?\Z",
+    regex.IGNORECASE,
+).match
 _search_from_before = regex.compile(r"\bfrom\s+\Z", regex.IGNORECASE).search
 _drop_bracketed_or_spread = regex.compile(r"\([^()]*\)|(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?%?").sub
 
@@ -396,7 +402,9 @@ def coordinated_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultM
     scale, with no metric of its own, is in that result's metric, across the words that
     set each apart: "an AUC of 0.98 internally and 0.945 on an external cohort", "a Dice
     of 0.897 on X (n = 380) and 0.738 on Y", "AUROC falls from 0.88 in adults to 0.57 in
-    children". The benchmark is not carried: each names its own or none.
+    children"; or compared with it right after: "an nDCG@10 of 70.88 compared to the
+    57.68 for X", "0.487 vs. 0.189". The benchmark is not carried: each names its own or
+    none.
 
     Not across a clause change, a comparison ("than", "compared", "versus"), a setting
     ("with", "at", "using") or a metric other than the earlier result's.
@@ -417,6 +425,10 @@ def coordinated_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultM
             lo, hi = before.quantity.end, q.start
             b_start = before.quantity.start
             gap = _drop_bracketed_or_spread("", text[lo:hi])
+            if _match_compared_gap(gap) and hi - lo <= 40:
+                r = _decided(replace(r, metric=before.metric), metric="coordinated_metric")
+                carried.append(r)
+                continue
             joined = _search_coordinated_join(gap)
             if (
                 joined is not None
