@@ -425,7 +425,16 @@ def coordinated_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultM
             lo, hi = before.quantity.end, q.start
             b_start = before.quantity.start
             gap = _drop_bracketed_or_spread("", text[lo:hi])
-            if _match_compared_gap(gap) and hi - lo <= 40:
+            if (
+                _match_compared_gap(gap)
+                and hi - lo <= 40
+                and all(
+                    text[n.start : n.end] == before.metric
+                    for n in ctx.metrics.between(
+                        max(r.sentence[0], ctx.last_clause_change(lo)), lo
+                    )
+                )
+            ):
                 r = _decided(replace(r, metric=before.metric), metric="coordinated_metric")
                 carried.append(r)
                 continue
