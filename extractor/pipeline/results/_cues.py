@@ -334,7 +334,7 @@ _search_respectively = regex.compile(r"\brespectively\b", regex.IGNORECASE).sear
 _match_benchmark_preposition = regex.compile(
     r"^\s*(?:,\s*respectively\s*,?\s*)?(?:(?:[^\s,;]+|[^\s,;]*,\s*respectively,?)\s+){0,6}?"
     r"(?:on|in|for|across|of|from)\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+|(?-i:an?\s+(?:(?!of\b|subset\b|part\b)[a-z][\w\-]*\s+){0,3}))?$",
     regex.IGNORECASE,
 ).match
 

@@ -430,9 +430,7 @@ def coordinated_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultM
                 and hi - lo <= 40
                 and all(
                     text[n.start : n.end] == before.metric
-                    for n in ctx.metrics.between(
-                        max(r.sentence[0], ctx.last_clause_change(lo)), lo
-                    )
+                    for n in ctx.metrics.between(max(r.sentence[0], ctx.last_clause_change(lo)), lo)
                 )
             ):
                 r = _decided(replace(r, metric=before.metric), metric="coordinated_metric")
