@@ -515,6 +515,18 @@ _search_changed_from = regex.compile(
     rf"\s+from\s+(?:just\s+|only\s+|about\s+)?\Z",
     regex.IGNORECASE,
 ).search
+# Numbers and names written as slash lists, paired in order: "0.3 / 2.9% absolute WER /
+# B-WER", "FID/IS of 1.59/304.4".
+_SLASH_NUMBER = r"[+\-]?\d+(?:\.\d+)?\s?%?"
+_search_slash_numbers_before = regex.compile(rf"(?:{_SLASH_NUMBER}\s*/\s*)+\Z").search
+_match_slash_numbers_after = regex.compile(rf"(?:\s*/\s*{_SLASH_NUMBER})+").match
+_match_slash_names_after = regex.compile(
+    r"\s+(?:(?:absolute|relative|average|mean|lower|higher)\s+)?"
+    r"(?P<names>[^\s/,;()]+(?:\s*/\s*[^\s/,;()]+)+)"
+).match
+_search_slash_names_before = regex.compile(
+    r"(?<![^\s(])(?P<names>[^\s/,;()]+(?:\s*/\s*[^\s/,;()]+)+)\s*(?:of|:|=|at|reach\w*)?\s+\Z"
+).search
 # Words too vague to name what changed.
 _VAGUE_WHATS = word_set("vague_change")
 

@@ -21,10 +21,14 @@ from extractor.pipeline.results._cues import (
     _match_in_what_after,
     _match_metric_phrase_after,
     _match_own_metric,
+    _match_slash_names_after,
+    _match_slash_numbers_after,
     _match_speedup_noun,
     _search_changed_by,
     _search_changed_from,
     _search_metric_phrase_before,
+    _search_slash_names_before,
+    _search_slash_numbers_before,
 )
 from extractor.pipeline.results.context import Claim
 from extractor.pipeline.results.types import NotSaid, first_hit
@@ -72,6 +76,31 @@ def _spelled(c: Claim, match: NameMatch) -> str:
         )
         match = spelled or match
     return text[match.start : match.end]
+
+
+def slash_paired(c: Claim) -> str | None:
+    """Numbers and metrics written as slash lists of one length pair in order: "0.3 /
+    2.9% absolute WER / B-WER", "FID/IS of 1.59/304.4", "2.1/3.4% WER/CER" (one of
+    the names must be a listed metric)."""
+    text, q = c.text, c.q
+    before = _search_slash_numbers_before(text, max(0, q.start - 60), q.start)
+    after = _match_slash_numbers_after(text, q.end)
+    index = before.group().count("/") if before else 0
+    count = index + 1 + (after.group().count("/") if after else 0)
+    if count < 2:
+        return None
+    chain_start = before.start() if before else q.start
+    chain_end = after.end() if after else q.end
+    names = _match_slash_names_after(text, chain_end) or _search_slash_names_before(
+        text, max(0, chain_start - 60), chain_start
+    )
+    if names is None:
+        return None
+    parts: list[str] = [p.strip().rstrip(".:") for p in names.group("names").split("/")]
+    listed = c.ctx.metrics.between(names.start("names"), names.end("names"))
+    if len(parts) != count or not listed:
+        return None
+    return parts[index]
 
 
 def own_metric_in_list(c: Claim) -> str | None:
@@ -313,6 +342,7 @@ def speedup_noun(c: Claim) -> str | None:
 
 
 STRATEGIES = (
+    slash_paired,
     own_metric_in_list,
     fewer_cost,
     bracketed_listed_after,
