@@ -527,6 +527,12 @@ _match_slash_names_after = regex.compile(
 _search_slash_names_before = regex.compile(
     r"(?<![^\s(])(?P<names>[^\s/,;()]+(?:\s*/\s*[^\s/,;()]+)+)\s*(?:of|:|=|at|reach\w*)?\s+\Z"
 ).search
+# A short label right before the number with "=" or ":": "R2=0.973", "overall k: 0.313",
+# "FID: 1.59".
+_search_label_before = regex.compile(
+    r"(?<![\w\-@.])(?P<what>[A-Za-z][\w\-@]{0,11})\s*[=:]\s*\Z"
+).search
+_search_lowercase_run = regex.compile(r"\p{Ll}{3}").search
 # Words too vague to name what changed.
 _VAGUE_WHATS = word_set("vague_change")
 

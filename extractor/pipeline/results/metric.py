@@ -26,6 +26,8 @@ from extractor.pipeline.results._cues import (
     _match_speedup_noun,
     _search_changed_by,
     _search_changed_from,
+    _search_label_before,
+    _search_lowercase_run,
     _search_metric_phrase_before,
     _search_slash_names_before,
     _search_slash_numbers_before,
@@ -261,6 +263,31 @@ def changed_from(c: Claim) -> str | None:
     return _measure(c, " ".join(words), start)
 
 
+# Labels before "=" or ":" that are statistics, not metrics: "p = 0.01", "n = 380".
+_STATISTIC_LABELS = {"p", "n", "vs", "df", "t", "z", "ci", "sd", "se", "std"}
+
+
+def label_before(c: Claim) -> str | None:
+    """A short label written right before the number with "=" or ":": "R2=0.973",
+    "overall k: 0.313", "FID: 1.59" (a symbol or acronym, not a word such as "Results:"
+    nor a statistic such as "p = 0.01")."""
+    if c.q.unit not in _SCORE_LIKE_UNITS:
+        return None  # "streaming TTS: 102 ms": a time is no score the label names
+    found = _search_label_before(c.text, max(0, c.g_start - 16), c.g_start)
+    if found is None:
+        return None
+    what: str = found.group("what")
+    if what.lower() in _STATISTIC_LABELS or _search_lowercase_run(what):
+        return None
+    start = found.start("what")
+    listed = next(iter(c.ctx.metrics.between(start, start + 1)), None)
+    if listed is not None:
+        return _spelled(c, listed)
+    if c.ctx.index.between(start, start + 1):
+        return None  # a model or benchmark name: "GPT-4: 81.2"
+    return what
+
+
 def listed_before(c: Claim) -> str | None:
     """The nearest listed metric before the number in its clause: "an F1 score above
     80%" (for scores only: a factor "3x faster" does not measure it)."""
@@ -351,6 +378,7 @@ STRATEGIES = (
     changed_by_before,
     in_listed_after,
     changed_from,
+    label_before,
     listed_before,
     noun_phrase,
     in_phrase_after,
