@@ -385,7 +385,7 @@ _match_compared_gap = regex.compile(
     r"\s*,?\s*(?:compared\s+(?:to|with)|versus|vs\.?|against)\s+(?:the\s+|that\s+of\s+)?\Z",
     regex.IGNORECASE,
 ).match
-_search_from_before = regex.compile(r"\bfrom\s+\Z", regex.IGNORECASE).search
+_search_from_before = regex.compile(r"\bfrom\s+(?:[^\s\d,;]+\s+){0,2}\Z", regex.IGNORECASE).search
 _drop_bracketed_or_spread = regex.compile(r"\([^()]*\)|(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?%?").sub
 
 
@@ -442,7 +442,7 @@ def coordinated_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultM
                 and hi - lo <= 120
                 and (
                     not joined.group().strip().endswith("to")
-                    or _search_from_before(text, max(0, b_start - 12), b_start)
+                    or _search_from_before(text, max(0, b_start - 40), b_start)
                 )
                 and not _search_coordinated_break(gap)
                 and not ctx.clause_change(lo, hi)
