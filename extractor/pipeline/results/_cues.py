@@ -533,6 +533,12 @@ _search_label_before = regex.compile(
     r"(?<![\w\-@.])(?P<what>[A-Za-z][\w\-@]{0,11})\s*[=:]\s*\Z"
 ).search
 _search_lowercase_run = regex.compile(r"\p{Ll}{3}").search
+# An acronym after an article and right before the number through "of": "a RayPQ of 15.3",
+# "an mAPH of 71.2".
+_search_acronym_of_before = regex.compile(
+    r"\b(?:a|an|the|its|their|our)\s+"
+    r"(?P<what>(?=[\w@\-]*\p{Lu}[\w@\-]*\p{Lu})\p{L}[\w@\-]*)\s+of\s+\Z"
+).search
 # Words too vague to name what changed.
 _VAGUE_WHATS = word_set("vague_change")
 

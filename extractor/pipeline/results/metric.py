@@ -24,6 +24,7 @@ from extractor.pipeline.results._cues import (
     _match_slash_names_after,
     _match_slash_numbers_after,
     _match_speedup_noun,
+    _search_acronym_of_before,
     _search_changed_by,
     _search_changed_from,
     _search_label_before,
@@ -146,6 +147,22 @@ def bracketed_listed_after(c: Claim) -> str | None:
     if listed is None or text[listed.end : listed.end + 1] != ")":
         return None
     return text[listed.start : listed.end]
+
+
+def acronym_of_before(c: Claim) -> str | None:
+    """An acronym after an article and right before the number through "of" is its
+    metric: "a RayPQ of 15.3 and a RayIoU of 38.2" (not a model or benchmark name)."""
+    found = _search_acronym_of_before(c.text, max(0, c.g_start - 40), c.g_start)
+    if found is None:
+        return None
+    start = found.start("what")
+    listed = next(iter(c.ctx.metrics.between(start, start + 1)), None)
+    if listed is not None:
+        return _spelled(c, listed)
+    if c.ctx.index.between(start, found.end("what")):
+        return None
+    what: str = found.group("what")
+    return what
 
 
 def listed_after(c: Claim) -> str | None:
@@ -373,6 +390,7 @@ STRATEGIES = (
     own_metric_in_list,
     fewer_cost,
     bracketed_listed_after,
+    acronym_of_before,
     listed_after,
     change_in_after,
     changed_by_before,
