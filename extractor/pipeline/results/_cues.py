@@ -505,6 +505,8 @@ _match_in_what_after = regex.compile(
     rf"{_WHAT}(?=[\s,.;:)]|\Z)",
     regex.IGNORECASE,
 ).match
+# The other end of "from A to B" right after A: "to just 0.02".
+_match_to_after = regex.compile(r"\s+to\s+(?:just\s+|only\s+|about\s+)?[+\-]?\d").match
 # What changes "from" the number to another: "latency drops from 21 to 8 s", "reduces the
 # error in the distance between A and B from 0.20 to 0.02".
 _search_changed_from = regex.compile(
@@ -762,6 +764,7 @@ _match_fewer_cost = regex.compile(
 # What a factor or share compares, right after its comparative: "60x lower cost", "10 times
 # faster rollout", "3.3x lower variance".
 _match_comparative_noun = regex.compile(
+    rf"(?:\s*(?:--?|–|to)\s*\d+(?:\.\d+)?\s*(?:x|×|times|-fold)?)?"  # "3.3--16.7x lower"
     rf"\s+(?:lower|higher|faster|slower|smaller|larger|cheaper|fewer|less|more|better|worse)"
     rf"\s+(?!(?:than|per|on|in|at|for|with|while|and|or|to|by|of|compared|across|over)\b)"
     rf"{_WHAT}(?=[\s,.;:)]|\Z)",

@@ -24,6 +24,7 @@ from extractor.pipeline.results._cues import (
     _match_slash_names_after,
     _match_slash_numbers_after,
     _match_speedup_noun,
+    _match_to_after,
     _search_acronym_of_before,
     _search_changed_by,
     _search_changed_from,
@@ -262,18 +263,23 @@ def in_phrase_after(c: Claim) -> str | None:
     return _measure(c, phrase, start)
 
 
+_RANGE_WORDS = {"ranging", "range", "ranges", "varying", "vary", "varies", "spanning"}
+
+
 def changed_from(c: Claim) -> str | None:
     """What changes from the number to another: "latency drops from 21 to 8 seconds",
     "reduces the error in the gap between A and B from 0.20 to 0.02" (the other end takes
     it as its partner's)."""
     q = c.q
-    if q.relation != "from":
+    if q.relation != "from" and not _match_to_after(c.text, q.end):
         return None
     found = _search_changed_from(c.text, max(c.sentence[0], q.start - 160), q.start)
     if found is None:
         return None
     start = found.start("what")
     words = found.group("what").split()
+    if words[0].lower() in _RANGE_WORDS:
+        return None  # "gains ranging from 2% to 12%": a range, not a change
     while len(words) > 1 and any(ch.isupper() for ch in words[0]) and not words[0].isupper():
         start += len(words[0]) + 1  # "Canary performance difference": a name before it
         words = words[1:]
