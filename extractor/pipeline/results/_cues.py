@@ -492,7 +492,8 @@ _match_change_in = regex.compile(
 ).match
 _search_changed_by = regex.compile(
     rf"\b(?:improv|increas|reduc|boost|rais|lower|decreas|enhanc|cut)\w*\s+(?:the\s+|its\s+|their\s+)?"
-    rf"{_WHAT}\s+(?:(?:of|over|on|for|across|compared\s+(?:to|with)|relative\s+to)\s+[^,;.]{{1,60}}?\s+)?"
+    rf"{_WHAT}(?:\s*\((?P<bracketed>[^()]{{1,30}})\))?"
+    rf"\s+(?:(?:of|over|on|for|across|compared\s+(?:to|with)|relative\s+to)\s+[^,;.]{{1,60}}?\s+)?"
     rf"by\s+(?:up\s+to\s+|an\s+average\s+of\s+|about\s+|over\s+|more\s+than\s+|nearly\s+|"
     rf"around\s+|roughly\s+|approximately\s+|at\s+least\s+)?\Z",
     regex.IGNORECASE,

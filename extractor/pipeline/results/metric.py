@@ -195,6 +195,11 @@ def changed_by_before(c: Claim) -> str | None:
         return None
     if before is not None and changed.start("what") < before.end:
         return None
+    if changed.group("bracketed"):  # "computation (GFLOPs) by 2.5x": the listed name
+        start = changed.start("bracketed")
+        listed = next(iter(c.ctx.metrics.between(start, start + 1)), None)
+        if listed is not None and listed.end == changed.end("bracketed"):
+            return text[listed.start : listed.end]
     phrase: str = changed.group("what")
     return phrase
 
