@@ -81,6 +81,8 @@ def metric_name(written: str) -> str:
     ['FLOPs', 'average score', 'reasoning score', 'FooEval']
     >>> [metric_name(n) for n in ("inference-time win rates", "target mIoU", "test-time")]
     ['win rate', 'mIoU', 'test-time']
+    >>> [metric_name(n) for n in ("F1-score", "Macro F1-scores", "F-score")]
+    ['F1', 'Macro F1', 'F-score']
     """
     words = written.split()
     if not words:
@@ -92,6 +94,11 @@ def metric_name(written: str) -> str:
         shorter = " ".join(words[:-1])
         if _names_a_metric(shorter) and not _keeps_words(name, shorter):
             name, words = shorter, words[:-1]
+    # "F1-score" -> "F1", "Macro F1-scores" -> "Macro F1"; "F-score" stays (its name).
+    if words[-1].lower().endswith("-score") and len(words[-1]) >= 8:
+        shorter = " ".join([*words[:-1], words[-1][:-6]])
+        if _names_a_metric(shorter) and not _keeps_words(name, shorter):
+            name, words = shorter, shorter.split()
     kept = [w for w in words[:-1] if w.lower() not in _QUALIFIERS] + words[-1:]
     if len(kept) < len(words) and kept != ["score"]:
         shorter = " ".join(kept)

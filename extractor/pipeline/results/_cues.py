@@ -304,7 +304,7 @@ _search_respectively = regex.compile(r"\brespectively\b", regex.IGNORECASE).sear
 _match_benchmark_preposition = regex.compile(
     r"^\s*(?:,\s*respectively\s*,?\s*)?(?:(?:[^\s,;]+|[^\s,;]*,\s*respectively,?)\s+){0,6}?"
     r"(?:on|in|for|across|of|from)\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+|(?-i:an?\s+(?:(?!of\b|subset\b|part\b)[a-z][\w\-]*\s+){0,3}))?$",
     regex.IGNORECASE,
 ).match
 
@@ -404,13 +404,18 @@ _search_other_setting = regex.compile(
     r"(?:metrics|measures)\b)",
     regex.IGNORECASE,
 ).search
-# The same, for a part of the benchmark only: "on tiny object classes", "on the GPU" (not
-# "across all durations", which covers the whole of it).
-_search_part_setting = regex.compile(
-    r"\b(?:on|across)\s+(?!par\b|(?:all|every|each|both)\b|(?:all\s+|the\s+|several\s+|"
-    r"multiple\s+|\w+\s+)?(?:metrics|measures)\b)",
-    regex.IGNORECASE,
+# A clause opening on a named setting: "On CMRxRecon2024, X outperforms ...; on fastMRI
+# brain, ..." (a name with a capital or a digit).
+_finditer_opening_setting = regex.compile(
+    r"(?:\A|[.;]\s+)On\s+(?:the\s+)?(?P<name>[\p{Lu}\d][^\s,;.]*)", regex.IGNORECASE
+).finditer
+# The end of a list's "respectively" with the benchmark of all its numbers after it:
+# "4.1% and 10.6% lower EER and minDCF, respectively, on X".
+_search_respectively_on = regex.compile(
+    r"\brespectively\s*,?\s+(?:on|in|across|over|for)\s+(?:the\s+)?\Z", regex.IGNORECASE
 ).search
+# The brackets a number stands in open right after a name: "CLCD (F1: 81.41%, IoU: 68.65%)".
+_match_open_bracket_after_name = regex.compile(r"\s*\([^()]*\Z").match
 # A benchmark the paper introduces: "we introduce X, a benchmark", "we release the X corpus".
 _search_introduced_before = regex.compile(
     r"\b(?:introduc|present|construct|releas|curat|collect)\w*\s+(?:(?:a|an|the|our)\s+)?"
@@ -457,10 +462,55 @@ _match_change_in = regex.compile(
 ).match
 _search_changed_by = regex.compile(
     rf"\b(?:improv|increas|reduc|boost|rais|lower|decreas|enhanc|cut)\w*\s+(?:the\s+|its\s+|their\s+)?"
-    rf"{_WHAT}\s+(?:(?:of|over|on|for|across|compared\s+(?:to|with)|relative\s+to)\s+[^,;.]{{1,60}}?\s+)?"
+    rf"{_WHAT}(?:\s*\((?P<bracketed>[^()]{{1,30}})\))?"
+    rf"\s+(?:(?:of|over|on|for|across|compared\s+(?:to|with)|relative\s+to)\s+[^,;.]{{1,60}}?\s+)?"
     rf"by\s+(?:up\s+to\s+|an\s+average\s+of\s+|about\s+|over\s+|more\s+than\s+|nearly\s+|"
     rf"around\s+|roughly\s+|approximately\s+|at\s+least\s+)?\Z",
     regex.IGNORECASE,
+).search
+# What a change after the number is in, past an aside in brackets: "by 10.9% (95% CI
+# 8.3%-13.5%) in AUC", "by 14% and 44% in rank", ", in terms of the AUC".
+_match_in_what_after = regex.compile(
+    rf"(?:\s*\([^()]{{0,60}}\))?\s*,?(?:\s+\p{{L}}+er(?=\s+in\s+terms\b))?"
+    rf"\s+in\s+(?:terms\s+of\s+)?(?:the\s+|their\s+|its\s+)?"
+    rf"{_WHAT}(?=[\s,.;:)]|\Z)",
+    regex.IGNORECASE,
+).match
+# The other end of "from A to B" right after A: "to just 0.02".
+_match_to_after = regex.compile(r"\s+to\s+(?:just\s+|only\s+|about\s+)?[+\-]?\d").match
+# What changes "from" the number to another: "latency drops from 21 to 8 s", "reduces the
+# error in the distance between A and B from 0.20 to 0.02".
+_search_changed_from = regex.compile(
+    rf"(?:(?<![\w\-]){_WHAT}\s+(?:drop|fall|fell|rise|rose|increase|decrease|improve|go|went|"
+    rf"climb|grow|grew|shrink|shrank|jump|declin|narrow|widen)\w*|"
+    rf"\b(?:improv|increas|reduc|boost|rais|lower|decreas|enhanc|cut|narrow|shrink|bring)\w*"
+    rf"\s+(?:the\s+|its\s+|their\s+)?{_WHAT}(?:\s+(?:of|on|for|in|across)\s+[^,;.()]{{1,80}}?)?)"
+    rf"\s+from\s+(?:just\s+|only\s+|about\s+)?\Z",
+    regex.IGNORECASE,
+).search
+# Numbers and names written as slash lists, paired in order: "0.3 / 2.9% absolute WER /
+# B-WER", "FID/IS of 1.59/304.4".
+_SLASH_NUMBER = r"[+\-]?\d+(?:\.\d+)?\s?%?"
+_search_slash_numbers_before = regex.compile(rf"(?:{_SLASH_NUMBER}\s*/\s*)+\Z").search
+_match_slash_numbers_after = regex.compile(rf"(?:\s*/\s*{_SLASH_NUMBER})+").match
+_match_slash_names_after = regex.compile(
+    r"\s+(?:(?:absolute|relative|average|mean|lower|higher)\s+)?"
+    r"(?P<names>[^\s/,;()]+(?:\s*/\s*[^\s/,;()]+)+)"
+).match
+_search_slash_names_before = regex.compile(
+    r"(?<![^\s(])(?P<names>[^\s/,;()]+(?:\s*/\s*[^\s/,;()]+)+)\s*(?:of|:|=|at|reach\w*)?\s+\Z"
+).search
+# A short label right before the number with "=" or ":": "R2=0.973", "overall k: 0.313",
+# "FID: 1.59".
+_search_label_before = regex.compile(
+    r"(?<![\w\-@.])(?P<what>[A-Za-z][\w\-@]{0,11})\s*[=:]\s*\Z"
+).search
+_search_lowercase_run = regex.compile(r"\p{Ll}{3}").search
+# An acronym after an article and right before the number through "of": "a RayPQ of 15.3",
+# "an mAPH of 71.2".
+_search_acronym_of_before = regex.compile(
+    r"\b(?:a|an|the|its|their|our)\s+"
+    r"(?P<what>(?=[\w@\-]*\p{Lu}[\w@\-]*\p{Lu})\p{L}[\w@\-]*)\s+of\s+\Z"
 ).search
 # Words too vague to name what changed.
 _VAGUE_WHATS = word_set("vague_change")
@@ -559,6 +609,13 @@ def _may_be_trained_on(lowered: str) -> bool:
 
 _TRAINING_HELD = must_hold(_TRAINING_VERBS)
 _search_trained_on = _gated_search(_search_trained_on_plain, _may_be_trained_on)
+# A benchmark named as training data by the words after it: "using ImageNet1K and COCO2017
+# training datasets", "the X pre-training corpus".
+_match_training_after = regex.compile(
+    r"(?:\s*(?:,|and|or)\s*[\w\-.]+)*\s+(?:pre-?)?training\s+(?:data(?:sets?)?|sets?|corpora|"
+    r"corpus|splits?)\b",
+    regex.IGNORECASE,
+).match
 # "on 9 D4RL tasks", "across a wide range of Meta-World tasks": a benchmark after a count
 # or a quantifier of its parts.
 _match_benchmark_parts_preposition = regex.compile(
@@ -656,6 +713,13 @@ _search_cost_metric = regex.compile(
     r"storage)\Z",
     regex.IGNORECASE,
 ).search
+# A speed of the system, measured on hardware rather than on data: a benchmark named
+# elsewhere in the abstract is not carried to it ("29% lower latency", "14.8 FPS").
+_search_speed_metric = regex.compile(
+    r"\b(?:latency|latencies|FPS|throughput|speed(?:-?ups?)?|(?:inference|run|training|wall-clock)"
+    r"[\s-]?time|real-time\s+factor|RTF)\Z",
+    regex.IGNORECASE,
+).search
 # A comparison between a host model and the number: the number is the compared system's
 # ("On M, X reaches 6.6 F1 compared to the baseline's 1.5 F1": 1.5 is not M's).
 _search_comparison_word = regex.compile(
@@ -669,6 +733,18 @@ _match_fewer_cost = regex.compile(
     r"storage)\b",
     regex.IGNORECASE,
 ).match
+
+# What a factor or share compares, right after its comparative: "60x lower cost", "10 times
+# faster rollout", "3.3x lower variance".
+_match_comparative_noun = regex.compile(
+    rf"(?:\s*(?:--?|–|to)\s*\d+(?:\.\d+)?\s*(?:x|×|times|-fold)?)?"  # "3.3--16.7x lower"
+    rf"\s+(?:lower|higher|faster|slower|smaller|larger|cheaper|fewer|less|more|better|worse)"
+    rf"\s+(?!(?:than|per|on|in|at|for|with|while|and|or|to|by|of|compared|across|over)\b)"
+    rf"{_WHAT}(?=[\s,.;:)]|\Z)",
+    regex.IGNORECASE,
+).match
+# A listed metric in brackets right after the number: "by up to 6.8% (AUPRC) over X".
+_match_bracketed_metric_open = regex.compile(r"\s*\(\s*").match
 
 _match_speedup_noun = regex.compile(
     r"\s+(?:(?:average|mean|overall|median)\s+)?(?P<what>(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock)\s+)?"

@@ -13,10 +13,13 @@ from extractor.pipeline.results._cues import (
     _match_bracketed_benchmark,
     _match_coordinated_results,
     _match_on_hardware,
+    _match_open_bracket_after_name,
     _match_own_benchmark,
     _search_claimed,
     _search_clause_setting,
+    _search_respectively_on,
     _search_setting,
+    _search_speed_metric,
     _search_trained_on,
 )
 from extractor.pipeline.results.context import (
@@ -55,6 +58,39 @@ def in_brackets_after(c: Claim) -> str | None:
             and _match_bracketed_benchmark(text, q.end, n.start)
         ):
             return text[n.start : n.end]
+    return None
+
+
+def in_brackets_of_name(c: Claim) -> str | None:
+    """The benchmark whose brackets the number stands in: "CLCD (F1: 81.41%, IoU:
+    68.65%), LEVIR-CD (F1: 92.18%, IoU: 85.49%)"."""
+    text, start = c.text, c.q.start
+    opening = text.rfind("(", max(c.sentence[0], start - 80), start)
+    if opening < 0:
+        return None
+    for n in reversed(c.ctx.index.between(max(c.sentence[0], opening - 80), opening)):
+        if n.label != BENCHMARK or n.end > opening:
+            continue
+        if _match_open_bracket_after_name(text, n.end, start) and not is_training_set(text, n):
+            return text[n.start : n.end]
+        return None
+    return None
+
+
+def respectively_on_after(c: Claim) -> str | None:
+    """The benchmark after a list's "respectively": "4.1% and 10.6% lower EER and minDCF,
+    respectively, on VoxCeleb1-O" (no other number between)."""
+    text, g_end = c.text, c.g_end
+    for n in c.ctx.index.between(g_end, min(c.sentence[1], g_end + 160)):
+        if n.label != BENCHMARK:
+            continue
+        if (
+            _search_respectively_on(text, g_end, n.start)
+            and not c.ctx.number_between(g_end, n.start)
+            and not in_name_list(text, n, BENCHMARK, c.in_sentence)
+        ):
+            return text[n.start : n.end]
+        return None
     return None
 
 
@@ -144,6 +180,12 @@ def sentence_setting(c: Claim) -> str | None:
     return text[setting.start : setting.end] if setting else None
 
 
+def _is_speed(c: Claim) -> bool:
+    """Whether the number is a speed measured on hardware ("29% lower latency", "14.8
+    FPS"): a benchmark named in another sentence is not carried to it."""
+    return c.q.unit == "FPS" or (c.metric is not None and bool(_search_speed_metric(c.metric)))
+
+
 def setting_sentence_before(c: Claim) -> str | None:
     """ "We evaluate on X. Our model reaches 85.4% pass@1": the setting sentence's results
     are in the sentence right after it (a metric must be named)."""
@@ -153,6 +195,7 @@ def setting_sentence_before(c: Claim) -> str | None:
         evaluated_on is not None
         and start == ctx.evaluated_on_next
         and c.metric is not None
+        and not _is_speed(c)
         and not ctx.sentence_says("human_study", c.sentence)
     ):
         return c.text[evaluated_on.start : evaluated_on.end]
@@ -160,17 +203,18 @@ def setting_sentence_before(c: Claim) -> str | None:
 
 
 def sole_benchmark(c: Claim) -> str | None:
-    """ "Experiments on X show ... . Later, FooNet is 2.2% more accurate than Y": a paper
-    evaluated on one benchmark reports its scores on it (a metric must be named)."""
+    """ "Experiments on X show ... . Later, FooNet is 2.2% more accurate than Y", "Gains
+    are largest on small objects: +4.1%": a paper evaluated on one benchmark reports its
+    scores on it, parts of it included (not a speed measured on hardware: "29% lower
+    latency", "14.8 FPS"; not a study with people)."""
     ctx, text = c.ctx, c.text
     sole = ctx.sole_benchmark
     if (
         sole is not None
         and sole.end <= c.g_start
-        and c.metric is not None
         and c.q.unit in SCORE_UNITS
+        and not _is_speed(c)
         and not ctx.sentence_says("benchmark", c.sentence)
-        and not ctx.sentence_says("part_setting", c.sentence)
         and not ctx.sentence_says("human_study", c.sentence)
     ):
         return text[sole.start : sole.end]
@@ -197,7 +241,9 @@ def paper_benchmark(c: Claim) -> str | None:
 STRATEGIES = (
     own_on_after,
     in_brackets_after,
+    in_brackets_of_name,
     on_after_list,
+    respectively_on_after,
     measured_on_hardware,
     nearest_name,
     sentence_setting,

@@ -372,6 +372,87 @@ def compared_in_brackets_benchmark(ctx: Context, results: list[ResultMatch]) -> 
     return carried
 
 
+# What joins a later number to an earlier one measured the same way: "..., and ", " and ",
+# ", " or the "to" of "from A ... to B".
+_search_coordinated_join = regex.compile(r"(?:,\s*(?:and\s+)?|\s(?:and|to)\s+)\Z").search
+_search_coordinated_break = regex.compile(
+    r"[;:]|\b(?:while|whereas|but|than|compared|versus|vs|respectively|with|using|at)\b",
+    regex.IGNORECASE,
+).search
+# The whole gap between a result and the number it is compared with: "an nDCG@10 of 70.88
+# compared to the 57.68 for X", "0.487 vs. 0.189".
+_match_compared_gap = regex.compile(
+    r"\s*,?\s*(?:compared\s+(?:to|with)|versus|vs\.?|against)\s+(?:the\s+|that\s+of\s+)?\Z",
+    regex.IGNORECASE,
+).match
+_search_from_before = regex.compile(r"\bfrom\s+(?:[^\s\d,;]+\s+){0,2}\Z", regex.IGNORECASE).search
+_drop_bracketed_or_spread = regex.compile(r"\([^()]*\)|(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?%?").sub
+
+
+def _same_scale(a: Quantity, b: Quantity) -> bool:
+    """Whether two numbers may be values of one measure: the same unit, and bare numbers
+    both fractions (0.98 and 0.945) or both not (27.4 and 31.2)."""
+    if a.unit != b.unit:
+        return False
+    return a.unit is not None or (abs(a.value) <= 1) == (abs(b.value) <= 1)
+
+
+def coordinated_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """A later number coordinated with the result right before it, in the same clause and
+    scale, with no metric of its own, is in that result's metric, across the words that
+    set each apart: "an AUC of 0.98 internally and 0.945 on an external cohort", "a Dice
+    of 0.897 on X (n = 380) and 0.738 on Y", "AUROC falls from 0.88 in adults to 0.57 in
+    children"; or compared with it right after: "an nDCG@10 of 70.88 compared to the
+    57.68 for X", "0.487 vs. 0.189". The benchmark is not carried: each names its own or
+    none.
+
+    Not across a clause change, a comparison ("than", "compared", "versus"), a setting
+    ("with", "at", "using") or a metric other than the earlier result's.
+    """
+    text = ctx.text
+    carried: list[ResultMatch] = []
+    for r in results:
+        before = carried[-1] if carried else None
+        q = r.quantity
+        if (
+            r.metric is None
+            and before is not None
+            and before.metric is not None
+            and before.sentence == r.sentence
+            and before.quantity.end < q.start
+            and _same_scale(before.quantity, q)
+        ):
+            lo, hi = before.quantity.end, q.start
+            b_start = before.quantity.start
+            gap = _drop_bracketed_or_spread("", text[lo:hi])
+            if (
+                _match_compared_gap(gap)
+                and hi - lo <= 40
+                and all(
+                    text[n.start : n.end] == before.metric
+                    for n in ctx.metrics.between(max(r.sentence[0], ctx.last_clause_change(lo)), lo)
+                )
+            ):
+                r = _decided(replace(r, metric=before.metric), metric="coordinated_metric")
+                carried.append(r)
+                continue
+            joined = _search_coordinated_join(gap)
+            if (
+                joined is not None
+                and hi - lo <= 120
+                and (
+                    not joined.group().strip().endswith("to")
+                    or _search_from_before(text, max(0, b_start - 40), b_start)
+                )
+                and not _search_coordinated_break(gap)
+                and not ctx.clause_change(lo, hi)
+                and all(text[n.start : n.end] == before.metric for n in ctx.metrics.between(lo, hi))
+            ):
+                r = _decided(replace(r, metric=before.metric), metric="coordinated_metric")
+        carried.append(r)
+    return carried
+
+
 def cost_has_no_benchmark(results: list[ResultMatch]) -> list[ResultMatch]:
     """Parameters, MACs, FLOPs, model size, memory: a cost of the model, not a score on
     data, so no benchmark even when the sentence names one."""
@@ -383,4 +464,4 @@ def cost_has_no_benchmark(results: list[ResultMatch]) -> list[ResultMatch]:
     ]
 
 
-__all__ = ["compared_number", "cost_has_no_benchmark", "in_sentence"]
+__all__ = ["compared_number", "coordinated_metric", "cost_has_no_benchmark", "in_sentence"]

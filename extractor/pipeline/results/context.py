@@ -19,6 +19,7 @@ from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, METRIC, MODEL, NameMatch
 from extractor.components.quantities import Quantity
 from extractor.pipeline.results._cues import (
+    _finditer_opening_setting,
     _joins_after,
     _match_benchmark_parts_preposition,
     _match_bracket_list,
@@ -27,6 +28,7 @@ from extractor.pipeline.results._cues import (
     _match_name_list_gap,
     _match_number_on,
     _match_score_close,
+    _match_training_after,
     _search_compared_clause,
     _search_evaluated_on_before,
     _search_evaluation_setting,
@@ -34,7 +36,6 @@ from extractor.pipeline.results._cues import (
     _search_introduced_before,
     _search_name_colon,
     _search_other_setting,
-    _search_part_setting,
     _search_respectively,
     _search_setting,
     _search_trained_on,
@@ -60,8 +61,12 @@ class NameIndex:
 
 
 def is_training_set(text: str, name: NameMatch) -> bool:
-    """Whether a benchmark is named as training data: "trained on X", "fine-tuning Y on X"."""
-    return bool(_search_trained_on(text, max(0, name.start - 50), name.start))
+    """Whether a benchmark is named as training data: "trained on X", "fine-tuning Y on X",
+    "using X and Y training datasets"."""
+    return bool(
+        _search_trained_on(text, max(0, name.start - 50), name.start)
+        or _match_training_after(text, name.end, name.end + 60)
+    )
 
 
 def on_parts_of(text: str, g_end: int, name: NameMatch) -> bool:
@@ -96,12 +101,21 @@ def in_name_list(text: str, name: NameMatch, label: str, in_sentence: Sequence[N
 
 def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMatch | None:
     """The one benchmark a paper names, when it is first named as where it is evaluated
-    ("Experiments on X", "on the X corpus"); None for several benchmarks or another use
-    ("trained with X")."""
-    benchmarks = [n for n in names if n.label == BENCHMARK]
+    ("Experiments on X", "on the X corpus"); None for several benchmarks, another use
+    ("trained with X") or a clause opening on another named setting ("On Y, ...").
+    Benchmarks named only as training data do not count: "using only X training data;
+    evaluated on Y"."""
+    named = [n for n in names if n.label == BENCHMARK]
+    benchmarks = [n for n in named if not is_training_set(text, n)]
     if not benchmarks or len({n.key for n in benchmarks}) != 1:
         return None
     first = min(benchmarks, key=lambda n: n.start)
+    spellings = {text[n.start : n.end].lower() for n in benchmarks}
+    for found in _finditer_opening_setting(text):
+        setting = found.group("name").rstrip(")]:").lower()
+        a_name = found.group("name")[0].isupper() or any(ch.isdigit() for ch in setting)
+        if a_name and not any(s.startswith(setting) or setting.startswith(s) for s in spellings):
+            return None  # "On CMRxRecon2024, ...": a setting the names did not catch
     window = max(0, first.start - 60)
     if (
         _search_evaluation_setting(text, window, first.start)
@@ -109,7 +123,7 @@ def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMat
         or (
             _search_introduced_before(text, window, first.start)
             and _match_called_benchmark(text, first.end)
-            and not any(is_training_set(text, n) for n in benchmarks)
+            and not any(is_training_set(text, n) for n in named)
         )
     ):
         return first
@@ -274,7 +288,7 @@ class Context:
 
     def sentence_says(self, what: str, sentence: tuple[int, int]) -> bool:
         """Per-sentence facts, each searched once: "human_study", "other_setting",
-        "part_setting", "respectively", "benchmark" (names one), "setting" (opens on one)."""
+        "respectively", "benchmark" (names one), "setting" (opens on one)."""
         key = (what, sentence)
         found = self._per_sentence.get(key)
         if found is None:
@@ -287,8 +301,6 @@ class Context:
             return bool(_search_human_study(self.text, lo, hi))
         if what == "other_setting":
             return bool(_search_other_setting(self.text, lo, hi))
-        if what == "part_setting":
-            return bool(_search_part_setting(self.text, lo, hi))
         if what == "respectively":
             return bool(_search_respectively(self.text, lo, hi))
         names = self.index.between(lo, hi)

@@ -13,14 +13,26 @@ from extractor.pipeline.results._cues import (
     _COMPARATIVE_METRICS,
     _VAGUE_WHATS,
     _match_acronym_after,
+    _match_bracketed_metric_open,
     _match_change_in,
     _match_comparative_metric,
+    _match_comparative_noun,
     _match_fewer_cost,
+    _match_in_what_after,
     _match_metric_phrase_after,
     _match_own_metric,
+    _match_slash_names_after,
+    _match_slash_numbers_after,
     _match_speedup_noun,
+    _match_to_after,
+    _search_acronym_of_before,
     _search_changed_by,
+    _search_changed_from,
+    _search_label_before,
+    _search_lowercase_run,
     _search_metric_phrase_before,
+    _search_slash_names_before,
+    _search_slash_numbers_before,
 )
 from extractor.pipeline.results.context import Claim
 from extractor.pipeline.results.types import NotSaid, first_hit
@@ -28,6 +40,7 @@ from extractor.pipeline.results.types import NotSaid, first_hit
 _SPECIFIABLE = word_set("specifiable_change")  # "energy efficiency", "image quality"
 _VAGUE_MODIFIERS = word_set("vague_modifier")
 _SCORE_VERBS = word_set("score_verb")
+_CHANGE_IN_SETTING = word_set("change_in_setting")
 # Units of a score a metric named earlier in the sentence may measure (a factor or a time,
 # "3x faster", measures speed or size instead).
 _SCORE_LIKE_UNITS = ("%", "points", "dB", None)
@@ -69,6 +82,31 @@ def _spelled(c: Claim, match: NameMatch) -> str:
     return text[match.start : match.end]
 
 
+def slash_paired(c: Claim) -> str | None:
+    """Numbers and metrics written as slash lists of one length pair in order: "0.3 /
+    2.9% absolute WER / B-WER", "FID/IS of 1.59/304.4", "2.1/3.4% WER/CER" (one of
+    the names must be a listed metric)."""
+    text, q = c.text, c.q
+    before = _search_slash_numbers_before(text, max(0, q.start - 60), q.start)
+    after = _match_slash_numbers_after(text, q.end)
+    index = before.group().count("/") if before else 0
+    count = index + 1 + (after.group().count("/") if after else 0)
+    if count < 2:
+        return None
+    chain_start = before.start() if before else q.start
+    chain_end = after.end() if after else q.end
+    names = _match_slash_names_after(text, chain_end) or _search_slash_names_before(
+        text, max(0, chain_start - 60), chain_start
+    )
+    if names is None:
+        return None
+    parts: list[str] = [p.strip().rstrip(".:") for p in names.group("names").split("/")]
+    listed = c.ctx.metrics.between(names.start("names"), names.end("names"))
+    if len(parts) != count or not listed:
+        return None
+    return parts[index]
+
+
 def own_metric_in_list(c: Claim) -> str | None:
     """Inside a list, the metric named right after this number: "78.5% in accuracy and
     66.1% in macro-F1" (the last number of the list takes the list's)."""
@@ -97,6 +135,35 @@ def fewer_cost(c: Claim) -> str | None:
         return None
     phrase: str = cut.group("what")
     return phrase
+
+
+def bracketed_listed_after(c: Claim) -> str | None:
+    """A listed metric alone in brackets right after the number: "by up to 6.8% (AUPRC)
+    over X"."""
+    text = c.text
+    opened = _match_bracketed_metric_open(text, c.q.end)
+    if opened is None:
+        return None
+    listed = next(iter(c.ctx.metrics.between(opened.end(), opened.end() + 1)), None)
+    if listed is None or text[listed.end : listed.end + 1] != ")":
+        return None
+    return text[listed.start : listed.end]
+
+
+def acronym_of_before(c: Claim) -> str | None:
+    """An acronym after an article and right before the number through "of" is its
+    metric: "a RayPQ of 15.3 and a RayIoU of 38.2" (not a model or benchmark name)."""
+    found = _search_acronym_of_before(c.text, max(0, c.g_start - 40), c.g_start)
+    if found is None:
+        return None
+    start = found.start("what")
+    listed = next(iter(c.ctx.metrics.between(start, start + 1)), None)
+    if listed is not None:
+        return _spelled(c, listed)
+    if c.ctx.index.between(start, found.end("what")):
+        return None
+    what: str = found.group("what")
+    return what
 
 
 def listed_after(c: Claim) -> str | None:
@@ -128,8 +195,125 @@ def changed_by_before(c: Claim) -> str | None:
         return None
     if before is not None and changed.start("what") < before.end:
         return None
+    if changed.group("bracketed"):  # "computation (GFLOPs) by 2.5x": the listed name
+        start = changed.start("bracketed")
+        listed = next(iter(c.ctx.metrics.between(start, start + 1)), None)
+        if listed is not None and listed.end == changed.end("bracketed"):
+            return text[listed.start : listed.end]
     phrase: str = changed.group("what")
     return phrase
+
+
+def _measure(c: Claim, phrase: str, start: int, *, listed_only: bool = False) -> str | None:
+    """A phrase found at ``start`` as a metric: a listed metric it begins with, else the
+    phrase unless it is vague or says where the change holds ("most settings", "total")."""
+    listed = next((n for n in c.ctx.metrics.between(start, start + 1)), None)
+    if listed is not None:
+        return _spelled(c, listed)
+    if listed_only:
+        return None
+    words = phrase.split()
+    if (
+        is_vague(phrase)
+        or words[0].lower() in _CHANGE_IN_SETTING
+        or words[-1].lower() in _CHANGE_IN_SETTING
+        or c.ctx.index.between(start, start + len(phrase))
+    ):
+        return None
+    return phrase
+
+
+def _in_what(c: Claim) -> tuple[str, int] | None:
+    """The phrase a change after the number or its list is "in", and where it starts."""
+    for end in dict.fromkeys((c.q.end, c.g_end)):
+        found = _match_in_what_after(c.text, end)
+        if found is not None:
+            words = found.group("what").split()
+            if words[-1].lower() == "respectively":
+                words = words[:-1]
+            return (" ".join(words), found.start("what")) if words else None
+    return None
+
+
+def in_listed_after(c: Claim) -> str | None:
+    """A listed metric the number or its list is "in", past an aside in brackets:
+    "improved by 10.9% (95% CI 8.3%-13.5%) in AUC, 10.0% (95% CI 8.9%-11.1%) in
+    accuracy"."""
+    found = _in_what(c)
+    return _measure(c, *found, listed_only=True) if found else None
+
+
+# Words that end a noun phrase found by a pattern: "60x lower cost but show ...".
+_PHRASE_ENDS = {"but", "show", "shows", "is", "are", "was", "were", "which", "that", "as"}
+# Heads of tasks or settings, not measures: "by 51.6% in classification", "in
+# forecasting", "in fully-inductive (scenarios)".
+_TASK_ENDINGS = ("tion", "ing", "sis", "ive")
+
+
+def in_phrase_after(c: Claim) -> str | None:
+    """What a change is "in", when nothing nearer names its metric: "outperformed X and Y
+    by 14% and 44% in rank" (not where it holds: "by 5% in most settings", "in dense
+    urban scenes"; not a task: "in classification")."""
+    if c.role != "improvement":
+        return None
+    found = _in_what(c)
+    if found is None:
+        return None
+    phrase, start = found
+    words = phrase.split()
+    if any(ch.isupper() for w in words[1:] for ch in w) or words[-1].lower().endswith(
+        _TASK_ENDINGS
+    ):
+        return None
+    return _measure(c, phrase, start)
+
+
+_RANGE_WORDS = {"ranging", "range", "ranges", "varying", "vary", "varies", "spanning"}
+
+
+def changed_from(c: Claim) -> str | None:
+    """What changes from the number to another: "latency drops from 21 to 8 seconds",
+    "reduces the error in the gap between A and B from 0.20 to 0.02" (the other end takes
+    it as its partner's)."""
+    q = c.q
+    if q.relation != "from" and not _match_to_after(c.text, q.end):
+        return None
+    found = _search_changed_from(c.text, max(c.sentence[0], q.start - 160), q.start)
+    if found is None:
+        return None
+    start = found.start("what")
+    words = found.group("what").split()
+    if words[0].lower() in _RANGE_WORDS:
+        return None  # "gains ranging from 2% to 12%": a range, not a change
+    while len(words) > 1 and any(ch.isupper() for ch in words[0]) and not words[0].isupper():
+        start += len(words[0]) + 1  # "Canary performance difference": a name before it
+        words = words[1:]
+    return _measure(c, " ".join(words), start)
+
+
+# Labels before "=" or ":" that are statistics, not metrics: "p = 0.01", "n = 380".
+_STATISTIC_LABELS = {"p", "n", "vs", "df", "t", "z", "ci", "sd", "se", "std"}
+
+
+def label_before(c: Claim) -> str | None:
+    """A short label written right before the number with "=" or ":": "R2=0.973",
+    "overall k: 0.313", "FID: 1.59" (a symbol or acronym, not a word such as "Results:"
+    nor a statistic such as "p = 0.01")."""
+    if c.q.unit not in _SCORE_LIKE_UNITS:
+        return None  # "streaming TTS: 102 ms": a time is no score the label names
+    found = _search_label_before(c.text, max(0, c.g_start - 16), c.g_start)
+    if found is None:
+        return None
+    what: str = found.group("what")
+    if what.lower() in _STATISTIC_LABELS or _search_lowercase_run(what):
+        return None
+    start = found.start("what")
+    listed = next(iter(c.ctx.metrics.between(start, start + 1)), None)
+    if listed is not None:
+        return _spelled(c, listed)
+    if c.ctx.index.between(start, start + 1):
+        return None  # a model or benchmark name: "GPT-4: 81.2"
+    return what
 
 
 def listed_before(c: Claim) -> str | None:
@@ -187,6 +371,20 @@ def comparative_adjective(c: Claim) -> str | None:
     return _COMPARATIVE_METRICS[comparative.group("adj").lower()] if comparative else None
 
 
+def comparative_noun(c: Claim) -> str | None:
+    """What a factor or share compares, named right after its comparative: "60x lower
+    cost", "10 times faster rollout" (not vague, not a setting or task)."""
+    found = _match_comparative_noun(c.text, c.q.end)
+    if found is None:
+        return None
+    words = found.group("what").split()
+    cut = next((i for i, w in enumerate(words) if w.lower() in _PHRASE_ENDS), len(words))
+    words = words[:cut]
+    if not words or words[-1].lower().endswith(_TASK_ENDINGS):
+        return None  # "23% more effective", "3x faster training"
+    return _measure(c, " ".join(words), found.start("what"))
+
+
 def speedup_noun(c: Claim) -> str | None:
     """The speed-up a factor names: "3.3x training acceleration", "a 2.1x speedup"."""
     if c.q.unit != "x":
@@ -199,17 +397,25 @@ def speedup_noun(c: Claim) -> str | None:
 
 
 STRATEGIES = (
+    slash_paired,
     own_metric_in_list,
     fewer_cost,
+    bracketed_listed_after,
+    acronym_of_before,
     listed_after,
     change_in_after,
     changed_by_before,
+    in_listed_after,
+    changed_from,
+    label_before,
     listed_before,
     noun_phrase,
+    in_phrase_after,
     acronym_after,
     unit_is_metric,
     comparative_adjective,
     speedup_noun,
+    comparative_noun,
 )
 
 
