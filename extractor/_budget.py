@@ -72,7 +72,8 @@ class Budget:
 
     @contextmanager
     def installed(self) -> Iterator[None]:
-        """The alarm handler in place for the papers run inside (main thread only).
+        """The alarm handler in place for the papers run inside (in the main thread, when
+        no real-time timer of the caller's runs; else nothing is installed).
 
         Also without a budget: papers run in groups (:meth:`within`) only under the timer.
         """

@@ -235,3 +235,35 @@ def test_a_group_out_of_time_runs_again_paper_by_paper() -> None:
     assert calls.count("SLOW") == 2  # once in its group (given up), once alone
     assert calls.count("Pape") == 2 + 5  # the two before it in the group, then each alone
     assert 2 * GROUP_SECONDS < took < 10
+
+
+def test_in_the_main_thread_papers_run_component_by_component_in_groups() -> None:
+    """Each component runs over the whole group before the next one starts; one by one
+    (batch_size=1) each paper goes through every component first."""
+    seen: list[tuple[str, str]] = []
+
+    @Language.component("test_first")
+    def first(doc: Doc) -> Doc:
+        seen.append(("first", doc.user_data["paper_text"][:2]))
+        return doc
+
+    @Language.component("test_last")
+    def last(doc: Doc) -> Doc:
+        seen.append(("last", doc.user_data["paper_text"][:2]))
+        return doc
+
+    nlp = default_pipeline()
+    papers = [Paper(id=f"p{i}", abstract=f"P{i} reaches 8{i}.5% on MMLU.") for i in range(3)]
+    nlp.add_pipe("test_first", first=True)
+    nlp.add_pipe("test_last", last=True)
+    try:
+        grouped = [o.id for o in extract_many(papers)]
+        in_groups, seen[:] = list(seen), []
+        alone = [o.id for o in extract_many(papers, batch_size=1)]
+    finally:
+        nlp.remove_pipe("test_first")
+        nlp.remove_pipe("test_last")
+    assert grouped == alone == ["p0", "p1", "p2"]
+    names = ["P0", "P1", "P2"]
+    assert in_groups == [("first", n) for n in names] + [("last", n) for n in names]
+    assert seen == [(step, n) for n in names for step in ("first", "last")]
