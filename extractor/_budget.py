@@ -52,7 +52,8 @@ class Budget:
 
     For a run of many papers, :meth:`installed` puts the alarm handler in place once, so
     each paper only sets and clears the timer (installing a Python signal handler for
-    every paper cost about 3% of the throughput).
+    every paper cost about 3% of the throughput), and :meth:`within` stops a group of
+    papers run together after a few tenths of a second.
     """
 
     def __init__(self, seconds: float | None) -> None:
@@ -71,12 +72,12 @@ class Budget:
 
     @contextmanager
     def installed(self) -> Iterator[None]:
-        """The alarm handler in place for the papers run inside (main thread only)."""
-        if (
-            self.seconds is None
-            or not _HAS_TIMER
-            or threading.current_thread() is not threading.main_thread()
-        ):
+        """The alarm handler in place for the papers run inside (in the main thread, when
+        no real-time timer of the caller's runs; else nothing is installed).
+
+        Also without a budget: papers run in groups (:meth:`within`) only under the timer.
+        """
+        if not _HAS_TIMER or not _can_use_timer():
             yield
             return
         previous = signal.signal(signal.SIGALRM, self._handler)
@@ -96,17 +97,31 @@ class Budget:
         """``work()``, interrupted by :class:`OverBudget` once the budget is spent."""
         if self.seconds is None:
             return work()
-        if (
-            self._owner == threading.get_ident()
-            and signal.getsignal(signal.SIGALRM) is self._handler
-        ):
+        if self._is_installed():
             if signal.getitimer(signal.ITIMER_REAL)[0] != 0.0:
                 return self._checked(work)  # a timer of the caller's is running
-            return self._timed(work)
+            return self._timed(work, self.seconds)
         if _HAS_TIMER and _can_use_timer():
             with self.installed():
-                return self._timed(work)
+                return self._timed(work, self.seconds)
         return self._checked(work)
+
+    def can_interrupt(self) -> bool:
+        """Whether :meth:`within` can stop work now: inside :meth:`installed`, in the
+        thread that installed it, and no real-time timer of the caller's running."""
+        return self._is_installed() and signal.getitimer(signal.ITIMER_REAL)[0] == 0.0
+
+    def within(self, seconds: float, work: Callable[[], T]) -> T:
+        """``work()``, interrupted by :class:`OverBudget` after ``seconds`` (whatever the
+        budget); only where :meth:`can_interrupt`."""
+        assert self.can_interrupt()
+        return self._timed(work, seconds)
+
+    def _is_installed(self) -> bool:
+        return (
+            self._owner == threading.get_ident()
+            and signal.getsignal(signal.SIGALRM) is self._handler
+        )
 
     def _checked(self, work: Callable[[], T]) -> T:
         """The cooperative budget: only :meth:`check` stops the work."""
@@ -117,11 +132,10 @@ class Budget:
         finally:
             self._deadline = None
 
-    def _timed(self, work: Callable[[], T]) -> T:
-        """The budget by the interval timer; the handler is installed already."""
-        assert self.seconds is not None
-        self._deadline = time.monotonic() + self.seconds
-        signal.setitimer(signal.ITIMER_REAL, self.seconds, _REPEAT_SECONDS)
+    def _timed(self, work: Callable[[], T], seconds: float) -> T:
+        """``work()`` stopped by the interval timer; the handler is installed already."""
+        self._deadline = time.monotonic() + seconds
+        signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT_SECONDS)
         try:
             try:
                 return work()

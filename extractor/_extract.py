@@ -1,9 +1,11 @@
 """The library entry points: one abstract, or a stream of papers, to records.
 
-Records come out in input order, each as soon as it is made, so memory stays bounded
-however long the stream and a slow paper never holds back the ones before it. A paper the
-pipeline fails on, or that runs past its time budget (``extractor._budget``), becomes an
-``ErrorRecord``; the others go on.
+Records come out in input order as soon as they are made, so memory stays bounded
+however long the stream. Papers run in small groups, component by component, under a
+short timer; a group that runs out of it is given up and its papers run one by one
+(:func:`process_group`), so a slow paper holds back the ones before it for at most
+``GROUP_SECONDS``. A paper the pipeline fails on, or that runs past its time budget
+(``extractor._budget``), becomes an ``ErrorRecord``; the others go on.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from spacy.language import Language
@@ -37,6 +40,14 @@ from extractor.sources import (
 from extractor_schemas import ErrorRecord, Paper, PaperRecord
 
 BATCH_SIZE = 64
+
+#: Papers run together, component by component (each component then runs over several
+#: Docs in a row, with its code and tables warm: about 25% faster than paper by paper).
+GROUP_SIZE = 32
+
+#: Seconds a group may take before it is given up and its papers run one by one, each
+#: within its own budget (a group of normal abstracts takes about 30 ms).
+GROUP_SECONDS = 0.5
 
 PaperLike = Paper | Mapping[str, Any]
 
@@ -154,6 +165,8 @@ def extract_many(
 
     papers (Iterable[Paper | Mapping]): ``Paper`` objects or dicts with ``abstract``
         (or ``summary``) and optional ``id`` and ``title``.
+    batch_size (int): Papers sent to a worker at a time; in one process, papers run
+        together in groups of at most this many (and ``GROUP_SIZE``); 1: one by one.
     workers (int): Processes to extract with; output order is kept either way.
     budget (float | None): Seconds one paper may take; a paper stopped at that point
         becomes an error record (E302) and the others go on. None or 0: no limit.
@@ -189,15 +202,62 @@ def process_items(
         return process_items_parallel(  # type: ignore[return-value]
             items, workers, batch_size, budget=limit.seconds
         )
-    return _process_serially(items, nlp or default_pipeline(), limit)
+    return _process_serially(items, nlp or default_pipeline(), limit, min(batch_size, GROUP_SIZE))
 
 
 def _process_serially(
-    items: Iterable[SourceItem], nlp: Language, budget: Budget
+    items: Iterable[SourceItem], nlp: Language, budget: Budget, group_size: int
 ) -> Iterator[PaperRecord | ErrorRecord]:
+    iterator = iter(items)
     with budget.installed():
-        for item in items:
-            yield process_item(nlp, item, budget)
+        while group := list(islice(iterator, group_size)):
+            yield from process_group(nlp, group, budget)
+
+
+def process_group(
+    nlp: Language, group: list[SourceItem], budget: Budget
+) -> Iterator[PaperRecord | ErrorRecord]:
+    """The outputs of a few items, in order, as :func:`process_item` gives them.
+
+    Where the budget's timer can stop work (:meth:`Budget.can_interrupt`), the papers run
+    together, component by component, within ``GROUP_SECONDS`` (or the budget, if
+    shorter). A group that runs out of that time, or that the pipeline fails on, is
+    given up, and its papers run again one by one, each within its own budget: so a slow
+    or failing paper costs the papers before it at most ``GROUP_SECONDS``, and its
+    record is exactly the one it gets alone.
+    """
+    if len(group) > 1 and budget.can_interrupt():
+        outputs = _run_together(nlp, group, budget)
+        if outputs is not None:
+            yield from outputs
+            return
+    for item in group:
+        yield process_item(nlp, item, budget)
+
+
+def _run_together(
+    nlp: Language, group: list[SourceItem], budget: Budget
+) -> list[PaperRecord | ErrorRecord] | None:
+    """The group's outputs, its papers run together; None if it took too long or failed."""
+    papers = [item.paper for item in group if item.paper is not None]
+
+    def work() -> list[PaperRecord]:
+        docs = [_make_doc(nlp, paper) for paper in papers]
+        for _name, component in nlp.pipeline:
+            docs = [component(doc) for doc in docs]
+        return [_record(doc, paper) for doc, paper in zip(docs, papers, strict=True)]
+
+    seconds = min(GROUP_SECONDS, budget.seconds or GROUP_SECONDS)
+    try:
+        records = iter(budget.within(seconds, work))
+    except OverBudget:
+        return None
+    except Exception:  # the paper at fault is found when each runs alone
+        return None
+    return [
+        next(records) if item.paper is not None else process_item(nlp, item, budget)
+        for item in group
+    ]
 
 
 def process_item(nlp: Language, item: SourceItem, budget: Budget) -> PaperRecord | ErrorRecord:

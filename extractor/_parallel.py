@@ -2,7 +2,8 @@
 
 Batches of numbered source items go to a process pool; at most ``2 * workers`` batches'
 worth of items are in flight, so a stream of any length costs the same memory. Workers
-send each output back on a pipe as soon as it is made (not a batch at a time), and the
+send each output back on a pipe as soon as it is made (with the others of its group of
+``GROUP_SIZE``, see ``extractor._extract.process_group``; not a batch at a time), and the
 parent writes each one as soon as every output before it has arrived: a slow paper holds
 back only the papers after it, and only up to its time budget. Each worker builds the
 pipeline once (with ``fork`` it inherits the parent's). A paper the pipeline fails on, or
@@ -30,7 +31,12 @@ from typing import Any
 
 from extractor._budget import DEFAULT_BUDGET, Budget
 from extractor._errors import ExtractionError, error_record
-from extractor._extract import default_pipeline, pipeline_for_process, process_item
+from extractor._extract import (
+    GROUP_SIZE,
+    default_pipeline,
+    pipeline_for_process,
+    process_group,
+)
 from extractor._jsonl import dumps
 from extractor.sources import SourceItem
 from extractor_schemas import ErrorRecord, PaperRecord
@@ -57,12 +63,14 @@ def _run_batch(batch: list[Numbered], encode: bool, pretty: bool, budget: float 
     writer, lock = _sink
     nlp, limit = default_pipeline(), Budget(budget)
     with limit.installed():
-        for number, item in batch:
-            record = process_item(nlp, item, limit)
-            encoded = encode and isinstance(record, PaperRecord)
-            output = dumps(record, pretty=pretty) if encoded else record
-            with lock:
-                writer.send((number, output))
+        for start in range(0, len(batch), GROUP_SIZE):
+            group = batch[start : start + GROUP_SIZE]
+            outputs = process_group(nlp, [item for _number, item in group], limit)
+            for (number, _item), record in zip(group, outputs, strict=True):
+                encoded = encode and isinstance(record, PaperRecord)
+                output = dumps(record, pretty=pretty) if encoded else record
+                with lock:
+                    writer.send((number, output))
     return len(batch)
 
 

@@ -19,7 +19,7 @@ from extractor import _parallel as parallel
 from extractor import default_pipeline, extract, extract_many
 from extractor._budget import Budget, OverBudget
 from extractor._errors import BudgetExceededError
-from extractor._extract import process_items
+from extractor._extract import GROUP_SECONDS, GROUP_SIZE, process_items
 from extractor.cli import main
 from extractor.sources import SourceItem
 from extractor_schemas import ErrorRecord, Paper, PaperRecord
@@ -183,3 +183,87 @@ def test_cli_budget_option(
     assert [orjson.loads(line)["id"] for line in out.read_bytes().splitlines()] == ["a"]
     assert f"{source}:2: [E302]" in capsys.readouterr().err
     assert main(["extract", str(source), "--budget", "-1"]) == 2
+
+
+def _gold_papers(count: int) -> list[Paper]:
+    path = Path(__file__).resolve().parent.parent / "fixtures" / "gold" / "sample-a.jsonl"
+    rows = [orjson.loads(line) for line in path.read_bytes().splitlines()[:count]]
+    return [Paper(id=r["id"], title=r.get("title"), abstract=r["abstract"]) for r in rows]
+
+
+def test_papers_run_in_groups_get_the_records_they_get_alone() -> None:
+    """Groups (the default, in the main thread) and one paper at a time (batch_size=1,
+    or another thread where no timer can stop a group) give the same records."""
+    papers = _gold_papers(2 * GROUP_SIZE + 3)
+    grouped = [o.model_dump(mode="json") for o in extract_many(papers)]
+    alone = [o.model_dump(mode="json") for o in extract_many(papers, batch_size=1)]
+    threaded: list[PaperRecord | ErrorRecord] = []
+    worker = threading.Thread(target=lambda: threaded.extend(extract_many(papers)))
+    worker.start()
+    worker.join(60)
+    assert len(grouped) == len(papers) and sum(bool(o["metrics"]) for o in grouped) > 5
+    assert grouped == alone == [o.model_dump(mode="json") for o in threaded]
+
+
+def test_a_group_out_of_time_runs_again_paper_by_paper() -> None:
+    """A paper slower than the group's time (but within its own budget) stops its group;
+    each paper then runs alone, the slow one to its end, and no record changes."""
+    calls: list[str] = []
+
+    @Language.component("test_slow_once")
+    def slow(doc: Doc) -> Doc:
+        text = doc.user_data.get("paper_text", doc.text)
+        calls.append(text[:4])
+        if text.startswith("SLOW"):
+            time.sleep(GROUP_SECONDS + 0.2)
+        return doc
+
+    nlp = default_pipeline()
+    papers = [
+        Paper(id=f"p{i}", abstract=f"Paper {i} reaches {80 + i}.5% on MMLU.") for i in range(5)
+    ]
+    papers.insert(2, Paper(id="slow", abstract=f"SLOW {GOOD}"))
+    expected = [o.model_dump(mode="json") for o in extract_many(papers, budget=5)]
+    nlp.add_pipe("test_slow_once", first=True)
+    try:
+        started = time.monotonic()
+        outputs = [o.model_dump(mode="json") for o in extract_many(papers, budget=5)]
+        took = time.monotonic() - started
+    finally:
+        nlp.remove_pipe("test_slow_once")
+    assert outputs == expected and all("error" not in o for o in outputs)
+    assert calls.count("SLOW") == 2  # once in its group (given up), once alone
+    assert calls.count("Pape") == 2 + 5  # the two before it in the group, then each alone
+    assert 2 * GROUP_SECONDS < took < 10
+
+
+def test_in_the_main_thread_papers_run_component_by_component_in_groups() -> None:
+    """Each component runs over the whole group before the next one starts; one by one
+    (batch_size=1) each paper goes through every component first."""
+    seen: list[tuple[str, str]] = []
+
+    @Language.component("test_first")
+    def first(doc: Doc) -> Doc:
+        seen.append(("first", doc.user_data["paper_text"][:2]))
+        return doc
+
+    @Language.component("test_last")
+    def last(doc: Doc) -> Doc:
+        seen.append(("last", doc.user_data["paper_text"][:2]))
+        return doc
+
+    nlp = default_pipeline()
+    papers = [Paper(id=f"p{i}", abstract=f"P{i} reaches 8{i}.5% on MMLU.") for i in range(3)]
+    nlp.add_pipe("test_first", first=True)
+    nlp.add_pipe("test_last", last=True)
+    try:
+        grouped = [o.id for o in extract_many(papers)]
+        in_groups, seen[:] = list(seen), []
+        alone = [o.id for o in extract_many(papers, batch_size=1)]
+    finally:
+        nlp.remove_pipe("test_first")
+        nlp.remove_pipe("test_last")
+    assert grouped == alone == ["p0", "p1", "p2"]
+    names = ["P0", "P1", "P2"]
+    assert in_groups == [("first", n) for n in names] + [("last", n) for n in names]
+    assert seen == [(step, n) for n in names for step in ("first", "last")]

@@ -74,21 +74,22 @@ def test_the_input_is_read_only_a_few_batches_ahead(papers: list[Paper]) -> None
     outputs.close()
 
 
-def _dying_item(nlp: Any, item: SourceItem, budget: Any) -> Any:
-    """Kills the worker on the paper named "boom"; runs the real item otherwise."""
-    if item.paper is not None and item.paper.id == "boom":
-        os._exit(3)
-    return _real_process_item(nlp, item, budget)
+def _dying_group(nlp: Any, group: list[SourceItem], budget: Any) -> Any:
+    """Kills the worker on the paper named "boom"; runs the real items otherwise."""
+    for item in group:
+        if item.paper is not None and item.paper.id == "boom":
+            os._exit(3)
+        yield from _real_process_group(nlp, [item], budget)
 
 
-_real_process_item = parallel.process_item
+_real_process_group = parallel.process_group
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the patch reaches workers through fork")
 def test_a_dying_worker_costs_only_the_paper_that_kills_it(
     papers: list[Paper], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parallel, "process_item", _dying_item)
+    monkeypatch.setattr(parallel, "process_group", _dying_group)
     sample = papers[:6]
     boom = Paper(id="boom", abstract="This abstract takes its worker down.")
     items = [
