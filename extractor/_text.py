@@ -70,7 +70,6 @@ def _unmath(match: regex.Match[str]) -> str:
 # "34.8%34.8\\%", "r=0.986r{=}0.986", "+1.0{+}1.0 dB". Only a token holding a digit and
 # a LaTeX mark ("{", "\\", "^") is looked at, and it is cut to one copy only when it is
 # exactly two equal halves once the marks are removed.
-_finditer_marked_number = regex.compile(r"(?<!\S)\S*\d\S*[{\\^]\S*").finditer
 _TRAILING = ",;:.)]"
 
 
@@ -93,19 +92,44 @@ def _one_rendering(token: str) -> str:
 
 
 def _undouble(text: str) -> str:
-    """``text`` with every formula rendered twice written once."""
-    pieces, last = [], 0
-    for match in _finditer_marked_number(text):
-        token = match.group()
-        once = _one_rendering(token)
-        if once is not token:
-            pieces += [text[last : match.start()], once]
-            last = match.end()
-    return "".join(pieces) + text[last:] if pieces else text
+    """``text`` with every formula rendered twice written once: each token (between white
+    space) holding a LaTeX mark is looked at once."""
+    pieces: list[str] = []
+    done, changed = 0, False  # text[:done] is in pieces
+    for mark in _finditer_mark(text):
+        at = mark.start()
+        if at < done:
+            continue  # in a token already looked at
+        start = max(text.rfind(space, 0, at) for space in _SPACES) + 1
+        found = _search_space(text, at)
+        end = found.start() if found else len(text)
+        token = text[start:end]
+        once = _one_rendering(token) if any(c.isdigit() for c in token) else token
+        changed = changed or once is not token
+        pieces += [text[done:start], once]
+        done = end
+    return "".join(pieces) + text[done:] if changed else text
+
+
+_finditer_mark = regex.compile(r"[{\\^]").finditer
+_search_space = regex.compile(r"\s").search
+_SPACES = (" ", "\t", "\n", "\r")
 
 
 # A percentage glued to the metric after it: "89.37%AUC" -> "89.37% AUC".
 _sub_glued_percent = regex.compile(r"(?<=\d%)(?=\p{Lu})").sub
+
+
+def _has_glued_percent(text: str) -> bool:
+    """Whether a digit's "%" has a capital right after it (``str.find``: most abstracts
+    have a few "%" and no such capital)."""
+    at = text.find("%")
+    while at > 0:
+        if text[at + 1 : at + 2].isupper() and text[at - 1].isdigit():
+            return True
+        at = text.find("%", at + 1)
+    return False
+
 
 # Real HTML entities: "&amp;", "&#8211;", "&#x2013;".
 _search_html_entity = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,31});").search
@@ -151,7 +175,7 @@ def clean(raw: str) -> str:
     # Each repair runs only where its trigger appears: most abstracts need none.
     if "&" in text and _search_html_entity(text):
         text = html.unescape(text)
-    if ("{" in text or "\\" in text) and ("{" in text or "\\%" in text):
+    if "{" in text or "\\%" in text:
         text = _undouble(text)
     if "$" in text:
         text = _sub_inline_math(_unmath, text)
@@ -159,7 +183,7 @@ def clean(raw: str) -> str:
         text = _sub_doubled_symbol(lambda m: m.group()[0], text)
         text = _sub_latex_symbol(lambda m: _LATEX_SYMBOLS[m.group()], text)
         text = _sub_latex_escape(r"\1", text)
-    if "%" in text:
+    if "%" in text and _has_glued_percent(text):
         text = _sub_glued_percent(" ", text)
     if "`" in text and "``" in text:  # one character is found faster than two
         text = _sub_latex_quotes(r'"\1"', text)

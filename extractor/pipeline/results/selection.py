@@ -149,9 +149,41 @@ def spread_or_statistic(ctx: Context, q: Quantity) -> bool | None:
     "95% CI" and the interval's bounds ("95% CI 0.930-0.948")."""
     text = ctx.text
     first = ctx.quantities[q.partner] if q.relation == "range_high" and q.partner else q
-    if _search_statistic_before(text, max(0, first.start - 24), first.start):
+    start = max(0, first.start - 24)
+    if _may_be_statistic(text[start : first.start]) and _search_statistic_before(
+        text, start, first.start
+    ):
         return True  # and the upper end of a range there: "95% CI 8.3%-13.5%"
-    return True if _match_interval_after(text, q.end) else None
+    after = text[q.end : q.end + 24]
+    return (
+        True if ("CI" in after or "onfidence" in after) and _match_interval_after(after) else None
+    )
+
+
+def _may_be_statistic(window: str) -> bool:
+    """Whether a statistic's cue may end ``window`` (a sign, a comparison, or the words)."""
+    for part in _STATISTIC_PARTS:  # noqa: SIM110 (a loop is quicker than any())
+        if part in window:
+            return True
+    return False
+
+
+_STATISTIC_PARTS = (
+    "±",
+    "∓",
+    "+",
+    "=",
+    "<",
+    ">",
+    "≤",
+    "value",
+    "SD",
+    "s.d.",
+    "std",
+    "deviation",
+    "CI",
+    "onfidence",
+)
 
 
 def threshold_of_metric(ctx: Context, q: Quantity) -> bool | None:
