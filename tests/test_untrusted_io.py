@@ -305,3 +305,34 @@ def test_ingest_does_not_hold_the_write_lock_while_extracting(
     assert _probe["free"] is True
     with Store(store, readonly=True) as reader:
         assert "probe" in {r.id for r in reader.records()}
+
+
+def test_a_record_from_stdin_is_written_before_the_next_line_comes() -> None:
+    """``extract -`` runs papers one by one: a feed piped in slowly gets each record as
+    soon as its line has come, not once a group of papers has been read."""
+    import select
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "schemas")])}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "extractor", "extract", "-", "--format", "jsonl"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    assert child.stdin is not None and child.stdout is not None
+    try:
+        child.stdin.write(_jsonl({"id": "first", "abstract": GOOD}))
+        child.stdin.flush()  # and no more input yet: the record must come anyway
+        ready, _, _ = select.select([child.stdout], [], [], 60)
+        assert ready, "no record within 60 s while stdin stayed open"
+        assert orjson.loads(child.stdout.readline())["id"] == "first"
+        child.stdin.write(_jsonl({"id": "second", "abstract": GOOD}))
+        child.stdin.close()
+        assert orjson.loads(child.stdout.readline())["id"] == "second"
+    finally:
+        child.kill()
+        child.wait()
+        child.stdout.close()
+        if not child.stdin.closed:
+            child.stdin.close()
