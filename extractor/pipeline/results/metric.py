@@ -99,7 +99,9 @@ def slash_paired(c: Claim) -> str | None:
         text, max(0, chain_start - 60), chain_start
     )
     if names is None:
-        return None
+        # "+0.6/-0.1 mAP": one listed metric right after the chain is every number's
+        shared = next(iter(c.ctx.metrics.between(chain_end, chain_end + 2)), None)
+        return text[shared.start : shared.end] if shared is not None else None
     parts: list[str] = [p.strip().rstrip(".:") for p in names.group("names").split("/")]
     listed = c.ctx.metrics.between(names.start("names"), names.end("names"))
     if len(parts) != count or not listed:
