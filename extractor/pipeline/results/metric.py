@@ -206,9 +206,12 @@ def changed_by_before(c: Claim) -> str | None:
     return phrase
 
 
-def _measure(c: Claim, phrase: str, start: int, *, listed_only: bool = False) -> str | None:
+def _measure(
+    c: Claim, phrase: str, start: int, *, listed_only: bool = False, counted: bool = False
+) -> str | None:
     """A phrase found at ``start`` as a metric: a listed metric it begins with, else the
-    phrase unless it is vague or says where the change holds ("most settings", "total")."""
+    phrase unless it is vague or says where the change holds ("most settings", "total");
+    ``counted``: what a number counts may be such a word ("36.8% fewer steps")."""
     listed = next((n for n in c.ctx.metrics.between(start, start + 1)), None)
     if listed is not None:
         return _spelled(c, listed)
@@ -217,8 +220,8 @@ def _measure(c: Claim, phrase: str, start: int, *, listed_only: bool = False) ->
     words = phrase.split()
     if (
         is_vague(phrase)
-        or words[0].lower() in _CHANGE_IN_SETTING
-        or words[-1].lower() in _CHANGE_IN_SETTING
+        or (not counted and words[0].lower() in _CHANGE_IN_SETTING)
+        or (not counted and words[-1].lower() in _CHANGE_IN_SETTING)
         or c.ctx.index.between(start, start + len(phrase))
     ):
         return None
@@ -384,7 +387,7 @@ def comparative_noun(c: Claim) -> str | None:
     words = words[:cut]
     if not words or words[-1].lower().endswith(_TASK_ENDINGS):
         return None  # "23% more effective", "3x faster training"
-    return _measure(c, " ".join(words), found.start("what"))
+    return _measure(c, " ".join(words), found.start("what"), counted=True)
 
 
 def speedup_noun(c: Claim) -> str | None:
