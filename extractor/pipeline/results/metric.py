@@ -195,6 +195,8 @@ def changed_by_before(c: Claim) -> str | None:
     changed = _search_changed_by(text, max(0, g_start - 120), g_start)
     if changed is None or is_vague(changed.group("what")):
         return None
+    if changed.group("what").split()[0].lower() in _PREPOSITIONS:
+        return None  # "improves over BarNet by 3.5%", "upon prior work": what it beats
     if before is not None and changed.start("what") < before.end:
         return None
     if changed.group("bracketed"):  # "computation (GFLOPs) by 2.5x": the listed name
@@ -248,6 +250,25 @@ def in_listed_after(c: Claim) -> str | None:
     return _measure(c, *found, listed_only=True) if found else None
 
 
+# Words that open a prepositional phrase, not a measure: "improves over X by 3%".
+_PREPOSITIONS = {
+    "over",
+    "upon",
+    "on",
+    "by",
+    "from",
+    "against",
+    "with",
+    "to",
+    "than",
+    "in",
+    "across",
+    "at",
+    "for",
+    "of",
+    "beyond",
+    "past",
+}
 # Words that end a noun phrase found by a pattern: "60x lower cost but show ...".
 _PHRASE_ENDS = {"but", "show", "shows", "is", "are", "was", "were", "which", "that", "as"}
 # Heads of tasks or settings, not measures: "by 51.6% in classification", "in
@@ -257,8 +278,8 @@ _TASK_ENDINGS = ("tion", "ing", "sis", "ive")
 
 def in_phrase_after(c: Claim) -> str | None:
     """What a change is "in", when nothing nearer names its metric: "outperformed X and Y
-    by 14% and 44% in rank" (not where it holds: "by 5% in most settings", "in dense
-    urban scenes"; not a task: "in classification")."""
+    by 14% and 44% in rank" (not where it holds: "by 5% in most settings", "in Chinese";
+    not a task: "in classification")."""
     if c.role != "improvement":
         return None
     found = _in_what(c)
@@ -266,10 +287,9 @@ def in_phrase_after(c: Claim) -> str | None:
         return None
     phrase, start = found
     words = phrase.split()
-    if any(ch.isupper() for w in words[1:] for ch in w) or words[-1].lower().endswith(
-        _TASK_ENDINGS
-    ):
-        return None
+    named = any(not w.isupper() and any(ch.isupper() for ch in w) for w in words)
+    if named or words[-1].lower().endswith(_TASK_ENDINGS):
+        return None  # "in Chinese", "in dense DeepScenario scenes", "in classification"
     return _measure(c, phrase, start)
 
 
