@@ -453,6 +453,37 @@ def coordinated_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultM
     return carried
 
 
+# A clause that repeats the one before it without its verb and metric: "; on LVIS, by 3.4
+# points", ", and on Y, 4.1%".
+_match_elliptic_clause = regex.compile(
+    r"\s*(?:;|,)\s*(?:and\s+|while\s+|whereas\s+)?(?:on|in|for|across|with)\s+[^,;()]{1,60},\s*"
+    r"(?:by\s+|to\s+|of\s+)?(?:up\s+to\s+|about\s+|over\s+)?\Z",
+    regex.IGNORECASE,
+).match
+
+
+def elliptic_clause_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """A number in a clause that repeats the one before it without verb or metric takes the
+    metric of the result before it, in the same unit: "On COCO, FooNet improves mAP by 2.1
+    points; on LVIS, by 3.4 points"."""
+    text = ctx.text
+    carried: list[ResultMatch] = []
+    for r in results:
+        before = carried[-1] if carried else None
+        if (
+            r.metric is None
+            and before is not None
+            and before.metric is not None
+            and before.sentence == r.sentence
+            and before.quantity.unit == r.quantity.unit
+            and before.quantity.end < r.quantity.start
+            and _match_elliptic_clause(text, before.quantity.end, r.quantity.start)
+        ):
+            r = _decided(replace(r, metric=before.metric), metric="elliptic_clause")
+        carried.append(r)
+    return carried
+
+
 # A sentence that closes on the benchmark all its numbers were measured on: "..., compared
 # to the baseline on the LibriSpeech test-clean set."
 _match_closing_benchmark = regex.compile(
