@@ -117,7 +117,8 @@ def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMat
         return None  # several benchmarks; "Atari 100k ... on Atari" is one
     for found in _finditer_opening_setting(text):
         setting = found.group("name").rstrip(")]:").lower()
-        a_name = found.group("name")[0].isupper() or any(ch.isdigit() for ch in setting)
+        spelled = found.group("name")
+        a_name = any(ch.isupper() for ch in spelled[1:]) or any(ch.isdigit() for ch in spelled)
         if a_name and not any(s.startswith(setting) or setting.startswith(s) for s in spellings):
             return None  # "On CMRxRecon2024, ...": a setting the names did not catch
     window = max(0, first.start - 60)
