@@ -7,6 +7,8 @@ change is "in" or "by", then plain noun phrases and comparative adjectives.
 
 from __future__ import annotations
 
+import regex
+
 from extractor.components.names import METRIC, NameMatch
 from extractor.lexicon.cues import word_set
 from extractor.pipeline.results._cues import (
@@ -37,6 +39,8 @@ from extractor.pipeline.results._cues import (
 from extractor.pipeline.results.context import Claim
 from extractor.pipeline.results.types import NotSaid, first_hit
 
+# A number right before a metric name, which claims it: "1.22 GFLOPs", "85.2% accuracy".
+_search_claimed_by_number = regex.compile(r"(?<![\w.])\d+(?:\.\d+)?(?P<unit>%)?\s+\Z").search
 _SPECIFIABLE = word_set("specifiable_change")  # "energy efficiency", "image quality"
 _VAGUE_MODIFIERS = word_set("vague_modifier")
 _SCORE_VERBS = word_set("score_verb")
@@ -62,10 +66,20 @@ def _listed_after(c: Claim) -> NameMatch | None:
     return c.nearest(METRIC, 0, 40)
 
 
+def _unit_kind(unit: str | None) -> str:
+    """Whether a number reads as a percentage ("%", "points") or as a bare value."""
+    return "share" if unit in ("%", "points") else "bare"
+
+
 def _listed_before(c: Claim) -> NameMatch | None:
     if c.group[0].unit not in _SCORE_LIKE_UNITS or _listed_after(c) is not None:
         return None
-    return c.nearest(METRIC, 120, 0)
+    found = c.nearest(METRIC, 120, 0)
+    if found is not None:
+        owner = _search_claimed_by_number(c.text, max(0, found.start - 24), found.start)
+        if owner is not None and _unit_kind(owner.group("unit") or None) != _unit_kind(c.q.unit):
+            return None  # "1.22 GFLOPs reaches 93.92%": the other number's, in another unit
+    return found
 
 
 def _spelled(c: Claim, match: NameMatch) -> str:
