@@ -26,12 +26,13 @@ GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 # the tuned part of q-v then raised the tuned scores again (models 0.88 -> 0.93,
 # benchmarks 0.87 -> 0.93, metric attribution 0.80 -> 0.88 before w-z joined).
 # Branch carry (348 tuned papers, after external-aa/ab and "numbers first" selection):
-# more numbers found lowered the role and metric ratios while correct counts rose, and
-# the new abstracts lowered models and benchmarks F1; reset to the measured tuned scores
-# less 0.01 (role 0.914, metric 0.845, benchmark 0.815, models F1 0.874, benchmarks F1
-# 0.887), benchmark raised from 0.77.
+# more numbers found lowered the role ratio while correct counts rose, and the new
+# abstracts lowered models and benchmarks F1; the carry strategies (issue 14) raised
+# metric attribution 0.81 -> 0.870 and benchmark 0.77 -> 0.829. Reset to the measured
+# tuned scores, rounded down, less 0.01 (role 0.915, metric 0.870, benchmark 0.829,
+# models F1 0.874, benchmarks F1 0.887).
 FIELD_FLOORS = {"method": 0.90, "models": 0.86, "benchmarks": 0.87, "metric values": 0.92}
-ATTRIBUTE_FLOORS = {"role": 0.90, "bound": 0.95, "metric": 0.83, "benchmark": 0.80, "model": 0.82}
+ATTRIBUTE_FLOORS = {"role": 0.90, "bound": 0.95, "metric": 0.85, "benchmark": 0.81, "model": 0.82}
 
 
 @pytest.fixture(scope="module")

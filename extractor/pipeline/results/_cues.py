@@ -405,7 +405,7 @@ _search_other_setting = regex.compile(
     regex.IGNORECASE,
 ).search
 # A clause opening on a named setting: "On CMRxRecon2024, X outperforms ...; on fastMRI
-# brain, ..." (a name with a capital or a digit).
+# brain, ..." (a name with a digit or a capital after its first letter, not "On Average,").
 _finditer_opening_setting = regex.compile(
     r"(?:\A|[.;]\s+)On\s+(?:the\s+)?(?P<name>[\p{Lu}\d][^\s,;.]*)", regex.IGNORECASE
 ).finditer

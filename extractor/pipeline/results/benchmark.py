@@ -7,6 +7,8 @@ three benchmarks for one number.
 
 from __future__ import annotations
 
+import regex
+
 from extractor.components.names import BENCHMARK
 from extractor.pipeline.results._cues import (
     _match_benchmark_preposition,
@@ -30,6 +32,10 @@ from extractor.pipeline.results.context import (
     on_parts_of,
 )
 from extractor.pipeline.results.types import NOT_SAID, NotSaid, first_hit
+
+# An aside in brackets, which does not end the number's "on X": "9.62% SUN (Stable, Unique,
+# Novel) rate on MP-20".
+_drop_brackets = regex.compile(r"\s*\([^()]*\)").sub
 
 # Units of scores on a benchmark (a bare number is a score too).
 SCORE_UNITS = {"%", "points", "dB", "FPS", None}
@@ -105,7 +111,7 @@ def on_after_list(c: Claim) -> str | NotSaid | None:
             and (
                 (
                     (
-                        _match_benchmark_preposition(text[g_end : n.start])
+                        _match_benchmark_preposition(_drop_brackets("", text[g_end : n.start]))
                         or on_parts_of(text, g_end, n)
                     )
                     and not c.ctx.result_between(g_end, n.start, c.group)

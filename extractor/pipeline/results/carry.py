@@ -453,6 +453,84 @@ def coordinated_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultM
     return carried
 
 
+# A clause that repeats the one before it without its verb and metric: "; on LVIS, by 3.4
+# points", ", and on Y, 4.1%".
+_match_elliptic_clause = regex.compile(
+    r"\s*(?:;|,)\s*(?:and\s+|while\s+|whereas\s+)?(?:on|in|for|across|with)\s+[^,;()]{1,60},\s*"
+    r"(?:by\s+|to\s+|of\s+)?(?:up\s+to\s+|about\s+|over\s+)?\Z",
+    regex.IGNORECASE,
+).match
+
+
+def elliptic_clause_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """A number in a clause that repeats the one before it without verb or metric takes the
+    metric of the result before it, in the same unit: "On COCO, FooNet improves mAP by 2.1
+    points; on LVIS, by 3.4 points"."""
+    text = ctx.text
+    carried: list[ResultMatch] = []
+    for r in results:
+        before = carried[-1] if carried else None
+        if (
+            r.metric is None
+            and before is not None
+            and before.metric is not None
+            and before.sentence == r.sentence
+            and before.quantity.unit == r.quantity.unit
+            and before.quantity.end < r.quantity.start
+            and _match_elliptic_clause(text, before.quantity.end, r.quantity.start)
+        ):
+            r = _decided(replace(r, metric=before.metric), metric="elliptic_clause")
+        carried.append(r)
+    return carried
+
+
+# A sentence that closes on the benchmark all its numbers were measured on: "..., compared
+# to the baseline on the LibriSpeech test-clean set."
+_match_closing_benchmark = regex.compile(
+    r"(?:\s+(?:set|split|dataset|benchmark|corpus|subset|trials?))?\s*[.!]?\s*\Z", regex.IGNORECASE
+).match
+
+
+def closing_benchmark(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """A sentence that names one benchmark, last, after all its numbers, and closes on it
+    ("... by 11.6 points, resulting in a 0.9 point gain in WER while reducing the RTF by
+    7.5% compared to the baseline on the X test-clean set.") gives it to its scores
+    that have none (not to speeds on hardware, costs or human studies; not when a number
+    right before claims it: "cuts WER from 6.1% to 5.0% and reaches 2.2% on X")."""
+    text = ctx.text
+    closing: dict[tuple[int, int], str | None] = {}
+    carried = []
+    for r in results:
+        if r.benchmark is None and r.quantity.unit in SCORE_UNITS:
+            if r.sentence not in closing:
+                lo, hi = r.sentence
+                names = [
+                    n
+                    for n in ctx.index.between(lo, hi)
+                    if n.label == BENCHMARK and not is_training_set(text, n)
+                ]
+                last = names[-1] if names else None
+                closing[r.sentence] = (
+                    text[last.start : last.end]
+                    if last is not None
+                    and len({text[n.start : n.end] for n in names}) == 1
+                    and not ctx.number_between(last.end, hi)
+                    and _match_closing_benchmark(text, last.end, hi)
+                    and not _search_claimed(text, max(0, last.start - 40), last.start)
+                    and not ctx.sentence_says("human_study", r.sentence)
+                    else None
+                )
+            name = closing[r.sentence]
+            if (
+                name is not None
+                and not (r.metric is not None and _search_cost_metric(r.metric))
+                and not _match_on_hardware(text, r.quantity.end, r.sentence[1])
+            ):
+                r = _decided(replace(r, benchmark=name), benchmark="closing_benchmark")
+        carried.append(r)
+    return carried
+
+
 def cost_has_no_benchmark(results: list[ResultMatch]) -> list[ResultMatch]:
     """Parameters, MACs, FLOPs, model size, memory: a cost of the model, not a score on
     data, so no benchmark even when the sentence names one."""

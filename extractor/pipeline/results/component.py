@@ -167,6 +167,8 @@ def link_results(ctx: Context, doc: Doc | None = None) -> list[ResultMatch]:
     results = carry.compared_in_brackets_benchmark(ctx, results)
     results = carry.partner_metric(ctx, results)
     results = carry.coordinated_metric(ctx, results)
+    results = carry.elliptic_clause_metric(ctx, results)
+    results = carry.closing_benchmark(ctx, results)
     return carry.cost_has_no_benchmark(results)
 
 

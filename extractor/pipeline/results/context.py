@@ -104,16 +104,21 @@ def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMat
     ("Experiments on X", "on the X corpus"); None for several benchmarks, another use
     ("trained with X") or a clause opening on another named setting ("On Y, ...").
     Benchmarks named only as training data do not count: "using only X training data;
-    evaluated on Y"."""
+    evaluated on Y"; a later short form of the first name is the same benchmark ("Atari
+    100k ... on Atari")."""
     named = [n for n in names if n.label == BENCHMARK]
     benchmarks = [n for n in named if not is_training_set(text, n)]
-    if not benchmarks or len({n.key for n in benchmarks}) != 1:
+    if not benchmarks:
         return None
     first = min(benchmarks, key=lambda n: n.start)
     spellings = {text[n.start : n.end].lower() for n in benchmarks}
+    whole = text[first.start : first.end].lower()
+    if len({n.key for n in benchmarks}) != 1 and not all(whole.startswith(s) for s in spellings):
+        return None  # several benchmarks; "Atari 100k ... on Atari" is one
     for found in _finditer_opening_setting(text):
         setting = found.group("name").rstrip(")]:").lower()
-        a_name = found.group("name")[0].isupper() or any(ch.isdigit() for ch in setting)
+        spelled = found.group("name")
+        a_name = any(ch.isupper() for ch in spelled[1:]) or any(ch.isdigit() for ch in spelled)
         if a_name and not any(s.startswith(setting) or setting.startswith(s) for s in spellings):
             return None  # "On CMRxRecon2024, ...": a setting the names did not catch
     window = max(0, first.start - 60)

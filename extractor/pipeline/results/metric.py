@@ -7,6 +7,8 @@ change is "in" or "by", then plain noun phrases and comparative adjectives.
 
 from __future__ import annotations
 
+import regex
+
 from extractor.components.names import METRIC, NameMatch
 from extractor.lexicon.cues import word_set
 from extractor.pipeline.results._cues import (
@@ -37,6 +39,8 @@ from extractor.pipeline.results._cues import (
 from extractor.pipeline.results.context import Claim
 from extractor.pipeline.results.types import NotSaid, first_hit
 
+# A number right before a metric name, which claims it: "1.22 GFLOPs", "85.2% accuracy".
+_search_claimed_by_number = regex.compile(r"(?<![\w.])\d+(?:\.\d+)?(?P<unit>%)?\s+\Z").search
 _SPECIFIABLE = word_set("specifiable_change")  # "energy efficiency", "image quality"
 _VAGUE_MODIFIERS = word_set("vague_modifier")
 _SCORE_VERBS = word_set("score_verb")
@@ -62,10 +66,20 @@ def _listed_after(c: Claim) -> NameMatch | None:
     return c.nearest(METRIC, 0, 40)
 
 
+def _unit_kind(unit: str | None) -> str:
+    """Whether a number reads as a percentage ("%", "points") or as a bare value."""
+    return "share" if unit in ("%", "points") else "bare"
+
+
 def _listed_before(c: Claim) -> NameMatch | None:
     if c.group[0].unit not in _SCORE_LIKE_UNITS or _listed_after(c) is not None:
         return None
-    return c.nearest(METRIC, 120, 0)
+    found = c.nearest(METRIC, 120, 0)
+    if found is not None:
+        owner = _search_claimed_by_number(c.text, max(0, found.start - 24), found.start)
+        if owner is not None and _unit_kind(owner.group("unit") or None) != _unit_kind(c.q.unit):
+            return None  # "1.22 GFLOPs reaches 93.92%": the other number's, in another unit
+    return found
 
 
 def _spelled(c: Claim, match: NameMatch) -> str:
@@ -99,7 +113,9 @@ def slash_paired(c: Claim) -> str | None:
         text, max(0, chain_start - 60), chain_start
     )
     if names is None:
-        return None
+        # "+0.6/-0.1 mAP": one listed metric right after the chain is every number's
+        shared = next(iter(c.ctx.metrics.between(chain_end, chain_end + 2)), None)
+        return text[shared.start : shared.end] if shared is not None else None
     parts: list[str] = [p.strip().rstrip(".:") for p in names.group("names").split("/")]
     listed = c.ctx.metrics.between(names.start("names"), names.end("names"))
     if len(parts) != count or not listed:
@@ -193,6 +209,8 @@ def changed_by_before(c: Claim) -> str | None:
     changed = _search_changed_by(text, max(0, g_start - 120), g_start)
     if changed is None or is_vague(changed.group("what")):
         return None
+    if changed.group("what").split()[0].lower() in _PREPOSITIONS:
+        return None  # "improves over BarNet by 3.5%", "upon prior work": what it beats
     if before is not None and changed.start("what") < before.end:
         return None
     if changed.group("bracketed"):  # "computation (GFLOPs) by 2.5x": the listed name
@@ -204,9 +222,12 @@ def changed_by_before(c: Claim) -> str | None:
     return phrase
 
 
-def _measure(c: Claim, phrase: str, start: int, *, listed_only: bool = False) -> str | None:
+def _measure(
+    c: Claim, phrase: str, start: int, *, listed_only: bool = False, counted: bool = False
+) -> str | None:
     """A phrase found at ``start`` as a metric: a listed metric it begins with, else the
-    phrase unless it is vague or says where the change holds ("most settings", "total")."""
+    phrase unless it is vague or says where the change holds ("most settings", "total");
+    ``counted``: what a number counts may be such a word ("36.8% fewer steps")."""
     listed = next((n for n in c.ctx.metrics.between(start, start + 1)), None)
     if listed is not None:
         return _spelled(c, listed)
@@ -215,8 +236,8 @@ def _measure(c: Claim, phrase: str, start: int, *, listed_only: bool = False) ->
     words = phrase.split()
     if (
         is_vague(phrase)
-        or words[0].lower() in _CHANGE_IN_SETTING
-        or words[-1].lower() in _CHANGE_IN_SETTING
+        or (not counted and words[0].lower() in _CHANGE_IN_SETTING)
+        or (not counted and words[-1].lower() in _CHANGE_IN_SETTING)
         or c.ctx.index.between(start, start + len(phrase))
     ):
         return None
@@ -243,6 +264,25 @@ def in_listed_after(c: Claim) -> str | None:
     return _measure(c, *found, listed_only=True) if found else None
 
 
+# Words that open a prepositional phrase, not a measure: "improves over X by 3%".
+_PREPOSITIONS = {
+    "over",
+    "upon",
+    "on",
+    "by",
+    "from",
+    "against",
+    "with",
+    "to",
+    "than",
+    "in",
+    "across",
+    "at",
+    "for",
+    "of",
+    "beyond",
+    "past",
+}
 # Words that end a noun phrase found by a pattern: "60x lower cost but show ...".
 _PHRASE_ENDS = {"but", "show", "shows", "is", "are", "was", "were", "which", "that", "as"}
 # Heads of tasks or settings, not measures: "by 51.6% in classification", "in
@@ -252,8 +292,8 @@ _TASK_ENDINGS = ("tion", "ing", "sis", "ive")
 
 def in_phrase_after(c: Claim) -> str | None:
     """What a change is "in", when nothing nearer names its metric: "outperformed X and Y
-    by 14% and 44% in rank" (not where it holds: "by 5% in most settings", "in dense
-    urban scenes"; not a task: "in classification")."""
+    by 14% and 44% in rank" (not where it holds: "by 5% in most settings", "in Chinese";
+    not a task: "in classification")."""
     if c.role != "improvement":
         return None
     found = _in_what(c)
@@ -261,10 +301,9 @@ def in_phrase_after(c: Claim) -> str | None:
         return None
     phrase, start = found
     words = phrase.split()
-    if any(ch.isupper() for w in words[1:] for ch in w) or words[-1].lower().endswith(
-        _TASK_ENDINGS
-    ):
-        return None
+    named = any(not w.isupper() and any(ch.isupper() for ch in w) for w in words)
+    if named or words[-1].lower().endswith(_TASK_ENDINGS):
+        return None  # "in Chinese", "in dense DeepScenario scenes", "in classification"
     return _measure(c, phrase, start)
 
 
@@ -382,7 +421,7 @@ def comparative_noun(c: Claim) -> str | None:
     words = words[:cut]
     if not words or words[-1].lower().endswith(_TASK_ENDINGS):
         return None  # "23% more effective", "3x faster training"
-    return _measure(c, " ".join(words), found.start("what"))
+    return _measure(c, " ".join(words), found.start("what"), counted=True)
 
 
 def speedup_noun(c: Claim) -> str | None:

@@ -6,6 +6,7 @@ every number of the list, over what the strategies found; the record names the p
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import pairwise
 
 from extractor.components.names import BENCHMARK, METRIC, MODEL
@@ -100,4 +101,29 @@ def pair(ctx: Context, group: list[Quantity], sentence: tuple[int, int]) -> Pair
         for candidates in (distinct(label, group[-1].end), distinct(label, lo)):
             if len(candidates) == len(group):
                 return label, candidates, "respectively"
-    return None
+    return _listed_in_sentence_before(ctx, group, sentence)
+
+
+def _listed_in_sentence_before(
+    ctx: Context, group: list[Quantity], sentence: tuple[int, int]
+) -> Pairing | None:
+    """A "respectively" whose sentence names nothing to pair with pairs with the one list
+    of as many benchmarks in the sentence before: "We evaluate on A, B and C. FooNet
+    reaches 91%, 85% and 78%, respectively"."""
+    text = ctx.text
+    if any(n.label in (BENCHMARK, MODEL) for n in ctx.index.between(*sentence)):
+        return None
+    i = bisect_left(ctx.sentence_starts, sentence[0])
+    if i == 0:
+        return None
+    lo, hi = ctx.sentences[i - 1]
+    names = [
+        n
+        for n in ctx.index.between(lo, hi)
+        if n.label == BENCHMARK and not is_training_set(text, n)
+    ]
+    if len(names) != len(group) or len({text[n.start : n.end] for n in names}) != len(names):
+        return None
+    if not all(_match_name_list_gap(text[a.end : b.start]) for a, b in pairwise(names)):
+        return None
+    return BENCHMARK, [text[n.start : n.end] for n in names], "respectively_sentence_before"
