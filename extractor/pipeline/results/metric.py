@@ -310,11 +310,26 @@ def in_phrase_after(c: Claim) -> str | None:
 _RANGE_WORDS = {"ranging", "range", "ranges", "varying", "vary", "varies", "spanning"}
 
 
+def _may_end_in_from(window: str) -> bool:
+    """Whether ``window`` may end as ``_search_changed_from`` needs ("from", perhaps a
+    hedge, white space); a window that is not ASCII is left to the pattern."""
+    if not window.isascii():
+        return True
+    words = window.lower().split()
+    if not window[-1:].isspace() or not words:
+        return False
+    if words[-1] in ("just", "only", "about") and len(words) > 1:
+        return words[-1 - 1] == "from" or words[-1] == "from"
+    return words[-1] == "from"
+
+
 def changed_from(c: Claim) -> str | None:
     """What changes from the number to another: "latency drops from 21 to 8 seconds",
     "reduces the error in the gap between A and B from 0.20 to 0.02" (the other end takes
     it as its partner's)."""
     q = c.q
+    if not _may_end_in_from(c.text[max(0, q.start - 40) : q.start]):
+        return None  # fast: every match ends in "from" and at most a hedge
     if q.relation != "from" and not _match_to_after(c.text, q.end):
         return None
     found = _search_changed_from(c.text, max(c.sentence[0], q.start - 160), q.start)

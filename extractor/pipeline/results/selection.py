@@ -22,7 +22,7 @@ from itertools import pairwise
 import regex
 
 from extractor.components.quantities import Quantity
-from extractor.lexicon.cues import alternation, phrases, word_set
+from extractor.lexicon.cues import alternation, holds_any, must_hold, phrases, word_set
 from extractor.pipeline.results._cues import (
     _RESULT_UNITS,
     _TIME_UNITS,
@@ -82,6 +82,9 @@ _search_done_within = regex.compile(
     r"around|~)\s+)?\Z",
     regex.IGNORECASE,
 ).search
+_SETTING_HELD = must_hold(phrases("setting_name"))
+# The verbs of _search_setting_use_before, as the words they start with.
+_USE_HELD = ("us", "set", "choos", "chose", "fix")
 _search_correlation = regex.compile(
     r"\b(?:correlations?|Pearson|Spearman|Kendall)\b[^.;]*\Z", regex.IGNORECASE
 ).search
@@ -114,10 +117,11 @@ def is_condition(text: str, q: Quantity) -> bool:
     after = text[q.end : q.end + 60]
     if _match_share_of_performance(after):
         return False
-    before = bool(_search_condition_before(text, max(0, q.start - 40), q.start))
     if _match_items_after(after):
         return bool(_search_item_condition_before(text, max(0, q.start - 40), q.start))
-    return bool(_match_condition_after(after)) and (q.unit == "%" or before)
+    return bool(_match_condition_after(after)) and (
+        q.unit == "%" or bool(_search_condition_before(text, max(0, q.start - 40), q.start))
+    )
 
 
 def is_list_marker(text: str, q: Quantity) -> bool:
@@ -200,9 +204,10 @@ def condition_share(ctx: Context, q: Quantity) -> bool | None:
     only 3.3% of the labels" dropped."""
     if q.unit not in _RESULT_UNITS:
         return None
-    if _match_change_after(ctx.text[q.end : q.end + 40]):
-        return False  # "36.8% fewer steps", "30% faster training", "71.3% reduction in ..."
-    return is_condition(ctx.text, q)
+    if not is_condition(ctx.text, q):
+        return False
+    # "36.8% fewer steps", "30% faster training", "71.3% reduction in ...": a change
+    return not _match_change_after(ctx.text[q.end : q.end + 40])
 
 
 def factor_without_cue(ctx: Context, q: Quantity) -> bool | None:
@@ -431,13 +436,27 @@ def hyper_parameter(ctx: Context, q: Quantity) -> bool | None:
     """A setting of the method: "a learning rate of 0.001", "k = 5", "batch size 32",
     "with 4 layers"."""
     text, start = ctx.text, max(0, q.start - 40)
-    setting = _search_setting_name_before(text, start, q.start)
+    # The gates test for words every match holds; only an ASCII window is gated (where
+    # IGNORECASE folds no other letter to an ASCII one).
+    lowered = text[start : q.start].lower()
+    gated = lowered.isascii()
+    setting = (
+        _search_setting_name_before(text, start, q.start)
+        if not gated or "=" in lowered or holds_any(lowered, _SETTING_HELD)
+        else None
+    )
     if setting and not (
         setting.group().lstrip()[:1] in "rRρτ" and _search_correlation(text, start, setting.start())
     ):
         return True  # (but "a correlation of r = 0.91" is a result)
-    if _match_setting_used_after(text, q.end) and _search_value_of_before(text, start, q.start):
+    if (
+        holds_any(text[q.end : q.end + 12], ("is", "was", "are", "were"))
+        and _match_setting_used_after(text, q.end)
+        and _search_value_of_before(text, start, q.start)
+    ):
         return True  # "a margin of 0.5 is used in the loss"
+    if gated and not holds_any(lowered, _USE_HELD):
+        return None
     found = _search_setting_use_before(text, start, q.start)
     if found is None or ctx.metrics.between(found.start(), q.start):
         return None
