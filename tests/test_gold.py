@@ -30,9 +30,12 @@ GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 # abstracts lowered models and benchmarks F1; the carry strategies (issue 14) raised
 # metric attribution 0.81 -> 0.870 and benchmark 0.77 -> 0.829. Reset to the measured
 # tuned scores, rounded down, less 0.01 (role 0.915, metric 0.870, benchmark 0.829,
-# models F1 0.874, benchmarks F1 0.887).
-FIELD_FLOORS = {"method": 0.90, "models": 0.86, "benchmarks": 0.87, "metric values": 0.92}
-ATTRIBUTE_FLOORS = {"role": 0.90, "bound": 0.95, "metric": 0.85, "benchmark": 0.81, "model": 0.82}
+# models F1 0.874, benchmarks F1 0.887). Then external-ae..al (120 abstracts, gold10,
+# measured on the final code before joining) lowered the tuned scores they joined (428
+# tuned papers: models F1 0.856, benchmarks 0.874, metric 0.847, benchmark 0.800); reset
+# the same way.
+FIELD_FLOORS = {"method": 0.89, "models": 0.84, "benchmarks": 0.86, "metric values": 0.94}
+ATTRIBUTE_FLOORS = {"role": 0.91, "bound": 0.94, "metric": 0.83, "benchmark": 0.79, "model": 0.83}
 
 
 @pytest.fixture(scope="module")
