@@ -28,6 +28,8 @@ _sub_mangled_entity = regex.compile(
 
 # Inline LaTeX math around plain content: "$1.63\\%$" -> "1.63%", "$\\times$" -> "×".
 _sub_inline_math = regex.compile(r"\$([^$]{1,40})\$").sub
+# The same written with LaTeX's other delimiters: "\(15-500\times\)" -> "15-500×".
+_sub_paren_math = regex.compile(r"\\\(((?:(?!\\\)).){1,40})\\\)").sub
 _LATEX_SYMBOLS = {
     r"\times": "×",
     r"\pm": "±",
@@ -166,6 +168,8 @@ def clean(raw: str) -> str:
     '89.37% AUC at 75 FPS'
     >>> clean(r"gains of 34.8%34.8\\% and r=0.986r{=}0.986 (+1.0{+}1.0 dB)")
     'gains of 34.8% and r=0.986 (+1.0 dB)'
+    >>> clean(r"\\(15-500\\times\\) better")
+    '15-500× better'
     >>> clean("")
     ''
     """
@@ -179,6 +183,8 @@ def clean(raw: str) -> str:
         text = _undouble(text)
     if "$" in text:
         text = _sub_inline_math(_unmath, text)
+    if "\\(" in text:
+        text = _sub_paren_math(_unmath, text)
     if "\\" in text:
         text = _sub_doubled_symbol(lambda m: m.group()[0], text)
         text = _sub_latex_symbol(lambda m: _LATEX_SYMBOLS[m.group()], text)

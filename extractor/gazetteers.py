@@ -62,6 +62,19 @@ def _variants(pattern: str) -> set[str]:
     return forms
 
 
+def _is_acronym(pattern: str) -> bool:
+    """One word of two or more characters ending in a capital or a digit, with a capital:
+    "SPL", "mAP", "F1" (not "accuracy", "FPS" is left as it is by the caller's list)."""
+    return (
+        len(pattern) >= 2
+        and " " not in pattern
+        and "-" not in pattern
+        and (pattern[-1].isupper() or pattern[-1].isdigit())
+        and any(c.isupper() for c in pattern)
+        and pattern.isalnum()
+    )
+
+
 @cache
 def load_gazetteer(name: str) -> Gazetteer:
     """The list ``data/{name}.jsonl``; metric patterns also get hyphen/space variants."""
@@ -80,6 +93,14 @@ def load_gazetteer(name: str) -> Gazetteer:
             if pattern not in seen:
                 seen.add(pattern)
                 entries.append(Entry(base.label, pattern, base.id, base.direction))
+    if entries and entries[0].label == "METRIC":
+        # An acronym in the plural, where no listed name is spelt so: "SPLs", "mAPs",
+        # "MAEs" (the record names the metric in the singular: ``metric_names``).
+        for entry in list(entries):
+            plural = entry.pattern + "s"
+            if _is_acronym(entry.pattern) and plural not in seen:
+                seen.add(plural)
+                entries.append(Entry(entry.label, plural, entry.id, entry.direction))
     by_pattern = {e.pattern: e for e in entries}
     if entries and entries[0].label == "METRIC":
         by_pattern.update({e.pattern.lower(): e for e in entries})

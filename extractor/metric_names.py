@@ -81,8 +81,8 @@ def metric_name(written: str) -> str:
     ['FLOPs', 'average score', 'reasoning score', 'FooEval']
     >>> [metric_name(n) for n in ("inference-time win rates", "target mIoU", "test-time")]
     ['win rate', 'mIoU', 'test-time']
-    >>> [metric_name(n) for n in ("F1-score", "Macro F1-scores", "F-score")]
-    ['F1', 'Macro F1', 'F-score']
+    >>> [metric_name(n) for n in ("F1-score", "Macro F1-scores", "F-score", "mean F1-scores")]
+    ['F1', 'Macro F1', 'F-score', 'F1']
     """
     words = written.split()
     if not words:
@@ -104,7 +104,10 @@ def metric_name(written: str) -> str:
         shorter = " ".join(kept)
         if not _keeps_words(name, shorter):
             name = shorter
-    return _without_setting(name)
+    name = _without_setting(name)
+    # Once a word is gone, the rest may be a name the steps above shorten too: "mean
+    # F1-scores" -> "F1-scores" -> "F1". Each step only shortens, so this ends.
+    return metric_name(name) if len(name) < len(written) else name
 
 
 def _without_setting(name: str) -> str:

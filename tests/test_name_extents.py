@@ -199,3 +199,15 @@ CASES = [
 def test_name_extents(text: str, kind: str, names: list[str]) -> None:
     record = extract(text)
     assert [e.name for e in getattr(record, kind)] == names
+
+
+def test_a_metric_acronym_in_the_plural_is_the_metric() -> None:
+    from extractor import extract
+
+    record = extract("FooNav attains SPLs of 28.4% and 26.3%, and 50.48 and 32.30 mAPs on Bar.")
+    assert [(m.text, m.metric) for m in record.metrics] == [
+        ("28.4%", "SPL"),
+        ("26.3%", "SPL"),
+        ("50.48", "mAP"),
+        ("32.30", "mAP"),
+    ]

@@ -19,6 +19,7 @@ def _plain_clean(raw: str) -> str:
         text = html.unescape(text)
     text = _text._undouble(text)
     text = _text._sub_inline_math(_text._unmath, text)
+    text = _text._sub_paren_math(_text._unmath, text)
     text = _text._sub_doubled_symbol(lambda m: m.group()[0], text)
     text = _text._sub_latex_symbol(lambda m: _text._LATEX_SYMBOLS[m.group()], text)
     text = _text._sub_latex_escape(r"\1", text)
@@ -53,6 +54,7 @@ TRICKY = [
     "89.37%AUC and 75\\,FPS",
     r"34.8%34.8\% and R2=0.973R^{2}{=}0.973, +1.0{+}1.0 dB",
     r"a set {1, 2} and 2^{10} and 11 and 1.11.1",
+    r"\(15-500\times\) better and \(x\) and \( unclosed",
     "ends with an entity &#32;",
     "&#32;starts with an entity",
     "entity makes two spaces: a&#32; b",

@@ -279,6 +279,13 @@ def _load_lexicon(
     data = resources.files("extractor").joinpath("data")
     curated = [data.joinpath(f"{n}.jsonl").read_bytes() for n in ("models", "benchmarks")]
     curated += [data.joinpath(n).read_bytes() for n in ("metrics.jsonl", "not_names.txt")]
+    # and the code that reads entries out of the lists (a change there changes the tables
+    # as a change of the lists does: it once left a stale cache in place)
+    package = resources.files("extractor")
+    curated += [
+        package.joinpath(*path).read_bytes()
+        for path in (("gazetteers.py",), ("lexicon", "registry.py"))
+    ]
     files = registry_files(registry) if registry is not None else []
     sources = [(path, path.read_bytes()) for path in files]
 

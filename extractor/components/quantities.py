@@ -234,6 +234,8 @@ def find_quantities(text: str) -> list[Quantity]:
     ['size', 'dimension', 'dimension', 'year']
     >>> [(q.text, q.value, q.signed) for q in find_quantities("gains of +71.96% and -2.5 points")]
     [('+71.96%', 71.96, True), ('-2.5 points', -2.5, True)]
+    >>> [(q.text, q.value, q.unit) for q in find_quantities("five times faster, sevenfold less")]
+    [('five times', 5.0, 'x'), ('sevenfold', 7.0, 'x')]
     """
     found: list[Quantity] = []
     for match in _finditer_quantity(text):
@@ -297,7 +299,39 @@ def find_quantities(text: str) -> list[Quantity]:
                 signed=bool(sign),
             )
         )
+    if "fold" in text or "times" in text:
+        found = _with_word_factors(text, found)
     return _bare_speedups(text, _share_list_units(text, _pair(text, found)))
+
+
+# A factor written in words: "five times faster", "a five-fold increase", "sevenfold".
+_WORD_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100,
+}  # fmt: skip
+_finditer_word_factor = regex.compile(
+    rf"(?<![\w\-])(?P<n>{'|'.join(_WORD_NUMBERS)})(?:-?fold|\s+times)(?![\w\-])",
+    regex.IGNORECASE,
+).finditer
+
+
+def _with_word_factors(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``found`` with the factors written in words, in text order."""
+    words = [
+        Quantity(
+            m.start(),
+            m.end(),
+            m.group(),
+            float(_WORD_NUMBERS[m.group("n").lower()]),
+            "x",
+            _bound_before(text, m.start()),
+            "measure",
+        )
+        for m in _finditer_word_factor(text)
+    ]
+    if not words:
+        return found
+    return sorted([*found, *words], key=lambda q: q.start)
 
 
 # A bare number that is a speed-up: "a 3.2 speedup", "3.29 training acceleration" (after),

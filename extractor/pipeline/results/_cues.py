@@ -117,13 +117,12 @@ _match_baseline_close = regex.compile(
 # A speed-up or compression factor ("10x faster", "13 x more compact"); "3.75x larger
 # than CLIP" and "2x more data" describe sizes and are not results.
 _match_factor_cue = regex.compile(
-    r"""\s*(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock|memory|
-        storage)\s+(?=speed|accel|reduc|compress|saving))?  # "3.3x training speedup"
-        (?:(?:average|mean|overall|median|absolute|relative)\s+  # "7x average speed-up"
-           (?=speed|accel|reduc|compress|saving))?
+    r"""\s*(?:[\w\-]+\s+(?=speed|accel|reduc|compress|saving|degrad))?  # "3.3x training
+        (?:(?:average|mean|overall|median|absolute|relative)\s+          # speedup", "7x
+           (?=speed|accel|reduc|compress|saving|degrad))?                   # average speed-up"
         (?:faster|savings?|speed-?ups?|acceleration|more\s+(?:compact|efficient)|smaller|less|fewer|
         lower|cheaper|reductions?|reduced|compression|compressed|improvements?|improved|
-        higher|better)\b""",
+        higher|better|worse|degradations?|degraded)\b""",
     regex.VERBOSE | regex.IGNORECASE,
 ).match
 # A time that is a measured latency, not a budget or a duration of training: "40 ms
@@ -144,7 +143,7 @@ _search_time_metric_before = regex.compile(
     r"\b(?:latency|latencies|delay|inference\s+time|response\s+time|runtime|"
     r"time-to-first-\w+)(?:\s+(?:of|is|was|at|from|to|down\s+to|reduced\s+to))?"
     r"(?:\s+(?:only|just|about|approximately|around|under|below|~|on\s+the\s+order\s+of))?"
-    r"\s*[:=]?\s*\Z",
+    r"\s*[:=(]?\s*\Z",  # "a latency of 48 ms", "latency: 5 ms", "more latency (960 s)"
     regex.IGNORECASE,
 ).search
 # "a speed-up of 3x", "a 7x speed-up (up to 40x)": the peak in brackets after the noun.

@@ -76,10 +76,24 @@ _search_setting_use_before = regex.compile(
     regex.IGNORECASE,
 ).search
 _DURATION_UNITS = word_set("duration_unit")
+_search_factor_of = regex.compile(
+    r"\bfactor\s+of\s+(?:(?:about|around|approximately|roughly|nearly|over|up\s+to|"
+    r"more\s+than)\s+)?\Z",
+    regex.IGNORECASE,
+).search
+_match_memory_after = regex.compile(
+    r"\s*(?:peak\s+)?(?:GPU\s+|CPU\s+)?(?:VRAM|RAM|memory|footprint)\b", regex.IGNORECASE
+).match
+_search_memory_use_before = regex.compile(
+    r"\b(?:requir\w*|us(?:es|ing)|consum\w*|needs?|needing|peaks?\s+at|occup\w*|only|"
+    r"as\s+little\s+as|down\s+to|under|below|just)\s+(?:about\s+|around\s+|roughly\s+)?"
+    r"\Z|(?:<=|≤|<)\s*\Z",
+    regex.IGNORECASE,
+).search
 # The time a task is done in (a result), not the time something runs for (a setting).
 _search_done_within = regex.compile(
     r"\b(?:in|within)\s+(?:(?:under|less\s+than|only|just|about|approximately|roughly|"
-    r"around|~)\s+)?\Z",
+    r"around|~)\s+|(?:<=|≤|<)\s*)?\Z",
     regex.IGNORECASE,
 ).search
 _SETTING_HELD = must_hold(phrases("setting_name"))
@@ -242,7 +256,12 @@ def amount_or_setting(ctx: Context, q: Quantity) -> bool | None:
     ):
         return False  # "solves the tasks in under 3 hours", "prunes it in 17 seconds"
     if q.unit.lower() not in _TIME_UNITS:
-        return True
+        # memory a model takes: "requires 9 GB VRAM", "with only 295MB peak GPU memory"
+        # (not memory it is given: "on a 24 GB GPU", "with 80GB of memory")
+        return not (
+            _match_memory_after(after)
+            and _search_memory_use_before(ctx.text, max(0, q.start - 30), q.start)
+        )
     return not (
         _match_time_metric(after)
         or _search_time_metric_before(ctx.text, max(0, q.start - 50), q.start)
@@ -394,6 +413,8 @@ def result_cue(ctx: Context, q: Quantity) -> bool | None:
     metrics = ctx.metrics
     if _search_score_of(text, before_start, q.start):
         return False
+    if "actor" in text[before_start : q.start] and _search_factor_of(text, before_start, q.start):
+        return False  # "reduces the error by a factor of 1347"
     if q.signed and _search_improvement_before(text, before_start, q.start):
         return False  # "gains of up to +16.1", "improves it by +2.3": a signed change
     if q.relation == "from" and _search_change_verb(text, max(0, q.start - 100), q.start):
