@@ -175,3 +175,30 @@ def test_token_hashes_are_the_same_in_every_process(nlp: Language) -> None:
         nlp.vocab.strings["GPT-4"],
         nlp.vocab.strings["gpt-4"],
     ]
+
+
+def test_the_cache_key_covers_the_code_that_reads_the_lists(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A change in how entries are read out of the lists (gazetteers.py, registry.py) must
+    give new tables, as a change in the lists does: the cache is keyed by its sources."""
+    from importlib import resources
+
+    import spacy
+
+    from extractor.components import names
+    from extractor.gazetteers import load_gazetteer, load_word_list
+
+    seen: list[bytes] = []
+
+    def fake_cached(tokenize: object, sources: list[bytes], build: object) -> object:
+        seen.extend(sources)
+        return None
+
+    monkeypatch.setattr(names, "cached_lexicon", fake_cached)
+    lists = (load_gazetteer("models"), load_gazetteer("benchmarks"), load_gazetteer("metrics"))
+    names._load_lexicon(spacy.blank("en"), lists, load_word_list("not_names"), None)
+    package = resources.files("extractor")
+    assert package.joinpath("gazetteers.py").read_bytes() in seen
+    assert package.joinpath("lexicon", "registry.py").read_bytes() in seen
+    assert package.joinpath("data", "metrics.jsonl").read_bytes() in seen
