@@ -76,6 +76,18 @@ _search_setting_use_before = regex.compile(
     regex.IGNORECASE,
 ).search
 _DURATION_UNITS = word_set("duration_unit")
+_match_less_data = regex.compile(
+    r"\s+(?:less|fewer)\s+(?:[\w\-]+\s+)?(?:data|labels?|labell?ed|annotations?|"
+    r"supervision|samples|examples)\b",
+    regex.IGNORECASE,
+).match
+# A setting named before its share: "sparsity levels of up to 90%", "sparsity (e.g., 95%)".
+_search_setting_share_before = regex.compile(
+    r"\b(?:sparsity|sparsities|pruning\s+ratios?|masking\s+ratios?|mask\s+ratios?)"
+    r"(?:\s+levels?)?\s*(?:of|at|to|=|:|\(|\((?:e\.g\.|i\.e\.),?)?\s*"
+    r"(?:(?:up\s+to|over|about|around|nearly|approximately)\s+)?\Z",
+    regex.IGNORECASE,
+).search
 _search_factor_of = regex.compile(
     r"\bfactor\s+of\s+(?:(?:about|around|approximately|roughly|nearly|over|up\s+to|"
     r"more\s+than)\s+)?\Z",
@@ -218,10 +230,17 @@ def condition_share(ctx: Context, q: Quantity) -> bool | None:
     only 3.3% of the labels" dropped."""
     if q.unit not in _RESULT_UNITS:
         return None
-    if not is_condition(ctx.text, q):
+    text = ctx.text
+    if _search_setting_share_before(text, max(0, q.start - 40), q.start):
+        return True  # "sparsity levels of up to 90%", "at extreme sparsity (e.g., 95%)"
+    if not is_condition(text, q):
         return False
-    # "36.8% fewer steps", "30% faster training", "71.3% reduction in ...": a change
-    return not _match_change_after(ctx.text[q.end : q.end + 40])
+    # "36.8% fewer steps", "30% faster training", "71.3% reduction in ...": a change; but
+    # less data used is a condition ("using 99.4% less labelled data")
+    after = text[q.end : q.end + 40]
+    return not _match_change_after(after) or bool(
+        _match_less_data(after) and _search_condition_before(text, max(0, q.start - 40), q.start)
+    )
 
 
 def factor_without_cue(ctx: Context, q: Quantity) -> bool | None:
@@ -503,6 +522,7 @@ def whole_number_without_cue(ctx: Context, q: Quantity) -> bool | None:
 
 REASONS: tuple[Reason, ...] = (
     size_or_year,
+    citation_or_section,
     spread_or_statistic,
     threshold_of_metric,
     condition_share,
@@ -515,7 +535,6 @@ REASONS: tuple[Reason, ...] = (
     arrow_pair,
     slash_list_member,
     result_cue,
-    citation_or_section,
     hyper_parameter,
     count_of_things,
     whole_number_without_cue,
