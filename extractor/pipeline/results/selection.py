@@ -522,9 +522,9 @@ def whole_number_without_cue(ctx: Context, q: Quantity) -> bool | None:
 
 REASONS: tuple[Reason, ...] = (
     size_or_year,
+    threshold_of_metric,
     citation_or_section,
     spread_or_statistic,
-    threshold_of_metric,
     condition_share,
     factor_without_cue,
     amount_or_setting,
