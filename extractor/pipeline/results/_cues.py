@@ -794,3 +794,9 @@ _match_metric_list_gap = regex.compile(
 _search_negative_value_link = regex.compile(
     r"\b(?:between|of|is|was|and|to)\s*\Z|[=:]\s*\Z", regex.IGNORECASE
 ).search
+# The opening of brackets that hold a metric's value right after its name, past a few
+# lower-case hedge words: "latency (960 s)", "latency (often exceeding 2-4 seconds)",
+# "VUS-ROC (0.675, ...)", "(value 1.27)", "(≈ 0.997)".
+_search_value_bracket_open = regex.compile(
+    r"\(\s*(?:\p{Ll}+\s+){0,2}(?:[=≈~:]\s*)?(?:about\s+|around\s+)?\Z"
+).search

@@ -35,6 +35,7 @@ from extractor.pipeline.results._cues import (
     _search_metric_phrase_before,
     _search_slash_names_before,
     _search_slash_numbers_before,
+    _search_value_bracket_open,
 )
 from extractor.pipeline.results.context import Claim
 from extractor.pipeline.results.types import NotSaid, first_hit
@@ -182,6 +183,22 @@ def acronym_of_before(c: Claim) -> str | None:
     return what
 
 
+def value_in_brackets(c: Claim) -> str | None:
+    """A listed metric right before brackets that open on the number, in any unit: "a
+    latency (960 s)", "computational latency (often exceeding 2-4 seconds)" (the number
+    is the metric's value; a time or factor too, unlike :func:`listed_before`)."""
+    text = c.text
+    opened = _search_value_bracket_open(text, max(0, c.g_start - 30), c.g_start)
+    if opened is None:
+        return None
+    opening = opened.start()
+    named = [m for m in c.ctx.metrics.between(max(0, opening - 60), opening)]
+    listed = named[-1] if named else None
+    if listed is None or listed.end not in (opening, opening - 1):
+        return None
+    return _spelled(c, listed)
+
+
 def listed_after(c: Claim) -> str | None:
     """A listed metric right after the number: "85.7% top-1 accuracy", "32.1 BLEU"."""
     match = _listed_after(c)
@@ -229,6 +246,10 @@ def _measure(
     phrase unless it is vague or says where the change holds ("most settings", "total");
     ``counted``: what a number counts may be such a word ("36.8% fewer steps")."""
     listed = next((n for n in c.ctx.metrics.between(start, start + 1)), None)
+    if listed is None:  # "F1 score improves from": the phrase began inside the name
+        listed = next(
+            (n for n in c.ctx.metrics.between(max(0, start - 16), start) if n.end > start), None
+        )
     if listed is not None:
         return _spelled(c, listed)
     if listed_only:
@@ -457,6 +478,7 @@ STRATEGIES = (
     bracketed_listed_after,
     acronym_of_before,
     listed_after,
+    value_in_brackets,
     change_in_after,
     changed_by_before,
     in_listed_after,
