@@ -809,3 +809,15 @@ _search_change_noun_of = regex.compile(
     r"approximately\s+|more\s+than\s+|at\s+least\s+|almost\s+|only\s+|just\s+)?\Z",
     regex.IGNORECASE,
 ).search
+# A metric written as a noun phrase, linked to the number after it by a hedge, a verb of
+# reaching or a range: "inference speeds of over 67.10 FPS", "the inference speed reaches
+# 14.8 FPS", "coverage ranging from 93.5% to 95.2%", "latency on the order of 15 ms".
+_search_metric_phrase_linked_before = regex.compile(
+    rf"(?<![\w\-])(?P<what>(?:{_MOD}\s){{0,2}}(?:{_HEAD}|speeds))\s+"
+    r"(?:(?:(?:of|is|was|are|were|at)\s+(?:well\s+)?(?:over|about|around|nearly|approximately|"
+    r"roughly|up\s+to|more\s+than|less\s+than|below|above|under|just|only|almost)|"
+    r"on\s+the\s+order\s+of|reaches|reached|reach|achieves|achieved|attains|attained|"
+    r"exceeds|exceeded|stands\s+at|stood\s+at|ranging\s+from|ranges\s+from|range\s+from|"
+    r"between)\s+(?:over\s+|about\s+|around\s+|nearly\s+|up\s+to\s+|only\s+|just\s+)?)\Z",
+    regex.IGNORECASE,
+).search
