@@ -29,8 +29,10 @@ from extractor.pipeline.results._cues import (
     _match_to_after,
     _search_acronym_of_before,
     _search_change_noun_of,
+    _search_change_verb_by,
     _search_changed_by,
     _search_changed_from,
+    _search_elided_changed_by,
     _search_label_before,
     _search_lowercase_run,
     _search_metric_phrase_before,
@@ -283,6 +285,24 @@ def _in_what(c: Claim) -> tuple[str, int] | None:
                 words = words[:-1]
             return (" ".join(words), found.start("what")) if words else None
     return None
+
+
+def elided_changed_by(c: Claim) -> str | None:
+    """What a second change of one verb is in, the verb left out: "reduces computation by
+    2.5x and memory footprint (VRAM) by up to 2.1x" (the first change's verb and "by"
+    stand before it in the clause)."""
+    text, g_start = c.text, c.g_start
+    found = _search_elided_changed_by(text, max(0, g_start - 80), g_start)
+    if found is None:
+        return None
+    lo = max(c.sentence[0], found.start() - 120)
+    if not _search_change_verb_by(text, lo, found.start()):
+        return None
+    start, phrase = found.start("what"), found.group("what")
+    first, *rest = phrase.split()
+    if first.lower() in _PREPOSITIONS or (rest and first.endswith("s") and first.islower()):
+        return None  # "and accelerates generation by": a verb of its own
+    return _measure(c, phrase, start)
 
 
 # Words that say how a number is read or aggregated, not what it measures.
@@ -543,6 +563,7 @@ STRATEGIES = (
     value_in_brackets,
     change_in_after,
     changed_by_before,
+    elided_changed_by,
     change_noun_of,
     in_listed_after,
     changed_from,
