@@ -133,8 +133,10 @@ def own_metric_in_list(c: Claim) -> str | None:
     66.1% in macro-F1" (the last number of the list takes the list's); the low end of a
     range, the one after its range: "by 1.2%-3.3% in AUROC and 5.3%-20.9% in AUPRC"."""
     q, group, index = c.q, c.group, c.index
-    if q.relation == "range_low" and index + 1 < len(group) and group[index + 1].relation == (
-        "range_high"
+    if (
+        q.relation == "range_low"
+        and index + 1 < len(group)
+        and group[index + 1].relation == ("range_high")
     ):
         index += 1  # "by 1.2%-3.3% in macro AUROC and 5.3%-20.9% in ...": the range's
         q = group[index]
