@@ -835,3 +835,13 @@ _search_change_verb_by = regex.compile(
     r"\b(?:improv|increas|reduc|boost|rais|lower|decreas|enhanc|cut)\w*\s[^;]*?\bby\b",
     regex.IGNORECASE,
 ).search
+# What a change brings to the number: "reducing reconstruction time to below 50%", "cuts
+# the error rate to 3.1%", "raises recall to 0.91".
+_search_changed_to = regex.compile(
+    rf"\b(?:improv|increas|reduc|boost|rais|lower|decreas|enhanc|cut|bring|brought|"
+    rf"push|lift|drop|shrink|shrank|compress)\w*\s+(?:the\s+|its\s+|their\s+)?{_WHAT}"
+    r"(?:\s*\((?P<bracketed>[^()]{1,30})\))?"
+    r"\s+(?:down\s+|up\s+)?to\s+(?:below\s+|under\s+|above\s+|over\s+|just\s+|only\s+|about\s+|"
+    r"around\s+|roughly\s+|nearly\s+|approximately\s+|less\s+than\s+|more\s+than\s+)?\Z",
+    regex.IGNORECASE,
+).search

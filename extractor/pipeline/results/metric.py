@@ -32,6 +32,7 @@ from extractor.pipeline.results._cues import (
     _search_change_verb_by,
     _search_changed_by,
     _search_changed_from,
+    _search_changed_to,
     _search_elided_changed_by,
     _search_label_before,
     _search_lowercase_run,
@@ -287,6 +288,22 @@ def _in_what(c: Claim) -> tuple[str, int] | None:
                 words = words[:-1]
             return (" ".join(words), found.start("what")) if words else None
     return None
+
+
+def changed_to_before(c: Claim) -> str | None:
+    """What a change brings to the number: "reducing reconstruction time to below 50%",
+    "cuts the error rate to 3.1%" (not a vague word: "improves performance to 80%")."""
+    found = _search_changed_to(c.text, max(0, c.g_start - 100), c.g_start)
+    if found is None:
+        return None
+    phrase, start = found.group("what"), found.start("what")
+    if phrase.split()[0].lower() in _PREPOSITIONS:
+        return None
+    if found.group("bracketed"):  # "the mixed error rate (MER) to 9.4%": the listed name
+        listed = next(iter(c.ctx.metrics.between(found.start("bracketed"), found.end())), None)
+        if listed is not None and not c.ctx.metrics.between(start, start + 1):
+            return _spelled(c, listed)
+    return _measure(c, phrase, start)
 
 
 def elided_changed_by(c: Claim) -> str | None:
@@ -567,6 +584,7 @@ STRATEGIES = (
     changed_by_before,
     elided_changed_by,
     change_noun_of,
+    changed_to_before,
     in_listed_after,
     changed_from,
     label_before,
