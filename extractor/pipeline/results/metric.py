@@ -218,13 +218,29 @@ def listed_after(c: Claim) -> str | None:
     return _spelled(c, match) if match else None
 
 
+# Words that open a clause or a condition after a measure: "efficiency when using two
+# robots", "accuracy using half the data".
+_CLAUSE_OPENERS = {"when", "using", "via", "during", "under", "without", "through", "where"}
+
+
+def _before_clause(phrase: str) -> str:
+    """The phrase up to a word that opens a clause or condition.
+
+    >>> _before_clause("efficiency when using"), _before_clause("sample efficiency")
+    ('efficiency', 'sample efficiency')
+    """
+    words = phrase.split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _CLAUSE_OPENERS), None)
+    return " ".join(words[:cut]) if cut is not None else phrase
+
+
 def change_in_after(c: Claim) -> str | None:
     """What the number's own change is in: "a 3.1% increase in recall" (nearer than a
-    metric named before it)."""
+    metric named before it; "a 2x improvement in efficiency when using two robots":
+    efficiency)."""
     own_change = _match_change_in(c.text, c.g_end)
     if own_change is not None and not is_vague(own_change.group("what")):
-        phrase: str = own_change.group("what")
-        return phrase
+        return _before_clause(own_change.group("what"))
     return None
 
 
@@ -283,7 +299,7 @@ def _in_what(c: Claim) -> tuple[str, int] | None:
     for end in dict.fromkeys((c.q.end, c.g_end)):
         found = _match_in_what_after(c.text, end)
         if found is not None:
-            words = found.group("what").split()
+            words = _before_clause(found.group("what")).split()
             if words[-1].lower() == "respectively":
                 words = words[:-1]
             return (" ".join(words), found.start("what")) if words else None
