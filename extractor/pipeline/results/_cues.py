@@ -845,3 +845,11 @@ _search_changed_to = regex.compile(
     r"around\s+|roughly\s+|nearly\s+|approximately\s+|less\s+than\s+|more\s+than\s+)?\Z",
     regex.IGNORECASE,
 ).search
+# A share of a cost right after the number: "only 73% of its computational load", "27.3%
+# of the total compute budget", "5% of parameters".
+_match_share_of_cost = regex.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:total\s+|overall\s+|full\s+)?"
+    r"(?P<what>(?:[\p{L}\-]+\s+){0,2}?(?:parameters|memory|compute|computation|budget|load|"
+    r"costs?|FLOPs|energy|bandwidth|storage|overhead|footprint|tokens))\b",
+    regex.IGNORECASE,
+).match

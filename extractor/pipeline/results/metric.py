@@ -23,6 +23,7 @@ from extractor.pipeline.results._cues import (
     _match_in_what_after,
     _match_metric_phrase_after,
     _match_own_metric,
+    _match_share_of_cost,
     _match_slash_names_after,
     _match_slash_numbers_after,
     _match_speedup_noun,
@@ -155,6 +156,18 @@ def own_metric_in_list(c: Claim) -> str | None:
         None,
     )
     return c.text[own.start : own.end] if own else None
+
+
+def share_of_cost(c: Claim) -> str | None:
+    """A share of a cost the number names right after it: "using only 73% of its
+    computational load", "27.3% of the total compute budget" (not a share of cases or of
+    time: "in 87% of cases")."""
+    if c.q.unit != "%":
+        return None
+    found = _match_share_of_cost(c.text, c.q.end)
+    if found is None:
+        return None
+    return _measure(c, found.group("what"), found.start("what"), counted=True)
 
 
 def fewer_cost(c: Claim) -> str | None:
@@ -592,6 +605,7 @@ STRATEGIES = (
     slash_paired,
     own_metric_in_list,
     fewer_cost,
+    share_of_cost,
     bracketed_listed_after,
     acronym_of_before,
     listed_after,
