@@ -403,13 +403,23 @@ _match_change_ends_gap = regex.compile(
 ).match
 
 
+# The gap before a number that restates the one before it: ", i.e., ", " (i.e. ".
+_match_restated_gap = regex.compile(
+    r"\s*[,(]?\s*(?:i\.e\.|that\s+is|namely)\s*,?\s*\Z", regex.IGNORECASE
+).match
+
+
 def _spells_out_change(text: str, before: ResultMatch, r: ResultMatch) -> bool:
     """Whether ``r`` is the "from" end of the change right before it: "a latency reduction
-    of 166 times, from 61.36 seconds to 0.37 seconds", "by 20% (from 10.1% to 8.0%)"."""
+    of 166 times, from 61.36 seconds to 0.37 seconds", "by 20% (from 10.1% to 8.0%)"; or
+    restates it: "Recall improved by 1.76%, i.e., 0.9555"."""
+    if before.quantity.end >= r.quantity.start:
+        return False
+    if _match_restated_gap(text, before.quantity.end, r.quantity.start):
+        return True
     return (
         r.quantity.relation == "from"
         and before.role == "improvement"
-        and before.quantity.end < r.quantity.start
         and bool(_match_change_ends_gap(text, before.quantity.end, r.quantity.start))
     )
 
@@ -428,7 +438,8 @@ def coordinated_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultM
 
     The "from" end of a change spelled out right after it takes the change's metric in any
     unit ("a latency reduction of 166 times, from 61.36 seconds to 0.37 seconds"), and its
-    "to" end then follows it as above.
+    "to" end then follows it as above; so does a number restating the one before it
+    ("Recall improved by 1.76%, i.e., 0.9555").
     """
     text = ctx.text
     carried: list[ResultMatch] = []
