@@ -853,3 +853,15 @@ _match_share_of_cost = regex.compile(
     r"costs?|FLOPs|energy|bandwidth|storage|overhead|footprint|tokens))\b",
     regex.IGNORECASE,
 ).match
+# What joins the numbers of one list, whatever their units: "27.69 dB and 0.893", "0.91,
+# 0.88, and 0.93".
+_match_number_list_join = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z").match
+# Between a list of numbers and the metrics it is "in": " in ", " in terms of the ".
+_match_in_metrics_gap = regex.compile(
+    r"\s+(?:in|on|for)\s+(?:terms\s+of\s+)?(?:the\s+)?\Z", regex.IGNORECASE
+).match
+# Between a list of metrics and the numbers it has: " of ", " scores of ", " are ", ": ".
+_match_metrics_of_gap = regex.compile(
+    r"\s*(?:scores?\s+|values?\s+)?(?:of|are|were|:|reach(?:es|ed)?|by)\s+(?:up\s+to\s+)?\Z",
+    regex.IGNORECASE,
+).match

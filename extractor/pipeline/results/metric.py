@@ -7,9 +7,13 @@ change is "in" or "by", then plain noun phrases and comparative adjectives.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import pairwise
+
 import regex
 
 from extractor.components.names import METRIC, NameMatch
+from extractor.components.quantities import Quantity
 from extractor.lexicon.cues import word_set
 from extractor.pipeline.results._cues import (
     _COMPARATIVE_METRICS,
@@ -20,8 +24,11 @@ from extractor.pipeline.results._cues import (
     _match_comparative_metric,
     _match_comparative_noun,
     _match_fewer_cost,
+    _match_in_metrics_gap,
     _match_in_what_after,
     _match_metric_phrase_after,
+    _match_metrics_of_gap,
+    _match_number_list_join,
     _match_own_metric,
     _match_share_of_cost,
     _match_slash_names_after,
@@ -101,6 +108,61 @@ def _spelled(c: Claim, match: NameMatch) -> str:
         )
         match = spelled or match
     return text[match.start : match.end]
+
+
+def _number_list(c: Claim) -> tuple[list[Quantity], int]:
+    """The numbers joined to this one by commas and "and", whatever their units, and its
+    place among them: "27.69 dB and 0.893"."""
+    text, kept = c.text, c.ctx.kept
+    i = bisect_left([q.start for q in kept], c.q.start)
+    if i >= len(kept) or kept[i].start != c.q.start:
+        return [c.q], 0
+    lo = hi = i
+    while lo > 0 and _match_number_list_join(text, kept[lo - 1].end, kept[lo].start):
+        if kept[lo - 1].end > kept[lo].start or kept[lo - 1].start < c.sentence[0]:
+            break
+        lo -= 1
+    while hi + 1 < len(kept) and _match_number_list_join(text, kept[hi].end, kept[hi + 1].start):
+        if kept[hi].end > kept[hi + 1].start or kept[hi + 1].end > c.sentence[1]:
+            break
+        hi += 1
+    return kept[lo : hi + 1], i - lo
+
+
+def _metric_list(c: Claim, lo: int, hi: int) -> list[NameMatch]:
+    """Listed metrics written as one list in ``[lo, hi)``: "PSNR and SSIM"."""
+    names = c.ctx.metrics.between(lo, hi)
+    if not names or any(
+        not _match_number_list_join(c.text, a.end, b.start) for a, b in pairwise(names)
+    ):
+        return []
+    return names
+
+
+def metrics_respectively(c: Claim) -> str | None:
+    """A list of numbers in different units paired in order with a list of metrics, in a
+    "respectively" sentence: "27.69 dB and 0.893 in PSNR and SSIM, respectively", "a PSNR
+    and SSIM of 31.2 dB and 0.912, respectively"."""
+    text = c.text
+    if not c.ctx.sentence_says("respectively", c.sentence):
+        return None
+    numbers, index = _number_list(c)
+    if len(numbers) < 2 or len({q.unit for q in numbers}) < 2:
+        return None  # one unit: the list's own pairing decides
+    end, start = numbers[-1].end, numbers[0].start
+    after = c.ctx.metrics.between(end, min(c.sentence[1], end + 30))
+    if after and _match_in_metrics_gap(text, end, after[0].start):
+        names = _metric_list(c, after[0].start, min(c.sentence[1], after[0].start + 80))
+    else:
+        before = c.ctx.metrics.between(max(c.sentence[0], start - 80), start)
+        names = []
+        if before and _match_metrics_of_gap(text, before[-1].end, start):
+            names = list(before)
+            while names and not _metric_list(c, names[0].start, names[-1].end):
+                names = names[1:]
+    if len(names) != len(numbers):
+        return None
+    return _spelled(c, names[index])
 
 
 def slash_paired(c: Claim) -> str | None:
@@ -602,6 +664,7 @@ def speedup_noun(c: Claim) -> str | None:
 
 
 STRATEGIES = (
+    metrics_respectively,
     slash_paired,
     own_metric_in_list,
     fewer_cost,
