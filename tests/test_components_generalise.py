@@ -141,7 +141,11 @@ def test_a_name_followed_by_metric_is_a_metric_not_a_benchmark() -> None:
 
 def test_a_coordinated_share_is_not_a_condition() -> None:
     record = extract("The model reduces latency by 35% and memory usage by 2.1x.")
-    assert [(r.text, r.metric) for r in record.metrics] == [("35%", "latency"), ("2.1x", None)]
+    # the second change's verb is left out: it is in memory usage (elided_changed_by)
+    assert [(r.text, r.metric) for r in record.metrics] == [
+        ("35%", "latency"),
+        ("2.1x", "memory usage"),
+    ]
 
 
 def test_articles_between_coordinated_results_keep_the_shared_benchmark() -> None:

@@ -794,3 +794,74 @@ _match_metric_list_gap = regex.compile(
 _search_negative_value_link = regex.compile(
     r"\b(?:between|of|is|was|and|to)\s*\Z|[=:]\s*\Z", regex.IGNORECASE
 ).search
+# The opening of brackets that hold a metric's value right after its name, past a few
+# lower-case hedge words: "latency (960 s)", "latency (often exceeding 2-4 seconds)",
+# "VUS-ROC (0.675, ...)", "(value 1.27)", "(≈ 0.997)".
+_search_value_bracket_open = regex.compile(
+    r"\(\s*(?:\p{Ll}+\s+){0,2}(?:[=≈~:]\s*)?(?:about\s+|around\s+)?\Z"
+).search
+# What a change named by a noun before "of" and the number is in: "a latency reduction of
+# up to 166 times", "bit rate savings of 24.42 percent", "a relative WER reduction of 9%".
+_search_change_noun_of = regex.compile(
+    rf"(?<![\w\-])(?P<what>(?:{_MOD}\s){{0,2}}{_MOD})\s+(?:relative\s+|absolute\s+)?"
+    r"(?:reductions?|improvements?|gains?|increases?|decreases?|savings?|drops?|boosts?|"
+    r"declines?|cuts?)\s+of\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|around\s+|roughly\s+|"
+    r"approximately\s+|more\s+than\s+|at\s+least\s+|almost\s+|only\s+|just\s+)?\Z",
+    regex.IGNORECASE,
+).search
+# A metric written as a noun phrase, linked to the number after it by a hedge, a verb of
+# reaching or a range: "inference speeds of over 67.10 FPS", "the inference speed reaches
+# 14.8 FPS", "coverage ranging from 93.5% to 95.2%", "latency on the order of 15 ms".
+_search_metric_phrase_linked_before = regex.compile(
+    rf"(?<![\w\-])(?P<what>(?:{_MOD}\s){{0,2}}(?:{_HEAD}|speeds))\s+"
+    r"(?:(?:(?:of|is|was|are|were|at)\s+(?:well\s+)?(?:over|about|around|nearly|approximately|"
+    r"roughly|up\s+to|more\s+than|less\s+than|below|above|under|just|only|almost)|"
+    r"on\s+the\s+order\s+of|reaches|reached|reach|achieves|achieved|attains|attained|"
+    r"exceeds|exceeded|stands\s+at|stood\s+at|ranging\s+from|ranges\s+from|range\s+from|"
+    r"between)\s+(?:over\s+|about\s+|around\s+|nearly\s+|up\s+to\s+|only\s+|just\s+)?)\Z",
+    regex.IGNORECASE,
+).search
+# A second change of one verb, its verb left out: "reduces computation by 2.5x and memory
+# footprint (VRAM) by up to 2.1x", "cuts latency by 30%, energy by 12%".
+_search_elided_changed_by = regex.compile(
+    rf"(?:,|\band)\s+(?:the\s+|its\s+|their\s+)?(?!(?:and|or|by|to|up|while|with|also)\b)"
+    rf"{_WHAT}(?:\s*\((?P<bracketed>[^()]{{1,30}})\))?"
+    r"\s+by\s+(?:up\s+to\s+|about\s+|over\s+|more\s+than\s+|nearly\s+|around\s+|roughly\s+|"
+    r"approximately\s+|at\s+least\s+|a\s+factor\s+of\s+)?\Z",
+    regex.IGNORECASE,
+).search
+# The change verb and "by" of the first change: "reduces computation (GFLOPs) by".
+_search_change_verb_by = regex.compile(
+    r"\b(?:improv|increas|reduc|boost|rais|lower|decreas|enhanc|cut)\w*\s[^;]*?\bby\b",
+    regex.IGNORECASE,
+).search
+# What a change brings to the number: "reducing reconstruction time to below 50%", "cuts
+# the error rate to 3.1%", "raises recall to 0.91".
+_search_changed_to = regex.compile(
+    rf"\b(?:improv|increas|reduc|boost|rais|lower|decreas|enhanc|cut|bring|brought|"
+    rf"push|lift|drop|shrink|shrank|compress)\w*\s+(?:the\s+|its\s+|their\s+)?{_WHAT}"
+    r"(?:\s*\((?P<bracketed>[^()]{1,30})\))?"
+    r"\s+(?:down\s+|up\s+)?to\s+(?:below\s+|under\s+|above\s+|over\s+|just\s+|only\s+|about\s+|"
+    r"around\s+|roughly\s+|nearly\s+|approximately\s+|less\s+than\s+|more\s+than\s+)?\Z",
+    regex.IGNORECASE,
+).search
+# A share of a cost right after the number: "only 73% of its computational load", "27.3%
+# of the total compute budget", "5% of parameters".
+_match_share_of_cost = regex.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:total\s+|overall\s+|full\s+)?"
+    r"(?P<what>(?:[\p{L}\-]+\s+){0,2}?(?:parameters|memory|compute|computation|budget|load|"
+    r"costs?|FLOPs|energy|bandwidth|storage|overhead|footprint|tokens))\b",
+    regex.IGNORECASE,
+).match
+# What joins the numbers of one list, whatever their units: "27.69 dB and 0.893", "0.91,
+# 0.88, and 0.93".
+_match_number_list_join = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\Z").match
+# Between a list of numbers and the metrics it is "in": " in ", " in terms of the ".
+_match_in_metrics_gap = regex.compile(
+    r"\s+(?:in|on|for)\s+(?:terms\s+of\s+)?(?:the\s+)?\Z", regex.IGNORECASE
+).match
+# Between a list of metrics and the numbers it has: " of ", " scores of ", " are ", ": ".
+_match_metrics_of_gap = regex.compile(
+    r"\s*(?:scores?\s+|values?\s+)?(?:of|are|were|:|reach(?:es|ed)?|by)\s+(?:up\s+to\s+)?\Z",
+    regex.IGNORECASE,
+).match

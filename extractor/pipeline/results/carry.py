@@ -397,6 +397,33 @@ def _same_scale(a: Quantity, b: Quantity) -> bool:
     return a.unit is not None or (abs(a.value) <= 1) == (abs(b.value) <= 1)
 
 
+# The gap between a change and the two ends it spells out: ", from ", " (from ", ", i.e., from ".
+_match_change_ends_gap = regex.compile(
+    r"\s*[,(]?\s*(?:i\.e\.,?\s*)?from\s+(?:about\s+|just\s+|only\s+)?\Z", regex.IGNORECASE
+).match
+
+
+# The gap before a number that restates the one before it: ", i.e., ", " (i.e. ".
+_match_restated_gap = regex.compile(
+    r"\s*[,(]?\s*(?:i\.e\.|that\s+is|namely)\s*,?\s*\Z", regex.IGNORECASE
+).match
+
+
+def _spells_out_change(text: str, before: ResultMatch, r: ResultMatch) -> bool:
+    """Whether ``r`` is the "from" end of the change right before it: "a latency reduction
+    of 166 times, from 61.36 seconds to 0.37 seconds", "by 20% (from 10.1% to 8.0%)"; or
+    restates it: "Recall improved by 1.76%, i.e., 0.9555"."""
+    if before.quantity.end >= r.quantity.start:
+        return False
+    if _match_restated_gap(text, before.quantity.end, r.quantity.start):
+        return True
+    return (
+        r.quantity.relation == "from"
+        and before.role == "improvement"
+        and bool(_match_change_ends_gap(text, before.quantity.end, r.quantity.start))
+    )
+
+
 def coordinated_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
     """A later number coordinated with the result right before it, in the same clause and
     scale, with no metric of its own, is in that result's metric, across the words that
@@ -408,6 +435,11 @@ def coordinated_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultM
 
     Not across a clause change, a comparison ("than", "compared", "versus"), a setting
     ("with", "at", "using") or a metric other than the earlier result's.
+
+    The "from" end of a change spelled out right after it takes the change's metric in any
+    unit ("a latency reduction of 166 times, from 61.36 seconds to 0.37 seconds"), and its
+    "to" end then follows it as above; so does a number restating the one before it
+    ("Recall improved by 1.76%, i.e., 0.9555").
     """
     text = ctx.text
     carried: list[ResultMatch] = []
@@ -415,6 +447,15 @@ def coordinated_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultM
         before = carried[-1] if carried else None
         q = r.quantity
         if (
+            r.metric is None
+            and before is not None
+            and before.metric is not None
+            and before.sentence == r.sentence
+            and before.quantity.end < q.start
+            and _spells_out_change(text, before, r)
+        ):
+            r = _decided(replace(r, metric=before.metric), metric="change_ends")
+        elif (
             r.metric is None
             and before is not None
             and before.metric is not None

@@ -7,9 +7,13 @@ change is "in" or "by", then plain noun phrases and comparative adjectives.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import pairwise
+
 import regex
 
 from extractor.components.names import METRIC, NameMatch
+from extractor.components.quantities import Quantity
 from extractor.lexicon.cues import word_set
 from extractor.pipeline.results._cues import (
     _COMPARATIVE_METRICS,
@@ -20,21 +24,31 @@ from extractor.pipeline.results._cues import (
     _match_comparative_metric,
     _match_comparative_noun,
     _match_fewer_cost,
+    _match_in_metrics_gap,
     _match_in_what_after,
     _match_metric_phrase_after,
+    _match_metrics_of_gap,
+    _match_number_list_join,
     _match_own_metric,
+    _match_share_of_cost,
     _match_slash_names_after,
     _match_slash_numbers_after,
     _match_speedup_noun,
     _match_to_after,
     _search_acronym_of_before,
+    _search_change_noun_of,
+    _search_change_verb_by,
     _search_changed_by,
     _search_changed_from,
+    _search_changed_to,
+    _search_elided_changed_by,
     _search_label_before,
     _search_lowercase_run,
     _search_metric_phrase_before,
+    _search_metric_phrase_linked_before,
     _search_slash_names_before,
     _search_slash_numbers_before,
+    _search_value_bracket_open,
 )
 from extractor.pipeline.results.context import Claim
 from extractor.pipeline.results.types import NotSaid, first_hit
@@ -96,6 +110,61 @@ def _spelled(c: Claim, match: NameMatch) -> str:
     return text[match.start : match.end]
 
 
+def _number_list(c: Claim) -> tuple[list[Quantity], int]:
+    """The numbers joined to this one by commas and "and", whatever their units, and its
+    place among them: "27.69 dB and 0.893"."""
+    text, kept = c.text, c.ctx.kept
+    i = bisect_left([q.start for q in kept], c.q.start)
+    if i >= len(kept) or kept[i].start != c.q.start:
+        return [c.q], 0
+    lo = hi = i
+    while lo > 0 and _match_number_list_join(text, kept[lo - 1].end, kept[lo].start):
+        if kept[lo - 1].end > kept[lo].start or kept[lo - 1].start < c.sentence[0]:
+            break
+        lo -= 1
+    while hi + 1 < len(kept) and _match_number_list_join(text, kept[hi].end, kept[hi + 1].start):
+        if kept[hi].end > kept[hi + 1].start or kept[hi + 1].end > c.sentence[1]:
+            break
+        hi += 1
+    return kept[lo : hi + 1], i - lo
+
+
+def _metric_list(c: Claim, lo: int, hi: int) -> list[NameMatch]:
+    """Listed metrics written as one list in ``[lo, hi)``: "PSNR and SSIM"."""
+    names = c.ctx.metrics.between(lo, hi)
+    if not names or any(
+        not _match_number_list_join(c.text, a.end, b.start) for a, b in pairwise(names)
+    ):
+        return []
+    return names
+
+
+def metrics_respectively(c: Claim) -> str | None:
+    """A list of numbers in different units paired in order with a list of metrics, in a
+    "respectively" sentence: "27.69 dB and 0.893 in PSNR and SSIM, respectively", "a PSNR
+    and SSIM of 31.2 dB and 0.912, respectively"."""
+    text = c.text
+    if not c.ctx.sentence_says("respectively", c.sentence):
+        return None
+    numbers, index = _number_list(c)
+    if len(numbers) < 2 or len({q.unit for q in numbers}) < 2:
+        return None  # one unit: the list's own pairing decides
+    end, start = numbers[-1].end, numbers[0].start
+    after = c.ctx.metrics.between(end, min(c.sentence[1], end + 30))
+    if after and _match_in_metrics_gap(text, end, after[0].start):
+        names = _metric_list(c, after[0].start, min(c.sentence[1], after[0].start + 80))
+    else:
+        before = c.ctx.metrics.between(max(c.sentence[0], start - 80), start)
+        names = []
+        if before and _match_metrics_of_gap(text, before[-1].end, start):
+            names = list(before)
+            while names and not _metric_list(c, names[0].start, names[-1].end):
+                names = names[1:]
+    if len(names) != len(numbers):
+        return None
+    return _spelled(c, names[index])
+
+
 def slash_paired(c: Claim) -> str | None:
     """Numbers and metrics written as slash lists of one length pair in order: "0.3 /
     2.9% absolute WER / B-WER", "FID/IS of 1.59/304.4", "2.1/3.4% WER/CER" (one of
@@ -125,11 +194,19 @@ def slash_paired(c: Claim) -> str | None:
 
 def own_metric_in_list(c: Claim) -> str | None:
     """Inside a list, the metric named right after this number: "78.5% in accuracy and
-    66.1% in macro-F1" (the last number of the list takes the list's)."""
-    q, group = c.q, c.group
+    66.1% in macro-F1" (the last number of the list takes the list's); the low end of a
+    range, the one after its range: "by 1.2%-3.3% in AUROC and 5.3%-20.9% in AUPRC"."""
+    q, group, index = c.q, c.group, c.index
+    if (
+        q.relation == "range_low"
+        and index + 1 < len(group)
+        and group[index + 1].relation == ("range_high")
+    ):
+        index += 1  # "by 1.2%-3.3% in macro AUROC and 5.3%-20.9% in ...": the range's
+        q = group[index]
     if q is group[-1]:
         return None
-    next_start = group[c.index + 1].start  # (list.index would make a long list quadratic)
+    next_start = group[index + 1].start  # (list.index would make a long list quadratic)
     own = next(
         (
             n
@@ -141,6 +218,18 @@ def own_metric_in_list(c: Claim) -> str | None:
         None,
     )
     return c.text[own.start : own.end] if own else None
+
+
+def share_of_cost(c: Claim) -> str | None:
+    """A share of a cost the number names right after it: "using only 73% of its
+    computational load", "27.3% of the total compute budget" (not a share of cases or of
+    time: "in 87% of cases")."""
+    if c.q.unit != "%":
+        return None
+    found = _match_share_of_cost(c.text, c.q.end)
+    if found is None:
+        return None
+    return _measure(c, found.group("what"), found.start("what"), counted=True)
 
 
 def fewer_cost(c: Claim) -> str | None:
@@ -182,19 +271,51 @@ def acronym_of_before(c: Claim) -> str | None:
     return what
 
 
+def value_in_brackets(c: Claim) -> str | None:
+    """A listed metric right before brackets that open on the number, in any unit: "a
+    latency (960 s)", "computational latency (often exceeding 2-4 seconds)" (the number
+    is the metric's value; a time or factor too, unlike :func:`listed_before`)."""
+    text = c.text
+    opened = _search_value_bracket_open(text, max(0, c.g_start - 30), c.g_start)
+    if opened is None:
+        return None
+    opening = opened.start()
+    named = [m for m in c.ctx.metrics.between(max(0, opening - 60), opening)]
+    listed = named[-1] if named else None
+    if listed is None or listed.end not in (opening, opening - 1):
+        return None
+    return _spelled(c, listed)
+
+
 def listed_after(c: Claim) -> str | None:
     """A listed metric right after the number: "85.7% top-1 accuracy", "32.1 BLEU"."""
     match = _listed_after(c)
     return _spelled(c, match) if match else None
 
 
+# Words that open a clause or a condition after a measure: "efficiency when using two
+# robots", "accuracy using half the data".
+_CLAUSE_OPENERS = {"when", "using", "via", "during", "under", "without", "through", "where"}
+
+
+def _before_clause(phrase: str) -> str:
+    """The phrase up to a word that opens a clause or condition.
+
+    >>> _before_clause("efficiency when using"), _before_clause("sample efficiency")
+    ('efficiency', 'sample efficiency')
+    """
+    words = phrase.split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _CLAUSE_OPENERS), None)
+    return " ".join(words[:cut]) if cut is not None else phrase
+
+
 def change_in_after(c: Claim) -> str | None:
     """What the number's own change is in: "a 3.1% increase in recall" (nearer than a
-    metric named before it)."""
+    metric named before it; "a 2x improvement in efficiency when using two robots":
+    efficiency)."""
     own_change = _match_change_in(c.text, c.g_end)
     if own_change is not None and not is_vague(own_change.group("what")):
-        phrase: str = own_change.group("what")
-        return phrase
+        return _before_clause(own_change.group("what"))
     return None
 
 
@@ -229,6 +350,10 @@ def _measure(
     phrase unless it is vague or says where the change holds ("most settings", "total");
     ``counted``: what a number counts may be such a word ("36.8% fewer steps")."""
     listed = next((n for n in c.ctx.metrics.between(start, start + 1)), None)
+    if listed is None:  # "F1 score improves from": the phrase began inside the name
+        listed = next(
+            (n for n in c.ctx.metrics.between(max(0, start - 16), start) if n.end > start), None
+        )
     if listed is not None:
         return _spelled(c, listed)
     if listed_only:
@@ -249,11 +374,65 @@ def _in_what(c: Claim) -> tuple[str, int] | None:
     for end in dict.fromkeys((c.q.end, c.g_end)):
         found = _match_in_what_after(c.text, end)
         if found is not None:
-            words = found.group("what").split()
+            words = _before_clause(found.group("what")).split()
             if words[-1].lower() == "respectively":
                 words = words[:-1]
             return (" ".join(words), found.start("what")) if words else None
     return None
+
+
+def changed_to_before(c: Claim) -> str | None:
+    """What a change brings to the number: "reducing reconstruction time to below 50%",
+    "cuts the error rate to 3.1%" (not a vague word: "improves performance to 80%")."""
+    found = _search_changed_to(c.text, max(0, c.g_start - 100), c.g_start)
+    if found is None:
+        return None
+    phrase, start = found.group("what"), found.start("what")
+    if phrase.split()[0].lower() in _PREPOSITIONS:
+        return None
+    if found.group("bracketed"):  # "the mixed error rate (MER) to 9.4%": the listed name
+        listed = next(iter(c.ctx.metrics.between(found.start("bracketed"), found.end())), None)
+        if listed is not None and not c.ctx.metrics.between(start, start + 1):
+            return _spelled(c, listed)
+    return _measure(c, phrase, start)
+
+
+def elided_changed_by(c: Claim) -> str | None:
+    """What a second change of one verb is in, the verb left out: "reduces computation by
+    2.5x and memory footprint (VRAM) by up to 2.1x" (the first change's verb and "by"
+    stand before it in the clause)."""
+    text, g_start = c.text, c.g_start
+    found = _search_elided_changed_by(text, max(0, g_start - 80), g_start)
+    if found is None:
+        return None
+    lo = max(c.sentence[0], found.start() - 120)
+    if not _search_change_verb_by(text, lo, found.start()):
+        return None
+    start, phrase = found.start("what"), found.group("what")
+    first, *rest = phrase.split()
+    if first.lower() in _PREPOSITIONS or (rest and first.endswith("s") and first.islower()):
+        return None  # "and accelerates generation by": a verb of its own
+    return _measure(c, phrase, start)
+
+
+# Words that say how a number is read or aggregated, not what it measures.
+_READINGS = {"absolute", "relative", "average", "mean", "overall", "score", "scores", "total"}
+
+
+def change_noun_of(c: Claim) -> str | None:
+    """What a change written as a noun is in, before "of" and the number: "a latency
+    reduction of up to 166 times", "bit rate savings of 24.42 percent" (not a vague
+    word: "a performance gain of 3%")."""
+    found = _search_change_noun_of(c.text, max(0, c.g_start - 80), c.g_start)
+    if found is None:
+        return None
+    words, start = found.group("what").split(), found.start("what")
+    while words and words[0].lower() in _READINGS:
+        start += len(words[0]) + 1  # "an absolute latency reduction": the reading goes
+        words = words[1:]
+    if not words or words[-1].lower() in _READINGS or words[-1].lower().endswith("ing"):
+        return None  # "representing absolute gains of", "yielding improvements of"
+    return _measure(c, " ".join(words), start)
 
 
 def in_listed_after(c: Claim) -> str | None:
@@ -377,15 +556,49 @@ def listed_before(c: Claim) -> str | None:
     return _spelled(c, match) if match else None
 
 
+_LINK_VERBS = {"give", "reach", "show", "get", "yield", "offer", "provide", "achieve", "attain"}
+
+
+def _linked_phrase(what: str) -> str:
+    """A metric phrase found before a link, with at most one word before its head, and
+    none that reads as a verb or a plural subject.
+
+    >>> [_linked_phrase(p) for p in ("inference speeds", "intervals give coverage")]
+    ['inference speeds', 'coverage']
+    >>> [_linked_phrase(p) for p in ("system achieving latency", "decoding speeds")]
+    ['latency', 'decoding speeds']
+    """
+    *modifiers, head = what.split()
+    if not modifiers:
+        return head
+    word, lowered = modifiers[-1], modifiers[-1].lower()
+    if (
+        lowered in _LINK_VERBS
+        or lowered.endswith("ed")
+        or (lowered.endswith("s") and not lowered.endswith("ss"))
+        or (
+            lowered.endswith("ing")
+            and len(modifiers) > 1
+            and modifiers[-2].lower() not in _LINK_VERBS  # "reach decoding speeds"
+        )
+    ):
+        return head
+    return f"{word} {head}"
+
+
 def noun_phrase(c: Claim) -> str | None:
     """A metric written as a noun phrase right after or before the number, when no listed
-    metric is there: "50% answer consistency", "reasoning scores of 0.696"."""
+    metric is there: "50% answer consistency", "reasoning scores of 0.696", "inference
+    speeds of over 67.10 FPS", "coverage ranging from 93.5% to 95.2%"."""
     text, start, end = c.text, c.g_start, c.q.end
     after = _match_metric_phrase_after(text, end)
     if after:
         phrase: str = after.group("what")
         return phrase
     before = _search_metric_phrase_before(text, max(0, start - 60), start)
+    if before is None:
+        linked = _search_metric_phrase_linked_before(text, max(0, start - 70), start)
+        return _linked_phrase(linked.group("what")) if linked is not None else None
     if before is None or before.group("what").lower() in _SCORE_VERBS:
         return None  # "Mistral-7B scores 62.5": a verb, not a metric
     head = before.group("what").rsplit(None, 1)[-1].lower()
@@ -451,14 +664,20 @@ def speedup_noun(c: Claim) -> str | None:
 
 
 STRATEGIES = (
+    metrics_respectively,
     slash_paired,
     own_metric_in_list,
     fewer_cost,
+    share_of_cost,
     bracketed_listed_after,
     acronym_of_before,
     listed_after,
+    value_in_brackets,
     change_in_after,
     changed_by_before,
+    elided_changed_by,
+    change_noun_of,
+    changed_to_before,
     in_listed_after,
     changed_from,
     label_before,
