@@ -794,3 +794,12 @@ _match_metric_list_gap = regex.compile(
 _search_negative_value_link = regex.compile(
     r"\b(?:between|of|is|was|and|to)\s*\Z|[=:]\s*\Z", regex.IGNORECASE
 ).search
+# A benchmark named as the data a study is run on, beyond "Experiments on X": "Utilizing
+# the X dataset", "using three datasets from Y's X project", "Experiments on 57 tabular
+# datasets from X", "classification of ECG signals from the X dataset".
+_search_study_data_before = regex.compile(
+    r"(?:\b(?:using|utili[sz]ing|employing|leveraging)\s+(?:the\s+)?(?:[\w\-'’]+\s+){0,4}?"
+    r"|\b(?:datasets?|tasks|subsets|splits|recordings|signals|images|samples|cases)\s+"
+    r"(?:from|of|in)\s+(?:the\s+)?(?:[\w\-]+['’]s?\s+)?)\Z",
+    regex.IGNORECASE,
+).search

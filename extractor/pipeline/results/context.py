@@ -38,6 +38,7 @@ from extractor.pipeline.results._cues import (
     _search_other_setting,
     _search_respectively,
     _search_setting,
+    _search_study_data_before,
     _search_trained_on,
 )
 
@@ -125,6 +126,7 @@ def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMat
     if (
         _search_evaluation_setting(text, window, first.start)
         or _search_evaluated_on_before(text, window, first.start)
+        or _search_study_data_before(text, window, first.start)
         or (
             _search_introduced_before(text, window, first.start)
             and _match_called_benchmark(text, first.end)
