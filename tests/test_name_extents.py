@@ -96,6 +96,18 @@ CASES = [
         "an acronym for a kind of data is no dataset",
     ),
     (
+        "Whole slide image (WSI) analysis matters. We pool public WSI datasets and beat BarNet.",
+        "benchmarks",
+        [],
+        "an acronym the text spells out as a common noun is a kind of data",
+    ),
+    (
+        "We build the Zorp Heart Sound Benchmark (ZHSB). FooNet leads on ZHSB datasets.",
+        "benchmarks",
+        ["Zorp Heart Sound Benchmark"],
+        "an acronym spelled out as a named benchmark stays (one benchmark, two spellings)",
+    ),
+    (
         "We test on VQA and GQA datasets and on 128 UCR datasets.",
         "benchmarks",
         ["VQA", "GQA", "UCR"],

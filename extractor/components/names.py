@@ -449,6 +449,23 @@ def _names_a_data_kind(text: str, match: NameMatch) -> bool:
     )
 
 
+def _spells_out_a_kind(long: str) -> bool:
+    """Whether an acronym's long form is a common noun phrase, in lower case but perhaps
+    its first word: "electrocardiogram (ECG)", "Hyperspectral image (HSI)", "whole slide
+    image (WSI)" name a kind of data, not one dataset ("Long Range Arena (LRA)" is a name)."""
+    return sum(w[:1].isupper() for w in long.split()) < 2
+
+
+def _is_found_benchmark(text: str, match: NameMatch, short: str) -> bool:
+    """Whether ``match`` is a benchmark the patterns (not the curated lists) found, spelled
+    ``short``."""
+    return (
+        match.label == BENCHMARK
+        and match.source == "pattern"
+        and text[match.start : match.end] == short
+    )
+
+
 def _inside_long_form(match: NameMatch, a: Abbreviation) -> bool:
     """Whether a model name is a word inside an acronym's long form of three words or more,
     after its first word: "Mamba" in "Multi-scale Mamba Module (MSMM)" names what the
@@ -1053,6 +1070,8 @@ class NameFinder:
             # "... Applications (MAIRA-2)": a version the long form does not spell is the
             # model's own numbering, so the acronym is still the model.
             versioned = any(c.isdigit() for c in a.short) and not any(c.isdigit() for c in a.long)
+            if not long_is_name and not label and _spells_out_a_kind(a.long):
+                kept = [m for m in kept if not _is_found_benchmark(text, m, a.short)]
             if (
                 not long_is_name
                 and not label
