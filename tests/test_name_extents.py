@@ -108,6 +108,24 @@ CASES = [
         "an acronym spelled out as a named benchmark stays (one benchmark, two spellings)",
     ),
     (
+        "On the Zorp Speech Reading Corpus Test (ZSRCT) benchmark, FooNet leads.",
+        "benchmarks",
+        ["Zorp Speech Reading Corpus Test"],
+        "a Title Case long form whose acronym is called a benchmark is one",
+    ),
+    (
+        "We join the Zorp Heart Sound Challenge 2022 (ZHSC22) with FooNet.",
+        "benchmarks",
+        ["Zorp Heart Sound Challenge 2022"],
+        "a Title Case long form ending in Challenge (and its year) names a benchmark",
+    ),
+    (
+        "Gains hold on Visual Question Answering (VQA) benchmarks.",
+        "benchmarks",
+        [],
+        "an acronym called benchmarks in the plural is a task, not one benchmark",
+    ),
+    (
         "We test on VQA and GQA datasets and on 128 UCR datasets.",
         "benchmarks",
         ["VQA", "GQA", "UCR"],

@@ -139,6 +139,28 @@ def _label_of_long_form(long: str) -> str | None:
     return None
 
 
+# A named challenge, perhaps with its year: "Universal UltraSound Image Challenge 2025"
+# (two capitalised words at least before "Challenge"; "Grand Challenge" alone is no name).
+_match_named_challenge = regex.compile(
+    r"(?:[\p{Lu}\d][\w\-]*\s+){2,}Challenge(?:\s+(?:19|20)\d\d)?"
+).fullmatch
+# A noun of data right after an acronym's brackets: "... Processing (ZuCo) benchmark".
+_match_data_noun_after = regex.compile(
+    r"\)?\s+(?:benchmark|dataset|corpus|database)\b", regex.IGNORECASE
+).match
+
+
+def _benchmark_by_definition(text: str, a: Abbreviation) -> str | None:
+    """A Title Case long form is a benchmark when it names a challenge ("Universal
+    UltraSound Image Challenge 2025 (UUSIC25)") or its acronym is called a benchmark
+    ("Zurich Cognitive Language Processing (ZuCo) benchmark")."""
+    if sum(w[:1].isupper() for w in a.long.split()) < 2:
+        return None
+    if _match_named_challenge(a.long) or _match_data_noun_after(text, a.short_end):
+        return BENCHMARK
+    return None
+
+
 # Singular nouns that end the spelled-out name of one model (a plural names a kind).
 # "Network" is left out: "Feature Pyramid Network (FPN)" and "Feed Forward Network" are parts.
 _MODEL_NOUNS = frozenset(["Transformer", "Autoencoder"])
@@ -1053,7 +1075,7 @@ class NameFinder:
             kept = _grow_to_long_form(kept, a)
             if a.long.count(" ") >= 2:  # "a Multi-scale Mamba Module (MSMM)": no "Mamba"
                 kept = [m for m in kept if not _inside_long_form(m, a)]
-            label = _label_of_long_form(a.long)
+            label = _label_of_long_form(a.long) or _benchmark_by_definition(text, a)
             if (
                 label
                 and (a.long_start, a.long_end) not in {(m.start, m.end) for m in kept}

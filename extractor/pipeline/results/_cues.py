@@ -803,3 +803,16 @@ _search_study_data_before = regex.compile(
     r"(?:from|of|in)\s+(?:the\s+)?(?:[\w\-]+['’]s?\s+)?)\Z",
     regex.IGNORECASE,
 ).search
+# A benchmark that is a challenge: "The X Challenge 2025 (X25) involved ...", "in the X
+# challenge": a challenge paper's scores are the challenge's.
+_search_challenge_name_end = regex.compile(
+    r"\b(?:Challenge|Competition)(?:\s+(?:19|20)\d\d)?\Z", regex.IGNORECASE
+).search
+_match_challenge_after = regex.compile(
+    r"\s+(?:\([^()]{1,20}\)\s+)?(?:challenge|competition)\b", regex.IGNORECASE
+).match
+# The spelled-out name before an acronym in brackets: "the Open Materials 2024 (" of
+# "trained on the Open Materials 2024 (OMat24) dataset".
+_search_long_form_before = regex.compile(
+    r"(?:[\p{Lu}\d][\w\-]*\s+)*[\p{Lu}\d][\w\-]*\s*\(\s*\Z"
+).search
