@@ -126,6 +126,24 @@ CASES = [
         "an acronym called benchmarks in the plural is a task, not one benchmark",
     ),
     (
+        "FooNet is tested on MIT-BIH Arrhythmia, PTB Diagnostic ECG and CPSC2018 recordings.",
+        "benchmarks",
+        ["MIT-BIH Arrhythmia", "PTB Diagnostic ECG", "CPSC2018"],
+        "listed ECG databases keep their whole names",
+    ),
+    (
+        "FooNet classifies Indian Pines, Pavia University and Houston 2013 scenes.",
+        "benchmarks",
+        ["Indian Pines", "Pavia University", "Houston 2013"],
+        "listed hyperspectral scenes",
+    ),
+    (
+        "We test on the TAU Urban Acoustic Scenes 2022 Mobile set and on fastMRI brain.",
+        "benchmarks",
+        ["TAU Urban Acoustic Scenes 2022 Mobile", "fastMRI brain"],
+        "listed editions and subsets of audio and MRI data",
+    ),
+    (
         "We test on VQA and GQA datasets and on 128 UCR datasets.",
         "benchmarks",
         ["VQA", "GQA", "UCR"],
