@@ -144,6 +144,12 @@ CASES = [
         "listed editions and subsets of audio and MRI data",
     ),
     (
+        "FooNet is pre-trained on large PCG datasets and tested on two public OCT benchmarks.",
+        "benchmarks",
+        [],
+        "an acronym before a plural data noun, not counted nor listed, is a kind of data",
+    ),
+    (
         "We test on VQA and GQA datasets and on 128 UCR datasets.",
         "benchmarks",
         ["VQA", "GQA", "UCR"],

@@ -488,6 +488,28 @@ def _is_found_benchmark(text: str, match: NameMatch, short: str) -> bool:
     )
 
 
+# What stands before an acronym that is one named dataset of several: a count of its parts
+# ("128 UCR datasets") or a list ("VQA and GQA datasets").
+_search_count_or_list_before = regex.compile(
+    r"(?:\d\s|\band\s|\bor\s|,\s|/)\Z"
+).search
+_match_list_after = regex.compile(r"\s*(?:,|and\b|or\b|/)").match
+
+
+def _found_a_data_kind(text: str, match: NameMatch) -> bool:
+    """Whether an acronym the patterns took for a benchmark is the kind of data many datasets
+    hold, before a plural data noun: "pre-training on large ECG datasets", "on 3D MOT
+    benchmarks" (not a count's archive, "128 UCR datasets", nor a list, "VQA and GQA
+    datasets")."""
+    return bool(
+        match.source == "pattern"
+        and _match_plural_data_noun(text, match.end)
+        and _acronym_shape(text, match.start, match.end)
+        and not _search_count_or_list_before(text, max(0, match.start - 4), match.start)
+        and not _match_list_after(text, match.end)
+    )
+
+
 def _inside_long_form(match: NameMatch, a: Abbreviation) -> bool:
     """Whether a model name is a word inside an acronym's long form of three words or more,
     after its first word: "Mamba" in "Multi-scale Mamba Module (MSMM)" names what the
@@ -713,7 +735,8 @@ class NameFinder:
                     or text.endswith("inspired by ", 0, m.start)
                 )
                 if m.label == MODEL
-                else m.label == BENCHMARK and _names_a_data_kind(text, m)
+                else m.label == BENCHMARK
+                and (_names_a_data_kind(text, m) or _found_a_data_kind(text, m))
             )
         ]
         resolved = self._defined_acronyms(doc, resolved)
