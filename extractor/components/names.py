@@ -490,9 +490,7 @@ def _is_found_benchmark(text: str, match: NameMatch, short: str) -> bool:
 
 # What stands before an acronym that is one named dataset of several: a count of its parts
 # ("128 UCR datasets") or a list ("VQA and GQA datasets").
-_search_count_or_list_before = regex.compile(
-    r"(?:\d\s|\band\s|\bor\s|,\s|/)\Z"
-).search
+_search_count_or_list_before = regex.compile(r"(?:\d\s|\band\s|\bor\s|,\s|/)\Z").search
 _match_list_after = regex.compile(r"\s*(?:,|and\b|or\b|/)").match
 
 
