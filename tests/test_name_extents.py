@@ -150,6 +150,12 @@ CASES = [
         "an acronym before a plural data noun, not counted nor listed, is a kind of data",
     ),
     (
+        "We collect a multi-site OCT dataset and release ZorpEye, a PCG benchmark.",
+        "benchmarks",
+        ["ZorpEye"],
+        "an acronym after 'a' and before a singular data noun is the kind of that dataset",
+    ),
+    (
         "We test on VQA and GQA datasets and on 128 UCR datasets.",
         "benchmarks",
         ["VQA", "GQA", "UCR"],

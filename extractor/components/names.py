@@ -494,11 +494,22 @@ _search_count_or_list_before = regex.compile(r"(?:\d\s|\band\s|\bor\s|,\s|/)\Z")
 _match_list_after = regex.compile(r"\s*(?:,|and\b|or\b|/)").match
 
 
+_match_singular_data_noun = regex.compile(r"\s(?:dataset|benchmark|corpus)\b").match
+_search_indefinite_before = regex.compile(r"\b(?:a|an)\s(?:[\p{Ll}\-]+\s){0,3}\Z").search
+
+
 def _found_a_data_kind(text: str, match: NameMatch) -> bool:
     """Whether an acronym the patterns took for a benchmark is the kind of data many datasets
     hold, before a plural data noun: "pre-training on large ECG datasets", "on 3D MOT
     benchmarks" (not a count's archive, "128 UCR datasets", nor a list, "VQA and GQA
     datasets")."""
+    if (
+        match.source == "pattern"
+        and _acronym_shape(text, match.start, match.end)
+        and _match_singular_data_noun(text, match.end)
+        and _search_indefinite_before(text, max(0, match.start - 40), match.start)
+    ):
+        return True  # "a terrestrial LiDAR dataset": a dataset of that kind
     return bool(
         match.source == "pattern"
         and _match_plural_data_noun(text, match.end)
