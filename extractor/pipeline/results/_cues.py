@@ -816,3 +816,13 @@ _match_challenge_after = regex.compile(
 _search_long_form_before = regex.compile(
     r"(?:[\p{Lu}\d][\w\-]*\s+)*[\p{Lu}\d][\w\-]*\s*\(\s*\Z"
 ).search
+# A task named with its benchmark in brackets: "subtype classification (TCGA-NSCLC)" (the
+# task's last two words, group "task").
+_search_task_before_bracket = regex.compile(
+    r"(?<![\w\-])(?P<task>\p{Ll}[\p{Ll}\-]+\s\p{Ll}[\p{Ll}\-]+)\s\(\Z"
+).search
+# The task a number is reported for, right after it: "0.96 for subtype classification".
+_match_for_task_after = regex.compile(
+    r"(?:\s+[\w@\-]+){0,3}?\s+(?:for|on|in)\s+(?:the\s+)?(?:\p{Ll}[\p{Ll}\-]*\s){0,3}?"
+    r"(?P<task>\p{Ll}[\p{Ll}\-]+\s\p{Ll}[\p{Ll}\-]+)\b"
+).match
