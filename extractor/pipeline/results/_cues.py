@@ -826,3 +826,6 @@ _match_for_task_after = regex.compile(
     r"(?:\s+[\w@\-]+){0,3}?\s+(?:for|on|in)\s+(?:the\s+)?(?:\p{Ll}[\p{Ll}\-]*\s){0,3}?"
     r"(?P<task>\p{Ll}[\p{Ll}\-]+\s\p{Ll}[\p{Ll}\-]+)\b"
 ).match
+# A bracket closed after a benchmark and at most two words of its target or subset:
+# "45.3% (MD17 Energy)", "(QM9 HOMO)".
+_match_bracket_close_after_name = regex.compile(r"(?:\s[\w\-]+){0,2}\)").match

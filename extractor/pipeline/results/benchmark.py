@@ -12,6 +12,7 @@ import regex
 from extractor.components.names import BENCHMARK
 from extractor.pipeline.results._cues import (
     _match_benchmark_preposition,
+    _match_bracket_close_after_name,
     _match_bracketed_benchmark,
     _match_coordinated_results,
     _match_for_task_after,
@@ -54,7 +55,8 @@ def own_on_after(c: Claim) -> str | None:
 
 
 def in_brackets_after(c: Claim) -> str | None:
-    """A benchmark in brackets right after the number: "54.3 AP (COCO) and 41.2 AP (LVIS)"."""
+    """A benchmark in brackets right after the number: "54.3 AP (COCO) and 41.2 AP (LVIS)",
+    "45.3% (MD17 Energy)"."""
     text, q = c.text, c.q
     opening = text.find("(", q.end, q.end + 40)
     if opening < 0:
@@ -62,7 +64,7 @@ def in_brackets_after(c: Claim) -> str | None:
     for n in c.ctx.index.between(opening, opening + 12):
         if (
             n.label == BENCHMARK
-            and text[n.end : n.end + 1] == ")"
+            and _match_bracket_close_after_name(text, n.end, n.end + 40)
             and _match_bracketed_benchmark(text, q.end, n.start)
         ):
             return text[n.start : n.end]
