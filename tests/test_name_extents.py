@@ -156,6 +156,18 @@ CASES = [
         "an acronym after 'a' and before a singular data noun is the kind of that dataset",
     ),
     (
+        "FooNet segments vessels on STARE and CHASE_DB1 and grades IDRiD and RFMiD images.",
+        "benchmarks",
+        ["STARE", "CHASE_DB1", "IDRiD", "RFMiD"],
+        "listed retinal image sets",
+    ),
+    (
+        "FooNet decodes SEED-IV emotions and BCIC IV 2a motor imagery.",
+        "benchmarks",
+        ["SEED-IV", "BCIC IV 2a"],
+        "listed EEG sets",
+    ),
+    (
         "We test on VQA and GQA datasets and on 128 UCR datasets.",
         "benchmarks",
         ["VQA", "GQA", "UCR"],
