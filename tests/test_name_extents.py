@@ -168,6 +168,12 @@ CASES = [
         "listed EEG sets",
     ),
     (
+        "This work introduces the Zorp Reaction Benchmark. The Benchmark has 300 runs.",
+        "benchmarks",
+        ["Zorp Reaction Benchmark"],
+        "a proper name ending in a capitalised data noun is a benchmark, with the noun",
+    ),
+    (
         "We test on VQA and GQA datasets and on 128 UCR datasets.",
         "benchmarks",
         ["VQA", "GQA", "UCR"],

@@ -810,3 +810,13 @@ def _finditer_noun_then_name(text: str) -> Iterator[regex.Match[str]]:
                 if found:
                     yield found
             start = text.find(cue, end)
+
+
+# A proper name ending in a capitalised data noun: "the Catechol Benchmark", "the Numenta
+# Anomaly Benchmark", "QVHighlights Multi-Moment Dataset" (one to four capitalised words
+# before it, the first no determiner or pronoun: "The Benchmark", "Our Dataset" are no names;
+# a capitalised word after it means the name goes on: "Foo Corpus Test (FCT)").
+_finditer_titled_benchmark = regex.compile(
+    r"(?<![\w\-])(?!(?:The|A|An|Our|This|These|Its|Their|New|Large|Open|Public)\s)"
+    r"(?:\p{Lu}[\p{L}\p{N}\-]*\s){1,4}(?:Benchmark|Dataset|Corpus)(?![\w\-]|\s\p{Lu})"
+).finditer

@@ -50,6 +50,7 @@ from extractor.components._name_patterns import (
     _finditer_size,
     _finditer_slash_versions,
     _finditer_subject_name,
+    _finditer_titled_benchmark,
     _finditer_tuned_model,
     _finditer_versioned,
     _has_version,
@@ -944,6 +945,9 @@ class NameFinder:
                 yield NameMatch(m.start(), m.end(), label, name_key(m.group()), "pattern")
         for m in _finditer_benchmark_shape(text):
             yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
+        if "Benchmark" in text or "Dataset" in text or "Corpus" in text:
+            for m in _finditer_titled_benchmark(text):
+                yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
         for noun_start in _dataset_noun_starts(text):
             word = _search_word_before(text, max(0, noun_start - 61), noun_start - 1)
             if word is None and text[noun_start - 2].isdigit():  # "the FooNER 2.0 benchmark"
