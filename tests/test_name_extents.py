@@ -174,6 +174,12 @@ CASES = [
         "a proper name ending in a capitalised data noun is a benchmark, with the noun",
     ),
     (
+        "FooNet placed first in the Zorp Retina Grading Challenge 2024, a grand challenge.",
+        "benchmarks",
+        ["Zorp Retina Grading Challenge 2024"],
+        "a proper name ending in 'Challenge' and its year is a benchmark",
+    ),
+    (
         "We test on VQA and GQA datasets and on 128 UCR datasets.",
         "benchmarks",
         ["VQA", "GQA", "UCR"],

@@ -818,5 +818,5 @@ def _finditer_noun_then_name(text: str) -> Iterator[regex.Match[str]]:
 # a capitalised word after it means the name goes on: "Foo Corpus Test (FCT)").
 _finditer_titled_benchmark = regex.compile(
     r"(?<![\w\-])(?!(?:The|A|An|Our|This|These|Its|Their|New|Large|Open|Public)\s)"
-    r"(?:\p{Lu}[\p{L}\p{N}\-]*\s){1,4}(?:Benchmark|Dataset|Corpus)(?![\w\-]|\s\p{Lu})"
+    r"(?:\p{Lu}[\p{L}\p{N}\-]*\s){1,4}(?:Benchmark|Dataset|Corpus|Challenge(?:\s(?:19|20)\d\d)?)(?![\w\-]|\s\p{Lu})"
 ).finditer

@@ -945,7 +945,7 @@ class NameFinder:
                 yield NameMatch(m.start(), m.end(), label, name_key(m.group()), "pattern")
         for m in _finditer_benchmark_shape(text):
             yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
-        if "Benchmark" in text or "Dataset" in text or "Corpus" in text:
+        if any(noun in text for noun in ("Benchmark", "Dataset", "Corpus", "Challenge")):
             for m in _finditer_titled_benchmark(text):
                 yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
         for noun_start in _dataset_noun_starts(text):
