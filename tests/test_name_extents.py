@@ -180,6 +180,18 @@ CASES = [
         "a proper name ending in 'Challenge' and its year is a benchmark",
     ),
     (
+        "We test FooNet on three public datasets: Zorp-Income, Blip-100k, and Quux Housing.",
+        "benchmarks",
+        ["Zorp-Income", "Blip-100k", "Quux Housing"],
+        "the datasets a text lists after 'datasets:' are benchmarks",
+    ),
+    (
+        "We use two datasets (Zorpset and Blipset) and three datasets (3.6 hours of speech).",
+        "benchmarks",
+        ["Zorpset", "Blipset"],
+        "a list in brackets after 'datasets' names them; a count in brackets names nothing",
+    ),
+    (
         "We test on VQA and GQA datasets and on 128 UCR datasets.",
         "benchmarks",
         ["VQA", "GQA", "UCR"],

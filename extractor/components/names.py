@@ -39,6 +39,7 @@ from extractor.components._name_patterns import (
     _finditer_benchmark_shape,
     _finditer_benchmark_shape_one,
     _finditer_compared_name,
+    _finditer_dataset_list_cue,
     _finditer_evaluated_on,
     _finditer_family_model,
     _finditer_introduced_model,
@@ -63,6 +64,7 @@ from extractor.components._name_patterns import (
     _match_benchmark_split,
     _match_benchmark_tail,
     _match_coordinated_after,
+    _match_dataset_item,
     _match_kind_noun,
     _match_kind_suffix,
     _match_language_pair,
@@ -818,6 +820,22 @@ class NameFinder:
             if before:
                 yield before
 
+    def _dataset_list_items(self, text: str) -> Iterator[NameMatch]:
+        """The datasets a text lists after their plural noun ("on four datasets: Adult-Income,
+        Higgs-100k, and Wine-Quality"); names of other kinds are left to their lists."""
+        for cue in _finditer_dataset_list_cue(text):
+            pos = cue.end()
+            while item := _match_dataset_item(text, pos):
+                name = item.group("name")
+                if not any(ch.isalpha() for ch in name):
+                    break  # "datasets (3.6 hours, ...)": a count, not a list of names
+                if not (self.models.has_pattern(name) or self.metrics.has_pattern(name)):
+                    start, end = item.span("name")
+                    yield NameMatch(start, end, BENCHMARK, name_key(name), "pattern")
+                if not item.group("sep"):
+                    break
+                pos = item.end("sep")
+
     def _is_known_name(self, name: str) -> bool:
         """A name the lists or the stop list already know (of any kind)."""
         return (
@@ -983,6 +1001,8 @@ class NameFinder:
                 start, end = appositive.span("name")
                 if not self.models.has_pattern(text[start:end]):
                     yield NameMatch(start, end, BENCHMARK, name_key(text[start:end]), "pattern")
+        if "datasets" in text or "benchmarks" in text or "corpora" in text:
+            yield from self._dataset_list_items(text)
         for m in _finditer_model_apposition(text):
             name = m.group("name")
             if _is_name_shape(name) and not self._is_known_name(name):
