@@ -192,6 +192,12 @@ CASES = [
         "a list in brackets after 'datasets' names them; a count in brackets names nothing",
     ),
     (
+        "FooNet helps on sleep benchmarks such as Zorpsleep and Quux Night, and others.",
+        "benchmarks",
+        ["Zorpsleep", "Quux Night"],
+        "a list after 'benchmarks such as' names benchmarks",
+    ),
+    (
         "We test on VQA and GQA datasets and on 128 UCR datasets.",
         "benchmarks",
         ["VQA", "GQA", "UCR"],
