@@ -823,8 +823,9 @@ _finditer_titled_benchmark = regex.compile(
 
 # A list of datasets written out after its plural noun: "on four public datasets:
 # Adult-Income, Higgs-100k, and Wine-Quality", "three benchmark datasets (Foo, Bar and Baz)",
-# "datasets, including Foo and Bar", "benchmarks such as Foo". Each item is a run of capitalised words or named
-# tokens; the list ends at the first item that is none ("datasets: we ...").
+# "datasets, including Foo and Bar", "benchmarks such as Foo". Each item is a run of
+# capitalised words or named tokens; the list ends at the first item that is none
+# ("datasets: we ...").
 _finditer_dataset_list_cue = regex.compile(
     r"\b(?:datasets|benchmarks|corpora)\s?(?::|\(|,?\s(?:including|namely|i\.e\.,?|such\sas|"
     r"like|e\.g\.,?))\s"
