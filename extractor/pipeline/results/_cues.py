@@ -829,3 +829,11 @@ _match_for_task_after = regex.compile(
 # A bracket closed after a benchmark and at most two words of its target or subset:
 # "45.3% (MD17 Energy)", "(QM9 HOMO)".
 _match_bracket_close_after_name = regex.compile(r"(?:\s[\w\-]+){0,2}\)").match
+# A benchmark a paper introduces under a name that says what it is: "This work introduces
+# the \textbf{Foo Benchmark}", "we release the Bar Dataset".
+_search_introduced_markup_before = regex.compile(
+    r"\b(?:introduc|present|construct|releas|curat|collect)\w*\s+(?:(?:a|an|the|our)\s+)?"
+    r"(?:new\s+|novel\s+)?(?:\\\w+\{)?\Z",
+    regex.IGNORECASE,
+).search
+_search_titled_benchmark_end = regex.compile(r"\s(?:Benchmark|Dataset|Corpus|Suite)\Z").search

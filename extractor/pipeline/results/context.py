@@ -36,12 +36,14 @@ from extractor.pipeline.results._cues import (
     _search_evaluation_setting,
     _search_human_study,
     _search_introduced_before,
+    _search_introduced_markup_before,
     _search_long_form_before,
     _search_name_colon,
     _search_other_setting,
     _search_respectively,
     _search_setting,
     _search_study_data_before,
+    _search_titled_benchmark_end,
     _search_trained_on,
 )
 
@@ -145,6 +147,11 @@ def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMat
         or _search_evaluated_on_before(text, window, first.start)
         or _search_study_data_before(text, window, first.start)
         or _names_a_challenge(text, first)
+        or (
+            _search_titled_benchmark_end(text, first.start, first.end)
+            and _search_introduced_markup_before(text, window, first.start)
+            and not any(is_training_set(text, n) for n in named)
+        )
         or (
             _search_introduced_before(text, window, first.start)
             and _match_called_benchmark(text, first.end)
