@@ -810,3 +810,28 @@ def _finditer_noun_then_name(text: str) -> Iterator[regex.Match[str]]:
                 if found:
                     yield found
             start = text.find(cue, end)
+
+
+# A proper name ending in a capitalised data noun: "the Catechol Benchmark", "the Numenta
+# Anomaly Benchmark", "QVHighlights Multi-Moment Dataset" (one to four capitalised words
+# before it, the first no determiner or pronoun: "The Benchmark", "Our Dataset" are no names;
+# a capitalised word after it means the name goes on: "Foo Corpus Test (FCT)").
+_finditer_titled_benchmark = regex.compile(
+    r"(?<![\w\-])(?!(?:The|A|An|Our|This|These|Its|Their|New|Large|Open|Public)\s)"
+    r"(?:\p{Lu}[\p{L}\p{N}\-]*\s){1,4}(?:Benchmark|Dataset|Corpus|Challenge(?:\s(?:19|20)\d\d)?)(?![\w\-]|\s\p{Lu})"
+).finditer
+
+# A list of datasets written out after its plural noun: "on four public datasets:
+# Adult-Income, Higgs-100k, and Wine-Quality", "three benchmark datasets (Foo, Bar and Baz)",
+# "datasets, including Foo and Bar", "benchmarks such as Foo". Each item is a run of
+# capitalised words or named tokens; the list ends at the first item that is none
+# ("datasets: we ...").
+_finditer_dataset_list_cue = regex.compile(
+    r"\b(?:datasets|benchmarks|corpora)\s?(?::|\(|,?\s(?:including|namely|i\.e\.,?|such\sas|"
+    r"like|e\.g\.,?))\s"
+    r"|\b(?:datasets|benchmarks|corpora)\s?\("
+).finditer
+_match_dataset_item = regex.compile(
+    r"(?P<name>[\p{Lu}\d][\p{L}\p{N}\-.]*[\p{L}\p{N}](?:\s[\p{Lu}\d][\p{L}\p{N}\-.]*[\p{L}\p{N}]){0,3})"
+    r"(?=(?P<sep>,\s(?:and\s|or\s)?|\sand\s|\sor\s)?)"
+).match

@@ -39,6 +39,7 @@ from extractor.components._name_patterns import (
     _finditer_benchmark_shape,
     _finditer_benchmark_shape_one,
     _finditer_compared_name,
+    _finditer_dataset_list_cue,
     _finditer_evaluated_on,
     _finditer_family_model,
     _finditer_introduced_model,
@@ -50,6 +51,7 @@ from extractor.components._name_patterns import (
     _finditer_size,
     _finditer_slash_versions,
     _finditer_subject_name,
+    _finditer_titled_benchmark,
     _finditer_tuned_model,
     _finditer_versioned,
     _has_version,
@@ -62,6 +64,7 @@ from extractor.components._name_patterns import (
     _match_benchmark_split,
     _match_benchmark_tail,
     _match_coordinated_after,
+    _match_dataset_item,
     _match_kind_noun,
     _match_kind_suffix,
     _match_language_pair,
@@ -136,6 +139,28 @@ def _label_of_long_form(long: str) -> str | None:
         and sum(w[:1].isupper() for w in words) >= 2
     ):
         return MODEL
+    return None
+
+
+# A named challenge, perhaps with its year: "Universal UltraSound Image Challenge 2025"
+# (two capitalised words at least before "Challenge"; "Grand Challenge" alone is no name).
+_match_named_challenge = regex.compile(
+    r"(?:[\p{Lu}\d][\w\-]*\s+){2,}Challenge(?:\s+(?:19|20)\d\d)?"
+).fullmatch
+# A noun of data right after an acronym's brackets: "... Processing (ZuCo) benchmark".
+_match_data_noun_after = regex.compile(
+    r"\)?\s+(?:benchmark|dataset|corpus|database)\b", regex.IGNORECASE
+).match
+
+
+def _benchmark_by_definition(text: str, a: Abbreviation) -> str | None:
+    """A Title Case long form is a benchmark when it names a challenge ("Universal
+    UltraSound Image Challenge 2025 (UUSIC25)") or its acronym is called a benchmark
+    ("Zurich Cognitive Language Processing (ZuCo) benchmark")."""
+    if sum(w[:1].isupper() for w in a.long.split()) < 2:
+        return None
+    if _match_named_challenge(a.long) or _match_data_noun_after(text, a.short_end):
+        return BENCHMARK
     return None
 
 
@@ -449,6 +474,54 @@ def _names_a_data_kind(text: str, match: NameMatch) -> bool:
     )
 
 
+def _spells_out_a_kind(long: str) -> bool:
+    """Whether an acronym's long form is a common noun phrase, in lower case but perhaps
+    its first word: "electrocardiogram (ECG)", "Hyperspectral image (HSI)", "whole slide
+    image (WSI)" name a kind of data, not one dataset ("Long Range Arena (LRA)" is a name)."""
+    return sum(w[:1].isupper() for w in long.split()) < 2
+
+
+def _is_found_benchmark(text: str, match: NameMatch, short: str) -> bool:
+    """Whether ``match`` is a benchmark the patterns (not the curated lists) found, spelled
+    ``short``."""
+    return (
+        match.label == BENCHMARK
+        and match.source == "pattern"
+        and text[match.start : match.end] == short
+    )
+
+
+# What stands before an acronym that is one named dataset of several: a count of its parts
+# ("128 UCR datasets") or a list ("VQA and GQA datasets").
+_search_count_or_list_before = regex.compile(r"(?:\d\s|\band\s|\bor\s|,\s|/)\Z").search
+_match_list_after = regex.compile(r"\s*(?:,|and\b|or\b|/)").match
+
+
+_match_singular_data_noun = regex.compile(r"\s(?:dataset|benchmark|corpus)\b").match
+_search_indefinite_before = regex.compile(r"\b(?:a|an)\s(?:[\p{Ll}\-]+\s){0,3}\Z").search
+
+
+def _found_a_data_kind(text: str, match: NameMatch) -> bool:
+    """Whether an acronym the patterns took for a benchmark is the kind of data many datasets
+    hold, before a plural data noun: "pre-training on large ECG datasets", "on 3D MOT
+    benchmarks" (not a count's archive, "128 UCR datasets", nor a list, "VQA and GQA
+    datasets")."""
+    if (
+        match.source == "pattern"
+        and _acronym_shape(text, match.start, match.end)
+        and _match_singular_data_noun(text, match.end)
+        and _search_indefinite_before(text, max(0, match.start - 40), match.start)
+    ):
+        return True  # "a terrestrial LiDAR dataset": a dataset of that kind
+    return bool(
+        match.source == "pattern"
+        and _match_plural_data_noun(text, match.end)
+        and _acronym_shape(text, match.start, match.end)
+        and not _search_count_or_list_before(text, max(0, match.start - 4), match.start)
+        and not _match_list_after(text, match.end)
+    )
+
+
 def _inside_long_form(match: NameMatch, a: Abbreviation) -> bool:
     """Whether a model name is a word inside an acronym's long form of three words or more,
     after its first word: "Mamba" in "Multi-scale Mamba Module (MSMM)" names what the
@@ -674,7 +747,8 @@ class NameFinder:
                     or text.endswith("inspired by ", 0, m.start)
                 )
                 if m.label == MODEL
-                else m.label == BENCHMARK and _names_a_data_kind(text, m)
+                else m.label == BENCHMARK
+                and (_names_a_data_kind(text, m) or _found_a_data_kind(text, m))
             )
         ]
         resolved = self._defined_acronyms(doc, resolved)
@@ -745,6 +819,22 @@ class NameFinder:
             before = _search_coordinated_before(text, max(0, known.start - 60), known.start)
             if before:
                 yield before
+
+    def _dataset_list_items(self, text: str) -> Iterator[NameMatch]:
+        """The datasets a text lists after their plural noun ("on four datasets: Adult-Income,
+        Higgs-100k, and Wine-Quality"); names of other kinds are left to their lists."""
+        for cue in _finditer_dataset_list_cue(text):
+            pos = cue.end()
+            while item := _match_dataset_item(text, pos):
+                name = item.group("name")
+                if not any(ch.isalpha() for ch in name):
+                    break  # "datasets (3.6 hours, ...)": a count, not a list of names
+                if not (self.models.has_pattern(name) or self.metrics.has_pattern(name)):
+                    start, end = item.span("name")
+                    yield NameMatch(start, end, BENCHMARK, name_key(name), "pattern")
+                if not item.group("sep"):
+                    break
+                pos = item.end("sep")
 
     def _is_known_name(self, name: str) -> bool:
         """A name the lists or the stop list already know (of any kind)."""
@@ -873,6 +963,9 @@ class NameFinder:
                 yield NameMatch(m.start(), m.end(), label, name_key(m.group()), "pattern")
         for m in _finditer_benchmark_shape(text):
             yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
+        if any(noun in text for noun in ("Benchmark", "Dataset", "Corpus", "Challenge")):
+            for m in _finditer_titled_benchmark(text):
+                yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
         for noun_start in _dataset_noun_starts(text):
             word = _search_word_before(text, max(0, noun_start - 61), noun_start - 1)
             if word is None and text[noun_start - 2].isdigit():  # "the FooNER 2.0 benchmark"
@@ -908,6 +1001,8 @@ class NameFinder:
                 start, end = appositive.span("name")
                 if not self.models.has_pattern(text[start:end]):
                     yield NameMatch(start, end, BENCHMARK, name_key(text[start:end]), "pattern")
+        if "datasets" in text or "benchmarks" in text or "corpora" in text:
+            yield from self._dataset_list_items(text)
         for m in _finditer_model_apposition(text):
             name = m.group("name")
             if _is_name_shape(name) and not self._is_known_name(name):
@@ -1036,7 +1131,7 @@ class NameFinder:
             kept = _grow_to_long_form(kept, a)
             if a.long.count(" ") >= 2:  # "a Multi-scale Mamba Module (MSMM)": no "Mamba"
                 kept = [m for m in kept if not _inside_long_form(m, a)]
-            label = _label_of_long_form(a.long)
+            label = _label_of_long_form(a.long) or _benchmark_by_definition(text, a)
             if (
                 label
                 and (a.long_start, a.long_end) not in {(m.start, m.end) for m in kept}
@@ -1053,6 +1148,8 @@ class NameFinder:
             # "... Applications (MAIRA-2)": a version the long form does not spell is the
             # model's own numbering, so the acronym is still the model.
             versioned = any(c.isdigit() for c in a.short) and not any(c.isdigit() for c in a.long)
+            if not long_is_name and not label and _spells_out_a_kind(a.long):
+                kept = [m for m in kept if not _is_found_benchmark(text, m, a.short)]
             if (
                 not long_is_name
                 and not label

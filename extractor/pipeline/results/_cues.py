@@ -865,3 +865,47 @@ _match_metrics_of_gap = regex.compile(
     r"\s*(?:scores?\s+|values?\s+)?(?:of|are|were|:|reach(?:es|ed)?|by)\s+(?:up\s+to\s+)?\Z",
     regex.IGNORECASE,
 ).match
+
+# A benchmark named as the data a study is run on, beyond "Experiments on X": "Utilizing
+# the X dataset", "using three datasets from Y's X project", "Experiments on 57 tabular
+# datasets from X", "classification of ECG signals from the X dataset".
+_search_study_data_before = regex.compile(
+    r"(?:\b(?:using|utili[sz]ing|employing|leveraging)\s+(?:the\s+)?(?:[\w\-'’]+\s+){0,4}?"
+    r"|\b(?:datasets?|tasks|subsets|splits|recordings|signals|images|samples|cases)\s+"
+    r"(?:from|of|in)\s+(?:the\s+)?(?:[\w\-]+['’]s?\s+)?)\Z",
+    regex.IGNORECASE,
+).search
+# A benchmark that is a challenge: "The X Challenge 2025 (X25) involved ...", "in the X
+# challenge": a challenge paper's scores are the challenge's.
+_search_challenge_name_end = regex.compile(
+    r"\b(?:Challenge|Competition)(?:\s+(?:19|20)\d\d)?\Z", regex.IGNORECASE
+).search
+_match_challenge_after = regex.compile(
+    r"\s+(?:\([^()]{1,20}\)\s+)?(?:challenge|competition)\b", regex.IGNORECASE
+).match
+# The spelled-out name before an acronym in brackets: "the Open Materials 2024 (" of
+# "trained on the Open Materials 2024 (OMat24) dataset".
+_search_long_form_before = regex.compile(
+    r"(?:[\p{Lu}\d][\w\-]*\s+)*[\p{Lu}\d][\w\-]*\s*\(\s*\Z"
+).search
+# A task named with its benchmark in brackets: "subtype classification (TCGA-NSCLC)" (the
+# task's last two words, group "task").
+_search_task_before_bracket = regex.compile(
+    r"(?<![\w\-])(?P<task>\p{Ll}[\p{Ll}\-]+\s\p{Ll}[\p{Ll}\-]+)\s\(\Z"
+).search
+# The task a number is reported for, right after it: "0.96 for subtype classification".
+_match_for_task_after = regex.compile(
+    r"(?:\s+[\w@\-]+){0,3}?\s+(?:for|on|in)\s+(?:the\s+)?(?:\p{Ll}[\p{Ll}\-]*\s){0,3}?"
+    r"(?P<task>\p{Ll}[\p{Ll}\-]+\s\p{Ll}[\p{Ll}\-]+)\b"
+).match
+# A bracket closed after a benchmark and at most two words of its target or subset:
+# "45.3% (MD17 Energy)", "(QM9 HOMO)".
+_match_bracket_close_after_name = regex.compile(r"(?:\s[\w\-]+){0,2}\)").match
+# A benchmark a paper introduces under a name that says what it is: "This work introduces
+# the \textbf{Foo Benchmark}", "we release the Bar Dataset".
+_search_introduced_markup_before = regex.compile(
+    r"\b(?:introduc|present|construct|releas|curat|collect)\w*\s+(?:(?:a|an|the|our)\s+)?"
+    r"(?:new\s+|novel\s+)?(?:\\\w+\{)?\Z",
+    regex.IGNORECASE,
+).search
+_search_titled_benchmark_end = regex.compile(r"\s(?:Benchmark|Dataset|Corpus|Suite)\Z").search

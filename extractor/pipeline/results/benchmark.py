@@ -12,8 +12,10 @@ import regex
 from extractor.components.names import BENCHMARK
 from extractor.pipeline.results._cues import (
     _match_benchmark_preposition,
+    _match_bracket_close_after_name,
     _match_bracketed_benchmark,
     _match_coordinated_results,
+    _match_for_task_after,
     _match_on_hardware,
     _match_open_bracket_after_name,
     _match_own_benchmark,
@@ -22,6 +24,7 @@ from extractor.pipeline.results._cues import (
     _search_respectively_on,
     _search_setting,
     _search_speed_metric,
+    _search_task_before_bracket,
     _search_trained_on,
 )
 from extractor.pipeline.results.context import (
@@ -52,7 +55,8 @@ def own_on_after(c: Claim) -> str | None:
 
 
 def in_brackets_after(c: Claim) -> str | None:
-    """A benchmark in brackets right after the number: "54.3 AP (COCO) and 41.2 AP (LVIS)"."""
+    """A benchmark in brackets right after the number: "54.3 AP (COCO) and 41.2 AP (LVIS)",
+    "45.3% (MD17 Energy)"."""
     text, q = c.text, c.q
     opening = text.find("(", q.end, q.end + 40)
     if opening < 0:
@@ -60,7 +64,7 @@ def in_brackets_after(c: Claim) -> str | None:
     for n in c.ctx.index.between(opening, opening + 12):
         if (
             n.label == BENCHMARK
-            and text[n.end : n.end + 1] == ")"
+            and _match_bracket_close_after_name(text, n.end, n.end + 40)
             and _match_bracketed_benchmark(text, q.end, n.start)
         ):
             return text[n.start : n.end]
@@ -208,6 +212,25 @@ def setting_sentence_before(c: Claim) -> str | None:
     return None
 
 
+def task_of_bracketed_benchmark(c: Claim) -> str | None:
+    """A number reported for a task the paper named with its benchmark in brackets:
+    "subtype classification (TCGA-NSCLC) ... an AUC of 0.96 for subtype classification"."""
+    text = c.text
+    wanted = _match_for_task_after(text, c.q.end, c.sentence[1])
+    if wanted is None:
+        return None
+    task = wanted.group("task").lower()
+    for n in c.ctx.names:
+        if (
+            n.label == BENCHMARK
+            and text[n.end : n.end + 1] == ")"
+            and (named := _search_task_before_bracket(text, max(0, n.start - 60), n.start))
+            and named.group("task").lower() == task
+        ):
+            return text[n.start : n.end]
+    return None
+
+
 def sole_benchmark(c: Claim) -> str | None:
     """ "Experiments on X show ... . Later, FooNet is 2.2% more accurate than Y", "Gains
     are largest on small objects: +4.1%": a paper evaluated on one benchmark reports its
@@ -254,6 +277,7 @@ STRATEGIES = (
     nearest_name,
     sentence_setting,
     setting_sentence_before,
+    task_of_bracketed_benchmark,
     sole_benchmark,
     paper_benchmark,
 )

@@ -24,20 +24,26 @@ from extractor.pipeline.results._cues import (
     _match_benchmark_parts_preposition,
     _match_bracket_list,
     _match_called_benchmark,
+    _match_challenge_after,
     _match_count_of_parts,
     _match_name_list_gap,
     _match_number_on,
     _match_score_close,
     _match_training_after,
+    _search_challenge_name_end,
     _search_compared_clause,
     _search_evaluated_on_before,
     _search_evaluation_setting,
     _search_human_study,
     _search_introduced_before,
+    _search_introduced_markup_before,
+    _search_long_form_before,
     _search_name_colon,
     _search_other_setting,
     _search_respectively,
     _search_setting,
+    _search_study_data_before,
+    _search_titled_benchmark_end,
     _search_trained_on,
 )
 
@@ -63,8 +69,13 @@ class NameIndex:
 def is_training_set(text: str, name: NameMatch) -> bool:
     """Whether a benchmark is named as training data: "trained on X", "fine-tuning Y on X",
     "using X and Y training datasets"."""
+    start = name.start
+    if text[max(0, start - 1) : start] == "(" and (
+        spelled := _search_long_form_before(text, max(0, start - 80), start)
+    ):
+        start = spelled.start()  # "trained on the Open Materials 2024 (OMat24) dataset"
     return bool(
-        _search_trained_on(text, max(0, name.start - 50), name.start)
+        _search_trained_on(text, max(0, start - 50), start)
         or _match_training_after(text, name.end, name.end + 60)
     )
 
@@ -99,6 +110,15 @@ def in_name_list(text: str, name: NameMatch, label: str, in_sentence: Sequence[N
     )
 
 
+def _names_a_challenge(text: str, name: NameMatch) -> bool:
+    """Whether a benchmark is named as a challenge ("the X Challenge 2025", "the X
+    challenge dataset"): the paper reports its scores there."""
+    return bool(
+        _search_challenge_name_end(text, name.start, name.end)
+        or _match_challenge_after(text, name.end)
+    )
+
+
 def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMatch | None:
     """The one benchmark a paper names, when it is first named as where it is evaluated
     ("Experiments on X", "on the X corpus"); None for several benchmarks, another use
@@ -125,6 +145,13 @@ def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMat
     if (
         _search_evaluation_setting(text, window, first.start)
         or _search_evaluated_on_before(text, window, first.start)
+        or _search_study_data_before(text, window, first.start)
+        or _names_a_challenge(text, first)
+        or (
+            _search_titled_benchmark_end(text, first.start, first.end)
+            and _search_introduced_markup_before(text, window, first.start)
+            and not any(is_training_set(text, n) for n in named)
+        )
         or (
             _search_introduced_before(text, window, first.start)
             and _match_called_benchmark(text, first.end)
