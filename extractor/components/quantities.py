@@ -299,7 +299,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 signed=bool(sign),
             )
         )
-    if "fold" in text or "times" in text:
+    if ("fold" in text or "times" in text) and _may_have_word_factor(text):
         found = _with_word_factors(text, found)
     return _bare_speedups(text, _share_list_units(text, _pair(text, found)))
 
@@ -313,6 +313,20 @@ _finditer_word_factor = regex.compile(
     rf"(?<![\w\-])(?P<n>{'|'.join(_WORD_NUMBERS)})(?:-?fold|\s+times)(?![\w\-])",
     regex.IGNORECASE,
 ).finditer
+
+
+def _may_have_word_factor(text: str) -> bool:
+    """Whether a number word stands right before a "fold" or "times" (``str`` operations:
+    most abstracts have a "times" or "fold" and no number word before it)."""
+    lowered = text.lower()
+    for word in ("fold", "times"):
+        at = lowered.find(word)
+        while at >= 0:
+            words = lowered[max(0, at - 16) : at].rstrip().rstrip("-").split()
+            if words and words[-1].rsplit("-", 1)[-1] in _WORD_NUMBERS:
+                return True
+            at = lowered.find(word, at + 1)
+    return False
 
 
 def _with_word_factors(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -216,17 +216,16 @@ def task_of_bracketed_benchmark(c: Claim) -> str | None:
     """A number reported for a task the paper named with its benchmark in brackets:
     "subtype classification (TCGA-NSCLC) ... an AUC of 0.96 for subtype classification"."""
     text = c.text
+    bracketed = [n for n in c.ctx.names if n.label == BENCHMARK and text[n.end : n.end + 1] == ")"]
+    if not bracketed:
+        return None  # fast: no benchmark in brackets to name a task
     wanted = _match_for_task_after(text, c.q.end, c.sentence[1])
     if wanted is None:
         return None
     task = wanted.group("task").lower()
-    for n in c.ctx.names:
-        if (
-            n.label == BENCHMARK
-            and text[n.end : n.end + 1] == ")"
-            and (named := _search_task_before_bracket(text, max(0, n.start - 60), n.start))
-            and named.group("task").lower() == task
-        ):
+    for n in bracketed:
+        named = _search_task_before_bracket(text, max(0, n.start - 60), n.start)
+        if named and named.group("task").lower() == task:
             return text[n.start : n.end]
     return None
 

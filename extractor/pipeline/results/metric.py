@@ -14,7 +14,7 @@ import regex
 
 from extractor.components.names import METRIC, NameMatch
 from extractor.components.quantities import Quantity
-from extractor.lexicon.cues import word_set
+from extractor.lexicon.cues import holds_any, must_hold, phrases, word_set
 from extractor.pipeline.results._cues import (
     _COMPARATIVE_METRICS,
     _VAGUE_WHATS,
@@ -419,10 +419,24 @@ def elided_changed_by(c: Claim) -> str | None:
 _READINGS = {"absolute", "relative", "average", "mean", "overall", "score", "scores", "total"}
 
 
+# The stems every match of _search_change_noun_of and _search_metric_phrase_linked_before
+# holds (tests/results/test_metric_gates.py checks the gates against the patterns).
+_CHANGE_NOUN_HELD = (
+    "reduction", "improvement", "gain", "increase", "decrease", "saving", "drop", "boost",
+    "decline", "cut",
+)  # fmt: skip
+_LINKED_HEAD_HELD = (*must_hold(phrases("metric_head")), "speeds")
+
+
 def change_noun_of(c: Claim) -> str | None:
     """What a change written as a noun is in, before "of" and the number: "a latency
     reduction of up to 166 times", "bit rate savings of 24.42 percent" (not a vague
     word: "a performance gain of 3%")."""
+    window = c.text[max(0, c.g_start - 80) : c.g_start]
+    if window.isascii() and not (
+        "of" in window.lower() and holds_any(window.lower(), _CHANGE_NOUN_HELD)
+    ):
+        return None  # fast: every match holds a change noun and "of"
     found = _search_change_noun_of(c.text, max(0, c.g_start - 80), c.g_start)
     if found is None:
         return None
@@ -597,6 +611,9 @@ def noun_phrase(c: Claim) -> str | None:
         return phrase
     before = _search_metric_phrase_before(text, max(0, start - 60), start)
     if before is None:
+        window = text[max(0, start - 70) : start]
+        if window.isascii() and not holds_any(window.lower(), _LINKED_HEAD_HELD):
+            return None  # fast: every linked phrase holds a metric head word
         linked = _search_metric_phrase_linked_before(text, max(0, start - 70), start)
         return _linked_phrase(linked.group("what")) if linked is not None else None
     if before is None or before.group("what").lower() in _SCORE_VERBS:
