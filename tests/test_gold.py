@@ -35,8 +35,12 @@ GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 # tuned papers: models F1 0.856, benchmarks 0.874, metric 0.847, benchmark 0.800); reset
 # the same way. external-am..at (120 more, measured unseen first) lowered them again
 # (models F1 0.823, benchmarks 0.847, metric attribution 0.827); reset the same way.
-FIELD_FLOORS = {"method": 0.88, "models": 0.81, "benchmarks": 0.83, "metric values": 0.95}
-ATTRIBUTE_FLOORS = {"role": 0.90, "bound": 0.94, "metric": 0.81, "benchmark": 0.79, "model": 0.83}
+# Last, the metric and benchmark passes raised the tuned attribution (metric 0.83 -> 0.86,
+# benchmark 0.80 -> 0.85) and external-au..bb (117 more, measured unseen first) joined:
+# 587 tuned papers, method 0.884, models 0.810, benchmarks 0.895, metric values 0.955,
+# role 0.908, bound 0.951, metric 0.830, benchmark 0.840, model 0.822; reset the same way.
+FIELD_FLOORS = {"method": 0.87, "models": 0.80, "benchmarks": 0.88, "metric values": 0.94}
+ATTRIBUTE_FLOORS = {"role": 0.89, "bound": 0.94, "metric": 0.82, "benchmark": 0.83, "model": 0.81}
 
 
 @pytest.fixture(scope="module")
