@@ -6,7 +6,7 @@ from extractor.components.method import MethodFinder
 from extractor.components.names import NameFinder
 from extractor.components.quantities import QuantityFinder
 from extractor.components.urls import UrlFinder
-from extractor.pipeline.results import ResultLinker
+from extractor.pipeline.results.component import ResultLinker
 
 __all__ = [
     "AbbreviationFinder",

@@ -5,6 +5,9 @@
 ``component`` registers the ``paper_results`` factory.
 """
 
+# The components package first: it imports this package's component, which imports the
+# earlier components; importing this package on its own then finds no half-made module.
+import extractor.components  # noqa: F401  (isort: skip)
 from extractor.pipeline.results.component import ResultLinker, make_result_linker
 from extractor.pipeline.results.types import ResultMatch, Strategies
 

@@ -276,6 +276,8 @@ def value_in_brackets(c: Claim) -> str | None:
     latency (960 s)", "computational latency (often exceeding 2-4 seconds)" (the number
     is the metric's value; a time or factor too, unlike :func:`listed_before`)."""
     text = c.text
+    if "(" not in text[max(0, c.g_start - 30) : c.g_start]:
+        return None  # fast: every match opens a bracket
     opened = _search_value_bracket_open(text, max(0, c.g_start - 30), c.g_start)
     if opened is None:
         return None
@@ -384,6 +386,8 @@ def _in_what(c: Claim) -> tuple[str, int] | None:
 def changed_to_before(c: Claim) -> str | None:
     """What a change brings to the number: "reducing reconstruction time to below 50%",
     "cuts the error rate to 3.1%" (not a vague word: "improves performance to 80%")."""
+    if not _ends_in_hedged(c.text[max(0, c.g_start - 40) : c.g_start], "to"):
+        return None  # fast: every match ends in "to" and at most two hedge words
     found = _search_changed_to(c.text, max(0, c.g_start - 100), c.g_start)
     if found is None:
         return None
@@ -402,6 +406,8 @@ def elided_changed_by(c: Claim) -> str | None:
     2.5x and memory footprint (VRAM) by up to 2.1x" (the first change's verb and "by"
     stand before it in the clause)."""
     text, g_start = c.text, c.g_start
+    if not _ends_in_hedged(text[max(0, g_start - 40) : g_start], "by"):
+        return None  # fast: every match ends in "by" and at most three hedge words
     found = _search_elided_changed_by(text, max(0, g_start - 80), g_start)
     if found is None:
         return None
@@ -501,6 +507,15 @@ def in_phrase_after(c: Claim) -> str | None:
 
 
 _RANGE_WORDS = {"ranging", "range", "ranges", "varying", "vary", "varies", "spanning"}
+
+
+def _ends_in_hedged(window: str, word: str) -> bool:
+    """Whether ``window`` may end in ``word``, up to three hedge words ("up to", "a factor
+    of", "less than") and white space; a window that is not ASCII is left to the pattern."""
+    if not window.isascii():
+        return True
+    words = window.lower().split()
+    return window[-1:].isspace() and word in words[-4:]
 
 
 def _may_end_in_from(window: str) -> bool:

@@ -231,7 +231,10 @@ def condition_share(ctx: Context, q: Quantity) -> bool | None:
     if q.unit not in _RESULT_UNITS:
         return None
     text = ctx.text
-    if _search_setting_share_before(text, max(0, q.start - 40), q.start):
+    window = text[max(0, q.start - 40) : q.start].lower()
+    if (
+        not window.isascii() or "sparsit" in window or "ratio" in window
+    ) and _search_setting_share_before(text, max(0, q.start - 40), q.start):
         return True  # "sparsity levels of up to 90%", "at extreme sparsity (e.g., 95%)"
     if not is_condition(text, q):
         return False
