@@ -485,7 +485,7 @@ _search_changed_from = regex.compile(
     rf"\b(?:improv|increas|reduc|boost|rais|lower|decreas|enhanc|cut|narrow|shrink|bring)\w*"
     rf"\s+(?:the\s+|its\s+|their\s+)?{_WHAT}(?:\s+(?:of|on|for|in|across)\s+[^,;.()]{{1,80}}?)?)"
     rf"\s+from\s+(?:just\s+|only\s+|about\s+)?\Z",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards from it
 ).search
 # Numbers and names written as slash lists, paired in order: "0.3 / 2.9% absolute WER /
 # B-WER", "FID/IS of 1.59/304.4".
@@ -807,7 +807,7 @@ _search_change_noun_of = regex.compile(
     r"(?:reductions?|improvements?|gains?|increases?|decreases?|savings?|drops?|boosts?|"
     r"declines?|cuts?)\s+of\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|around\s+|roughly\s+|"
     r"approximately\s+|more\s+than\s+|at\s+least\s+|almost\s+|only\s+|just\s+)?\Z",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards
 ).search
 # A metric written as a noun phrase, linked to the number after it by a hedge, a verb of
 # reaching or a range: "inference speeds of over 67.10 FPS", "the inference speed reaches
@@ -819,7 +819,7 @@ _search_metric_phrase_linked_before = regex.compile(
     r"on\s+the\s+order\s+of|reaches|reached|reach|achieves|achieved|attains|attained|"
     r"exceeds|exceeded|stands\s+at|stood\s+at|ranging\s+from|ranges\s+from|range\s+from|"
     r"between)\s+(?:over\s+|about\s+|around\s+|nearly\s+|up\s+to\s+|only\s+|just\s+)?)\Z",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards
 ).search
 # A second change of one verb, its verb left out: "reduces computation by 2.5x and memory
 # footprint (VRAM) by up to 2.1x", "cuts latency by 30%, energy by 12%".
@@ -828,7 +828,7 @@ _search_elided_changed_by = regex.compile(
     rf"{_WHAT}(?:\s*\((?P<bracketed>[^()]{{1,30}})\))?"
     r"\s+by\s+(?:up\s+to\s+|about\s+|over\s+|more\s+than\s+|nearly\s+|around\s+|roughly\s+|"
     r"approximately\s+|at\s+least\s+|a\s+factor\s+of\s+)?\Z",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards
 ).search
 # The change verb and "by" of the first change: "reduces computation (GFLOPs) by".
 _search_change_verb_by = regex.compile(
@@ -843,7 +843,7 @@ _search_changed_to = regex.compile(
     r"(?:\s*\((?P<bracketed>[^()]{1,30})\))?"
     r"\s+(?:down\s+|up\s+)?to\s+(?:below\s+|under\s+|above\s+|over\s+|just\s+|only\s+|about\s+|"
     r"around\s+|roughly\s+|nearly\s+|approximately\s+|less\s+than\s+|more\s+than\s+)?\Z",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards
 ).search
 # A share of a cost right after the number: "only 73% of its computational load", "27.3%
 # of the total compute budget", "5% of parameters".
