@@ -802,10 +802,12 @@ _search_value_bracket_open = regex.compile(
 ).search
 # What a change named by a noun before "of" and the number is in: "a latency reduction of
 # up to 166 times", "bit rate savings of 24.42 percent", "a relative WER reduction of 9%".
+_CHANGE_OF_NOUNS = phrases("change_of_noun")
+_CHANGE_OF_NOUN_HELD = must_hold(_CHANGE_OF_NOUNS)
 _search_change_noun_of = regex.compile(
     rf"(?<![\w\-])(?P<what>(?:{_MOD}\s){{0,2}}{_MOD})\s+(?:relative\s+|absolute\s+)?"
-    r"(?:reductions?|improvements?|gains?|increases?|decreases?|savings?|drops?|boosts?|"
-    r"declines?|cuts?)\s+of\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|around\s+|roughly\s+|"
+    rf"{alternation(_CHANGE_OF_NOUNS)}"
+    r"\s+of\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|around\s+|roughly\s+|"
     r"approximately\s+|more\s+than\s+|at\s+least\s+|almost\s+|only\s+|just\s+)?\Z",
     regex.IGNORECASE | regex.REVERSE,  # anchored at the end: searched backwards
 ).search

@@ -14,9 +14,11 @@ import regex
 
 from extractor.components.names import METRIC, NameMatch
 from extractor.components.quantities import Quantity
-from extractor.lexicon.cues import holds_any, must_hold, phrases, word_set
+from extractor.lexicon.cues import holds_any, word_set
 from extractor.pipeline.results._cues import (
+    _CHANGE_OF_NOUN_HELD,
     _COMPARATIVE_METRICS,
+    _HEAD_HELD,
     _VAGUE_WHATS,
     _match_acronym_after,
     _match_bracketed_metric_open,
@@ -425,22 +427,13 @@ def elided_changed_by(c: Claim) -> str | None:
 _READINGS = {"absolute", "relative", "average", "mean", "overall", "score", "scores", "total"}
 
 
-# The stems every match of _search_change_noun_of and _search_metric_phrase_linked_before
-# holds (tests/results/test_metric_gates.py checks the gates against the patterns).
-_CHANGE_NOUN_HELD = (
-    "reduction", "improvement", "gain", "increase", "decrease", "saving", "drop", "boost",
-    "decline", "cut",
-)  # fmt: skip
-_LINKED_HEAD_HELD = (*must_hold(phrases("metric_head")), "speeds")
-
-
 def change_noun_of(c: Claim) -> str | None:
     """What a change written as a noun is in, before "of" and the number: "a latency
     reduction of up to 166 times", "bit rate savings of 24.42 percent" (not a vague
     word: "a performance gain of 3%")."""
     window = c.text[max(0, c.g_start - 80) : c.g_start]
     if window.isascii() and not (
-        "of" in window.lower() and holds_any(window.lower(), _CHANGE_NOUN_HELD)
+        "of" in window.lower() and holds_any(window.lower(), _CHANGE_OF_NOUN_HELD)
     ):
         return None  # fast: every match holds a change noun and "of"
     found = _search_change_noun_of(c.text, max(0, c.g_start - 80), c.g_start)
@@ -518,25 +511,12 @@ def _ends_in_hedged(window: str, word: str) -> bool:
     return window[-1:].isspace() and word in words[-4:]
 
 
-def _may_end_in_from(window: str) -> bool:
-    """Whether ``window`` may end as ``_search_changed_from`` needs ("from", perhaps a
-    hedge, white space); a window that is not ASCII is left to the pattern."""
-    if not window.isascii():
-        return True
-    words = window.lower().split()
-    if not window[-1:].isspace() or not words:
-        return False
-    if words[-1] in ("just", "only", "about") and len(words) > 1:
-        return words[-1 - 1] == "from" or words[-1] == "from"
-    return words[-1] == "from"
-
-
 def changed_from(c: Claim) -> str | None:
     """What changes from the number to another: "latency drops from 21 to 8 seconds",
     "reduces the error in the gap between A and B from 0.20 to 0.02" (the other end takes
     it as its partner's)."""
     q = c.q
-    if not _may_end_in_from(c.text[max(0, q.start - 40) : q.start]):
+    if not _ends_in_hedged(c.text[max(0, q.start - 40) : q.start], "from"):
         return None  # fast: every match ends in "from" and at most a hedge
     if q.relation != "from" and not _match_to_after(c.text, q.end):
         return None
@@ -627,7 +607,7 @@ def noun_phrase(c: Claim) -> str | None:
     before = _search_metric_phrase_before(text, max(0, start - 60), start)
     if before is None:
         window = text[max(0, start - 70) : start]
-        if window.isascii() and not holds_any(window.lower(), _LINKED_HEAD_HELD):
+        if window.isascii() and not holds_any(window.lower(), _HEAD_HELD):
             return None  # fast: every linked phrase holds a metric head word
         linked = _search_metric_phrase_linked_before(text, max(0, start - 70), start)
         return _linked_phrase(linked.group("what")) if linked is not None else None

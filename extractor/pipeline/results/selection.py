@@ -70,8 +70,9 @@ _search_setting_name_before = regex.compile(
 ).search
 # A value the method is set to: "use a margin of 0.5", "with a threshold of 0.3" (not
 # "with an accuracy of 0.81": a metric there makes it a result).
+_SETTING_VERBS = phrases("setting_verb")
 _search_setting_use_before = regex.compile(
-    r"\b(?:use|uses|used|using|set|sets|setting|choose|chose|chosen|fix|fixed)\s+"
+    rf"\b{alternation(_SETTING_VERBS)}\s+"
     r"(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){1,2}?(?:of|=|to)\s*\Z",
     regex.IGNORECASE,
 ).search
@@ -109,8 +110,7 @@ _search_done_within = regex.compile(
     regex.IGNORECASE,
 ).search
 _SETTING_HELD = must_hold(phrases("setting_name"))
-# The verbs of _search_setting_use_before, as the words they start with.
-_USE_HELD = ("us", "set", "choos", "chose", "fix")
+_USE_HELD = must_hold(_SETTING_VERBS)
 _search_correlation = regex.compile(
     r"\b(?:correlations?|Pearson|Spearman|Kendall)\b[^.;]*\Z", regex.IGNORECASE
 ).search
@@ -180,7 +180,7 @@ def spread_or_statistic(ctx: Context, q: Quantity) -> bool | None:
     text = ctx.text
     first = ctx.quantities[q.partner] if q.relation == "range_high" and q.partner else q
     start = max(0, first.start - 24)
-    if _may_be_statistic(text[start : first.start]) and _search_statistic_before(
+    if holds_any(text[start : first.start], _STATISTIC_PARTS) and _search_statistic_before(
         text, start, first.start
     ):
         return True  # and the upper end of a range there: "95% CI 8.3%-13.5%"
@@ -190,14 +190,7 @@ def spread_or_statistic(ctx: Context, q: Quantity) -> bool | None:
     )
 
 
-def _may_be_statistic(window: str) -> bool:
-    """Whether a statistic's cue may end ``window`` (a sign, a comparison, or the words)."""
-    for part in _STATISTIC_PARTS:  # noqa: SIM110 (a loop is quicker than any())
-        if part in window:
-            return True
-    return False
-
-
+# A sign, comparison or word every match of _search_statistic_before holds (its gate).
 _STATISTIC_PARTS = (
     "±",
     "∓",
