@@ -78,13 +78,12 @@ _search_setting_use_before = regex.compile(
 ).search
 _DURATION_UNITS = word_set("duration_unit")
 _match_less_data = regex.compile(
-    r"\s+(?:less|fewer)\s+(?:[\w\-]+\s+)?(?:data|labels?|labell?ed|annotations?|"
-    r"supervision|samples|examples)\b",
+    rf"\s+(?:less|fewer)\s+(?:[\w\-]+\s+)?{alternation(phrases('data_noun'))}\b",
     regex.IGNORECASE,
 ).match
 # A setting named before its share: "sparsity levels of up to 90%", "sparsity (e.g., 95%)".
 _search_setting_share_before = regex.compile(
-    r"\b(?:sparsity|sparsities|pruning\s+ratios?|masking\s+ratios?|mask\s+ratios?)"
+    rf"\b{alternation(phrases('share_setting'))}"
     r"(?:\s+levels?)?\s*(?:of|at|to|=|:|\(|\((?:e\.g\.|i\.e\.),?)?\s*"
     r"(?:(?:up\s+to|over|about|around|nearly|approximately)\s+)?\Z",
     regex.IGNORECASE,
@@ -95,11 +94,11 @@ _search_factor_of = regex.compile(
     regex.IGNORECASE,
 ).search
 _match_memory_after = regex.compile(
-    r"\s*(?:peak\s+)?(?:GPU\s+|CPU\s+)?(?:VRAM|RAM|memory|footprint)\b", regex.IGNORECASE
+    rf"\s*(?:peak\s+)?(?:GPU\s+|CPU\s+)?{alternation(phrases('memory_noun'))}\b",
+    regex.IGNORECASE,
 ).match
 _search_memory_use_before = regex.compile(
-    r"\b(?:requir\w*|us(?:es|ing)|consum\w*|needs?|needing|peaks?\s+at|occup\w*|only|"
-    r"as\s+little\s+as|down\s+to|under|below|just)\s+(?:about\s+|around\s+|roughly\s+)?"
+    rf"\b{alternation(phrases('memory_use'))}\s+(?:about\s+|around\s+|roughly\s+)?"
     r"\Z|(?:<=|≤|<)\s*\Z",
     regex.IGNORECASE,
 ).search
