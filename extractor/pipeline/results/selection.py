@@ -88,6 +88,7 @@ _search_setting_share_before = regex.compile(
     r"(?:(?:up\s+to|over|about|around|nearly|approximately)\s+)?\Z",
     regex.IGNORECASE,
 ).search
+_SHARE_SETTING_HELD = must_hold(phrases("share_setting"))
 _search_factor_of = regex.compile(
     r"\bfactor\s+of\s+(?:(?:about|around|approximately|roughly|nearly|over|up\s+to|"
     r"more\s+than)\s+)?\Z",
@@ -225,7 +226,7 @@ def condition_share(ctx: Context, q: Quantity) -> bool | None:
     text = ctx.text
     window = text[max(0, q.start - 40) : q.start].lower()
     if (
-        not window.isascii() or "sparsit" in window or "ratio" in window
+        not window.isascii() or holds_any(window, _SHARE_SETTING_HELD)
     ) and _search_setting_share_before(text, max(0, q.start - 40), q.start):
         return True  # "sparsity levels of up to 90%", "at extreme sparsity (e.g., 95%)"
     if not is_condition(text, q):
