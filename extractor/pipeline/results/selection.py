@@ -569,7 +569,8 @@ def _kept_by_default_beside_a_drop(
         name, dropped = decided[q.start]
         if dropped or name != _DEFAULT:
             continue
-        neighbours = [kept[index - 1]] if index else []
+        previous = kept[index - 1] if index else None
+        neighbours = [previous] if previous is not None else []
         if q.partner is not None:
             neighbours.append(quantities[q.partner])
         for other in neighbours:
@@ -577,7 +578,8 @@ def _kept_by_default_beside_a_drop(
             if (
                 other_dropped
                 and other_name != _DEFAULT
-                and (other is not kept[index - 1] or text[other.end : q.start] in _JOINS)
+                # the previous number only when a list's join stands between them
+                and (other is not previous or text[other.end : q.start] in _JOINS)
             ):
                 inherited[q.start] = other_name
                 break
