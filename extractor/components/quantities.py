@@ -73,7 +73,15 @@ _search_bound = regex.compile(
     regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
 ).search
 
-_match_from = regex.compile(r"(?i)\bfrom\s+$", regex.REVERSE).search
+# The metric may stand between "from" and its value: "dropped from AUC 0.571 to 0.508".
+_match_from = regex.compile(
+    r"(?i)\bfrom\s+(?:(?-i:\p{Lu}[\p{Lu}\d\-@]{1,11})\s+(?:of\s+)?)?$", regex.REVERSE
+).search
+# A change stated before a bracketed pair: "improving X by 11pp (55.8% to 66.8%)".
+_search_change_before_bracket = regex.compile(
+    r"(?i)\b(?:improv|increas|reduc|decreas|rais|boost|lift|gain|drop|declin|degrad|fell|"
+    r"rose|grew|grow|went|go(?:es)?\s+up|climb|jump)\w*\b[^.;()]*\(\s*$"
+).search
 _match_between = regex.compile(r"(?i)\bbetween\s+$", regex.REVERSE).search
 _match_of_by = regex.compile(
     r"(?i)\b(?:of|by)\s+(?:(?:over|about|around|roughly|nearly|approximately)\s+)?$",
@@ -446,6 +454,13 @@ def _pair(text: str, found: list[Quantity]) -> list[Quantity]:
             is_range = bool(_match_range_word(head[: -len(_match_from(head).group())]))
         elif _match_to(gap) and _match_of_by(head):
             is_range = True  # "improvements of 43% to 70%", "by 5% to 10%"
+        elif (
+            _match_to(gap)
+            and head.endswith("(")
+            and text[second.end : second.end + 1] == ")"
+            and _search_change_before_bracket(text[max(0, first.start - 100) : first.start])
+        ):
+            is_range = False  # "improving X by 11pp (55.8% to 66.8%)": before and after
         elif _match_and(gap) and _match_between(head):
             is_range = True
         elif _match_versus(gap):

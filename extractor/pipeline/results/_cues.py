@@ -242,11 +242,20 @@ _search_change_verb = regex.compile(
 # as no word of it starts with a digit (another number).
 # The subset a value is for may stand in brackets after it: "a Dice of 0.91 (WT), 0.87 (TC)
 # and 0.80 (ET)" (a label without digits).
-_match_list_gap = regex.compile(
-    r"^\s*(?:(?:on|in|for|against)\s+"
+# The label may hold digits when it does not start with one ("(QM9)", "(MD17 Energy)"); a
+# spread or a confidence interval may follow a value ("10.9% (95% CI 8.3%-13.5%) in AUC,
+# 10.0% ...", "0.91 ± 0.02, 0.87 ± 0.03"), and the place may follow the brackets.
+_LIST_PLACE = (
+    r"(?:(?:on|in|for|against)\s+"
     r"(?:[^,;.\d\s][^,;\s]*\s+){0,4}?[^,;.\d\s](?:[^,;\s]*[^,;.\s])?\s*)?"
-    r"(?:\([^()\d]{1,30}\)\s*)?"
-    r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"
+)
+_match_list_gap = regex.compile(
+    r"^\s*(?:(?:±|\+/-)\s*\d[\d.]*\s*%?\s*)?"
+    + _LIST_PLACE
+    + r"(?:\((?:(?![\s\d.+\-±−])[^()=<>≤≥]{1,30}"
+    r"|\s*\d\d\s*%\s*(?:CI|confidence\s+interval)[^()]{0,40})\)\s*)?"
+    + _LIST_PLACE
+    + r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"
 ).match
 
 
@@ -558,13 +567,17 @@ _match_for_name = regex.compile(r"\s(?:for|of|by|from)\s(?:the\s)?").match
 # A comparison earlier in the clause: "outperforming YaRN (44.1)".
 _search_compared_clause = regex.compile(
     r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|than|over|versus|vs\.?|"
-    r"compared\s+(?:to|with))\b"
+    r"compared\s+(?:to|with)|match(?:es|ed|ing)?|ahead\s+of)\b"
     r"(?:[^.;]|\.(?=\d))*\Z",
     regex.IGNORECASE,
 ).search
 
 # Inside brackets, only earlier numbers of the same list may precede: "(70.1% and 30.2%".
-_match_bracket_list = regex.compile(r"(?:[\d.]+\s?%?\s*(?:,\s*(?:and\s+)?|and\s+))*\Z").match
+# Each value may follow its metric: "(2.12x, LPIPS 0.215, SSIM 0.734)", "(55.17%, AUROC 0.75)".
+_match_bracket_list = regex.compile(
+    r"(?:(?:\p{L}[\w\-@]*\s*[:=]?\s*)?[\d.]+\s?(?:%|x|×)?\s*(?:,\s*(?:and\s+)?|and\s+))*"
+    r"(?:\p{L}[\w\-@]*\s*[:=]?\s*)?\Z"
+).match
 
 # What stands between a possessive owner and its number: "YOLOv8n's 36.4% mAP",
 # "FooNet’s best 71.2", "GPT-4's reported 65.2%".
@@ -759,12 +772,25 @@ _search_clause_change = regex.compile(r"\b(?:while|whereas|but)\b|;").search
 # A decimal value in brackets right after its metric: "overall accuracy (0.812)",
 # "precision (0.64), recall (0.59)".
 _match_metric_bracket_gap = regex.compile(r"\s?\(\Z").match
+# "absolute" or "relative" after a value, closing its phrase: "9.1% absolute (16.0%
+# relative)" (not "0.05 relative error").
+_match_qualified_change = regex.compile(
+    r"\s*(?:absolute|relative)\b(?=\s*(?:[),;:]|\.(?!\d)|\Z|and\b|or\b))", regex.IGNORECASE
+).match
+# A gap kept within a value: "achieves within 2% accuracy of X".
+_search_within = regex.compile(r"\bwithin\s+(?:(?:only|just)\s+)?\Z", regex.IGNORECASE).search
 # A gain written with its sign apart: "(+ 5.1 PSDS)".
 _search_spaced_sign = regex.compile(r"(?:\(|[,;]\s)\+\s\Z").search
 # A value the text calls the baseline's: "up from a baseline of 0.702", "the baseline's 41.2".
+# Also the earlier best named as such, perhaps with its metric: "surpassing the
+# state-of-the-art dice score of 91.8%", "the previous state-of-the-art benchmark of 15.72%",
+# "the strongest baseline achieving only 1.51".
 _search_named_baseline = regex.compile(
-    r"\bbaselines?(?:['’]s)?\s+(?:(?:score|value|accuracy|performance|result)\s+)?"
-    r"(?:(?:of|at|is|was|=|:)\s*)?\Z",
+    r"(?:\bbaselines?(?:['’]s)?"
+    r"|\b(?:previous|prior|existing|published|current)\s+(?:best|state[\s-]of[\s-]the[\s-]art|SOTA)"
+    r"(?:\s+(?:methods?|models?|results?|benchmarks?|approach(?:es)?|systems?))?(?:['’]s)?)"
+    r"\s+(?:(?!(?:by|on|in|over|than|and|to|for|with|from|at)\b)[\w\-@]+\s+){0,2}?"
+    r"(?:(?:of|at|is|was|were|=|:|achiev\w*|reach\w*|scor\w*)\s*)?(?:(?:only|just)\s+)?\Z",
     regex.IGNORECASE,
 ).search
 # An acronym right after a number, as its metric: "+2.4 gIoU on X", "(+ 5.1 PSDS)"; not a

@@ -14,6 +14,7 @@ from extractor.pipeline.results._cues import (
     _match_arrow_after,
     _match_improvement_after,
     _match_margin_after,
+    _match_qualified_change,
     _search_arrow_before,
     _search_baseline_before,
     _search_improvement_before,
@@ -21,6 +22,7 @@ from extractor.pipeline.results._cues import (
     _search_negative_value_link,
     _search_range_cue,
     _search_spaced_sign,
+    _search_within,
 )
 from extractor.pipeline.results.context import Context, bracketed_after_comparison
 from extractor.pipeline.results.types import NotSaid, first_hit
@@ -142,6 +144,18 @@ def change_after(c: RoleClaim) -> str | None:
     return None
 
 
+def qualified_change(c: RoleClaim) -> str | None:
+    """A value qualified as absolute or relative is a change: "9.1% absolute (16.0%
+    relative)"; so is a gap kept "within" it: "within 2% accuracy" (not "0.05 relative
+    error", a metric)."""
+    text, end, lead = c.ctx.text, _end(c), c.lead
+    if _match_qualified_change(text, end) or _search_within(
+        text, max(0, lead.start - 12), lead.start
+    ):
+        return "improvement"
+    return None
+
+
 def spaced_sign(c: RoleClaim) -> str | None:
     """A gain written with its sign apart: "(+ 5.1 PSDS)"."""
     lead, text = c.lead, c.ctx.text
@@ -153,14 +167,19 @@ def spaced_sign(c: RoleClaim) -> str | None:
 
 
 def named_baseline(c: RoleClaim) -> str | None:
-    """A value the text calls the baseline's: "up from a baseline of 0.702"."""
+    """A value the text calls the baseline's or the earlier best: "up from a baseline of
+    0.702", "surpassing the previous state-of-the-art dice score of 91.8%"."""
     lead, text = c.lead, c.ctx.text
     window = text[max(0, lead.start - 60) : lead.start]
-    if "aseline" in window.lower() and _search_named_baseline(
+    lowered = window.lower()
+    if any(word in lowered for word in _NAMED_BASELINE_WORDS) and _search_named_baseline(
         text, max(0, lead.start - 60), lead.start
     ):
         return "baseline"
     return None
+
+
+_NAMED_BASELINE_WORDS = ("aseline", "state-of-the-art", "state of the art", "sota", "best")
 
 
 def compared_before(c: RoleClaim) -> str | None:
@@ -179,6 +198,7 @@ CUES = (
     range_cue,
     negative_value,
     change_before,
+    qualified_change,
     spaced_sign,
     change_after,
     named_baseline,
