@@ -174,7 +174,7 @@ _match_condition_after = _gated_match(
 # A share of evaluation items is a rate ("incorrect on 34% of instances") unless the
 # words before make it a condition ("trained on only 10% of the samples").
 _match_items_after_plain = regex.compile(
-    r"\s*of\s+(?:the\s+)?(?:\S+\s+){0,2}?"
+    r"\s*of\s+(?:the\s+)?(?:\S+\s+){0,3}?"
     r"(?:samples?|examples?|images?|queries|instances|cases|questions|problems|tasks|prompts)\b",
     regex.IGNORECASE,
 ).match

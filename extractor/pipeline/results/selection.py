@@ -24,6 +24,8 @@ import regex
 from extractor.components.quantities import Quantity
 from extractor.lexicon.cues import alternation, holds_any, must_hold, phrases, word_set
 from extractor.pipeline.results._cues import (
+    _CONDITION_RESOURCE,
+    _CONDITION_SETTING,
     _RESULT_UNITS,
     _TIME_UNITS,
     _match_arrow_after,
@@ -143,11 +145,31 @@ def is_condition(text: str, q: Quantity) -> bool:
     after = text[q.end : q.end + 60]
     if _match_share_of_performance(after):
         return False
+    if text[max(0, q.start - 3) : q.start] == "to " and _search_change_verb(
+        text, max(0, q.start - 100), q.start
+    ):
+        return False  # "reducing computational costs to 6.9% of FLOPs": what it fell to
+    if q.unit == "%" and (more := _match_later_shares(after)):
+        # "at 10%, 20%, and 50% sparsity": the noun right after the list speaks for all
+        rest = text[q.end + more.end() : q.end + more.end() + 40]
+        if _match_condition_noun(rest):
+            return True
     if _match_items_after(after):
         return bool(_search_item_condition_before(text, max(0, q.start - 40), q.start))
     return bool(_match_condition_after(after)) and (
         q.unit == "%" or bool(_search_condition_before(text, max(0, q.start - 40), q.start))
     )
+
+
+# The later shares of a list, which one noun after them speaks for: ", 20%, and 50%".
+_match_later_shares = regex.compile(
+    r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\d[\d.]*\s?%)+(?=\s)"
+).match
+# A setting or a resource named right after a share: " sparsity", " of the labels".
+_match_condition_noun = regex.compile(
+    rf"\s+(?:of\s+(?:the\s+)?)?(?:{_CONDITION_SETTING}|{_CONDITION_RESOURCE})\b",
+    regex.IGNORECASE,
+).match
 
 
 def is_list_marker(text: str, q: Quantity) -> bool:
@@ -245,12 +267,41 @@ def factor_without_cue(ctx: Context, q: Quantity) -> bool | None:
     if q.unit != "x":
         return None
     text, before_start = ctx.text, max(0, q.start - 40)
-    after = text[q.end : q.end + 40]
+    end = q.end
+    if q.relation == "range_low" and q.partner is not None:
+        end = ctx.quantities[q.partner].end  # "by 2x to 3x"
+    elif high := _match_factor_range_end(text, end):
+        end = high.end()  # "a 1.2x to 3x improvement"
+    after = text[end : end + 40]
     return not (
         bool(_match_factor_cue(after))
+        or bool(_match_factor_over(after))
         or bool(_search_factor_before(text, before_start, q.start))
         or bool(_search_improvement_before(text, before_start, q.start))
     )
+
+
+# The high end of a factor range no "from"/"of" opens: "a 1.2x to 3x improvement".
+_match_factor_range_end = regex.compile(r"\s*(?:to|-|–)\s*~?\d[\d.,]*\s*(?:x|×)").match
+# What makes a factor a size, not a result: "3.75x larger than BERT".
+_match_factor_size = regex.compile(
+    r"\s*(?:larger|bigger|more|wider|deeper|longer|heavier|greater)\b", regex.IGNORECASE
+).match
+# A factor over what it is compared with: "17x over open SOTA", "7x vs X", "(22x vs X)".
+_match_factor_over = regex.compile(
+    r"\s*(?:over|vs\.?|versus|compared\s+(?:to|with)|relative\s+to)\s", regex.IGNORECASE
+).match
+
+
+# Between two factors of one list, the change noun and the place of the first: "7.0x
+# speed-up on FLUX and 3.0x on SD3", "2.2x speedup over A, ~28x over B (C), and 2.7x".
+_match_factor_list_gap = regex.compile(
+    r"\s*(?:(?:speed-?ups?|acceleration|compression|reduction|improvement)\s+)?"
+    r"(?:(?:on|in|for|over|against|compared\s+to|vs\.?)\s+(?:[^,;.()]|\.(?=\d)){1,40}?"
+    r"(?:\s*\([^()]{1,40}\))?\s*)?"
+    r"(?:,\s*(?:and\s+)?|and\s+)\Z",
+    regex.IGNORECASE,
+).match
 
 
 def amount_or_setting(ctx: Context, q: Quantity) -> bool | None:
@@ -635,6 +686,15 @@ def select(ctx: Context) -> Selection:
             and q.unit == previous.unit
             and q.kind == previous.kind
             and _match_list_gap(text[previous.end : q.start])
+        ):
+            chosen.add(id(q))
+    # A factor listed after a chosen factor, past its change noun and place, whatever
+    # numbers the place holds: "3.17x on Wan 2.1 1.3B, 2.98x on ...".
+    for previous, q in pairwise([q for q in kept if q.unit == "x"]):
+        if (
+            id(previous) in chosen
+            and _match_factor_list_gap(text[previous.end : q.start])
+            and not _match_factor_size(text, q.end)
         ):
             chosen.add(id(q))
     # ... and a number listed before a chosen one ("reach 53.1 and 54.4 AP").
