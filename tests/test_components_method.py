@@ -101,3 +101,20 @@ def test_proposals_found_at_subject_words_match_one_scan(text: str) -> None:
     assert [m.span() for m in _finditer_proposal(text)] == [
         m.span() for m in _proposal.finditer(text)
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("3DQuant: Training-Free Quantization for 3D Models", "3DQuant"),
+        ("Wanda++: Pruning Language Models", "Wanda++"),
+        ("EchoNet:Alignment of Noisy Speech", "EchoNet"),
+        ("Samudra 2: Scaling Ocean Emulators", "Samudra 2"),
+    ],
+)
+def test_title_names_open_with_digits_end_in_plus_or_version_or_lack_the_colon_space(
+    title: str, name: str
+) -> None:
+    text = f"We present {name}, a new model. {name} reaches 71.2% accuracy on TinyBench."
+    record = extract(text, title=title)
+    assert record.method is not None and record.method.name == name

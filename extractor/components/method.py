@@ -196,13 +196,19 @@ _match_dataset_apposition = regex.compile(
 
 _search_name_in_clause = regex.compile(rf"(?<![\w\-]){_NAME}(?![\w\-])", regex.VERBOSE).search
 
+# A coined name before the title's colon; it may open with digits ("3DTurboQuant: ..."),
+# and the colon may lack its space ("EchoDistill:Alignment ...").
 _match_title_prefix = regex.compile(
     rf"""
-    ^\s*(?P<name>{_NAME}(?:\s{_WORD}){{0,2}}?)\s*:\s+\S
+    ^\s*(?P<name>(?:\p{{N}}+(?=\p{{Lu}}\p{{L}}))?{_NAME}(?:\s{_WORD}){{0,2}}?)\s*:(?:\s+\S|(?=\p{{Lu}}))
     """,
     regex.VERBOSE,
 ).match
-_match_title_single = regex.compile(r"^\s*(?P<name>\p{Lu}[\p{L}\p{N}\-]+)\s*:\s+\S").match
+# A plain capitalised word, perhaps with "+"s or a version: "Goose: ...", "Wanda++: ...",
+# "Samudra 2: ...".
+_match_title_single = regex.compile(
+    r"^\s*(?P<name>\p{Lu}[\p{L}\p{N}\-]+(?:\+{1,2})?(?:\s\d+(?:\.\d+)?)?)\s*:(?:\s+\S|(?=\p{Lu}))"
+).match
 
 # "X, a new multimodal large language model" / "X, an LLM": the method is a model.
 # Words between the article and the head noun: adjectives and noun modifiers, never a

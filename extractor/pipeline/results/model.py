@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from extractor.components.names import METRIC, MODEL, NameMatch
 from extractor.pipeline.results._cues import (
     _match_for_name,
@@ -150,8 +152,21 @@ def _compared_names(
         closed = len(chain) > 1 and _search_and_or(text, chain[-2][1], chain[-1][0])
         for start, end in chain:
             first = chain[0][0] if closed else start
-            compared[(start, end)] = bool(_search_compared(text, max(lo, first - 60), first))
+            compared[(start, end)] = bool(
+                _search_compared(text, max(lo, first - 60), first)
+            ) and not _opens_main_clause(text, start, end, lo)
     return compared
+
+
+def _opens_main_clause(text: str, start: int, end: int, lo: int) -> bool:
+    """Whether the name is the subject after an opening phrase, which a comparison in that
+    phrase does not reach: "With fewer than 1M parameters, HORNet reduces ...", "Relative
+    to the strongest baseline (X), CPformer reduces ..."."""
+    return (
+        start - 2 >= lo
+        and text[start - 2 : start] == ", "
+        and bool(_match_subject_verb(text, end))
+    )
 
 
 def _chosen(c: Claim) -> list[tuple[int, int]]:
@@ -272,6 +287,34 @@ def sentence_subject(c: Claim) -> str | None:
     return None
 
 
+_match_opening_word = regex.compile(
+    r"\s*(?:With|At|Achieving|Reaching|Attaining|Scoring|Obtaining|By\s+achieving)\b"
+).match
+
+
+def opening_phrase_subject(c: Claim) -> str | None:
+    """A number in the sentence's opening phrase belongs to the subject after it: "With an
+    aMOTA of 74.7 on nuScenes, FutrTrack achieves ..." (a model or the method, followed by
+    its verb; not for a baseline)."""
+    text, (sentence_start, sentence_end) = c.text, c.sentence
+    if _wanted_compared(c) or not _match_opening_word(text, sentence_start, c.g_start):
+        return None
+    if "," in text[sentence_start : c.g_start]:
+        return None
+    comma = text.find(", ", c.g_end, sentence_end)
+    if comma < 0:
+        return None
+    start = comma + 2
+    names = [(n.start, n.end) for n in c.ctx.index.between(start, start + 60) if n.label == MODEL]
+    if c.ctx.method and not c.ctx.method_is_benchmark:
+        names += [m for m in c.ctx.method_mentions_in(start, start + 60)]
+    for s, e in names:
+        if s == start and _match_subject_verb(text, e):
+            is_method = (s, e) in c.ctx.method_mention_set and c.ctx.method is not None
+            return c.ctx.method.name if is_method and c.ctx.method else text[s:e]
+    return None
+
+
 def not_named(c: Claim) -> NotSaid:
     """Otherwise the sentence names no system for the number ("our method", "it")."""
     return NOT_SAID
@@ -288,6 +331,7 @@ STRATEGIES = (
     host_before,
     subject,
     sentence_subject,
+    opening_phrase_subject,
     not_named,
 )
 
