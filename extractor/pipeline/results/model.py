@@ -46,7 +46,8 @@ def is_number_aside(text: str, name: NameMatch) -> bool:
 
 def named_before_brackets(c: Claim) -> str | None:
     """The model a number stands in brackets after: "IQL (71.2)", "GPT-4 (65.2%)",
-    "Llama-3.1-8B (70.1% and 30.2%, respectively)"."""
+    "Llama-3.1-8B (70.1% and 30.2%, respectively)"; not a signed margin after a compared
+    name."""
     text, q = c.text, c.q
     opening = text.rfind("(", max(0, q.start - 60), q.start)
     if opening < 1 or text[opening - 1] != " " or ")" in text[opening : q.start]:
@@ -54,6 +55,8 @@ def named_before_brackets(c: Claim) -> str | None:
     if ")" not in text[q.end : q.end + 60]:
         return None
     own = next((n for n in c.in_sentence if n.label == MODEL and n.end == opening - 1), None)
+    if own and q.signed and _search_compared_clause(text, max(c.lo, own.start - 60), own.start):
+        return None  # "outperforms GPT-4o (+3.8% joint)": the margin is the subject's
     return text[own.start : own.end] if own else None
 
 
@@ -96,7 +99,10 @@ def unnamed_baseline(c: Claim) -> NotSaid | None:
 
 
 def compared_in_brackets(c: Claim) -> NotSaid | None:
-    """ "over YaRN (44.1)" with YaRN no list of models: a compared system, not said."""
+    """ "over YaRN (44.1)" with YaRN no list of models: a compared system, not said (a
+    signed margin there is the subject's: "outperforms YaRN (+2.1)")."""
+    if c.q.signed:
+        return None
     return NOT_SAID if bracketed_after_comparison(c.text, c.q, c.lo, c.ctx.metrics) else None
 
 
