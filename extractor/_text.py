@@ -44,6 +44,12 @@ _LATEX_SYMBOLS = {
     r"\,": " ",
     r"\;": " ",
 }
+# LaTeX text styles around plain words, as raw arXiv abstracts keep them:
+# "by up to \\textbf{89%}" -> "by up to 89%", "\\texttt{NVIDIA-GV100}" -> "NVIDIA-GV100".
+_sub_text_style = regex.compile(
+    r"\\(?:textbf|textit|texttt|textsc|textrm|textsf|emph|underline|mathbf|mathrm|mathit|"
+    r"mathsf|mathtt|boldsymbol|bm)\{((?:[^{}\\]|\\[%&_#$]){1,80})\}"
+).sub
 _sub_latex_symbol = regex.compile(
     "|".join(regex.escape(s) for s in sorted(_LATEX_SYMBOLS, key=len, reverse=True))
 ).sub
@@ -170,6 +176,8 @@ def clean(raw: str) -> str:
     'gains of 34.8% and r=0.986 (+1.0 dB)'
     >>> clean(r"\\(15-500\\times\\) better")
     '15-500× better'
+    >>> clean(r"by up to \\textbf{89\\%} on \\texttt{NVIDIA-GV100}")
+    'by up to 89% on NVIDIA-GV100'
     >>> clean("")
     ''
     """
@@ -186,6 +194,8 @@ def clean(raw: str) -> str:
     if "\\(" in text:
         text = _sub_paren_math(_unmath, text)
     if "\\" in text:
+        if "{" in text:
+            text = _sub_text_style(r"\1", text)
         text = _sub_doubled_symbol(lambda m: m.group()[0], text)
         text = _sub_latex_symbol(lambda m: _LATEX_SYMBOLS[m.group()], text)
         text = _sub_latex_escape(r"\1", text)
