@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 ATTRIBUTES = ("metric", "benchmark", "model")
 
@@ -32,16 +32,20 @@ class Candidate:
 
     name: str | None
     mentions: tuple[Span, ...]
-    source: str  # "list", "pattern", "acronym", "method", "rules", "none"
+    source: str  # "list", "pattern", "acronym", "method", "rules", "other_result", "none"
 
 
 @dataclass(frozen=True)
 class Number:
-    """A result number: its span, its sentence, and the rules' choice for each attribute."""
+    """A result number: its span, its sentence, the rules' choice for each attribute, the
+    strategy that decided each (``strategy``: the record's ``strategy`` field; absent or
+    None: no strategy decided) and the number's unit as the record writes it."""
 
     span: Span
     sentence: Span
     chosen: dict[str, str | None]
+    strategy: dict[str, str | None] = field(default_factory=dict)
+    unit: str | None = None
 
 
 # Words between a number and a name that tie them ("85.1% on GSM8K", "accuracy of 85.1%",
@@ -83,7 +87,52 @@ def _match_on_before(text: str, start: int, end: int) -> bool:
     return _ON_BEFORE.search(text, max(start, end - 20), end) is not None
 
 
-_SOURCES = ("list", "pattern", "acronym", "method", "rules")
+_SOURCES = ("list", "pattern", "acronym", "method", "rules", "other_result")
+
+# The kind of a number's unit, and the kind of quantity a metric's name says it measures:
+# their pair is a feature ("85.1%" with "accuracy" agrees; "3.2x" with "accuracy" does not).
+_UNIT_KINDS = (
+    ("percent", re.compile(r"^(?:%|percent|points?|pp|pts?|percentage points?)$", re.I)),
+    ("factor", re.compile(r"^(?:x|×|times|fold)$", re.I)),
+    ("time", re.compile(r"^(?:ms|s|sec|seconds?|minutes?|min|hours?|h|days?|us|µs|ns)$", re.I)),
+    ("size", re.compile(r"^(?:[kmgtp]i?b|bytes?|bits?|[kmgbt]|params|parameters|flops)$", re.I)),
+)
+_METRIC_KINDS = (
+    ("speed", re.compile(r"speed|throughput|faster|acceleration|tokens?/s|fps", re.I)),
+    ("time", re.compile(r"latency|time|runtime|hours|delay|cost", re.I)),
+    ("size", re.compile(r"memory|size|param|flops|compute|storage|footprint|bits", re.I)),
+    ("error", re.compile(r"error|loss|perplexity|\bppl\b|fid\b|wer\b|cer\b|distance", re.I)),
+    (
+        "score",
+        re.compile(
+            r"acc|f1|precision|recall|auc|bleu|rouge|score|rate|map\b|iou|"
+            r"match|pass@|ndcg|mrr|hit|win|success|correlation|dice",
+            re.I,
+        ),
+    ),
+)
+
+
+def unit_kind(unit: str | None) -> str:
+    """The kind of a number's unit: percent, factor, time, size, none or other.
+
+    >>> unit_kind("%"), unit_kind("x"), unit_kind("ms"), unit_kind(None), unit_kind("dB")
+    ('percent', 'factor', 'time', 'none', 'other')
+    """
+    if not unit:
+        return "none"
+    return next((kind for kind, pattern in _UNIT_KINDS if pattern.match(unit.strip())), "other")
+
+
+def metric_kind(name: str) -> str:
+    """What a metric's name says it measures: speed, time, size, error, score or other.
+
+    >>> metric_kind("top-1 accuracy"), metric_kind("inference latency"), metric_kind("speedup")
+    ('score', 'time', 'speed')
+    >>> metric_kind("perplexity"), metric_kind("memory usage"), metric_kind("novelty")
+    ('error', 'size', 'other')
+    """
+    return next((kind for kind, pattern in _METRIC_KINDS if pattern.search(name)), "other")
 
 
 def _gap(a: Span, b: Span) -> Span:
@@ -138,6 +187,7 @@ def pair_features(
     """
     f: dict[str, float] = {"bias": 1.0}
     chosen = number.chosen.get(attribute)
+    by = number.strategy.get(attribute)
     if candidate.name is None:
         f["none"] = 1.0
         f["none_rule"] = float(chosen is None)
@@ -150,8 +200,16 @@ def pair_features(
         f["none_log_rivals"] = math.log1p(len(candidates) - 1)
         f["none_only_name"] = float(len(candidates) == 2)
         f["none_no_rival_only_name"] = f["none_no_rival_in_sentence"] * f["none_only_name"]
+        if chosen is None:
+            # Which strategy decided "not said" (one that ran and stopped), or none decided.
+            f[f"none_by_{by or 'nothing'}"] = 1.0
+        f[f"none_unit_{unit_kind(number.unit)}"] = 1.0
         return f
     f["rule"] = float(chosen is not None and key(chosen) == key(candidate.name))
+    if f["rule"]:
+        f[f"by_{by or 'nothing'}"] = 1.0  # the strategy that chose this candidate
+    if attribute == "metric":
+        f[f"unit_{unit_kind(number.unit)}_{metric_kind(candidate.name)}"] = 1.0
     f[f"src_{candidate.source}"] = 1.0
     f["log_mentions"] = math.log1p(len(candidate.mentions))
     f["log_rivals"] = math.log1p(len(candidates) - 1)
@@ -164,6 +222,12 @@ def pair_features(
         f["in_title"] = 1.0
     if any(_match_on_before(text, 0, m[0]) for m in candidate.mentions):
         f["on_before_any"] = 1.0
+        evaluated = [c for c in named if any(_match_on_before(text, 0, m[0]) for m in c.mentions)]
+        # "evaluated on X" names exactly one candidate in the abstract (the carry decision).
+        f["only_evaluated"] = float(len(evaluated) == 1)
+        f["only_evaluated_rule_none"] = f["only_evaluated"] * float(chosen is None)
+    if len(candidate.mentions) == 1:
+        f["named_once"] = 1.0
     mention = nearest_mention(number, candidate)
     if mention is None:
         f["no_mention"] = 1.0
@@ -181,6 +245,10 @@ def pair_features(
         f["far_only_name_rule_none"] = f["only_name"] * float(rule_none)
         f["far_first_named"] = f.get("first_named", 0.0)
         f["far_on_before_any"] = f.get("on_before_any", 0.0)
+        f["far_only_evaluated"] = f.get("only_evaluated", 0.0)
+        f["far_just_before"] = float(
+            mention[1] <= number.sentence[0] and number.sentence[0] - mention[1] < 300
+        )
         return f
     f["near_rule_none"] = float(rule_none)
     f["near_src_method"] = float(candidate.source == "method")

@@ -22,14 +22,17 @@ Needs scikit-learn (dev-only, not a project dependency):
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import pickle
 import random
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
@@ -56,6 +59,7 @@ from extractor.components.names import METRIC, NameMatch  # noqa: E402
 from extractor.metric_names import metric_name  # noqa: E402
 from extractor_schemas import Paper, PaperRecord  # noqa: E402
 from extractor_schemas.gold import GoldRecord  # noqa: E402
+from extractor_schemas.models import Strategy  # noqa: E402
 
 SEED = 14
 FOLDS = 5
@@ -77,6 +81,7 @@ class Group:
     rule_correct: bool  # what the evaluator counts for the rules
     names: list[str | None]  # the candidates' names, for reading tuned-split errors
     context: str  # the number in its sentence, likewise
+    matrix: Any = None  # the features as a numpy array (``_prepare``), None until then
 
 
 def _source_at(names: Sequence[NameMatch]) -> dict[tuple[int, int], str]:
@@ -90,6 +95,7 @@ def candidates_for(
     number: Number,
     attribute: str,
     key: Key,
+    others: bool = True,
 ) -> list[Candidate]:
     """Every candidate for one attribute of one number, the rules' choice always among them."""
     sources = _source_at(names)
@@ -111,6 +117,13 @@ def candidates_for(
     chosen = number.chosen[attribute]
     if chosen is not None:
         found.append(Candidate(chosen, locate(text, chosen, number.sentence), "rules"))
+    if others:
+        # Names the rules gave the record's other numbers (phrases such as "response
+        # length" that are no listed name): candidates the name finder never builds.
+        for r in record.metrics:
+            name = getattr(r, attribute)
+            if name is not None:
+                found.append(Candidate(name, locate(text, name, number.sentence), "other_result"))
     found.append(Candidate(None, (), "none"))
     return dedupe(found, key)
 
@@ -127,16 +140,43 @@ def _model_key(record: PaperRecord, gold: GoldRecord, key: Key) -> Key:
     return model_key
 
 
-def build_groups(gold: Sequence[GoldRecord]) -> tuple[list[Group], dict[str, int]]:
-    """Decisions for every paired number of every gold paper, plus coverage counts."""
+Extracted = list[tuple[GoldRecord, PaperRecord, list[NameMatch]]]
+
+
+def extract(gold: Sequence[GoldRecord], cache: Path | None = None) -> Extracted:
+    """The pipeline's record and names for every gold paper (pickled in ``cache``, which
+    is reused only for the same gold ids and the same extractor sources)."""
+    stamp = _source_stamp(), tuple(g.id for g in gold)
+    if cache is not None and cache.exists():
+        saved_stamp, saved = pickle.loads(cache.read_bytes())
+        if saved_stamp == stamp:
+            return cast(Extracted, saved)
     nlp = build_pipeline(doc_spans=False)
-    groups: list[Group] = []
-    paired: dict[str, int] = defaultdict(int)
+    out: Extracted = []
     for g in gold:
         paper = Paper(id=g.id, title=g.title, abstract=g.abstract)
         doc = nlp(_make_doc(nlp, paper))
         record = doc_to_record(doc, id=g.id, title=paper.title)
-        names: list[NameMatch] = payload(doc, "paper_names") or []
+        out.append((g, record, list(payload(doc, "paper_names") or [])))
+    if cache is not None:
+        cache.write_bytes(pickle.dumps((stamp, out)))
+    return out
+
+
+def _source_stamp() -> str:
+    """A hash of the extractor's sources and data, so a stale cache is never read."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "extractor").rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".toml", ".jsonl", ".txt", ".json"):
+            digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_groups(extracted: Extracted, others: bool = True) -> tuple[list[Group], dict[str, int]]:
+    """Decisions for every paired number of every gold paper, plus coverage counts."""
+    groups: list[Group] = []
+    paired: dict[str, int] = defaultdict(int)
+    for g, record, names in extracted:
         text = record.text
         key = ev.paper_lenient_key(g.abstract)
         keys = {"metric": key, "benchmark": key, "model": _model_key(record, g, key)}
@@ -145,14 +185,17 @@ def build_groups(gold: Sequence[GoldRecord]) -> tuple[list[Group], dict[str, int
         paired[g.split] += len(pairs)
         spans = [(r.span.start, r.span.end) for r in record.metrics]
         for gr, pr in pairs:
+            by = pr.strategy or Strategy()
             number = Number(
                 (pr.span.start, pr.span.end),
                 (pr.sentence.start, pr.sentence.end),
                 {"metric": pr.metric, "benchmark": pr.benchmark, "model": pr.model},
+                {"metric": by.metric, "benchmark": by.benchmark, "model": by.model},
+                pr.unit,
             )
             for attribute in ATTRIBUTES:
                 k = keys[attribute]
-                cands = candidates_for(text, record, names, number, attribute, k)
+                cands = candidates_for(text, record, names, number, attribute, k, others)
                 gold_value = getattr(gr, attribute)
                 chosen = number.chosen[attribute]
                 labels = [int(same_name(c.name, gold_value, k)) for c in cands]
@@ -174,6 +217,13 @@ def build_groups(gold: Sequence[GoldRecord]) -> tuple[list[Group], dict[str, int
     return groups, dict(paired)
 
 
+def gold_files(folder: Path) -> list[Path]:
+    """The gold files, without the blind batches this trial must never read
+    (``external-bc`` onwards: ``external-b[c-z]*``)."""
+    blind = re.compile(r"external-b[c-z]")
+    return [p for p in sorted(folder.glob("*.jsonl")) if not blind.match(p.name)]
+
+
 def _feature_names(groups: Sequence[Group]) -> list[str]:
     return sorted({name for g in groups for f in g.features for name in f})
 
@@ -189,9 +239,21 @@ def _pairs(groups: Sequence[Group], names: Sequence[str]) -> tuple[Any, Any]:
     rows, ys = [], []
     for g in groups:
         if any(g.labels):
-            rows += [vectorize(f, names) for f in g.features]
+            rows.append(g.matrix if g.matrix is not None else _matrix(g, names))
             ys += g.labels
-    return np.array(rows), np.array(ys)
+    return np.vstack(rows), np.array(ys)
+
+
+def _matrix(group: Group, names: Sequence[str]) -> Any:
+    import numpy as np
+
+    return np.array([vectorize(f, names) for f in group.features])
+
+
+def _prepare(groups: Sequence[Group], names: Sequence[str]) -> None:
+    """Each group's features as a numpy array in ``names`` order, computed once."""
+    for g in groups:
+        g.matrix = _matrix(g, names)
 
 
 def fit(groups: Sequence[Group], names: Sequence[str], c: float, kind: str = "lr") -> Model:
@@ -280,6 +342,7 @@ def cross_validate(groups: Sequence[Group], attribute: str, kind: str = "lr") ->
     """
     mine = [g for g in groups if g.attribute == attribute]
     names = _feature_names(mine)
+    _prepare(mine, names)
     folds = _folds([g.paper for g in mine])
     grid = GRIDS[kind]
     table = {c: _out_of_fold(mine, folds, names, c, kind) for c in grid}
@@ -325,13 +388,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--heldout", action="store_true", help="score the held-out split once")
     parser.add_argument("--model", choices=sorted(GRIDS), default="lr", help="lr or gbm")
     parser.add_argument("--write-weights", type=Path, help="write the tuned-split LR weights")
+    parser.add_argument("--cache", type=Path, help="pickle the pipeline's output here")
+    parser.add_argument(
+        "--no-others", action="store_true", help="no candidates from other results' names"
+    )
     args = parser.parse_args(argv)
-    gold = ev.load_gold([args.gold])
-    groups, paired = build_groups(gold)
+    gold = ev.load_gold(gold_files(args.gold))
+    groups, paired = build_groups(extract(gold, args.cache), not args.no_others)
     tuned = [g for g in groups if g.split == "tuned"]
     print(f"paired numbers: {paired}")
     odd = sum(bool(g.labels[g.rule]) != g.rule_correct for g in groups)
     print(f"decisions whose rules' label differs from the evaluator's count: {odd}")
+    for split in ("tuned", "heldout"):  # aggregate counts only, as `extractor eval` prints
+        rules = {
+            a: sum(g.rule_correct for g in groups if (g.split, g.attribute) == (split, a))
+            for a in ATTRIBUTES
+        }
+        print(f"rules correct, {split}: {rules}")
     out: dict[str, Any] = {"model": args.model, "seed": SEED, "folds": FOLDS, "cv": {}}
     out["heldout"] = {}
     for attribute in ATTRIBUTES:
@@ -349,7 +422,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     for attribute in ATTRIBUTES:
         mine = [g for g in tuned if g.attribute == attribute]
         cv = out["cv"][attribute]
-        model = fit(mine, _feature_names(mine), cv["c"], args.model)
+        names = _feature_names(mine)
+        _prepare(mine, names)
+        model = fit(mine, names, cv["c"], args.model)
         if isinstance(model, dict):
             weights_all[attribute] = {"margin": cv["margin"], "weights": model}
         if args.heldout:
