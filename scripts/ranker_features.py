@@ -74,6 +74,15 @@ _CUES = {
 _CUE_PATTERNS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _CUES.items()}
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+# The sentence speaks of the paper's own system ("our method", "we", "it achieves").
+_OWN_SUBJECT = re.compile(r"\b(?:we|our|ours|it|this|the proposed|proposed)\b", re.IGNORECASE)
+# The number sums up several data sets or tasks ("on average across all benchmarks").
+_AGGREGATE = re.compile(
+    r"\b(?:average[ds]?|across|all|overall|mean|each|every|various|multiple|several)\b",
+    re.IGNORECASE,
+)
+# The sentence speaks of data ("datasets", "benchmark", "tasks").
+_DATA_WORD = re.compile(r"\b(?:data ?sets?|benchmarks?|tasks?|corpora|corpus)\b", re.I)
 # "evaluated on X", "experiments on X", "results on the X benchmark": named as evaluation data.
 _ON_BEFORE = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -204,6 +213,7 @@ def pair_features(
             # Which strategy decided "not said" (one that ran and stopped), or none decided.
             f[f"none_by_{by or 'nothing'}"] = 1.0
         f[f"none_unit_{unit_kind(number.unit)}"] = 1.0
+        f.update(_sentence_cues(text, number, "none_"))
         return f
     f["rule"] = float(chosen is not None and key(chosen) == key(candidate.name))
     if f["rule"]:
@@ -228,6 +238,8 @@ def pair_features(
         f["only_evaluated_rule_none"] = f["only_evaluated"] * float(chosen is None)
     if len(candidate.mentions) == 1:
         f["named_once"] = 1.0
+    if candidate.source == "method":
+        f.update(_sentence_cues(text, number, "method_"))
     mention = nearest_mention(number, candidate)
     if mention is None:
         f["no_mention"] = 1.0
@@ -296,6 +308,25 @@ def pair_features(
             f["respectively_aligned"] = float(
                 _ordinal(sentence_numbers, number.span[0]) == _ordinal(starts, mention[0])
             )
+    return f
+
+
+def _sentence_cues(text: str, number: Number, prefix: str) -> dict[str, float]:
+    """Cues of the number's sentence up to the number (own subject) and around it
+    (aggregate, data words), with ``prefix`` on their names.
+
+    >>> n = Number((25, 28), (0, 40), {})
+    >>> _sentence_cues("On all datasets, we gain 3.1% on average.", n, "none_")
+    {'none_own_subject': 1.0, 'none_aggregate': 1.0, 'none_data_word': 1.0}
+    """
+    f: dict[str, float] = {}
+    start, end = number.sentence
+    if _OWN_SUBJECT.search(text, start, number.span[0]):
+        f[f"{prefix}own_subject"] = 1.0
+    if _AGGREGATE.search(text, start, end):
+        f[f"{prefix}aggregate"] = 1.0
+    if _DATA_WORD.search(text, start, end):
+        f[f"{prefix}data_word"] = 1.0
     return f
 
 
