@@ -35,31 +35,26 @@ from pathlib import Path
 from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
-
-from ranker_features import (  # noqa: E402
-    ATTRIBUTES,
-    Candidate,
-    Key,
-    Number,
-    dedupe,
-    locate,
-    pair_features,
-    same_name,
-    score,
-    vectorize,
-)
+sys.path[:0] = [str(ROOT), str(ROOT / "schemas")]
 
 from extractor import evaluate as ev  # noqa: E402
 from extractor._extract import _make_doc  # noqa: E402
 from extractor._pipeline import build_pipeline  # noqa: E402
 from extractor._records import doc_to_record  # noqa: E402
 from extractor.components._spans import payload  # noqa: E402
-from extractor.components.names import METRIC, NameMatch  # noqa: E402
-from extractor.metric_names import metric_name  # noqa: E402
+from extractor.components.names import NameMatch  # noqa: E402
+from extractor.pipeline.results.ranker_features import (  # noqa: E402
+    ATTRIBUTES,
+    candidates_for,
+    number_of,
+    pair_features,
+    same_name,
+    score,
+    vectorize,
+    with_method,
+)
 from extractor_schemas import Paper, PaperRecord  # noqa: E402
 from extractor_schemas.gold import GoldRecord  # noqa: E402
-from extractor_schemas.models import Strategy  # noqa: E402
 
 SEED = 14
 FOLDS = 5
@@ -82,62 +77,6 @@ class Group:
     names: list[str | None]  # the candidates' names, for reading tuned-split errors
     context: str  # the number in its sentence, likewise
     matrix: Any = None  # the features as a numpy array (``_prepare``), None until then
-
-
-def _source_at(names: Sequence[NameMatch]) -> dict[tuple[int, int], str]:
-    return {(m.start, m.end): m.source for m in names}
-
-
-def candidates_for(
-    text: str,
-    record: PaperRecord,
-    names: Sequence[NameMatch],
-    number: Number,
-    attribute: str,
-    key: Key,
-    others: bool = True,
-) -> list[Candidate]:
-    """Every candidate for one attribute of one number, the rules' choice always among them."""
-    sources = _source_at(names)
-    found: list[Candidate] = []
-    if attribute == "metric":
-        for m in names:
-            if m.label == METRIC:
-                name = metric_name(text[m.start : m.end])
-                found.append(Candidate(name, ((m.start, m.end),), m.source))
-    else:
-        entities = record.models if attribute == "model" else record.benchmarks
-        for e in entities:
-            spans = tuple((s.start, s.end) for s in e.mentions)
-            source = next((sources[s] for s in spans if s in sources), "list")
-            found.append(Candidate(e.name, spans, source))
-        if attribute == "model" and record.method is not None:
-            spans = tuple((s.start, s.end) for s in record.method.mentions)
-            found.append(Candidate(record.method.name, spans, "method"))
-    chosen = number.chosen[attribute]
-    if chosen is not None:
-        found.append(Candidate(chosen, locate(text, chosen, number.sentence), "rules"))
-    if others:
-        # Names the rules gave the record's other numbers (phrases such as "response
-        # length" that are no listed name): candidates the name finder never builds.
-        for r in record.metrics:
-            name = getattr(r, attribute)
-            if name is not None:
-                found.append(Candidate(name, locate(text, name, number.sentence), "other_result"))
-    found.append(Candidate(None, (), "none"))
-    return dedupe(found, key)
-
-
-def _model_key(record: PaperRecord, gold: GoldRecord, key: Key) -> Key:
-    """The lenient key, with every spelling of the method read as one name."""
-    same = ev.Evaluation._method_names(gold, record, key)
-    method = record.method.name if record.method else (gold.method.name if gold.method else "")
-
-    def model_key(name: str) -> str:
-        k = key(name)
-        return key(method) if k in same else k
-
-    return model_key
 
 
 Extracted = list[tuple[GoldRecord, PaperRecord, list[NameMatch]]]
@@ -179,20 +118,14 @@ def build_groups(extracted: Extracted, others: bool = True) -> tuple[list[Group]
     for g, record, names in extracted:
         text = record.text
         key = ev.paper_lenient_key(g.abstract)
-        keys = {"metric": key, "benchmark": key, "model": _model_key(record, g, key)}
+        gold_method = [g.method.name, *g.method.aliases] if g.method else []
+        keys = {"metric": key, "benchmark": key, "model": with_method(record, key, gold_method)}
         method_names = ev.Evaluation._method_names(g, record, key)
         pairs, _, _ = ev.match_results(g.metrics, record.metrics, strict=False)
         paired[g.split] += len(pairs)
         spans = [(r.span.start, r.span.end) for r in record.metrics]
         for gr, pr in pairs:
-            by = pr.strategy or Strategy()
-            number = Number(
-                (pr.span.start, pr.span.end),
-                (pr.sentence.start, pr.sentence.end),
-                {"metric": pr.metric, "benchmark": pr.benchmark, "model": pr.model},
-                {"metric": by.metric, "benchmark": by.benchmark, "model": by.model},
-                pr.unit,
-            )
+            number = number_of(pr)
             for attribute in ATTRIBUTES:
                 k = keys[attribute]
                 cands = candidates_for(text, record, names, number, attribute, k, others)

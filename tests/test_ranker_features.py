@@ -14,9 +14,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-import ranker_features as rf
 import train_ranker as tr
 
+import extractor.pipeline.results.ranker_features as rf
 from extractor.components.names import BENCHMARK, METRIC, NameMatch
 from extractor_schemas import PaperRecord
 
@@ -155,7 +155,7 @@ def test_candidates_cover_names_method_rules_and_none() -> None:
     number = rf.Number(_span(text, "85.1%"), (0, len(text)), chosen)
     key = str.lower
 
-    metrics = tr.candidates_for(text, record, names, number, "metric", key)
+    metrics = rf.candidates_for(text, record, names, number, "metric", key)
     # Metric names are normalised as records write them ("average accuracy" -> "accuracy");
     # the rules' choice, written nowhere, is a candidate of its own without mentions.
     assert [(c.name, c.source) for c in metrics] == [
@@ -166,14 +166,14 @@ def test_candidates_cover_names_method_rules_and_none() -> None:
     ]
     assert metrics[2].mentions == ()
 
-    benchmarks = tr.candidates_for(text, record, names, number, "benchmark", key)
+    benchmarks = rf.candidates_for(text, record, names, number, "benchmark", key)
     # The rules' "gsm8k" is the listed GSM8K: one candidate with both mentions.
     assert [(c.name, c.source, len(c.mentions)) for c in benchmarks] == [
         ("GSM8K", "list", 2),
         (None, "none", 0),
     ]
 
-    models = tr.candidates_for(text, record, names, number, "model", key)
+    models = rf.candidates_for(text, record, names, number, "model", key)
     assert [(c.name, c.source) for c in models] == [
         ("GPT-4", "list"),
         ("FooNet", "method"),
@@ -280,12 +280,12 @@ def test_other_results_names_are_candidates_the_finder_never_built() -> None:
     text = "It cuts response length by 30% and reaches 85.1% on GSM8K."
     record = _record_with_results(text)
     number = rf.Number(_span(text, "85.1%"), (0, len(text)), {"metric": None, "model": None})
-    with_others = tr.candidates_for(text, record, [], number, "metric", str.lower)
+    with_others = rf.candidates_for(text, record, [], number, "metric", str.lower)
     assert [(c.name, c.source, c.mentions) for c in with_others] == [
         ("response length", "other_result", (_span(text, "response length"),)),
         (None, "none", ()),
     ]
-    without = tr.candidates_for(text, record, [], number, "metric", str.lower, others=False)
+    without = rf.candidates_for(text, record, [], number, "metric", str.lower, others=False)
     assert [c.name for c in without] == [None]
 
 

@@ -1,8 +1,9 @@
-"""Candidates and features for the result-attribution pair ranker trial (issue 14).
+"""Candidates and features of the result-attribution pair ranker (issue 14).
 
-Dev-only: imported by ``scripts/train_ranker.py`` and ``tests/test_ranker_features.py``.
-Everything here is plain Python over plain data (the text, a record's result spans and
-its names' mentions), so the same code could run at extraction time without numpy.
+Shared by the training script (``scripts/train_ranker.py``, dev-only) and the run-time
+ranker (:mod:`extractor.pipeline.results.ranker`, off by default), so both compute the
+very same features. Everything here is plain Python over plain data (the text, a
+record's results and names), no numpy.
 
 For one result number and one attribute (metric, benchmark or model), the candidates are
 the names the pipeline found for that attribute (each with all its mentions), plus the
@@ -10,7 +11,8 @@ paper's method for ``model``, plus the name the rules chose when it is none of t
 (source ``rules``), plus "none" (``name`` None). A pair (number, candidate) is described by
 a dict of cheap features: where the candidate's nearest mention stands from the number
 (same sentence, before/after, characters, words, other numbers between, cue words between),
-where it came from, whether the rules chose it, and how many rivals it has.
+where it came from, whether the rules chose it and which strategy did, and how many rivals
+it has.
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+from extractor.components.names import METRIC, NameMatch
+from extractor.metric_names import metric_name
+from extractor_schemas import PaperRecord, Result
 
 ATTRIBUTES = ("metric", "benchmark", "model")
 
@@ -405,3 +411,80 @@ def locate(text: str, name: str, sentence: Span) -> tuple[Span, ...]:
     if inside:
         return tuple(inside)
     return tuple((m.start(), m.end()) for m in pattern.finditer(text))
+
+
+def candidates_for(
+    text: str,
+    record: PaperRecord,
+    names: Sequence[NameMatch],
+    number: Number,
+    attribute: str,
+    key: Key,
+    others: bool = True,
+) -> list[Candidate]:
+    """Every candidate for one attribute of one number, the rules' choice always among them.
+
+    metric: every METRIC name the name finder found, normalised as records write metrics;
+    benchmark and model: the record's benchmarks and models (each with all its mentions),
+    plus the method for model; then the rules' choice; with ``others``, the names the rules
+    gave the record's other numbers; then "none". Candidates with the same key are merged.
+    """
+    sources = {(m.start, m.end): m.source for m in names}
+    found: list[Candidate] = []
+    if attribute == "metric":
+        for m in names:
+            if m.label == METRIC:
+                name = metric_name(text[m.start : m.end])
+                found.append(Candidate(name, ((m.start, m.end),), m.source))
+    else:
+        entities = record.models if attribute == "model" else record.benchmarks
+        for e in entities:
+            spans = tuple((s.start, s.end) for s in e.mentions)
+            source = next((sources[s] for s in spans if s in sources), "list")
+            found.append(Candidate(e.name, spans, source))
+        if attribute == "model" and record.method is not None:
+            spans = tuple((s.start, s.end) for s in record.method.mentions)
+            found.append(Candidate(record.method.name, spans, "method"))
+    chosen = number.chosen[attribute]
+    if chosen is not None:
+        found.append(Candidate(chosen, locate(text, chosen, number.sentence), "rules"))
+    if others:
+        # Names the rules gave the record's other numbers (phrases such as "response
+        # length" that are no listed name): candidates the name finder never builds.
+        for r in record.metrics:
+            other: str | None = getattr(r, attribute)
+            if other is not None:
+                found.append(Candidate(other, locate(text, other, number.sentence), "other_result"))
+    found.append(Candidate(None, (), "none"))
+    return dedupe(found, key)
+
+
+def with_method(record: PaperRecord, key: Key, spellings: Sequence[str] = ()) -> Key:
+    """``key``, with every spelling of the method (the record's name and aliases, and
+    ``spellings``) read as one name: the key models are compared by."""
+    names = [record.method.name, *record.method.aliases] if record.method else []
+    same = {key(n) for n in [*names, *spellings]}
+    method = key(names[0]) if names else (key(spellings[0]) if spellings else "")
+
+    def model_key(name: str) -> str:
+        k = key(name)
+        return method if k in same else k
+
+    return model_key
+
+
+def number_of(result: Result) -> Number:
+    """A record's result as the ranker sees it: its span, sentence, the rules' choices,
+    the strategies that made them, and its unit."""
+    by = result.strategy
+    return Number(
+        (result.span.start, result.span.end),
+        (result.sentence.start, result.sentence.end),
+        {"metric": result.metric, "benchmark": result.benchmark, "model": result.model},
+        {
+            "metric": by.metric if by else None,
+            "benchmark": by.benchmark if by else None,
+            "model": by.model if by else None,
+        },
+        result.unit,
+    )
