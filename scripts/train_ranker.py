@@ -15,8 +15,9 @@ aggregate (no per-paper output is ever printed for it).
 
 Needs scikit-learn (dev-only, not a project dependency):
 
-    python3 -m venv /work/venv-ranker && /work/venv-ranker/bin/pip install -e . scikit-learn
-    /work/venv-ranker/bin/python scripts/train_ranker.py [--heldout] [--write-weights PATH]
+    python3 -m venv /work/venv-ranker2 && /work/venv-ranker2/bin/pip install scikit-learn spacy \
+        pydantic regex httpx orjson typer tqdm jinja2   # PYTHONPATH=.:schemas
+    /work/venv-ranker2/bin/python scripts/train_ranker.py [--heldout] [--write-weights PATH]
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from extractor._pipeline import build_pipeline  # noqa: E402
 from extractor._records import doc_to_record  # noqa: E402
 from extractor.components._spans import payload  # noqa: E402
 from extractor.components.names import NameMatch  # noqa: E402
+from extractor.pipeline.results import ranker as runtime  # noqa: E402
 from extractor.pipeline.results.ranker_features import (  # noqa: E402
     ATTRIBUTES,
     candidates_for,
@@ -315,6 +317,20 @@ def cross_validate(groups: Sequence[Group], attribute: str, kind: str = "lr") ->
     }
 
 
+def weights_document(attributes: dict[str, Any]) -> str:
+    """The weights file the run-time ranker reads (``extractor.pipeline.results.ranker``):
+    per attribute, the LR weights fitted on the whole tuned split with the C chosen by CV
+    (``c``) and, for information, the hybrid's CV margin (the run-time ranker overrides the
+    rules whenever its top candidate scores strictly higher, i.e. the ranker alone)."""
+    document = {
+        "about": "Pair-ranker weights for result attribution (issue 14), written by"
+        " scripts/train_ranker.py --write-weights: logistic regression on the tuned split"
+        f" of fixtures/gold/, seed {SEED}. See docs/ranker_trial.md.",
+        "attributes": attributes,
+    }
+    return json.dumps(document, indent=1, sort_keys=True) + "\n"
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=ROOT / "fixtures" / "gold")
@@ -326,6 +342,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--no-others", action="store_true", help="no candidates from other results' names"
     )
     args = parser.parse_args(argv)
+    if runtime.enabled():
+        parser.error(f"unset {runtime.ENV}: the trial measures the rules' records")
     gold = ev.load_gold(gold_files(args.gold))
     groups, paired = build_groups(extract(gold, args.cache), not args.no_others)
     tuned = [g for g in groups if g.split == "tuned"]
@@ -359,7 +377,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         _prepare(mine, names)
         model = fit(mine, names, cv["c"], args.model)
         if isinstance(model, dict):
-            weights_all[attribute] = {"margin": cv["margin"], "weights": model}
+            weights_all[attribute] = {"c": cv["c"], "cv_margin": cv["margin"], "weights": model}
         if args.heldout:
             held = [g for g in groups if g.split == "heldout" and g.attribute == attribute]
             ranker = [(g, _choice(g, model, None)) for g in held]
@@ -376,7 +394,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             out["heldout"][attribute] = result
             print(f"HELDOUT {attribute:<9} {result}")
     if args.write_weights:
-        args.write_weights.write_text(json.dumps(weights_all, indent=1, sort_keys=True) + "\n")
+        args.write_weights.write_text(weights_document(weights_all))
     print(json.dumps(out, default=str, sort_keys=True))
 
 
