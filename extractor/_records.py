@@ -17,7 +17,7 @@ from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, MODEL, NameMatch, name_key
 from extractor.components.urls import LinkMatch
 from extractor.metric_names import metric_name
-from extractor.pipeline.results import ResultMatch
+from extractor.pipeline.results import ResultMatch, ranker
 from extractor.settings import setting_of
 from extractor.sources import slugify
 from extractor_schemas import PaperMeta, PaperRecord
@@ -150,7 +150,7 @@ def doc_to_record(
         id = slugify(title or text[:80]) or "paper"
     names: list[NameMatch] = payload(doc, "paper_names") or []
     method: MethodMatch | None = payload(doc, "paper_method")
-    return PaperRecord.model_validate(
+    record = PaperRecord.model_validate(
         {
             "id": id,
             "title": title,
@@ -165,3 +165,5 @@ def doc_to_record(
             "meta": meta,
         }
     )
+    # The learned attribution ranker, off unless EXTRACTOR_RANKER names attributes.
+    return ranker.rerank(record, names) if ranker.enabled() else record

@@ -15,45 +15,46 @@ aggregate (no per-paper output is ever printed for it).
 
 Needs scikit-learn (dev-only, not a project dependency):
 
-    python3 -m venv /work/venv-ranker && /work/venv-ranker/bin/pip install -e . scikit-learn
-    /work/venv-ranker/bin/python scripts/train_ranker.py [--heldout] [--write-weights PATH]
+    python3 -m venv /work/venv-ranker2 && /work/venv-ranker2/bin/pip install scikit-learn spacy \
+        pydantic regex httpx orjson typer tqdm jinja2   # PYTHONPATH=.:schemas
+    /work/venv-ranker2/bin/python scripts/train_ranker.py [--heldout] [--write-weights PATH]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import pickle
 import random
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
-
-from ranker_features import (  # noqa: E402
-    ATTRIBUTES,
-    Candidate,
-    Key,
-    Number,
-    dedupe,
-    locate,
-    pair_features,
-    same_name,
-    score,
-    vectorize,
-)
+sys.path[:0] = [str(ROOT), str(ROOT / "schemas")]
 
 from extractor import evaluate as ev  # noqa: E402
 from extractor._extract import _make_doc  # noqa: E402
 from extractor._pipeline import build_pipeline  # noqa: E402
 from extractor._records import doc_to_record  # noqa: E402
 from extractor.components._spans import payload  # noqa: E402
-from extractor.components.names import METRIC, NameMatch  # noqa: E402
-from extractor.metric_names import metric_name  # noqa: E402
+from extractor.components.names import NameMatch  # noqa: E402
+from extractor.pipeline.results import ranker as runtime  # noqa: E402
+from extractor.pipeline.results.ranker_features import (  # noqa: E402
+    ATTRIBUTES,
+    candidates_for,
+    number_of,
+    pair_features,
+    same_name,
+    score,
+    vectorize,
+    with_method,
+)
 from extractor_schemas import Paper, PaperRecord  # noqa: E402
 from extractor_schemas.gold import GoldRecord  # noqa: E402
 
@@ -77,82 +78,59 @@ class Group:
     rule_correct: bool  # what the evaluator counts for the rules
     names: list[str | None]  # the candidates' names, for reading tuned-split errors
     context: str  # the number in its sentence, likewise
+    matrix: Any = None  # the features as a numpy array (``_prepare``), None until then
 
 
-def _source_at(names: Sequence[NameMatch]) -> dict[tuple[int, int], str]:
-    return {(m.start, m.end): m.source for m in names}
+Extracted = list[tuple[GoldRecord, PaperRecord, list[NameMatch]]]
 
 
-def candidates_for(
-    text: str,
-    record: PaperRecord,
-    names: Sequence[NameMatch],
-    number: Number,
-    attribute: str,
-    key: Key,
-) -> list[Candidate]:
-    """Every candidate for one attribute of one number, the rules' choice always among them."""
-    sources = _source_at(names)
-    found: list[Candidate] = []
-    if attribute == "metric":
-        for m in names:
-            if m.label == METRIC:
-                name = metric_name(text[m.start : m.end])
-                found.append(Candidate(name, ((m.start, m.end),), m.source))
-    else:
-        entities = record.models if attribute == "model" else record.benchmarks
-        for e in entities:
-            spans = tuple((s.start, s.end) for s in e.mentions)
-            source = next((sources[s] for s in spans if s in sources), "list")
-            found.append(Candidate(e.name, spans, source))
-        if attribute == "model" and record.method is not None:
-            spans = tuple((s.start, s.end) for s in record.method.mentions)
-            found.append(Candidate(record.method.name, spans, "method"))
-    chosen = number.chosen[attribute]
-    if chosen is not None:
-        found.append(Candidate(chosen, locate(text, chosen, number.sentence), "rules"))
-    found.append(Candidate(None, (), "none"))
-    return dedupe(found, key)
-
-
-def _model_key(record: PaperRecord, gold: GoldRecord, key: Key) -> Key:
-    """The lenient key, with every spelling of the method read as one name."""
-    same = ev.Evaluation._method_names(gold, record, key)
-    method = record.method.name if record.method else (gold.method.name if gold.method else "")
-
-    def model_key(name: str) -> str:
-        k = key(name)
-        return key(method) if k in same else k
-
-    return model_key
-
-
-def build_groups(gold: Sequence[GoldRecord]) -> tuple[list[Group], dict[str, int]]:
-    """Decisions for every paired number of every gold paper, plus coverage counts."""
+def extract(gold: Sequence[GoldRecord], cache: Path | None = None) -> Extracted:
+    """The pipeline's record and names for every gold paper (pickled in ``cache``, which
+    is reused only for the same gold ids and the same extractor sources)."""
+    stamp = _source_stamp(), tuple(g.id for g in gold)
+    if cache is not None and cache.exists():
+        saved_stamp, saved = pickle.loads(cache.read_bytes())
+        if saved_stamp == stamp:
+            return cast(Extracted, saved)
     nlp = build_pipeline(doc_spans=False)
-    groups: list[Group] = []
-    paired: dict[str, int] = defaultdict(int)
+    out: Extracted = []
     for g in gold:
         paper = Paper(id=g.id, title=g.title, abstract=g.abstract)
         doc = nlp(_make_doc(nlp, paper))
         record = doc_to_record(doc, id=g.id, title=paper.title)
-        names: list[NameMatch] = payload(doc, "paper_names") or []
+        out.append((g, record, list(payload(doc, "paper_names") or [])))
+    if cache is not None:
+        cache.write_bytes(pickle.dumps((stamp, out)))
+    return out
+
+
+def _source_stamp() -> str:
+    """A hash of the extractor's sources and data, so a stale cache is never read."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "extractor").rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".toml", ".jsonl", ".txt", ".json"):
+            digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_groups(extracted: Extracted, others: bool = True) -> tuple[list[Group], dict[str, int]]:
+    """Decisions for every paired number of every gold paper, plus coverage counts."""
+    groups: list[Group] = []
+    paired: dict[str, int] = defaultdict(int)
+    for g, record, names in extracted:
         text = record.text
         key = ev.paper_lenient_key(g.abstract)
-        keys = {"metric": key, "benchmark": key, "model": _model_key(record, g, key)}
+        gold_method = [g.method.name, *g.method.aliases] if g.method else []
+        keys = {"metric": key, "benchmark": key, "model": with_method(record, key, gold_method)}
         method_names = ev.Evaluation._method_names(g, record, key)
         pairs, _, _ = ev.match_results(g.metrics, record.metrics, strict=False)
         paired[g.split] += len(pairs)
         spans = [(r.span.start, r.span.end) for r in record.metrics]
         for gr, pr in pairs:
-            number = Number(
-                (pr.span.start, pr.span.end),
-                (pr.sentence.start, pr.sentence.end),
-                {"metric": pr.metric, "benchmark": pr.benchmark, "model": pr.model},
-            )
+            number = number_of(pr)
             for attribute in ATTRIBUTES:
                 k = keys[attribute]
-                cands = candidates_for(text, record, names, number, attribute, k)
+                cands = candidates_for(text, record, names, number, attribute, k, others)
                 gold_value = getattr(gr, attribute)
                 chosen = number.chosen[attribute]
                 labels = [int(same_name(c.name, gold_value, k)) for c in cands]
@@ -174,6 +152,13 @@ def build_groups(gold: Sequence[GoldRecord]) -> tuple[list[Group], dict[str, int
     return groups, dict(paired)
 
 
+def gold_files(folder: Path) -> list[Path]:
+    """The gold files, without the blind batches this trial must never read
+    (``external-bc`` onwards: ``external-b[c-z]*``)."""
+    blind = re.compile(r"external-b[c-z]")
+    return [p for p in sorted(folder.glob("*.jsonl")) if not blind.match(p.name)]
+
+
 def _feature_names(groups: Sequence[Group]) -> list[str]:
     return sorted({name for g in groups for f in g.features for name in f})
 
@@ -189,9 +174,21 @@ def _pairs(groups: Sequence[Group], names: Sequence[str]) -> tuple[Any, Any]:
     rows, ys = [], []
     for g in groups:
         if any(g.labels):
-            rows += [vectorize(f, names) for f in g.features]
+            rows.append(g.matrix if g.matrix is not None else _matrix(g, names))
             ys += g.labels
-    return np.array(rows), np.array(ys)
+    return np.vstack(rows), np.array(ys)
+
+
+def _matrix(group: Group, names: Sequence[str]) -> Any:
+    import numpy as np
+
+    return np.array([vectorize(f, names) for f in group.features])
+
+
+def _prepare(groups: Sequence[Group], names: Sequence[str]) -> None:
+    """Each group's features as a numpy array in ``names`` order, computed once."""
+    for g in groups:
+        g.matrix = _matrix(g, names)
 
 
 def fit(groups: Sequence[Group], names: Sequence[str], c: float, kind: str = "lr") -> Model:
@@ -280,6 +277,7 @@ def cross_validate(groups: Sequence[Group], attribute: str, kind: str = "lr") ->
     """
     mine = [g for g in groups if g.attribute == attribute]
     names = _feature_names(mine)
+    _prepare(mine, names)
     folds = _folds([g.paper for g in mine])
     grid = GRIDS[kind]
     table = {c: _out_of_fold(mine, folds, names, c, kind) for c in grid}
@@ -319,19 +317,45 @@ def cross_validate(groups: Sequence[Group], attribute: str, kind: str = "lr") ->
     }
 
 
+def weights_document(attributes: dict[str, Any]) -> str:
+    """The weights file the run-time ranker reads (``extractor.pipeline.results.ranker``):
+    per attribute, the LR weights fitted on the whole tuned split with the C chosen by CV
+    (``c``) and, for information, the hybrid's CV margin (the run-time ranker overrides the
+    rules whenever its top candidate scores strictly higher, i.e. the ranker alone)."""
+    document = {
+        "about": "Pair-ranker weights for result attribution (issue 14), written by"
+        " scripts/train_ranker.py --write-weights: logistic regression on the tuned split"
+        f" of fixtures/gold/, seed {SEED}. See docs/ranker_trial.md.",
+        "attributes": attributes,
+    }
+    return json.dumps(document, indent=1, sort_keys=True) + "\n"
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=ROOT / "fixtures" / "gold")
     parser.add_argument("--heldout", action="store_true", help="score the held-out split once")
     parser.add_argument("--model", choices=sorted(GRIDS), default="lr", help="lr or gbm")
     parser.add_argument("--write-weights", type=Path, help="write the tuned-split LR weights")
+    parser.add_argument("--cache", type=Path, help="pickle the pipeline's output here")
+    parser.add_argument(
+        "--no-others", action="store_true", help="no candidates from other results' names"
+    )
     args = parser.parse_args(argv)
-    gold = ev.load_gold([args.gold])
-    groups, paired = build_groups(gold)
+    if runtime.enabled():
+        parser.error(f"unset {runtime.ENV}: the trial measures the rules' records")
+    gold = ev.load_gold(gold_files(args.gold))
+    groups, paired = build_groups(extract(gold, args.cache), not args.no_others)
     tuned = [g for g in groups if g.split == "tuned"]
     print(f"paired numbers: {paired}")
     odd = sum(bool(g.labels[g.rule]) != g.rule_correct for g in groups)
     print(f"decisions whose rules' label differs from the evaluator's count: {odd}")
+    for split in ("tuned", "heldout"):  # aggregate counts only, as `extractor eval` prints
+        rules = {
+            a: sum(g.rule_correct for g in groups if (g.split, g.attribute) == (split, a))
+            for a in ATTRIBUTES
+        }
+        print(f"rules correct, {split}: {rules}")
     out: dict[str, Any] = {"model": args.model, "seed": SEED, "folds": FOLDS, "cv": {}}
     out["heldout"] = {}
     for attribute in ATTRIBUTES:
@@ -349,9 +373,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     for attribute in ATTRIBUTES:
         mine = [g for g in tuned if g.attribute == attribute]
         cv = out["cv"][attribute]
-        model = fit(mine, _feature_names(mine), cv["c"], args.model)
+        names = _feature_names(mine)
+        _prepare(mine, names)
+        model = fit(mine, names, cv["c"], args.model)
         if isinstance(model, dict):
-            weights_all[attribute] = {"margin": cv["margin"], "weights": model}
+            weights_all[attribute] = {"c": cv["c"], "cv_margin": cv["margin"], "weights": model}
         if args.heldout:
             held = [g for g in groups if g.split == "heldout" and g.attribute == attribute]
             ranker = [(g, _choice(g, model, None)) for g in held]
@@ -368,7 +394,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             out["heldout"][attribute] = result
             print(f"HELDOUT {attribute:<9} {result}")
     if args.write_weights:
-        args.write_weights.write_text(json.dumps(weights_all, indent=1, sort_keys=True) + "\n")
+        args.write_weights.write_text(weights_document(weights_all))
     print(json.dumps(out, default=str, sort_keys=True))
 
 

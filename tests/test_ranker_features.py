@@ -14,9 +14,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-import ranker_features as rf
 import train_ranker as tr
 
+import extractor.pipeline.results.ranker_features as rf
 from extractor.components.names import BENCHMARK, METRIC, NameMatch
 from extractor_schemas import PaperRecord
 
@@ -155,7 +155,7 @@ def test_candidates_cover_names_method_rules_and_none() -> None:
     number = rf.Number(_span(text, "85.1%"), (0, len(text)), chosen)
     key = str.lower
 
-    metrics = tr.candidates_for(text, record, names, number, "metric", key)
+    metrics = rf.candidates_for(text, record, names, number, "metric", key)
     # Metric names are normalised as records write them ("average accuracy" -> "accuracy");
     # the rules' choice, written nowhere, is a candidate of its own without mentions.
     assert [(c.name, c.source) for c in metrics] == [
@@ -166,14 +166,14 @@ def test_candidates_cover_names_method_rules_and_none() -> None:
     ]
     assert metrics[2].mentions == ()
 
-    benchmarks = tr.candidates_for(text, record, names, number, "benchmark", key)
+    benchmarks = rf.candidates_for(text, record, names, number, "benchmark", key)
     # The rules' "gsm8k" is the listed GSM8K: one candidate with both mentions.
     assert [(c.name, c.source, len(c.mentions)) for c in benchmarks] == [
         ("GSM8K", "list", 2),
         (None, "none", 0),
     ]
 
-    models = tr.candidates_for(text, record, names, number, "model", key)
+    models = rf.candidates_for(text, record, names, number, "model", key)
     assert [(c.name, c.source) for c in models] == [
         ("GPT-4", "list"),
         ("FooNet", "method"),
@@ -207,3 +207,114 @@ def test_folds_are_a_seeded_partition_by_paper() -> None:
     assert len(folds) == tr.FOLDS
     assert set().union(*folds) == set(papers)
     assert sum(len(f) for f in folds) == 23
+
+
+def test_the_deciding_strategy_is_a_feature_of_the_rules_choice_and_of_none() -> None:
+    imagenet, coco, none = cands = _benchmarks(TEXT)
+    span = _span(TEXT, "85.7%")
+    chose = rf.Number(
+        span, (0, len(TEXT)), {"benchmark": "ImageNet"}, {"benchmark": "own_on_after"}, "%"
+    )
+    f = rf.pair_features(TEXT, chose, imagenet, cands, [span], "benchmark", str.lower)
+    assert f["by_own_on_after"] == 1.0
+    other = rf.pair_features(TEXT, chose, coco, cands, [span], "benchmark", str.lower)
+    assert not any(k.startswith("by_") for k in other)  # only the chosen name carries it
+    said_none = rf.Number(span, (0, len(TEXT)), {"benchmark": None}, {"benchmark": "not_named"})
+    g = rf.pair_features(TEXT, said_none, none, cands, [span], "benchmark", str.lower)
+    assert g["none_by_not_named"] == 1.0
+    undecided = rf.Number(span, (0, len(TEXT)), {"benchmark": None})
+    h = rf.pair_features(TEXT, undecided, none, cands, [span], "benchmark", str.lower)
+    assert h["none_by_nothing"] == 1.0 and "none_by_not_named" not in h
+    # When the rules chose a name, "none" carries no strategy id.
+    assert not any(
+        k.startswith("none_by_")
+        for k in rf.pair_features(TEXT, chose, none, cands, [span], "benchmark", str.lower)
+    )
+
+
+@pytest.mark.parametrize(
+    ("unit", "metric", "feature"),
+    [
+        ("%", "top-1 accuracy", "unit_percent_score"),
+        ("x", "speedup", "unit_factor_speed"),
+        ("ms", "latency", "unit_time_time"),
+        ("x", "accuracy", "unit_factor_score"),
+        (None, "perplexity", "unit_none_error"),
+    ],
+)
+def test_the_numbers_unit_meets_the_metrics_kind(
+    unit: str | None, metric: str, feature: str
+) -> None:
+    text = f"It reaches 3.5 {metric}."
+    span = _span(text, "3.5")
+    cand = rf.Candidate(metric, (_span(text, metric),), "list")
+    number = rf.Number(span, (0, len(text)), {"metric": None}, {}, unit)
+    f = rf.pair_features(text, number, cand, [cand], [span], "metric", str.lower)
+    assert f[feature] == 1.0
+    assert sum(k.startswith("unit_") for k in f) == 1
+
+
+def test_the_only_evaluated_on_name_and_the_sentence_cues() -> None:
+    text = "We evaluate on ImageNet and use COCO. Across all datasets, our model gains 2.5%."
+    span = _span(text, "2.5%")
+    sentence = (text.index("Across"), len(text))
+    imagenet = rf.Candidate("ImageNet", (_span(text, "ImageNet"),), "list")
+    coco = rf.Candidate("COCO", (_span(text, "COCO"),), "list")
+    method = rf.Candidate("FooNet", (), "method")
+    none = rf.Candidate(None, (), "none")
+    cands = [imagenet, coco, none]
+    number = rf.Number(span, sentence, {"benchmark": None})
+    f = rf.pair_features(text, number, imagenet, cands, [span], "benchmark", str.lower)
+    assert f["only_evaluated"] == f["only_evaluated_rule_none"] == f["far_only_evaluated"] == 1.0
+    assert f["named_once"] == f["far_just_before"] == 1.0
+    assert "only_evaluated" not in rf.pair_features(
+        text, number, coco, cands, [span], "benchmark", str.lower
+    )
+    n = rf.pair_features(text, number, none, cands, [span], "benchmark", str.lower)
+    assert n["none_own_subject"] == n["none_aggregate"] == n["none_data_word"] == 1.0
+    m = rf.pair_features(text, number, method, [method, none], [span], "model", str.lower)
+    assert m["method_own_subject"] == 1.0 and m["no_mention"] == 1.0
+
+
+def test_other_results_names_are_candidates_the_finder_never_built() -> None:
+    text = "It cuts response length by 30% and reaches 85.1% on GSM8K."
+    record = _record_with_results(text)
+    number = rf.Number(_span(text, "85.1%"), (0, len(text)), {"metric": None, "model": None})
+    with_others = rf.candidates_for(text, record, [], number, "metric", str.lower)
+    assert [(c.name, c.source, c.mentions) for c in with_others] == [
+        ("response length", "other_result", (_span(text, "response length"),)),
+        (None, "none", ()),
+    ]
+    without = rf.candidates_for(text, record, [], number, "metric", str.lower, others=False)
+    assert [c.name for c in without] == [None]
+
+
+def _record_with_results(text: str) -> PaperRecord:
+    at = _span(text, "30%")
+    result = {
+        "text": "30%",
+        "value": 30.0,
+        "unit": "%",
+        "metric": "response length",
+        "span": {"start": at[0], "end": at[1], "text": "30%"},
+        "sentence": {"start": 0, "end": len(text), "text": text},
+    }
+    return PaperRecord.model_validate({"id": "x", "text": text, "metrics": [result]})
+
+
+def test_the_blind_batches_are_never_loaded(tmp_path: Path) -> None:
+    for name in (
+        "external-a",
+        "external-b",
+        "external-bb",
+        "external-bc",
+        "external-bz",
+        "sample-a",
+    ):
+        (tmp_path / f"{name}.jsonl").write_text("")
+    assert [p.stem for p in tr.gold_files(tmp_path)] == [
+        "external-a",
+        "external-b",
+        "external-bb",
+        "sample-a",
+    ]

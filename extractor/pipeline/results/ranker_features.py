@@ -1,8 +1,9 @@
-"""Candidates and features for the result-attribution pair ranker trial (issue 14).
+"""Candidates and features of the result-attribution pair ranker (issue 14).
 
-Dev-only: imported by ``scripts/train_ranker.py`` and ``tests/test_ranker_features.py``.
-Everything here is plain Python over plain data (the text, a record's result spans and
-its names' mentions), so the same code could run at extraction time without numpy.
+Shared by the training script (``scripts/train_ranker.py``, dev-only) and the run-time
+ranker (:mod:`extractor.pipeline.results.ranker`, off by default), so both compute the
+very same features. Everything here is plain Python over plain data (the text, a
+record's results and names), no numpy.
 
 For one result number and one attribute (metric, benchmark or model), the candidates are
 the names the pipeline found for that attribute (each with all its mentions), plus the
@@ -10,7 +11,8 @@ paper's method for ``model``, plus the name the rules chose when it is none of t
 (source ``rules``), plus "none" (``name`` None). A pair (number, candidate) is described by
 a dict of cheap features: where the candidate's nearest mention stands from the number
 (same sentence, before/after, characters, words, other numbers between, cue words between),
-where it came from, whether the rules chose it, and how many rivals it has.
+where it came from, whether the rules chose it and which strategy did, and how many rivals
+it has.
 """
 
 from __future__ import annotations
@@ -18,7 +20,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from extractor.components.names import METRIC, NameMatch
+from extractor.metric_names import metric_name
+from extractor_schemas import PaperRecord, Result
 
 ATTRIBUTES = ("metric", "benchmark", "model")
 
@@ -32,16 +38,20 @@ class Candidate:
 
     name: str | None
     mentions: tuple[Span, ...]
-    source: str  # "list", "pattern", "acronym", "method", "rules", "none"
+    source: str  # "list", "pattern", "acronym", "method", "rules", "other_result", "none"
 
 
 @dataclass(frozen=True)
 class Number:
-    """A result number: its span, its sentence, and the rules' choice for each attribute."""
+    """A result number: its span, its sentence, the rules' choice for each attribute, the
+    strategy that decided each (``strategy``: the record's ``strategy`` field; absent or
+    None: no strategy decided) and the number's unit as the record writes it."""
 
     span: Span
     sentence: Span
     chosen: dict[str, str | None]
+    strategy: dict[str, str | None] = field(default_factory=dict)
+    unit: str | None = None
 
 
 # Words between a number and a name that tie them ("85.1% on GSM8K", "accuracy of 85.1%",
@@ -70,6 +80,15 @@ _CUES = {
 _CUE_PATTERNS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _CUES.items()}
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+# The sentence speaks of the paper's own system ("our method", "we", "it achieves").
+_OWN_SUBJECT = re.compile(r"\b(?:we|our|ours|it|this|the proposed|proposed)\b", re.IGNORECASE)
+# The number sums up several data sets or tasks ("on average across all benchmarks").
+_AGGREGATE = re.compile(
+    r"\b(?:average[ds]?|across|all|overall|mean|each|every|various|multiple|several)\b",
+    re.IGNORECASE,
+)
+# The sentence speaks of data ("datasets", "benchmark", "tasks").
+_DATA_WORD = re.compile(r"\b(?:data ?sets?|benchmarks?|tasks?|corpora|corpus)\b", re.I)
 # "evaluated on X", "experiments on X", "results on the X benchmark": named as evaluation data.
 _ON_BEFORE = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -83,7 +102,52 @@ def _match_on_before(text: str, start: int, end: int) -> bool:
     return _ON_BEFORE.search(text, max(start, end - 20), end) is not None
 
 
-_SOURCES = ("list", "pattern", "acronym", "method", "rules")
+_SOURCES = ("list", "pattern", "acronym", "method", "rules", "other_result")
+
+# The kind of a number's unit, and the kind of quantity a metric's name says it measures:
+# their pair is a feature ("85.1%" with "accuracy" agrees; "3.2x" with "accuracy" does not).
+_UNIT_KINDS = (
+    ("percent", re.compile(r"^(?:%|percent|points?|pp|pts?|percentage points?)$", re.I)),
+    ("factor", re.compile(r"^(?:x|×|times|fold)$", re.I)),
+    ("time", re.compile(r"^(?:ms|s|sec|seconds?|minutes?|min|hours?|h|days?|us|µs|ns)$", re.I)),
+    ("size", re.compile(r"^(?:[kmgtp]i?b|bytes?|bits?|[kmgbt]|params|parameters|flops)$", re.I)),
+)
+_METRIC_KINDS = (
+    ("speed", re.compile(r"speed|throughput|faster|acceleration|tokens?/s|fps", re.I)),
+    ("time", re.compile(r"latency|time|runtime|hours|delay|cost", re.I)),
+    ("size", re.compile(r"memory|size|param|flops|compute|storage|footprint|bits", re.I)),
+    ("error", re.compile(r"error|loss|perplexity|\bppl\b|fid\b|wer\b|cer\b|distance", re.I)),
+    (
+        "score",
+        re.compile(
+            r"acc|f1|precision|recall|auc|bleu|rouge|score|rate|map\b|iou|"
+            r"match|pass@|ndcg|mrr|hit|win|success|correlation|dice",
+            re.I,
+        ),
+    ),
+)
+
+
+def unit_kind(unit: str | None) -> str:
+    """The kind of a number's unit: percent, factor, time, size, none or other.
+
+    >>> unit_kind("%"), unit_kind("x"), unit_kind("ms"), unit_kind(None), unit_kind("dB")
+    ('percent', 'factor', 'time', 'none', 'other')
+    """
+    if not unit:
+        return "none"
+    return next((kind for kind, pattern in _UNIT_KINDS if pattern.match(unit.strip())), "other")
+
+
+def metric_kind(name: str) -> str:
+    """What a metric's name says it measures: speed, time, size, error, score or other.
+
+    >>> metric_kind("top-1 accuracy"), metric_kind("inference latency"), metric_kind("speedup")
+    ('score', 'time', 'speed')
+    >>> metric_kind("perplexity"), metric_kind("memory usage"), metric_kind("novelty")
+    ('error', 'size', 'other')
+    """
+    return next((kind for kind, pattern in _METRIC_KINDS if pattern.search(name)), "other")
 
 
 def _gap(a: Span, b: Span) -> Span:
@@ -138,6 +202,7 @@ def pair_features(
     """
     f: dict[str, float] = {"bias": 1.0}
     chosen = number.chosen.get(attribute)
+    by = number.strategy.get(attribute)
     if candidate.name is None:
         f["none"] = 1.0
         f["none_rule"] = float(chosen is None)
@@ -150,8 +215,17 @@ def pair_features(
         f["none_log_rivals"] = math.log1p(len(candidates) - 1)
         f["none_only_name"] = float(len(candidates) == 2)
         f["none_no_rival_only_name"] = f["none_no_rival_in_sentence"] * f["none_only_name"]
+        if chosen is None:
+            # Which strategy decided "not said" (one that ran and stopped), or none decided.
+            f[f"none_by_{by or 'nothing'}"] = 1.0
+        f[f"none_unit_{unit_kind(number.unit)}"] = 1.0
+        f.update(_sentence_cues(text, number, "none_"))
         return f
     f["rule"] = float(chosen is not None and key(chosen) == key(candidate.name))
+    if f["rule"]:
+        f[f"by_{by or 'nothing'}"] = 1.0  # the strategy that chose this candidate
+    if attribute == "metric":
+        f[f"unit_{unit_kind(number.unit)}_{metric_kind(candidate.name)}"] = 1.0
     f[f"src_{candidate.source}"] = 1.0
     f["log_mentions"] = math.log1p(len(candidate.mentions))
     f["log_rivals"] = math.log1p(len(candidates) - 1)
@@ -164,6 +238,14 @@ def pair_features(
         f["in_title"] = 1.0
     if any(_match_on_before(text, 0, m[0]) for m in candidate.mentions):
         f["on_before_any"] = 1.0
+        evaluated = [c for c in named if any(_match_on_before(text, 0, m[0]) for m in c.mentions)]
+        # "evaluated on X" names exactly one candidate in the abstract (the carry decision).
+        f["only_evaluated"] = float(len(evaluated) == 1)
+        f["only_evaluated_rule_none"] = f["only_evaluated"] * float(chosen is None)
+    if len(candidate.mentions) == 1:
+        f["named_once"] = 1.0
+    if candidate.source == "method":
+        f.update(_sentence_cues(text, number, "method_"))
     mention = nearest_mention(number, candidate)
     if mention is None:
         f["no_mention"] = 1.0
@@ -181,6 +263,10 @@ def pair_features(
         f["far_only_name_rule_none"] = f["only_name"] * float(rule_none)
         f["far_first_named"] = f.get("first_named", 0.0)
         f["far_on_before_any"] = f.get("on_before_any", 0.0)
+        f["far_only_evaluated"] = f.get("only_evaluated", 0.0)
+        f["far_just_before"] = float(
+            mention[1] <= number.sentence[0] and number.sentence[0] - mention[1] < 300
+        )
         return f
     f["near_rule_none"] = float(rule_none)
     f["near_src_method"] = float(candidate.source == "method")
@@ -228,6 +314,25 @@ def pair_features(
             f["respectively_aligned"] = float(
                 _ordinal(sentence_numbers, number.span[0]) == _ordinal(starts, mention[0])
             )
+    return f
+
+
+def _sentence_cues(text: str, number: Number, prefix: str) -> dict[str, float]:
+    """Cues of the number's sentence up to the number (own subject) and around it
+    (aggregate, data words), with ``prefix`` on their names.
+
+    >>> n = Number((25, 28), (0, 40), {})
+    >>> _sentence_cues("On all datasets, we gain 3.1% on average.", n, "none_")
+    {'none_own_subject': 1.0, 'none_aggregate': 1.0, 'none_data_word': 1.0}
+    """
+    f: dict[str, float] = {}
+    start, end = number.sentence
+    if _OWN_SUBJECT.search(text, start, number.span[0]):
+        f[f"{prefix}own_subject"] = 1.0
+    if _AGGREGATE.search(text, start, end):
+        f[f"{prefix}aggregate"] = 1.0
+    if _DATA_WORD.search(text, start, end):
+        f[f"{prefix}data_word"] = 1.0
     return f
 
 
@@ -306,3 +411,80 @@ def locate(text: str, name: str, sentence: Span) -> tuple[Span, ...]:
     if inside:
         return tuple(inside)
     return tuple((m.start(), m.end()) for m in pattern.finditer(text))
+
+
+def candidates_for(
+    text: str,
+    record: PaperRecord,
+    names: Sequence[NameMatch],
+    number: Number,
+    attribute: str,
+    key: Key,
+    others: bool = True,
+) -> list[Candidate]:
+    """Every candidate for one attribute of one number, the rules' choice always among them.
+
+    metric: every METRIC name the name finder found, normalised as records write metrics;
+    benchmark and model: the record's benchmarks and models (each with all its mentions),
+    plus the method for model; then the rules' choice; with ``others``, the names the rules
+    gave the record's other numbers; then "none". Candidates with the same key are merged.
+    """
+    sources = {(m.start, m.end): m.source for m in names}
+    found: list[Candidate] = []
+    if attribute == "metric":
+        for m in names:
+            if m.label == METRIC:
+                name = metric_name(text[m.start : m.end])
+                found.append(Candidate(name, ((m.start, m.end),), m.source))
+    else:
+        entities = record.models if attribute == "model" else record.benchmarks
+        for e in entities:
+            spans = tuple((s.start, s.end) for s in e.mentions)
+            source = next((sources[s] for s in spans if s in sources), "list")
+            found.append(Candidate(e.name, spans, source))
+        if attribute == "model" and record.method is not None:
+            spans = tuple((s.start, s.end) for s in record.method.mentions)
+            found.append(Candidate(record.method.name, spans, "method"))
+    chosen = number.chosen[attribute]
+    if chosen is not None:
+        found.append(Candidate(chosen, locate(text, chosen, number.sentence), "rules"))
+    if others:
+        # Names the rules gave the record's other numbers (phrases such as "response
+        # length" that are no listed name): candidates the name finder never builds.
+        for r in record.metrics:
+            other: str | None = getattr(r, attribute)
+            if other is not None:
+                found.append(Candidate(other, locate(text, other, number.sentence), "other_result"))
+    found.append(Candidate(None, (), "none"))
+    return dedupe(found, key)
+
+
+def with_method(record: PaperRecord, key: Key, spellings: Sequence[str] = ()) -> Key:
+    """``key``, with every spelling of the method (the record's name and aliases, and
+    ``spellings``) read as one name: the key models are compared by."""
+    names = [record.method.name, *record.method.aliases] if record.method else []
+    same = {key(n) for n in [*names, *spellings]}
+    method = key(names[0]) if names else (key(spellings[0]) if spellings else "")
+
+    def model_key(name: str) -> str:
+        k = key(name)
+        return method if k in same else k
+
+    return model_key
+
+
+def number_of(result: Result) -> Number:
+    """A record's result as the ranker sees it: its span, sentence, the rules' choices,
+    the strategies that made them, and its unit."""
+    by = result.strategy
+    return Number(
+        (result.span.start, result.span.end),
+        (result.sentence.start, result.sentence.end),
+        {"metric": result.metric, "benchmark": result.benchmark, "model": result.model},
+        {
+            "metric": by.metric if by else None,
+            "benchmark": by.benchmark if by else None,
+            "model": by.model if by else None,
+        },
+        result.unit,
+    )

@@ -1,0 +1,157 @@
+"""The learned attribution ranker (issue 14): OFF by default, rules as fallback.
+
+A pair ranker re-decides a result's metric, benchmark or model among the candidates of
+:mod:`.ranker_features` (the names found, the method, the rules' choice, the names the
+rules gave the other numbers, "none"): each candidate's features are dotted with the
+weights of ``ranker_weights.json`` (a logistic regression trained on the tuned split of
+``fixtures/gold/`` by ``scripts/train_ranker.py``; no scikit-learn at run time), and the
+top-scoring candidate replaces the rules' choice only when it scores strictly higher
+(ties, and numbers with no other candidate, keep the rules' answer). A replaced
+attribute's ``strategy`` reads ``"ranker"``.
+
+The switch: the environment variable ``EXTRACTOR_RANKER``, a comma-separated list of the
+attributes to re-decide (``metric``, ``benchmark``, ``model``; ``all`` for the three),
+read once per process. Unset or empty: the rules alone, records unchanged.
+
+    EXTRACTOR_RANKER=metric,benchmark python -m extractor eval fixtures/gold/
+
+The model attribute's names are compared with the record's own method spellings as one
+name; the training script also read the gold's method spellings there (as the evaluator
+does), so model features can differ slightly from the trial's where the gold spells the
+method otherwise. See ``docs/ranker_trial.md`` for the measurements.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Collection, Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from extractor.components.names import NameMatch
+from extractor.evaluate import paper_lenient_key
+from extractor.pipeline.results.ranker_features import (
+    ATTRIBUTES,
+    Key,
+    candidates_for,
+    number_of,
+    pair_features,
+    same_name,
+    score,
+    with_method,
+)
+from extractor_schemas import PaperRecord, Strategy
+
+ENV = "EXTRACTOR_RANKER"
+WEIGHTS_FILE = "ranker_weights.json"
+STRATEGY = "ranker"
+
+
+def parse_switch(value: str | None) -> frozenset[str]:
+    """The attributes a switch value names.
+
+    >>> sorted(parse_switch(" metric, Benchmark ")), sorted(parse_switch("all"))
+    (['benchmark', 'metric'], ['benchmark', 'metric', 'model'])
+    >>> parse_switch(None), parse_switch("")
+    (frozenset(), frozenset())
+    """
+    if not value:
+        return frozenset()
+    wanted = {part.strip().lower() for part in value.split(",") if part.strip()}
+    if "all" in wanted:
+        return frozenset(ATTRIBUTES)
+    unknown = wanted - set(ATTRIBUTES)
+    if unknown:
+        raise ValueError(
+            f"{ENV}: unknown attribute(s) {', '.join(sorted(unknown))};"
+            f" use any of {', '.join(ATTRIBUTES)} or all"
+        )
+    return frozenset(wanted)
+
+
+@cache
+def enabled() -> frozenset[str]:
+    """The attributes the ranker re-decides in this process (``EXTRACTOR_RANKER``, read
+    once; ``enabled.cache_clear()`` reads it again)."""
+    return parse_switch(os.environ.get(ENV))
+
+
+@cache
+def load_weights() -> dict[str, dict[str, float]]:
+    """The shipped weights, per attribute: ``{feature name: weight}``."""
+    raw = resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    return weights_of(json.loads(raw))
+
+
+def weights_of(document: dict[str, Any]) -> dict[str, dict[str, float]]:
+    """The weights of a weights document as the training script writes it.
+
+    >>> weights_of({"attributes": {"metric": {"weights": {"bias": -1, "rule": 2.5}}}})
+    {'metric': {'bias': -1.0, 'rule': 2.5}}
+    """
+    return {
+        attribute: {name: float(w) for name, w in entry["weights"].items()}
+        for attribute, entry in document["attributes"].items()
+    }
+
+
+def decide(
+    record: PaperRecord,
+    names: Sequence[NameMatch],
+    attribute: str,
+    weights: dict[str, float],
+    key: Key,
+) -> list[str | None]:
+    """The ranker's answer for ``attribute`` of each of the record's results."""
+    text = record.text
+    spans = [(r.span.start, r.span.end) for r in record.metrics]
+    answers: list[str | None] = []
+    for result in record.metrics:
+        number = number_of(result)
+        cands = candidates_for(text, record, names, number, attribute, key)
+        chosen = number.chosen[attribute]
+        scores = [
+            score(
+                pair_features(text, number, c, cands, spans, attribute, key, record.title), weights
+            )
+            for c in cands
+        ]
+        rule = next(i for i, c in enumerate(cands) if same_name(c.name, chosen, key))
+        top = max(range(len(cands)), key=lambda i: (scores[i], i == rule))
+        answers.append(chosen if top == rule else cands[top].name)
+    return answers
+
+
+def rerank(
+    record: PaperRecord,
+    names: Sequence[NameMatch],
+    attributes: Collection[str] | None = None,
+    weights: dict[str, dict[str, float]] | None = None,
+) -> PaperRecord:
+    """The record with ``attributes`` (default: the switch's) re-decided by the ranker.
+
+    Every decision reads the rules' record (their choices for the other numbers are
+    candidates too), so the order of the attributes does not matter.
+    """
+    wanted = enabled() if attributes is None else frozenset(attributes)
+    if not wanted or not record.metrics:
+        return record
+    table = load_weights() if weights is None else weights
+    key = paper_lenient_key(record.text)
+    keys = {"metric": key, "benchmark": key, "model": with_method(record, key)}
+    answers = {a: decide(record, names, a, table[a], keys[a]) for a in ATTRIBUTES if a in wanted}
+    results = []
+    for i, result in enumerate(record.metrics):
+        changed = {
+            a: found[i]
+            for a, found in answers.items()
+            if not same_name(found[i], getattr(result, a), keys[a])
+        }
+        if changed:
+            by = dict.fromkeys(changed, STRATEGY)
+            strategy = result.strategy.model_copy(update=by) if result.strategy else Strategy(**by)
+            result = result.model_copy(update={**changed, "strategy": strategy})
+        results.append(result)
+    return record.model_copy(update={"metrics": results})
