@@ -128,6 +128,10 @@ _SPACES = (" ", "\t", "\n", "\r")
 _sub_glued_percent = regex.compile(r"(?<=\d%)(?=\p{Lu})").sub
 
 
+# A number glued to "vs." in raw text: "(vs.20.0% for X)".
+_sub_glued_versus = regex.compile(r"(?<=\bvs\.)(?=\d)").sub
+
+
 def _has_glued_percent(text: str) -> bool:
     """Whether a digit's "%" has a capital right after it (``str.find``: most abstracts
     have a few "%" and no such capital)."""
@@ -176,6 +180,8 @@ def clean(raw: str) -> str:
     'gains of 34.8% and r=0.986 (+1.0 dB)'
     >>> clean(r"\\(15-500\\times\\) better")
     '15-500× better'
+    >>> clean("reaches 95.6% (vs.85.2% for X)")
+    'reaches 95.6% (vs. 85.2% for X)'
     >>> clean(r"by up to \\textbf{89\\%} on \\texttt{NVIDIA-GV100}")
     'by up to 89% on NVIDIA-GV100'
     >>> clean("")
@@ -201,6 +207,8 @@ def clean(raw: str) -> str:
         text = _sub_latex_escape(r"\1", text)
     if "%" in text and _has_glued_percent(text):
         text = _sub_glued_percent(" ", text)
+    if "vs." in text:
+        text = _sub_glued_versus(" ", text)
     if "`" in text and "``" in text:  # one character is found faster than two
         text = _sub_latex_quotes(r'"\1"', text)
     if "x20" in text:
