@@ -15,26 +15,12 @@ from __future__ import annotations
 from functools import cache
 
 from extractor.gazetteers import load_gazetteer
+from extractor.lexicon.cues import word_set
 
-_QUALIFIERS = frozenset(["average", "mean", "overall", "relative", "absolute", "averaged"])
+_QUALIFIERS = word_set("metric_qualifier")
 # Leading words that name the setting, stage or split a number was measured in, not what
 # is measured ("inference-time win rate", "zero-shot accuracy", "target mIoU").
-_SETTINGS = frozenset(
-    [
-        "inference-time",
-        "test-time",
-        "training-time",
-        "zero-shot",
-        "few-shot",
-        "one-shot",
-        "validation",
-        "test",
-        "target",
-        "held-out",
-        "in-domain",
-        "out-of-domain",
-    ]
-)
+_SETTINGS = word_set("metric_setting")
 
 
 def _listed_id(name: str) -> str | None:
@@ -133,37 +119,7 @@ def _names_a_metric(words: str) -> bool:
 # Nouns that name a measure: written in the plural only because several numbers are
 # reported ("success rates", "Dice coefficients"). Counted things keep their plural
 # ("parameters", "frames", "valid molecules"): the count is of them.
-_MEASURE_NOUNS = frozenset(
-    [
-        "rate",
-        "score",
-        "accuracy",
-        "error",
-        "coefficient",
-        "distance",
-        "ratio",
-        "similarity",
-        "loss",
-        "reward",
-        "return",
-        "latency",
-        "cost",
-        "time",
-        "speed",
-        "precision",
-        "recall",
-        "gain",
-        "value",
-        "divergence",
-        "correlation",
-        "throughput",
-        "delay",
-        "overhead",
-        "fidelity",
-        "consistency",
-        "quality",
-    ]
-)
+_MEASURE_NOUNS = word_set("measure_noun")
 
 
 def _singular_phrase(name: str) -> str:
@@ -191,3 +147,104 @@ def _singular_acronym(name: str, head: str, last: str) -> str:
     if stem_id is None or plural_id == last or plural_id not in (None, stem_id):
         return name
     return f"{head} {stem}" if head else stem
+
+
+# Words that end a metric's name on its left: articles, prepositions, auxiliaries and the
+# adjectives that judge a value ("a higher top-1 accuracy"); verbs in any inflection.
+_PHRASE_STOPS = word_set("metric_phrase_stop")
+_PHRASE_VERBS = word_set("metric_phrase_verb")
+_PARTICIPLES = word_set("metric_participle")
+# How many words a metric's name reaches left of its listed name: "in silico design
+# success rate" -> "design success rate" would still be one; three is the most the
+# field's names hold ("bias word recognition error rate").
+_MAX_MODIFIERS = 3
+_MAX_WORD_CHARS = 40
+
+
+def _inflected(lemma: str) -> tuple[str, ...]:
+    """A verb's forms: "reduce" -> reduces, reduced, reducing; "cut" -> cuts, cutting."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    doubled = lemma + lemma[-1] if len(lemma) <= 4 and lemma[-1] in "tpgnm" else lemma
+    return (
+        lemma,
+        lemma + "s",
+        lemma + "es",
+        lemma + "d",
+        lemma + "ed",
+        stem + "ing",
+        stem + "ed",
+        doubled + "ed",
+        doubled + "ing",
+    )
+
+
+@cache
+def _verb_forms() -> frozenset[str]:
+    return frozenset(form for lemma in _PHRASE_VERBS for form in _inflected(lemma))
+
+
+def is_name_modifier(word: str) -> bool:
+    """Whether a word right before a metric's name says what is measured, so the name
+    holds it: a lower-case word that is no article, preposition, judging adjective,
+    verb, adverb, plural, qualifier or setting (those the name drops or never holds).
+
+    >>> [is_name_modifier(w) for w in ("deepfake", "decoding", "single-trial", "top-1")]
+    [True, True, True, True]
+    >>> [is_name_modifier(w) for w in ("the", "higher", "reduces", "improving", "GSM8K")]
+    [False, False, False, False, False]
+    >>> [is_name_modifier(w) for w in ("significantly", "tokens", "average", "zero-shot")]
+    [False, False, False, False]
+    >>> [is_name_modifier(w) for w in ("weighted", "summed", "v2", "baseline")]
+    [True, False, False, False]
+    """
+    if not word or not word[0].isalpha() or word.endswith("-") or word != word.lower():
+        return False  # a name, an acronym, a sentence's first word, a number
+    if not all(ch.isalnum() or ch == "-" for ch in word):
+        return False  # punctuation: the phrase ends there
+    if word in _PHRASE_STOPS or word in _QUALIFIERS or word in _SETTINGS:
+        return False
+    if word in _verb_forms() or word.endswith("ly"):
+        return False
+    if word.endswith("ed") and word.rpartition("-")[2] not in _PARTICIPLES:
+        return False  # "summed", "post-processed": a verb or a judgement
+    if word[0] == "v" and word[1:2].isdecimal():
+        return False  # a version: "v2 accuracy"
+    plural = word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
+    return "-" in word or not plural
+
+
+def name_start(text: str, start: int, end: int) -> int:
+    """Where a metric's name begins, given its listed name at ``[start, end)``: the words
+    right before it that say what is measured belong to it ("deepfake detection
+    accuracy", "rendering speedups"), up to a word that does not (GUIDELINES.md, "metric
+    names": words that change what is measured are kept). A name written with capitals
+    ("AP@50", "RTF", "Dice") is whole by itself: a plain word before it names a class,
+    stage or subset ("bicycle AP@50"), so only a hyphened compound joins it ("tile-level
+    ROC-AUC").
+
+    >>> text = "we improved deepfake detection accuracy by 39%"
+    >>> at = text.index("accuracy")
+    >>> text[name_start(text, at, at + 8) :]
+    'deepfake detection accuracy by 39%'
+    >>> text = "achieves a higher zero-shot accuracy"
+    >>> at = text.index("accuracy")
+    >>> text[name_start(text, at, at + 8) :]
+    'accuracy'
+    >>> text = "the bicycle AP@50 and the tile-level ROC-AUC"
+    >>> [text[name_start(text, at, at + n) : at + n] for at, n in ((12, 5), (37, 7))]
+    ['AP@50', 'tile-level ROC-AUC']
+    """
+    written = any(ch.isupper() for ch in text[start:end])
+    for _ in range(_MAX_MODIFIERS):
+        gap = start - 1
+        if gap <= 0 or text[gap] != " ":
+            break
+        lo = max(0, gap - _MAX_WORD_CHARS)
+        word_start = text.rfind(" ", lo, gap) + 1
+        if word_start == 0 and lo > 0:
+            break  # no word this long
+        word = text[word_start:gap]
+        if not is_name_modifier(word) or (written and "-" not in word):
+            break
+        start = word_start
+    return start

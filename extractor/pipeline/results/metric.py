@@ -8,6 +8,7 @@ change is "in" or "by", then plain noun phrases and comparative adjectives.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from itertools import pairwise
 
 import regex
@@ -15,6 +16,7 @@ import regex
 from extractor.components.names import METRIC, NameMatch
 from extractor.components.quantities import Quantity
 from extractor.lexicon.cues import holds_any, word_set
+from extractor.metric_names import name_start
 from extractor.pipeline.results._cues import (
     _CHANGE_OF_NOUN_HELD,
     _COMPARATIVE_METRICS,
@@ -52,8 +54,8 @@ from extractor.pipeline.results._cues import (
     _search_slash_numbers_before,
     _search_value_bracket_open,
 )
-from extractor.pipeline.results.context import Claim
-from extractor.pipeline.results.types import NotSaid, first_hit
+from extractor.pipeline.results.context import Claim, Context
+from extractor.pipeline.results.types import NotSaid, ResultMatch, first_hit
 
 # A number right before a metric name, which claims it: "1.22 GFLOPs", "85.2% accuracy".
 _search_claimed_by_number = regex.compile(r"(?<![\w.])\d+(?:\.\d+)?(?P<unit>%)?\s+\Z").search
@@ -704,10 +706,34 @@ STRATEGIES = (
 )
 
 
+def _mention_of(ctx: Context, result: ResultMatch) -> NameMatch | None:
+    """The listed mention a result's metric was read from: the one spelled as the metric
+    in its sentence, nearest to the number."""
+    lo, hi = result.sentence
+    at = result.quantity.start
+    spelled = [n for n in ctx.metrics.between(lo, hi) if ctx.text[n.start : n.end] == result.metric]
+    return min(spelled, key=lambda n: abs(n.start - at), default=None)
+
+
+def with_modifiers(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """Each metric read from a listed name, with the words before that name that say
+    what is measured: "improved deepfake detection accuracy by 39%" (the list holds
+    "detection accuracy"; GUIDELINES.md, "metric names", keeps such words)."""
+    named = []
+    for result in results:
+        mention = _mention_of(ctx, result) if result.metric else None
+        if mention is not None:
+            start = name_start(ctx.text, mention.start, mention.end)
+            if start < mention.start:
+                result = replace(result, metric=ctx.text[start : mention.end])
+        named.append(result)
+    return named
+
+
 def decide(c: Claim) -> tuple[str | None, str | None]:
     """The metric of a number and the strategy that decided it."""
     found, by = first_hit(STRATEGIES, c)
     return found, by
 
 
-__all__ = ["STRATEGIES", "NotSaid", "decide", "is_vague"]
+__all__ = ["STRATEGIES", "NotSaid", "decide", "is_vague", "with_modifiers"]
