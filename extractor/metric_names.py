@@ -78,7 +78,8 @@ def metric_name(written: str) -> str:
     # "FID score" -> "FID"; "reasoning score" stays (the rest names no metric).
     if len(words) > 1 and words[-1].lower() == "score":
         shorter = " ".join(words[:-1])
-        if _names_a_metric(shorter) and not _keeps_words(name, shorter):
+        listed = _listed_id(shorter) is not None  # "BLEU-4 score": BLEU-4 is a name
+        if listed or (_names_a_metric(shorter) and not _keeps_words(name, shorter)):
             name, words = shorter, words[:-1]
     # "F1-score" -> "F1", "Macro F1-scores" -> "Macro F1"; "F-score" stays (its name).
     if words[-1].lower().endswith("-score") and len(words[-1]) >= 8:
@@ -131,7 +132,11 @@ def _singular_phrase(name: str) -> str:
     if singular == last:
         return _singular_acronym(name, head, last)
     shorter = f"{head} {singular}" if head else singular
-    if singular.lower() not in _MEASURE_NOUNS and _listed_id(shorter) is None:
+    if (
+        singular.lower() not in _MEASURE_NOUNS
+        and _listed_id(shorter) is None
+        and _listed_id(singular) is None  # "rendering speedups": a speedup is measured
+    ):
         return name
     return name if _keeps_words(name, shorter) else shorter
 

@@ -23,6 +23,9 @@ from extractor.metric_names import metric_name
         ("Hausdorff Distances", "Hausdorff Distance"),
         ("accuracies", "accuracy"),
         ("losses", "loss"),
+        ("BLEU-4 score", "BLEU-4"),  # listed under BLEU, but "BLEU-4" is a name itself
+        ("rendering speedups", "rendering speedup"),  # the last word is a listed measure
+        ("class-wise F1-scores", "class-wise F1"),
     ],
 )
 def test_qualifiers_generic_score_and_plurals_are_dropped(written: str, name: str) -> None:
