@@ -92,6 +92,7 @@ def metric_name(written: str) -> str:
         if not _keeps_words(name, shorter):
             name = shorter
     name = _without_setting(name)
+    name = _without_judgement(name)
     # Once a word is gone, the rest may be a name the steps above shorten too: "mean
     # F1-scores" -> "F1-scores" -> "F1". Each step only shortens, so this ends.
     return metric_name(name) if len(name) < len(written) else name
@@ -103,6 +104,26 @@ def _without_setting(name: str) -> str:
     words = name.split()
     kept = list(words)
     while len(kept) > 1 and kept[0].lower() in _SETTINGS:
+        kept.pop(0)
+    if len(kept) == len(words) or kept == ["score"]:
+        return name
+    shorter = " ".join(kept)
+    return name if _keeps_words(name, shorter) else shorter
+
+
+def _without_judgement(name: str) -> str:
+    """The name without leading words that judge the value or point at it rather than say
+    what is measured ("greater rate" -> "rate", "the accuracy" -> "accuracy"), unless they
+    are all there is or belong to a listed name.
+
+    >>> [_without_judgement(n) for n in ("greater rate", "near-parity accuracy", "best")]
+    ['rate', 'accuracy', 'best']
+    """
+    words = name.split()
+    kept = list(words)
+    while len(kept) > 1 and (
+        kept[0].lower() in _PHRASE_STOPS or kept[0].lower().startswith(_JUDGING_PREFIXES)
+    ):
         kept.pop(0)
     if len(kept) == len(words) or kept == ["score"]:
         return name
@@ -159,6 +180,7 @@ def _singular_acronym(name: str, head: str, last: str) -> str:
 _PHRASE_STOPS = word_set("metric_phrase_stop")
 _PHRASE_VERBS = word_set("metric_phrase_verb")
 _PARTICIPLES = word_set("metric_participle")
+_JUDGING_PREFIXES = tuple(sorted(word_set("metric_judging_prefix")))
 # How many words a metric's name reaches left of its listed name: "in silico design
 # success rate" -> "design success rate" would still be one; three is the most the
 # field's names hold ("bias word recognition error rate").
@@ -208,6 +230,8 @@ def is_name_modifier(word: str) -> bool:
         return False  # punctuation: the phrase ends there
     if word in _PHRASE_STOPS or word in _QUALIFIERS or word in _SETTINGS:
         return False
+    if word.startswith(_JUDGING_PREFIXES):
+        return False  # "near-parity accuracy"
     if word in _verb_forms() or word.endswith("ly"):
         return False
     if word.endswith("ed") and word.rpartition("-")[2] not in _PARTICIPLES:

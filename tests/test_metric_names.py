@@ -26,6 +26,9 @@ from extractor.metric_names import metric_name
         ("BLEU-4 score", "BLEU-4"),  # listed under BLEU, but "BLEU-4" is a name itself
         ("rendering speedups", "rendering speedup"),  # the last word is a listed measure
         ("class-wise F1-scores", "class-wise F1"),
+        ("greater rate", "rate"),  # a judging adjective says nothing of what is measured
+        ("near-perfect recall", "recall"),
+        ("in-vitro binding accuracy", "binding accuracy"),  # a setting word
     ],
 )
 def test_qualifiers_generic_score_and_plurals_are_dropped(written: str, name: str) -> None:
