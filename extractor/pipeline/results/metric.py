@@ -16,7 +16,7 @@ import regex
 from extractor.components.names import METRIC, NameMatch
 from extractor.components.quantities import Quantity
 from extractor.lexicon.cues import holds_any, word_set
-from extractor.metric_names import name_start
+from extractor.metric_names import is_name_modifier, name_start
 from extractor.pipeline.results._cues import (
     _CHANGE_OF_NOUN_HELD,
     _COMPARATIVE_METRICS,
@@ -167,6 +167,70 @@ def metrics_respectively(c: Claim) -> str | None:
     if len(names) != len(numbers):
         return None
     return _spelled(c, names[index])
+
+
+# Modifiers joined by commas and "and" right before a metric's own modifier: "speaker and
+# emotion similarity", "top-1, top-5 and top-10 accuracy".
+_search_coordinated = regex.compile(
+    r"(?<![\w\-])(?P<words>(?:[\w\-]+,\s)*[\w\-]+),?\s(?:and|&)\s\Z"
+).search
+# Between a list of metric names and the list of its numbers: "similarity by 16.1% and
+# 1.5%", "accuracies of 71.2% and 80.4%".
+_match_names_numbers_gap = regex.compile(
+    r"\s(?:by|of|at|to|reach\w*|improv\w*|increas\w*|reduc\w*|(?:up\sto|about|around|nearly)"
+    r"|\s)*\s*\Z|\s*\(\s*\Z"
+).match
+
+
+def _coordinated_modifier(word: str) -> bool:
+    """A modifier in a coordinated list: lower case, or a capitalised "Top-5"."""
+    lowered = word.lower()
+    return is_name_modifier(word) or (
+        word[:1].isupper() and "-" in word and is_name_modifier(lowered)
+    )
+
+
+def _coordinated_names(c: Claim, mention: NameMatch) -> list[str]:
+    """The metric names a coordinated list before ``mention`` spells out: "speaker and
+    emotion similarity" -> speaker similarity, emotion similarity; none without one."""
+    text = c.text
+    start = name_start(text, mention.start, mention.end)
+    head = text[mention.start : mention.end]
+    own = text[start : mention.start].strip()
+    if not own:  # "top-1 and top-5 accuracy": the listed name holds the modifier
+        first, _, rest = head.partition(" ")
+        if not rest or not _coordinated_modifier(first):
+            return []
+        own, head = first, rest
+    if " " in own:
+        return []  # "a and b c d": which words the list shares is unclear
+    found = _search_coordinated(text, max(c.sentence[0], start - 80), start)
+    if found is None:
+        return []
+    words = [w.strip() for w in found.group("words").split(",")]
+    if not all(_coordinated_modifier(w) for w in words):
+        return []
+    return [f"{w} {head}" for w in [*words, own]]
+
+
+def coordinated_modifiers(c: Claim) -> str | None:
+    """A list of numbers paired in order with modifiers that share one metric's name:
+    "increases speaker and emotion similarity by 16.1% and 1.5%", "+20.5 and +5.6 points
+    on direction and order accuracies" (as many names as numbers)."""
+    group = c.group
+    if len(group) < 2:
+        return None
+    lo, hi = c.sentence
+    for mention in c.ctx.metrics.between(max(lo, c.g_start - 60), min(hi, c.g_end + 80)):
+        if mention.end <= c.g_start:
+            if not _match_names_numbers_gap(c.text[mention.end : c.g_start]):
+                continue
+        elif mention.start < c.g_end:
+            continue
+        names = _coordinated_names(c, mention)
+        if len(names) == len(group):
+            return names[c.index]
+    return None
 
 
 def slash_paired(c: Claim) -> str | None:
@@ -679,6 +743,7 @@ def speedup_noun(c: Claim) -> str | None:
 
 STRATEGIES = (
     metrics_respectively,
+    coordinated_modifiers,
     slash_paired,
     own_metric_in_list,
     fewer_cost,
