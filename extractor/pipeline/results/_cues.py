@@ -298,6 +298,11 @@ _search_new_subject = regex.compile(
     regex.IGNORECASE,
 ).search
 _match_name_list_gap = regex.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\Z").match
+# Between a list of metrics and the list of their numbers: "precision and recall by 3.2%
+# and 2.5%", "F1 and EM of 71.2 and 80.4", "mAP and NDS (0.31 and 0.42)".
+_match_metrics_numbers_gap = regex.compile(
+    r"\s+(?:by|of)\s+(?:(?:up\s+to|about|around|nearly|roughly|over)\s+)?\Z|\s*\(\Z"
+).match
 _search_respectively = regex.compile(r"\brespectively\b", regex.IGNORECASE).search
 # (a comma ends it: "an FID of 2.43, and on Y, ..." opens another clause's setting)
 _match_benchmark_preposition = regex.compile(

@@ -31,6 +31,7 @@ from extractor.pipeline.results._cues import (
     _match_in_metrics_gap,
     _match_in_what_after,
     _match_metric_phrase_after,
+    _match_metrics_numbers_gap,
     _match_metrics_of_gap,
     _match_number_list_join,
     _match_own_metric,
@@ -174,14 +175,6 @@ def metrics_respectively(c: Claim) -> str | None:
 _search_coordinated = regex.compile(
     r"(?<![\w\-])(?P<words>(?:[\w\-]+,\s)*[\w\-]+),?\s(?:and|&)\s\Z"
 ).search
-# Between a list of metric names and the list of its numbers: "similarity by 16.1% and
-# 1.5%", "accuracies of 71.2% and 80.4%".
-_match_names_numbers_gap = regex.compile(
-    r"\s(?:by|of|at|to|reach\w*|improv\w*|increas\w*|reduc\w*|(?:up\sto|about|around|nearly)"
-    r"|\s)*\s*\Z|\s*\(\s*\Z"
-).match
-
-
 def _coordinated_modifier(word: str) -> bool:
     """A modifier in a coordinated list: lower case, or a capitalised "Top-5"."""
     lowered = word.lower()
@@ -223,7 +216,7 @@ def coordinated_modifiers(c: Claim) -> str | None:
     lo, hi = c.sentence
     for mention in c.ctx.metrics.between(max(lo, c.g_start - 60), min(hi, c.g_end + 80)):
         if mention.end <= c.g_start:
-            if not _match_names_numbers_gap(c.text[mention.end : c.g_start]):
+            if not _match_metrics_numbers_gap(c.text[mention.end : c.g_start]):
                 continue
         elif mention.start < c.g_end:
             continue
