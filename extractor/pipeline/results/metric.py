@@ -175,6 +175,8 @@ def metrics_respectively(c: Claim) -> str | None:
 _search_coordinated = regex.compile(
     r"(?<![\w\-])(?P<words>(?:[\w\-]+,\s)*[\w\-]+),?\s(?:and|&)\s\Z"
 ).search
+
+
 def _coordinated_modifier(word: str) -> bool:
     """A modifier in a coordinated list: lower case, or a capitalised "Top-5"."""
     lowered = word.lower()
