@@ -497,6 +497,11 @@ _search_changed_from = regex.compile(
 _SLASH_NUMBER = r"[+\-]?\d+(?:\.\d+)?\s?%?"
 _search_slash_numbers_before = regex.compile(rf"(?:{_SLASH_NUMBER}\s*/\s*)+\Z").search
 _match_slash_numbers_after = regex.compile(rf"(?:\s*/\s*{_SLASH_NUMBER})+").match
+# A slash chain of numbers and the comma before the next one: "0.9838/2.4885, " in
+# "AUROC/AURC of 0.9838/2.4885, 0.9946/0.2660, and 0.9925/0.8193".
+_search_previous_slash_chain = regex.compile(
+    rf"(?<![\w.])(?:{_SLASH_NUMBER}\s*/\s*)+{_SLASH_NUMBER}\s*,\s*(?:and\s+)?\Z"
+).search
 _match_slash_names_after = regex.compile(
     r"\s+(?:(?:absolute|relative|average|mean|lower|higher)\s+)?"
     r"(?P<names>[^\s/,;()]+(?:\s*/\s*[^\s/,;()]+)+)"

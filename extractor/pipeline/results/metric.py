@@ -51,6 +51,7 @@ from extractor.pipeline.results._cues import (
     _search_lowercase_run,
     _search_metric_phrase_before,
     _search_metric_phrase_linked_before,
+    _search_previous_slash_chain,
     _search_slash_names_before,
     _search_slash_numbers_before,
     _search_value_bracket_open,
@@ -244,6 +245,13 @@ def slash_paired(c: Claim) -> str | None:
     names = _match_slash_names_after(text, chain_end) or _search_slash_names_before(
         text, max(0, chain_start - 60), chain_start
     )
+    first_start = chain_start
+    while names is None and (
+        previous := _search_previous_slash_chain(text, max(0, first_start - 60), first_start)
+    ):
+        # "AUROC/AURC of 0.98/2.48, 0.99/0.26": a later chain of one list of chains
+        first_start = previous.start()
+        names = _search_slash_names_before(text, max(0, first_start - 60), first_start)
     if names is None:
         # "+0.6/-0.1 mAP": one listed metric right after the chain is every number's
         shared = next(iter(c.ctx.metrics.between(chain_end, chain_end + 2)), None)
