@@ -144,6 +144,15 @@ def _names_a_metric(words: str) -> bool:
 _MEASURE_NOUNS = word_set("measure_noun")
 
 
+def is_measure_noun(word: str) -> bool:
+    """Whether a word, in the singular, names a measure: "similarities", "rate".
+
+    >>> is_measure_noun("similarities"), is_measure_noun("rate"), is_measure_noun("models")
+    (True, True, False)
+    """
+    return _singular(word).lower() in _MEASURE_NOUNS
+
+
 def _singular_phrase(name: str) -> str:
     """The phrase with its last word in the singular when that word names a measure or
     the singular is a listed metric, unless the plural is itself a listed name the
