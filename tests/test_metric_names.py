@@ -41,6 +41,8 @@ def test_qualifiers_generic_score_and_plurals_are_dropped(written: str, name: st
         "mean average precision",  # dropping "mean" names another metric (AP)
         "average displacement error",  # dropping "average" names no listed metric
         "mean squared error",
+        "median absolute error",  # listed (MedAE): "median" and "absolute" are its own
+        "median rank",
         "overall accuracy",  # listed as a metric of its own (OA)
         "Brier score",  # "score" is part of the listed name
         "CLIP score",
