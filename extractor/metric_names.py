@@ -256,9 +256,8 @@ def name_start(text: str, start: int, end: int) -> int:
     right before it that say what is measured belong to it ("deepfake detection
     accuracy", "rendering speedups"), up to a word that does not (GUIDELINES.md, "metric
     names": words that change what is measured are kept). A name written with capitals
-    ("AP@50", "RTF", "Dice") is whole by itself: a plain word before it names a class,
-    stage or subset ("bicycle AP@50"), so only a hyphened compound joins it ("tile-level
-    ROC-AUC").
+    ("AP@50", "RTF", "Dice", "ROC-AUC") is whole by itself: a word before it names a
+    class, stage, subset or system ("bicycle AP@50", "inference RTF"), so none joins it.
 
     >>> text = "we improved deepfake detection accuracy by 39%"
     >>> at = text.index("accuracy")
@@ -268,11 +267,12 @@ def name_start(text: str, start: int, end: int) -> int:
     >>> at = text.index("accuracy")
     >>> text[name_start(text, at, at + 8) :]
     'accuracy'
-    >>> text = "the bicycle AP@50 and the tile-level ROC-AUC"
-    >>> [text[name_start(text, at, at + n) : at + n] for at, n in ((12, 5), (37, 7))]
-    ['AP@50', 'tile-level ROC-AUC']
+    >>> text = "the bicycle AP@50 and the post-hoc ROC-AUC"
+    >>> [text[name_start(text, at, at + n) : at + n] for at, n in ((12, 5), (35, 7))]
+    ['AP@50', 'ROC-AUC']
     """
-    written = any(ch.isupper() for ch in text[start:end])
+    if any(ch.isupper() for ch in text[start:end]):
+        return start
     for _ in range(_MAX_MODIFIERS):
         gap = start - 1
         if gap <= 0 or text[gap] != " ":
@@ -282,7 +282,7 @@ def name_start(text: str, start: int, end: int) -> int:
         if word_start == 0 and lo > 0:
             break  # no word this long
         word = text[word_start:gap]
-        if not is_name_modifier(word) or (written and "-" not in word):
+        if not is_name_modifier(word):
             break
         start = word_start
     return start
