@@ -21,6 +21,7 @@ _QUALIFIERS = word_set("metric_qualifier")
 # Leading words that name the setting, stage or split a number was measured in, not what
 # is measured ("inference-time win rate", "zero-shot accuracy", "target mIoU").
 _SETTINGS = word_set("metric_setting")
+_SETTING_SUFFIXES = tuple(sorted(word_set("metric_setting_suffix")))
 
 
 def _listed_id(name: str) -> str | None:
@@ -98,12 +99,18 @@ def metric_name(written: str) -> str:
     return metric_name(name) if len(name) < len(written) else name
 
 
+def _is_setting(word: str) -> bool:
+    """A word naming a setting, stage or subset: "zero-shot", "5-shot", "validation"."""
+    lowered = word.lower()
+    return lowered in _SETTINGS or lowered.endswith(_SETTING_SUFFIXES)
+
+
 def _without_setting(name: str) -> str:
     """The name without leading setting words ("zero-shot top-1 accuracy" -> "top-1
     accuracy"), unless they are all there is or belong to a listed name."""
     words = name.split()
     kept = list(words)
-    while len(kept) > 1 and kept[0].lower() in _SETTINGS:
+    while len(kept) > 1 and _is_setting(kept[0]):
         kept.pop(0)
     if len(kept) == len(words) or kept == ["score"]:
         return name
@@ -237,7 +244,7 @@ def is_name_modifier(word: str) -> bool:
         return False  # a name, an acronym, a sentence's first word, a number
     if not all(ch.isalnum() or ch == "-" for ch in word):
         return False  # punctuation: the phrase ends there
-    if word in _PHRASE_STOPS or word in _QUALIFIERS or word in _SETTINGS:
+    if word in _PHRASE_STOPS or word in _QUALIFIERS or _is_setting(word):
         return False
     if word.startswith(_JUDGING_PREFIXES):
         return False  # "near-parity accuracy"

@@ -29,6 +29,8 @@ from extractor.metric_names import metric_name
         ("greater rate", "rate"),  # a judging adjective says nothing of what is measured
         ("near-perfect recall", "recall"),
         ("in-vitro binding accuracy", "binding accuracy"),  # a setting word
+        ("5-shot accuracy", "accuracy"),  # any "-shot" setting, not only the listed ones
+        ("k-shot exact match", "exact match"),
     ],
 )
 def test_qualifiers_generic_score_and_plurals_are_dropped(written: str, name: str) -> None:
