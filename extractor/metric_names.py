@@ -8,6 +8,12 @@ metric across papers (``fixtures/gold/GUIDELINES.md``, "metric", states the conv
 Names whose words are part of what they measure stay whole: a listed name such as "mean
 average precision", "average displacement error" or "Brier score" keeps its words when
 dropping them would name another listed metric or none.
+
+Where a name begins is the same convention read from the text: :func:`name_start` lets a
+listed name reach left over the words that say what is measured ("deepfake detection
+accuracy", "single-trial success rate") and stops at the words the record drops or never
+holds (articles, verbs, judging adjectives, qualifiers, settings). Every word list is data,
+in ``extractor/lexicon/cues.toml`` (``metric_*`` and ``measure_noun``).
 """
 
 from __future__ import annotations
