@@ -57,7 +57,7 @@ from extractor.pipeline.results._cues import (
     _search_value_bracket_open,
 )
 from extractor.pipeline.results.context import Claim, Context
-from extractor.pipeline.results.types import NotSaid, ResultMatch, first_hit
+from extractor.pipeline.results.types import NOT_SAID, NotSaid, ResultMatch, first_hit
 
 # A number right before a metric name, which claims it: "1.22 GFLOPs", "85.2% accuracy".
 _search_claimed_by_number = regex.compile(r"(?<![\w.])\d+(?:\.\d+)?(?P<unit>%)?\s+\Z").search
@@ -315,6 +315,38 @@ def share_of_cost(c: Claim) -> str | None:
     if found is None:
         return None
     return _measure(c, found.group("what"), found.start("what"), counted=True)
+
+
+# A share of a measure some system reaches, right after the number: "99.1% of the
+# original performance", "99.8% of the teacher's restoration quality".
+_match_share_of_measure = regex.compile(
+    r"\s+of\s+(?:the|its|their|our|a)\s+(?P<owner>(?:[\w\-]+['’]s\s+|[\p{Ll}\-]+\s+){0,2}?)"
+    r"(?P<what>[\p{Ll}][\p{Ll}\-]*(?:\s[\p{Ll}][\p{Ll}\-]*)?)(?=[\s,.;:)]|\Z)"
+).match
+
+
+def share_of_measure(c: Claim) -> str | NotSaid | None:
+    """What a share of another system's value measures: "recovers 99.8% of the
+    teacher's restoration quality"; "maintains 99.1% of the original performance" names
+    no metric (a vague word), so no metric named elsewhere is taken."""
+    if c.q.unit != "%":
+        return None
+    found = _match_share_of_measure(c.text, c.q.end)
+    if found is None:
+        return None
+    words = found.group("what").split()
+    if not found.group("owner") and len(words) < 2:
+        return None  # "22.9% of the time": how often, not a share of a system's value
+    if not is_measure_noun(words[-1]) and not is_vague(words[-1]):
+        words = words[:1]  # "of the teacher's accuracy while ...": the first word
+    phrase = " ".join(words)
+    start = found.start("what")
+    listed = next(iter(c.ctx.metrics.between(start, start + 1)), None)
+    if listed is not None:
+        return _spelled(c, listed)
+    if is_vague(phrase):
+        return NOT_SAID
+    return phrase if is_measure_noun(words[-1]) else None
 
 
 def fewer_cost(c: Claim) -> str | None:
@@ -765,6 +797,7 @@ STRATEGIES = (
     own_metric_in_list,
     fewer_cost,
     share_of_cost,
+    share_of_measure,
     bracketed_listed_after,
     acronym_of_before,
     listed_after,
