@@ -756,7 +756,7 @@ _match_comparative_noun = regex.compile(
 _match_bracketed_metric_open = regex.compile(r"\s*\(\s*").match
 
 _match_speedup_noun = regex.compile(
-    r"\s+(?:(?:average|mean|overall|median)\s+)?(?P<what>(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock)\s+)?"
+    rf"\s+(?:{alternation(sorted(word_set('metric_qualifier')))}\s+)?(?P<what>(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock)\s+)?"
     r"(?:speed-?ups?|accelerations?))\b",
     regex.IGNORECASE,
 ).match
