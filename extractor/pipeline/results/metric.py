@@ -539,7 +539,7 @@ def elided_changed_by(c: Claim) -> str | None:
 
 
 # Words that say how a number is read or aggregated, not what it measures.
-_READINGS = {"absolute", "relative", "average", "mean", "overall", "score", "scores", "total"}
+_READINGS = word_set("metric_qualifier") | {"score", "scores", "total"}
 
 
 def change_noun_of(c: Claim) -> str | None:
