@@ -503,7 +503,7 @@ _search_previous_slash_chain = regex.compile(
     rf"(?<![\w.])(?:{_SLASH_NUMBER}\s*/\s*)+{_SLASH_NUMBER}\s*,\s*(?:and\s+)?\Z"
 ).search
 _match_slash_names_after = regex.compile(
-    r"\s+(?:(?:absolute|relative|average|mean|lower|higher)\s+)?"
+    rf"\s+(?:(?:{alternation(sorted(word_set('metric_qualifier')))}|lower|higher)\s+)?"
     r"(?P<names>[^\s/,;()]+(?:\s*/\s*[^\s/,;()]+)+)"
 ).match
 _search_slash_names_before = regex.compile(
