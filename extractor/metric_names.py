@@ -105,8 +105,12 @@ def metric_name(written: str) -> str:
     return metric_name(name) if len(name) < len(written) else name
 
 
-def _is_setting(word: str) -> bool:
-    """A word naming a setting, stage or subset: "zero-shot", "5-shot", "validation"."""
+def is_setting(word: str) -> bool:
+    """A word naming a setting, stage or subset: "zero-shot", "5-shot", "validation".
+
+    >>> is_setting("5-shot"), is_setting("Validation"), is_setting("detection")
+    (True, True, False)
+    """
     lowered = word.lower()
     return lowered in _SETTINGS or lowered.endswith(_SETTING_SUFFIXES)
 
@@ -116,7 +120,7 @@ def _without_setting(name: str) -> str:
     accuracy"), unless they are all there is or belong to a listed name."""
     words = name.split()
     kept = list(words)
-    while len(kept) > 1 and _is_setting(kept[0]):
+    while len(kept) > 1 and is_setting(kept[0]):
         kept.pop(0)
     if len(kept) == len(words) or kept == ["score"]:
         return name
@@ -250,7 +254,7 @@ def is_name_modifier(word: str) -> bool:
         return False  # a name, an acronym, a sentence's first word, a number
     if not all(ch.isalnum() or ch == "-" for ch in word):
         return False  # punctuation: the phrase ends there
-    if word in _PHRASE_STOPS or word in _QUALIFIERS or _is_setting(word):
+    if word in _PHRASE_STOPS or word in _QUALIFIERS or is_setting(word):
         return False
     if word.startswith(_JUDGING_PREFIXES):
         return False  # "near-parity accuracy"

@@ -16,7 +16,7 @@ import regex
 from extractor.components.names import METRIC, NameMatch
 from extractor.components.quantities import Quantity
 from extractor.lexicon.cues import holds_any, word_set
-from extractor.metric_names import is_measure_noun, is_name_modifier, name_start
+from extractor.metric_names import is_measure_noun, is_name_modifier, is_setting, name_start
 from extractor.pipeline.results._cues import (
     _CHANGE_OF_NOUN_HELD,
     _COMPARATIVE_METRICS,
@@ -187,10 +187,13 @@ _search_measure_before = regex.compile(
 
 
 def _coordinated_modifier(word: str) -> bool:
-    """A modifier in a coordinated list: lower case, or a capitalised "Top-5"."""
+    """A modifier in a coordinated list: lower case, or a capitalised "Top-5"; or a
+    setting ("zero-shot and few-shot accuracy": the record's name drops it)."""
     lowered = word.lower()
-    return is_name_modifier(word) or (
-        word[:1].isupper() and "-" in word and is_name_modifier(lowered)
+    return (
+        is_name_modifier(word)
+        or (word[:1].isupper() and "-" in word and is_name_modifier(lowered))
+        or is_setting(word)
     )
 
 
