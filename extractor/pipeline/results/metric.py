@@ -15,7 +15,7 @@ import regex
 
 from extractor.components.names import METRIC, NameMatch
 from extractor.components.quantities import Quantity
-from extractor.lexicon.cues import holds_any, word_set
+from extractor.lexicon.cues import alternation, holds_any, phrases, word_set
 from extractor.metric_names import is_measure_noun, is_name_modifier, is_setting, name_start
 from extractor.pipeline.results._cues import (
     _CHANGE_OF_NOUN_HELD,
@@ -407,6 +407,28 @@ def value_in_brackets(c: Claim) -> str | None:
     if listed is None or listed.end not in (opening, opening - 1):
         return None
     return _spelled(c, listed)
+
+
+# "of" and a hedge between a metric and its number: "a speedup of 2.1x", "a latency of
+# about 12 ms".
+_search_of_before = regex.compile(
+    rf"\s+of\s+(?:{alternation(phrases('score_hedge'))}\s+)?\Z", regex.IGNORECASE
+).search
+
+
+def listed_of_before(c: Claim) -> str | None:
+    """A listed metric joined to the number by "of" is its metric, in any unit: "an
+    average speedup of 2.1x", "a latency of 12 ms" (a factor or time too, unlike
+    :func:`listed_before`)."""
+    window = c.text[max(0, c.g_start - 30) : c.g_start]
+    if " of " not in window.lower():
+        return None  # fast: every match holds "of"
+    found = _search_of_before(c.text, max(0, c.g_start - 30), c.g_start)
+    if found is None:
+        return None
+    at = found.start()
+    listed = next((m for m in c.ctx.metrics.between(max(0, at - 60), at) if m.end == at), None)
+    return _spelled(c, listed) if listed is not None else None
 
 
 def listed_after(c: Claim) -> str | None:
@@ -805,6 +827,7 @@ STRATEGIES = (
     acronym_of_before,
     listed_after,
     value_in_brackets,
+    listed_of_before,
     change_in_after,
     changed_by_before,
     elided_changed_by,
