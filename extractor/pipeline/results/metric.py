@@ -431,6 +431,28 @@ def listed_of_before(c: Claim) -> str | None:
     return _spelled(c, listed) if listed is not None else None
 
 
+# "in terms of" before the metric a clause's numbers are measured in.
+_search_in_terms_of = regex.compile(
+    r"\bin\s+terms\s+of\s+(?:the\s+|its\s+|their\s+)?", regex.IGNORECASE
+).search
+
+
+def in_terms_of_after(c: Claim) -> str | None:
+    """A listed metric the clause says its numbers are "in terms of", past where they were
+    measured: "achieves 81.2% on ImageNet in terms of top-1 accuracy" (no other number
+    and no clause break between)."""
+    hi = min(c.sentence[1], c.g_end + 80)
+    if "terms" not in c.text[c.g_end : hi]:
+        return None  # fast: every match holds "terms"
+    found = _search_in_terms_of(c.text, c.g_end, hi)
+    if found is None or c.ctx.number_between(c.g_end, found.start()):
+        return None
+    if any(ch in c.text[c.g_end : found.start()] for ch in ";()"):
+        return None
+    listed = next(iter(c.ctx.metrics.between(found.end(), found.end() + 1)), None)
+    return _spelled(c, listed) if listed is not None else None
+
+
 def listed_after(c: Claim) -> str | None:
     """A listed metric right after the number: "85.7% top-1 accuracy", "32.1 BLEU"."""
     match = _listed_after(c)
@@ -828,6 +850,7 @@ STRATEGIES = (
     listed_after,
     value_in_brackets,
     listed_of_before,
+    in_terms_of_after,
     change_in_after,
     changed_by_before,
     elided_changed_by,
