@@ -288,8 +288,9 @@ def name_start(text: str, start: int, end: int) -> int:
     >>> [text[name_start(text, at, at + n) : at + n] for at, n in ((12, 5), (35, 7))]
     ['AP@50', 'ROC-AUC']
     """
-    if any(ch.isupper() for ch in text[start:end]):
-        return start
+    written = text[start:end]
+    if written != written.lower():
+        return start  # written with capitals
     for _ in range(_MAX_MODIFIERS):
         gap = start - 1
         if gap <= 0 or text[gap] != " ":
