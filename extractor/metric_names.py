@@ -8,6 +8,12 @@ metric across papers (``fixtures/gold/GUIDELINES.md``, "metric", states the conv
 Names whose words are part of what they measure stay whole: a listed name such as "mean
 average precision", "average displacement error" or "Brier score" keeps its words when
 dropping them would name another listed metric or none.
+
+Where a name begins is the same convention read from the text: :func:`name_start` lets a
+listed name reach left over the words that say what is measured ("deepfake detection
+accuracy", "single-trial success rate") and stops at the words the record drops or never
+holds (articles, verbs, judging adjectives, qualifiers, settings). Every word list is data,
+in ``extractor/lexicon/cues.toml`` (``metric_*`` and ``measure_noun``).
 """
 
 from __future__ import annotations
@@ -15,26 +21,13 @@ from __future__ import annotations
 from functools import cache
 
 from extractor.gazetteers import load_gazetteer
+from extractor.lexicon.cues import word_set
 
-_QUALIFIERS = frozenset(["average", "mean", "overall", "relative", "absolute", "averaged"])
+_QUALIFIERS = word_set("metric_qualifier")
 # Leading words that name the setting, stage or split a number was measured in, not what
 # is measured ("inference-time win rate", "zero-shot accuracy", "target mIoU").
-_SETTINGS = frozenset(
-    [
-        "inference-time",
-        "test-time",
-        "training-time",
-        "zero-shot",
-        "few-shot",
-        "one-shot",
-        "validation",
-        "test",
-        "target",
-        "held-out",
-        "in-domain",
-        "out-of-domain",
-    ]
-)
+_SETTINGS = word_set("metric_setting")
+_SETTING_SUFFIXES = tuple(sorted(word_set("metric_setting_suffix")))
 
 
 def _listed_id(name: str) -> str | None:
@@ -92,7 +85,8 @@ def metric_name(written: str) -> str:
     # "FID score" -> "FID"; "reasoning score" stays (the rest names no metric).
     if len(words) > 1 and words[-1].lower() == "score":
         shorter = " ".join(words[:-1])
-        if _names_a_metric(shorter) and not _keeps_words(name, shorter):
+        listed = _listed_id(shorter) is not None  # "BLEU-4 score": BLEU-4 is a name
+        if listed or (_names_a_metric(shorter) and not _keeps_words(name, shorter)):
             name, words = shorter, words[:-1]
     # "F1-score" -> "F1", "Macro F1-scores" -> "Macro F1"; "F-score" stays (its name).
     if words[-1].lower().endswith("-score") and len(words[-1]) >= 8:
@@ -105,9 +99,20 @@ def metric_name(written: str) -> str:
         if not _keeps_words(name, shorter):
             name = shorter
     name = _without_setting(name)
+    name = _without_judgement(name)
     # Once a word is gone, the rest may be a name the steps above shorten too: "mean
     # F1-scores" -> "F1-scores" -> "F1". Each step only shortens, so this ends.
     return metric_name(name) if len(name) < len(written) else name
+
+
+def is_setting(word: str) -> bool:
+    """A word naming a setting, stage or subset: "zero-shot", "5-shot", "validation".
+
+    >>> is_setting("5-shot"), is_setting("Validation"), is_setting("detection")
+    (True, True, False)
+    """
+    lowered = word.lower()
+    return lowered in _SETTINGS or lowered.endswith(_SETTING_SUFFIXES)
 
 
 def _without_setting(name: str) -> str:
@@ -115,7 +120,27 @@ def _without_setting(name: str) -> str:
     accuracy"), unless they are all there is or belong to a listed name."""
     words = name.split()
     kept = list(words)
-    while len(kept) > 1 and kept[0].lower() in _SETTINGS:
+    while len(kept) > 1 and is_setting(kept[0]):
+        kept.pop(0)
+    if len(kept) == len(words) or kept == ["score"]:
+        return name
+    shorter = " ".join(kept)
+    return name if _keeps_words(name, shorter) else shorter
+
+
+def _without_judgement(name: str) -> str:
+    """The name without leading words that judge the value or point at it rather than say
+    what is measured ("greater rate" -> "rate", "the accuracy" -> "accuracy"), unless they
+    are all there is or belong to a listed name.
+
+    >>> [_without_judgement(n) for n in ("greater rate", "near-parity accuracy", "best")]
+    ['rate', 'accuracy', 'best']
+    """
+    words = name.split()
+    kept = list(words)
+    while len(kept) > 1 and (
+        kept[0].lower() in _PHRASE_STOPS or kept[0].lower().startswith(_JUDGING_PREFIXES)
+    ):
         kept.pop(0)
     if len(kept) == len(words) or kept == ["score"]:
         return name
@@ -133,37 +158,16 @@ def _names_a_metric(words: str) -> bool:
 # Nouns that name a measure: written in the plural only because several numbers are
 # reported ("success rates", "Dice coefficients"). Counted things keep their plural
 # ("parameters", "frames", "valid molecules"): the count is of them.
-_MEASURE_NOUNS = frozenset(
-    [
-        "rate",
-        "score",
-        "accuracy",
-        "error",
-        "coefficient",
-        "distance",
-        "ratio",
-        "similarity",
-        "loss",
-        "reward",
-        "return",
-        "latency",
-        "cost",
-        "time",
-        "speed",
-        "precision",
-        "recall",
-        "gain",
-        "value",
-        "divergence",
-        "correlation",
-        "throughput",
-        "delay",
-        "overhead",
-        "fidelity",
-        "consistency",
-        "quality",
-    ]
-)
+_MEASURE_NOUNS = word_set("measure_noun")
+
+
+def is_measure_noun(word: str) -> bool:
+    """Whether a word, in the singular, names a measure: "similarities", "rate".
+
+    >>> is_measure_noun("similarities"), is_measure_noun("rate"), is_measure_noun("models")
+    (True, True, False)
+    """
+    return _singular(word).lower() in _MEASURE_NOUNS
 
 
 def _singular_phrase(name: str) -> str:
@@ -175,7 +179,11 @@ def _singular_phrase(name: str) -> str:
     if singular == last:
         return _singular_acronym(name, head, last)
     shorter = f"{head} {singular}" if head else singular
-    if singular.lower() not in _MEASURE_NOUNS and _listed_id(shorter) is None:
+    if (
+        singular.lower() not in _MEASURE_NOUNS
+        and _listed_id(shorter) is None
+        and _listed_id(singular) is None  # "rendering speedups": a speedup is measured
+    ):
         return name
     return name if _keeps_words(name, shorter) else shorter
 
@@ -191,3 +199,108 @@ def _singular_acronym(name: str, head: str, last: str) -> str:
     if stem_id is None or plural_id == last or plural_id not in (None, stem_id):
         return name
     return f"{head} {stem}" if head else stem
+
+
+# Words that end a metric's name on its left: articles, prepositions, auxiliaries and the
+# adjectives that judge a value ("a higher top-1 accuracy"); verbs in any inflection.
+_PHRASE_STOPS = word_set("metric_phrase_stop")
+_PHRASE_VERBS = word_set("metric_phrase_verb")
+_PARTICIPLES = word_set("metric_participle")
+_JUDGING_PREFIXES = tuple(sorted(word_set("metric_judging_prefix")))
+# How many words a metric's name reaches left of its listed name: "in silico design
+# success rate" -> "design success rate" would still be one; three is the most the
+# field's names hold ("bias word recognition error rate").
+_MAX_MODIFIERS = 3
+_MAX_WORD_CHARS = 40
+
+
+def _inflected(lemma: str) -> tuple[str, ...]:
+    """A verb's forms: "reduce" -> reduces, reduced, reducing; "cut" -> cuts, cutting."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    doubled = lemma + lemma[-1] if len(lemma) <= 4 and lemma[-1] in "tpgnm" else lemma
+    return (
+        lemma,
+        lemma + "s",
+        lemma + "es",
+        lemma + "d",
+        lemma + "ed",
+        stem + "ing",
+        stem + "ed",
+        doubled + "ed",
+        doubled + "ing",
+    )
+
+
+@cache
+def _verb_forms() -> frozenset[str]:
+    return frozenset(form for lemma in _PHRASE_VERBS for form in _inflected(lemma))
+
+
+def is_name_modifier(word: str) -> bool:
+    """Whether a word right before a metric's name says what is measured, so the name
+    holds it: a lower-case word that is no article, preposition, judging adjective,
+    verb, adverb, plural, qualifier or setting (those the name drops or never holds).
+
+    >>> [is_name_modifier(w) for w in ("deepfake", "decoding", "single-trial", "top-1")]
+    [True, True, True, True]
+    >>> [is_name_modifier(w) for w in ("the", "higher", "reduces", "improving", "GSM8K")]
+    [False, False, False, False, False]
+    >>> [is_name_modifier(w) for w in ("significantly", "tokens", "average", "zero-shot")]
+    [False, False, False, False]
+    >>> [is_name_modifier(w) for w in ("weighted", "summed", "v2", "baseline")]
+    [True, False, False, False]
+    """
+    if not word or not word[0].isalpha() or word.endswith("-") or word != word.lower():
+        return False  # a name, an acronym, a sentence's first word, a number
+    if not all(ch.isalnum() or ch == "-" for ch in word):
+        return False  # punctuation: the phrase ends there
+    if word in _PHRASE_STOPS or word in _QUALIFIERS or is_setting(word):
+        return False
+    if word.startswith(_JUDGING_PREFIXES):
+        return False  # "near-parity accuracy"
+    if word in _verb_forms() or word.endswith("ly"):
+        return False
+    if word.endswith("ed") and word.rpartition("-")[2] not in _PARTICIPLES:
+        return False  # "summed", "post-processed": a verb or a judgement
+    if word[0] == "v" and word[1:2].isdecimal():
+        return False  # a version: "v2 accuracy"
+    plural = word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
+    return "-" in word or not plural
+
+
+def name_start(text: str, start: int, end: int) -> int:
+    """Where a metric's name begins, given its listed name at ``[start, end)``: the words
+    right before it that say what is measured belong to it ("deepfake detection
+    accuracy", "rendering speedups"), up to a word that does not (GUIDELINES.md, "metric
+    names": words that change what is measured are kept). A name written with capitals
+    ("AP@50", "RTF", "Dice", "ROC-AUC") is whole by itself: a word before it names a
+    class, stage, subset or system ("bicycle AP@50", "inference RTF"), so none joins it.
+
+    >>> text = "we improved deepfake detection accuracy by 39%"
+    >>> at = text.index("accuracy")
+    >>> text[name_start(text, at, at + 8) :]
+    'deepfake detection accuracy by 39%'
+    >>> text = "achieves a higher zero-shot accuracy"
+    >>> at = text.index("accuracy")
+    >>> text[name_start(text, at, at + 8) :]
+    'accuracy'
+    >>> text = "the bicycle AP@50 and the post-hoc ROC-AUC"
+    >>> [text[name_start(text, at, at + n) : at + n] for at, n in ((12, 5), (35, 7))]
+    ['AP@50', 'ROC-AUC']
+    """
+    written = text[start:end]
+    if written != written.lower():
+        return start  # written with capitals
+    for _ in range(_MAX_MODIFIERS):
+        gap = start - 1
+        if gap <= 0 or text[gap] != " ":
+            break
+        lo = max(0, gap - _MAX_WORD_CHARS)
+        word_start = text.rfind(" ", lo, gap) + 1
+        if word_start == 0 and lo > 0:
+            break  # no word this long
+        word = text[word_start:gap]
+        if not is_name_modifier(word):
+            break
+        start = word_start
+    return start

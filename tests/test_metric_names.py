@@ -23,6 +23,14 @@ from extractor.metric_names import metric_name
         ("Hausdorff Distances", "Hausdorff Distance"),
         ("accuracies", "accuracy"),
         ("losses", "loss"),
+        ("BLEU-4 score", "BLEU-4"),  # listed under BLEU, but "BLEU-4" is a name itself
+        ("rendering speedups", "rendering speedup"),  # the last word is a listed measure
+        ("class-wise F1-scores", "class-wise F1"),
+        ("greater rate", "rate"),  # a judging adjective says nothing of what is measured
+        ("near-perfect recall", "recall"),
+        ("in-vitro binding accuracy", "binding accuracy"),  # a setting word
+        ("5-shot accuracy", "accuracy"),  # any "-shot" setting, not only the listed ones
+        ("k-shot exact match", "exact match"),
     ],
 )
 def test_qualifiers_generic_score_and_plurals_are_dropped(written: str, name: str) -> None:
@@ -35,6 +43,8 @@ def test_qualifiers_generic_score_and_plurals_are_dropped(written: str, name: st
         "mean average precision",  # dropping "mean" names another metric (AP)
         "average displacement error",  # dropping "average" names no listed metric
         "mean squared error",
+        "median absolute error",  # listed (MedAE): "median" and "absolute" are its own
+        "median rank",
         "overall accuracy",  # listed as a metric of its own (OA)
         "Brier score",  # "score" is part of the listed name
         "CLIP score",

@@ -307,6 +307,11 @@ _search_new_subject = regex.compile(
     regex.IGNORECASE,
 ).search
 _match_name_list_gap = regex.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\Z").match
+# Between a list of metrics and the list of their numbers: "precision and recall by 3.2%
+# and 2.5%", "F1 and EM of 71.2 and 80.4", "mAP and NDS (0.31 and 0.42)".
+_match_metrics_numbers_gap = regex.compile(
+    r"\s+(?:by|of)\s+(?:(?:up\s+to|about|around|nearly|roughly|over)\s+)?\Z|\s*\(\Z"
+).match
 _search_respectively = regex.compile(r"\brespectively\b", regex.IGNORECASE).search
 # (a comma ends it: "an FID of 2.43, and on Y, ..." opens another clause's setting)
 _match_benchmark_preposition = regex.compile(
@@ -501,8 +506,13 @@ _search_changed_from = regex.compile(
 _SLASH_NUMBER = r"[+\-]?\d+(?:\.\d+)?\s?%?"
 _search_slash_numbers_before = regex.compile(rf"(?:{_SLASH_NUMBER}\s*/\s*)+\Z").search
 _match_slash_numbers_after = regex.compile(rf"(?:\s*/\s*{_SLASH_NUMBER})+").match
+# A slash chain of numbers and the comma before the next one: "0.9838/2.4885, " in
+# "AUROC/AURC of 0.9838/2.4885, 0.9946/0.2660, and 0.9925/0.8193".
+_search_previous_slash_chain = regex.compile(
+    rf"(?<![\w.])(?:{_SLASH_NUMBER}\s*/\s*)+{_SLASH_NUMBER}\s*,\s*(?:and\s+)?\Z"
+).search
 _match_slash_names_after = regex.compile(
-    r"\s+(?:(?:absolute|relative|average|mean|lower|higher)\s+)?"
+    rf"\s+(?:(?:{alternation(sorted(word_set('metric_qualifier')))}|lower|higher)\s+)?"
     r"(?P<names>[^\s/,;()]+(?:\s*/\s*[^\s/,;()]+)+)"
 ).match
 _search_slash_names_before = regex.compile(
@@ -759,7 +769,7 @@ _match_comparative_noun = regex.compile(
 _match_bracketed_metric_open = regex.compile(r"\s*\(\s*").match
 
 _match_speedup_noun = regex.compile(
-    r"\s+(?:(?:average|mean|overall|median)\s+)?(?P<what>(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock)\s+)?"
+    rf"\s+(?:{alternation(sorted(word_set('metric_qualifier')))}\s+)?(?P<what>(?:(?:training|inference|decoding|sampling|rendering|end-to-end|wall-clock)\s+)?"
     r"(?:speed-?ups?|accelerations?))\b",
     regex.IGNORECASE,
 ).match

@@ -14,6 +14,7 @@ import regex
 from extractor.components.names import BENCHMARK
 from extractor.components.quantities import Quantity
 from extractor.gazetteers import load_gazetteer
+from extractor.lexicon.cues import alternation, phrases
 from extractor.pipeline.results._cues import (
     _match_on_hardware,
     _search_claimed,
@@ -521,6 +522,53 @@ def elliptic_clause_metric(ctx: Context, results: list[ResultMatch]) -> list[Res
             and _match_elliptic_clause(text, before.quantity.end, r.quantity.start)
         ):
             r = _decided(replace(r, metric=before.metric), metric="elliptic_clause")
+        carried.append(r)
+    return carried
+
+
+# A clause in contrast that states another system's number with a verb of attaining and
+# no metric: "..., while ChebNet attains 79.1%", "..., whereas B only reaches 15.8%".
+_ATTAIN = alternation(phrases("attain_verb"))
+_match_parallel_clause = regex.compile(
+    r"[^;]*?,\s*(?:while|whereas)\s+(?:[^,;.]|(?<=\d)\.(?=\d)){0,100}?\b"
+    rf"{_ATTAIN}\s+(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|up\s+to\s+)?\Z",
+    regex.IGNORECASE,
+).match
+# Between a number and the value it is set against: "79.1% vs. 66.4%".
+_match_versus = regex.compile(r"\s*(?:vs\.?|versus)\s*\Z", regex.IGNORECASE).match
+
+
+def parallel_clause_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """A number in a "while"/"whereas" clause that states another system's value in the
+    unit of the clause before it, naming no metric, is in that clause's metric: "A reaches
+    90.5% F1 vs. 74.9%, while B attains 79.1% vs. 66.4%" (79.1% and its partner 66.4%
+    are F1)."""
+    text = ctx.text
+    carried: list[ResultMatch] = []
+    for r in results:
+        q = r.quantity
+        if r.metric is None and carried:
+            before = carried[-1]
+            donor = next(
+                (
+                    d
+                    for d in reversed(carried)
+                    if d.sentence == r.sentence
+                    and d.metric is not None
+                    and d.quantity.unit == q.unit
+                ),
+                None,
+            )
+            if donor is not None and (
+                _match_parallel_clause(text, donor.quantity.end, q.start)
+                or (
+                    before.sentence == r.sentence
+                    and before.metric == donor.metric
+                    and before.strategy.metric == "parallel_clause"
+                    and _match_versus(text, before.quantity.end, q.start)
+                )
+            ):
+                r = _decided(replace(r, metric=donor.metric), metric="parallel_clause")
         carried.append(r)
     return carried
 

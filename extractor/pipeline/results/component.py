@@ -168,8 +168,10 @@ def link_results(ctx: Context, doc: Doc | None = None) -> list[ResultMatch]:
     results = carry.partner_metric(ctx, results)
     results = carry.coordinated_metric(ctx, results)
     results = carry.elliptic_clause_metric(ctx, results)
+    results = carry.parallel_clause_metric(ctx, results)
     results = carry.closing_benchmark(ctx, results)
-    return carry.cost_has_no_benchmark(results)
+    results = carry.cost_has_no_benchmark(results)
+    return metric.with_modifiers(ctx, results)
 
 
 def context_of(doc: Doc) -> Context:

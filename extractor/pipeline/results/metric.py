@@ -8,13 +8,15 @@ change is "in" or "by", then plain noun phrases and comparative adjectives.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from itertools import pairwise
 
 import regex
 
 from extractor.components.names import METRIC, NameMatch
 from extractor.components.quantities import Quantity
-from extractor.lexicon.cues import holds_any, word_set
+from extractor.lexicon.cues import alternation, holds_any, phrases, word_set
+from extractor.metric_names import is_measure_noun, is_name_modifier, is_setting, name_start
 from extractor.pipeline.results._cues import (
     _CHANGE_OF_NOUN_HELD,
     _COMPARATIVE_METRICS,
@@ -29,6 +31,7 @@ from extractor.pipeline.results._cues import (
     _match_in_metrics_gap,
     _match_in_what_after,
     _match_metric_phrase_after,
+    _match_metrics_numbers_gap,
     _match_metrics_of_gap,
     _match_number_list_join,
     _match_own_metric,
@@ -48,12 +51,13 @@ from extractor.pipeline.results._cues import (
     _search_lowercase_run,
     _search_metric_phrase_before,
     _search_metric_phrase_linked_before,
+    _search_previous_slash_chain,
     _search_slash_names_before,
     _search_slash_numbers_before,
     _search_value_bracket_open,
 )
-from extractor.pipeline.results.context import Claim
-from extractor.pipeline.results.types import NotSaid, first_hit
+from extractor.pipeline.results.context import Claim, Context
+from extractor.pipeline.results.types import NOT_SAID, NotSaid, ResultMatch, first_hit
 
 # A number right before a metric name, which claims it: "1.22 GFLOPs", "85.2% accuracy".
 _search_claimed_by_number = regex.compile(r"(?<![\w.])\d+(?:\.\d+)?(?P<unit>%)?\s+\Z").search
@@ -167,6 +171,81 @@ def metrics_respectively(c: Claim) -> str | None:
     return _spelled(c, names[index])
 
 
+# Modifiers joined by commas and "and" right before a metric's own modifier: "speaker and
+# emotion similarity", "top-1, top-5 and top-10 accuracy".
+_search_coordinated = regex.compile(
+    r"(?<![\w\-])(?P<words>(?:[\w\-]+,\s)*[\w\-]+),?\s(?:and|&)\s\Z"
+).search
+
+
+# A lower-case noun right before a list of numbers, joined by "by" or "of":
+# "similarity by 16.1% and 1.5%".
+_search_measure_before = regex.compile(
+    r"(?<![\w\-])(?P<head>\p{Ll}[\p{Ll}\-]*)\s+(?:by|of)\s+"
+    r"(?:(?:up\s+to|about|around|nearly|roughly|over)\s+)?\Z"
+).search
+
+
+def _coordinated_modifier(word: str) -> bool:
+    """A modifier in a coordinated list: lower case, or a capitalised "Top-5"; or a
+    setting ("zero-shot and few-shot accuracy": the record's name drops it)."""
+    lowered = word.lower()
+    return (
+        is_name_modifier(word)
+        or (word[:1].isupper() and "-" in word and is_name_modifier(lowered))
+        or is_setting(word)
+    )
+
+
+def _coordinated_names(c: Claim, mention: NameMatch) -> list[str]:
+    """The metric names a coordinated list before ``mention`` spells out: "speaker and
+    emotion similarity" -> speaker similarity, emotion similarity; none without one."""
+    text = c.text
+    start = name_start(text, mention.start, mention.end)
+    head = text[mention.start : mention.end]
+    own = text[start : mention.start].strip()
+    if not own:  # "top-1 and top-5 accuracy": the listed name holds the modifier
+        first, _, rest = head.partition(" ")
+        if not rest or not _coordinated_modifier(first):
+            return []
+        own, head = first, rest
+    if " " in own:
+        return []  # "a and b c d": which words the list shares is unclear
+    found = _search_coordinated(text, max(c.sentence[0], start - 80), start)
+    if found is None:
+        return []
+    words = [w.strip() for w in found.group("words").split(",")]
+    if not all(_coordinated_modifier(w) for w in words):
+        return []
+    return [f"{w} {head}" for w in [*words, own]]
+
+
+def coordinated_modifiers(c: Claim) -> str | None:
+    """A list of numbers paired in order with modifiers that share one metric's name:
+    "increases speaker and emotion similarity by 16.1% and 1.5%", "+20.5 and +5.6 points
+    on direction and order accuracies" (as many names as numbers)."""
+    group = c.group
+    if len(group) < 2:
+        return None
+    lo, hi = c.sentence
+    for mention in c.ctx.metrics.between(max(lo, c.g_start - 60), min(hi, c.g_end + 80)):
+        if mention.end <= c.g_start:
+            if not _match_metrics_numbers_gap(c.text[mention.end : c.g_start]):
+                continue
+        elif mention.start < c.g_end:
+            continue
+        names = _coordinated_names(c, mention)
+        if len(names) == len(group):
+            return names[c.index]
+    # "increases speaker and emotion similarity by 16.1% and 1.5%": an unlisted measure
+    head = _search_measure_before(c.text, max(lo, c.g_start - 60), c.g_start)
+    if head is None or not is_measure_noun(head.group("head")):
+        return None
+    start, end = head.span("head")
+    names = _coordinated_names(c, NameMatch(start, end, METRIC, "", "pattern"))
+    return names[c.index] if len(names) == len(group) else None
+
+
 def slash_paired(c: Claim) -> str | None:
     """Numbers and metrics written as slash lists of one length pair in order: "0.3 /
     2.9% absolute WER / B-WER", "FID/IS of 1.59/304.4", "2.1/3.4% WER/CER" (one of
@@ -183,6 +262,13 @@ def slash_paired(c: Claim) -> str | None:
     names = _match_slash_names_after(text, chain_end) or _search_slash_names_before(
         text, max(0, chain_start - 60), chain_start
     )
+    first_start = chain_start
+    while names is None and (
+        previous := _search_previous_slash_chain(text, max(0, first_start - 60), first_start)
+    ):
+        # "AUROC/AURC of 0.98/2.48, 0.99/0.26": a later chain of one list of chains
+        first_start = previous.start()
+        names = _search_slash_names_before(text, max(0, first_start - 60), first_start)
     if names is None:
         # "+0.6/-0.1 mAP": one listed metric right after the chain is every number's
         shared = next(iter(c.ctx.metrics.between(chain_end, chain_end + 2)), None)
@@ -232,6 +318,38 @@ def share_of_cost(c: Claim) -> str | None:
     if found is None:
         return None
     return _measure(c, found.group("what"), found.start("what"), counted=True)
+
+
+# A share of a measure some system reaches, right after the number: "99.1% of the
+# original performance", "99.8% of the teacher's restoration quality".
+_match_share_of_measure = regex.compile(
+    r"\s+of\s+(?:the|its|their|our|a)\s+(?P<owner>(?:[\w\-]+['’]s\s+|[\p{Ll}\-]+\s+){0,2}?)"
+    r"(?P<what>[\p{Ll}][\p{Ll}\-]*(?:\s[\p{Ll}][\p{Ll}\-]*)?)(?=[\s,.;:)]|\Z)"
+).match
+
+
+def share_of_measure(c: Claim) -> str | NotSaid | None:
+    """What a share of another system's value measures: "recovers 99.8% of the
+    teacher's restoration quality"; "maintains 99.1% of the original performance" names
+    no metric (a vague word), so no metric named elsewhere is taken."""
+    if c.q.unit != "%":
+        return None
+    found = _match_share_of_measure(c.text, c.q.end)
+    if found is None:
+        return None
+    words = found.group("what").split()
+    if not found.group("owner") and len(words) < 2:
+        return None  # "22.9% of the time": how often, not a share of a system's value
+    if not is_measure_noun(words[-1]) and not is_vague(words[-1]):
+        words = words[:1]  # "of the teacher's accuracy while ...": the first word
+    phrase = " ".join(words)
+    start = found.start("what")
+    listed = next(iter(c.ctx.metrics.between(start, start + 1)), None)
+    if listed is not None:
+        return _spelled(c, listed)
+    if is_vague(phrase):
+        return NOT_SAID
+    return phrase if is_measure_noun(words[-1]) else None
 
 
 def fewer_cost(c: Claim) -> str | None:
@@ -289,6 +407,50 @@ def value_in_brackets(c: Claim) -> str | None:
     if listed is None or listed.end not in (opening, opening - 1):
         return None
     return _spelled(c, listed)
+
+
+# "of" and a hedge between a metric and its number: "a speedup of 2.1x", "a latency of
+# about 12 ms".
+_search_of_before = regex.compile(
+    rf"\s+of\s+(?:{alternation(phrases('score_hedge'))}\s+)?\Z", regex.IGNORECASE
+).search
+
+
+def listed_of_before(c: Claim) -> str | None:
+    """A listed metric joined to the number by "of" is its metric, in any unit: "an
+    average speedup of 2.1x", "a latency of 12 ms" (a factor or time too, unlike
+    :func:`listed_before`)."""
+    window = c.text[max(0, c.g_start - 30) : c.g_start]
+    if " of " not in window.lower():
+        return None  # fast: every match holds "of"
+    found = _search_of_before(c.text, max(0, c.g_start - 30), c.g_start)
+    if found is None:
+        return None
+    at = found.start()
+    listed = next((m for m in c.ctx.metrics.between(max(0, at - 60), at) if m.end == at), None)
+    return _spelled(c, listed) if listed is not None else None
+
+
+# "in terms of" before the metric a clause's numbers are measured in.
+_search_in_terms_of = regex.compile(
+    r"\bin\s+terms\s+of\s+(?:the\s+|its\s+|their\s+)?", regex.IGNORECASE
+).search
+
+
+def in_terms_of_after(c: Claim) -> str | None:
+    """A listed metric the clause says its numbers are "in terms of", past where they were
+    measured: "achieves 81.2% on ImageNet in terms of top-1 accuracy" (no other number
+    and no clause break between)."""
+    hi = min(c.sentence[1], c.g_end + 80)
+    if "terms" not in c.text[c.g_end : hi]:
+        return None  # fast: every match holds "terms"
+    found = _search_in_terms_of(c.text, c.g_end, hi)
+    if found is None or c.ctx.number_between(c.g_end, found.start()):
+        return None
+    if any(ch in c.text[c.g_end : found.start()] for ch in ";()"):
+        return None
+    listed = next(iter(c.ctx.metrics.between(found.end(), found.end() + 1)), None)
+    return _spelled(c, listed) if listed is not None else None
 
 
 def listed_after(c: Claim) -> str | None:
@@ -424,7 +586,7 @@ def elided_changed_by(c: Claim) -> str | None:
 
 
 # Words that say how a number is read or aggregated, not what it measures.
-_READINGS = {"absolute", "relative", "average", "mean", "overall", "score", "scores", "total"}
+_READINGS = word_set("metric_qualifier") | {"score", "scores", "total"}
 
 
 def change_noun_of(c: Claim) -> str | None:
@@ -677,14 +839,18 @@ def speedup_noun(c: Claim) -> str | None:
 
 STRATEGIES = (
     metrics_respectively,
+    coordinated_modifiers,
     slash_paired,
     own_metric_in_list,
     fewer_cost,
     share_of_cost,
+    share_of_measure,
     bracketed_listed_after,
     acronym_of_before,
     listed_after,
     value_in_brackets,
+    listed_of_before,
+    in_terms_of_after,
     change_in_after,
     changed_by_before,
     elided_changed_by,
@@ -704,10 +870,34 @@ STRATEGIES = (
 )
 
 
+def _mention_of(ctx: Context, result: ResultMatch) -> NameMatch | None:
+    """The listed mention a result's metric was read from: the one spelled as the metric
+    in its sentence, nearest to the number."""
+    lo, hi = result.sentence
+    at = result.quantity.start
+    spelled = [n for n in ctx.metrics.between(lo, hi) if ctx.text[n.start : n.end] == result.metric]
+    return min(spelled, key=lambda n: abs(n.start - at), default=None)
+
+
+def with_modifiers(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """Each metric read from a listed name, with the words before that name that say
+    what is measured: "improved deepfake detection accuracy by 39%" (the list holds
+    "detection accuracy"; GUIDELINES.md, "metric names", keeps such words)."""
+    named = []
+    for result in results:
+        mention = _mention_of(ctx, result) if result.metric else None
+        if mention is not None:
+            start = name_start(ctx.text, mention.start, mention.end)
+            if start < mention.start:
+                result = replace(result, metric=ctx.text[start : mention.end])
+        named.append(result)
+    return named
+
+
 def decide(c: Claim) -> tuple[str | None, str | None]:
     """The metric of a number and the strategy that decided it."""
     found, by = first_hit(STRATEGIES, c)
     return found, by
 
 
-__all__ = ["STRATEGIES", "NotSaid", "decide", "is_vague"]
+__all__ = ["STRATEGIES", "NotSaid", "decide", "is_vague", "with_modifiers"]
