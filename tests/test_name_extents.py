@@ -290,6 +290,36 @@ CASES = [
         ["PointMLP", "PointMLP-elite"],
         "point-cloud networks",
     ),
+    (
+        "Our system ranked first in the ZORP challenge with an F1 of 71.2%.",
+        "benchmarks",
+        ["ZORP challenge"],
+        "a challenge named by a coined word before a lower-case 'challenge'",
+    ),
+    (
+        "We took part in the Tiny Vision 2031 challenge and placed third.",
+        "benchmarks",
+        ["Tiny Vision 2031 challenge"],
+        "a challenge with its year before a lower-case 'challenge'",
+    ),
+    (
+        "This is the greatest challenge of the Robust Vision challenge series.",
+        "benchmarks",
+        [],
+        "no coined word before 'challenge': no challenge name",
+    ),
+    (
+        "Scaling is the LLM challenge of our time.",
+        "benchmarks",
+        [],
+        "a word of another kind before 'challenge' names no challenge",
+    ),
+    (
+        "FooCD leads on QuuxCD (IoU 71.3%), ZAPCD (90.2%), WQRS (64.0%) and LEVIR-CD (85.1%).",
+        "benchmarks",
+        ["QuuxCD", "ZAPCD", "WQRS", "LEVIR-CD"],
+        "a list of benchmarks, each with its score in brackets, is still a list",
+    ),
 ]
 
 

@@ -366,8 +366,13 @@ _COORDINATED_NAME = (
 _match_coordinated_after = regex.compile(
     rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_COORDINATED_NAME}"
 ).match
+# A score in brackets after a listed name, which does not end the list: "SYSU-CD (IoU
+# 73.81%), WHUCD (92.05%) and CDD (97.01%)" (a digit inside, no brackets nested).
+_SCORE_ASIDE = r"\s\((?=[^()]{0,60}\d)[^()]{1,60}\)"
+_match_score_aside = regex.compile(_SCORE_ASIDE).match
 _search_coordinated_before = regex.compile(  # searched backwards: it ends at the window's end
-    rf"(?<![\w\-.]){_COORDINATED_NAME}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\Z",
+    rf"(?<![\w\-.]){_COORDINATED_NAME}(?:{_SCORE_ASIDE})?"
+    rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\Z",
     regex.REVERSE,
 ).search
 # A coined name called a model in an apposition: "MAVL, a model incorporating ...",
@@ -820,6 +825,15 @@ _finditer_titled_benchmark = regex.compile(
     r"(?<![\w\-])(?!(?:The|A|An|Our|This|These|Its|Their|New|Large|Open|Public)\s)"
     r"(?:\p{Lu}[\p{L}\p{N}\-]*\s){1,4}(?:Benchmark|Dataset|Corpus|Challenge(?:\s(?:19|20)\d\d)?)(?![\w\-]|\s\p{Lu})"
 ).finditer
+
+# A challenge named by a coined word in lower-case "challenge", after "the": "in the PUMA
+# challenge", "the Mobile AI 2026 challenge" (its year kept). Up to four capitalised words or
+# numbers; which of them is a coined name is checked by the caller.
+_finditer_lower_challenge = regex.compile(
+    r"(?<=\b[Tt]he\s)(?!(?:The|A|An|Our|This|These|Its|Their|New|Grand|Open|Public)\s)"
+    r"(?P<words>(?:[\p{Lu}\d][\p{L}\p{N}\-]*\s){1,4})challenge(?![\w\-])"
+).finditer
+
 
 # A list of datasets written out after its plural noun: "on four public datasets:
 # Adult-Income, Higgs-100k, and Wine-Quality", "three benchmark datasets (Foo, Bar and Baz)",

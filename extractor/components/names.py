@@ -43,6 +43,7 @@ from extractor.components._name_patterns import (
     _finditer_evaluated_on,
     _finditer_family_model,
     _finditer_introduced_model,
+    _finditer_lower_challenge,
     _finditer_lower_versioned,
     _finditer_model_apposition,
     _finditer_name_with_model_noun,
@@ -73,6 +74,7 @@ from extractor.components._name_patterns import (
     _match_name_after_number,
     _match_noun_called,
     _match_number_with_unit,
+    _match_score_aside,
     _match_size_suffixes,
     _match_the_proper_name,
     _search_appositive,
@@ -557,22 +559,34 @@ def _inside_spelled_out_name(text: str, match: NameMatch) -> bool:
     return len(capitals) >= 2 and best_long_form(capitals, long) == 0
 
 
+_is_year = regex.compile(r"(?:19|20)\d\d").fullmatch
+
+
+def _past_score_aside(text: str, end: int) -> int:
+    """Where a name's list goes on: past a score in brackets right after it ("WHUCD
+    (92.05%), ..."), else its end."""
+    aside = _match_score_aside(text, end) if text.startswith(" (", end) else None
+    return aside.end() if aside else end
+
+
 def _beside(text: str, match: NameMatch) -> bool:
-    """Whether a list separator stands right after or before ``match`` ("X, Y", "Y and X")."""
-    return text.startswith(_SEPARATORS_AFTER, match.end) or text.endswith(
+    """Whether a list separator stands right after or before ``match`` ("X, Y", "Y and X"),
+    perhaps past a score in brackets ("X (92.1%), Y", "Y (64.0%) and X")."""
+    return text.startswith(_SEPARATORS_AFTER, _past_score_aside(text, match.end)) or text.endswith(
         _SEPARATORS_BEFORE, 0, match.start
     )
 
 
 def _is_closed_list(text: str, known: NameMatch, start: int, end: int) -> bool:
     """Whether two names joined by a separator are a list: "X and Y", "X, Y and Z",
-    "(e.g., X, Y)"; a comma alone ends a phrase ("On ADE20K, SwiftSeg-B achieves")."""
+    "(e.g., X, Y)", "X (92.1%), Y (64.0%) and Z"; a comma alone ends a phrase ("On ADE20K,
+    SwiftSeg-B achieves")."""
     first_end, second_start, second_end = (
         (known.end, start, end) if start >= known.end else (end, known.start, known.end)
     )
     if _search_and_or(text, first_end, second_start):
         return True
-    return text.startswith((",", " and ", " or ", ")"), second_end)
+    return text.startswith((",", " and ", " or ", ")"), _past_score_aside(text, second_end))
 
 
 # A named test split glued to a model's name makes it that model's test set: "Seed-TTS
@@ -811,14 +825,29 @@ class NameFinder:
     @staticmethod
     def _listed_beside(text: str, known: NameMatch) -> Iterator[regex.Match[str]]:
         """The names listed right after and right before ``known`` ("X, Y and Z")."""
-        if text.startswith(_SEPARATORS_AFTER, known.end):
-            after = _match_coordinated_after(text, known.end)
+        past = _past_score_aside(text, known.end)
+        if text.startswith(_SEPARATORS_AFTER, past):
+            after = _match_coordinated_after(text, past)
             if after:
                 yield after
         if text.endswith(_SEPARATORS_BEFORE, 0, known.start):
             before = _search_coordinated_before(text, max(0, known.start - 60), known.start)
             if before:
                 yield before
+
+    def _lower_challenges(self, text: str) -> Iterator[NameMatch]:
+        """Challenges named by a coined word before a lower-case "challenge": "in the PUMA
+        challenge", "the Mobile AI 2026 challenge" (capitalised words and a year); not "the
+        LLM challenge" (a name of another kind) nor "the Robust Vision challenge" (no coined
+        word)."""
+        for m in _finditer_lower_challenge(text):
+            words = m.group("words").split()
+            coined = any(_is_name_shape(w) for w in words) or (
+                len(words) > 1 and _is_year(words[-1])
+            )
+            if not coined or self._is_known_name(" ".join(words)):
+                continue
+            yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
 
     def _dataset_list_items(self, text: str) -> Iterator[NameMatch]:
         """The datasets a text lists after their plural noun ("on four datasets: Adult-Income,
@@ -966,6 +995,8 @@ class NameFinder:
         if any(noun in text for noun in ("Benchmark", "Dataset", "Corpus", "Challenge")):
             for m in _finditer_titled_benchmark(text):
                 yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
+        if " challenge" in text:
+            yield from self._lower_challenges(text)
         for noun_start in _dataset_noun_starts(text):
             word = _search_word_before(text, max(0, noun_start - 61), noun_start - 1)
             if word is None and text[noun_start - 2].isdigit():  # "the FooNER 2.0 benchmark"
