@@ -309,6 +309,12 @@ CASES = [
         "no coined word before 'challenge': no challenge name",
     ),
     (
+        "We train on the APTOS 2019 dataset and report kappa on the APTOS test split.",
+        "benchmarks",
+        ["APTOS 2019"],
+        "a bare name beside its one edition is listed once, as the edition",
+    ),
+    (
         "Scaling is the LLM challenge of our time.",
         "benchmarks",
         [],
