@@ -328,7 +328,7 @@ def _joins_after(gap: str) -> bool:
 # "54.3 box AP and 47.1 mask AP on COCO", "63.5 HOTA, 78.2 IDF1 and 80.1 MOTA on MOT17".
 _METRIC_WORD = (
     r"(?!(?:on|in|for|across|than|over|with|at|by|from|to|compared|versus|vs|while|whereas|"
-    r"but|and|or|of|respectively)\b)[\p{L}][\w@\-.]*"
+    r"but|and|or|of|respectively)\b)[\p{L}][\w@\-.]*(?:(?<=@\d+)%)?"
 )
 _match_coordinated_results = regex.compile(
     rf"""
