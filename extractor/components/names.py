@@ -344,10 +344,31 @@ _fullmatch_list_separator = regex.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|
 _has_digit = regex.compile(r"\d").search
 
 
+# A gain reported on a name after it: "on Wisconsin by nearly 5%", "on Traffic by 44%".
+_match_by_number_after = regex.compile(r"\sby\s(?:[\p{L}]+\s){0,2}[+\-]?\d").match
+
+
+def _reported_on_starts(text: str, quantities: Sequence[Quantity] | None) -> frozenset[int]:
+    """Where a name reported on right after a number starts: "44% on Traffic", "0.31 on
+    the Weather" (as :meth:`NameFinder._after_numbers` reads them)."""
+    starts = set()
+    for q in quantities or ():
+        if q.kind in ("measure", "number"):
+            m = _match_name_after_number(text, q.end)
+            if m:
+                starts.add(m.start("name"))
+    return frozenset(starts)
+
+
 def _cued(
-    text: str, raw: Sequence[tuple[str, str, int, int]], common: Sequence[int]
+    text: str,
+    raw: Sequence[tuple[str, str, int, int]],
+    common: Sequence[int],
+    reported_on: frozenset[int] = frozenset(),
 ) -> dict[int, bool]:
-    """Whether each ordinary-word name in ``raw`` (by index) has a context cue."""
+    """Whether each ordinary-word name in ``raw`` (by index) has a context cue; a benchmark
+    reported on right after a number ("44% on Traffic") or with its gain after it ("on
+    Wisconsin by nearly 5%") has one."""
     cued = {}
     ordinary = set(common)
     plain = [(b, e) for i, (_, _, b, e) in enumerate(raw) if i not in ordinary]
@@ -357,6 +378,16 @@ def _cued(
         acronym = _match_acronym_after(text, end)
         cued[i] = bool(
             (noun and _search_determiner_before(text, max(0, begin - 8), begin))
+            or (
+                label == BENCHMARK
+                and (
+                    begin in reported_on
+                    or (
+                        text.endswith(" on ", 0, begin)
+                        and _match_by_number_after(text, end) is not None
+                    )
+                )
+            )
             or (acronym and acronym.group("short")[0] == text[begin])
             or any(
                 _fullmatch_list_separator(text, e, begin) or _fullmatch_list_separator(text, end, b)
@@ -897,7 +928,11 @@ class NameFinder:
             if is_common:
                 common.append(len(raw))
             raw.append((label, key, doc[start].idx, last.idx + len(last)))
-        cued = _cued(text, raw, common) if common else None
+        cued = (
+            _cued(text, raw, common, _reported_on_starts(text, payload(doc, "paper_quantities")))
+            if common
+            else None
+        )
         # The spans a tail must not run into, built on the first tail that needs them.
         others: list[tuple[int, int]] | None = None
         model_spans: list[tuple[int, int]] | None = None
