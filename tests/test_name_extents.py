@@ -315,6 +315,42 @@ CASES = [
         "a bare name beside its one edition is listed once, as the edition",
     ),
     (
+        "FooCast lowers the MSE by 23% on Electricity and by 9% on Weather.",
+        "benchmarks",
+        ["Electricity", "Weather"],
+        "benchmark names that are words, reported on after a number",
+    ),
+    (
+        "Electricity prices and the Weather shape demand; we cut cost by 9%.",
+        "benchmarks",
+        [],
+        "benchmark names that are words, without a cue, are words",
+    ),
+    (
+        "Experiments on Cornell, Texas and Wisconsin show that FooGNN wins.",
+        "benchmarks",
+        ["Cornell", "Texas", "Wisconsin"],
+        "benchmark names that are words, where experiments are set, and the list they open",
+    ),
+    (
+        "We thank Cornell, Texas and Wisconsin hospitals for the data.",
+        "benchmarks",
+        [],
+        "the same words without a setting of experiments are places",
+    ),
+    (
+        "FooRL reaches a mean return of 3.1 on Seaquest within 100k steps.",
+        "benchmarks",
+        ["Seaquest"],
+        "a registry game name reported on after a number and its metric",
+    ),
+    (
+        "A case study on 130 assets in Amazon warehouses shows the gains.",
+        "benchmarks",
+        [],
+        "a count 'in' a place is no report on a benchmark",
+    ),
+    (
         "Scaling is the LLM challenge of our time.",
         "benchmarks",
         [],

@@ -103,6 +103,7 @@ from extractor.components.quantities import Quantity
 from extractor.gazetteers import Entry, Gazetteer, load_gazetteer, load_word_list
 from extractor.lexicon.matcher import CompiledLexicon, cached_lexicon, compile_lexicon
 from extractor.lexicon.registry import (
+    RegistryEntry,
     parse_registry,
     registry_dir,
     registry_files,
@@ -295,6 +296,15 @@ def _pattern_tokenizer(nlp: Language) -> Tokenizer:
     )
 
 
+def _benchmark_words() -> list[RegistryEntry]:
+    """The standard benchmarks whose names are words (``data/benchmark_words.txt``), each
+    found only with a context cue, as registry names that are words are."""
+    return [
+        RegistryEntry(BENCHMARK, word, word, common_word=True)
+        for word in sorted(load_word_list("benchmark_words"))
+    ]
+
+
 def _load_lexicon(
     nlp: Language,
     lists: tuple[Gazetteer, Gazetteer, Gazetteer],
@@ -305,7 +315,10 @@ def _load_lexicon(
     the lists' content is unchanged (see :mod:`extractor.lexicon.matcher`)."""
     data = resources.files("extractor").joinpath("data")
     curated = [data.joinpath(f"{n}.jsonl").read_bytes() for n in ("models", "benchmarks")]
-    curated += [data.joinpath(n).read_bytes() for n in ("metrics.jsonl", "not_names.txt")]
+    curated += [
+        data.joinpath(n).read_bytes()
+        for n in ("metrics.jsonl", "not_names.txt", "benchmark_words.txt")
+    ]
     # and the code that reads entries out of the lists (a change there changes the tables
     # as a change of the lists does: it once left a stale cache in place)
     package = resources.files("extractor")
@@ -319,6 +332,7 @@ def _load_lexicon(
     def build() -> CompiledLexicon:
         models, benchmarks, metrics = (g.entries for g in lists)
         entries = [e for path, raw in sources for e in parse_registry(path, raw)]
+        entries += _benchmark_words()
         kept = without_curated(entries, (*models, *benchmarks, *metrics), not_names)
         return compile_lexicon(_pattern_tokenizer(nlp), models, benchmarks, metrics, kept)
 
@@ -344,19 +358,25 @@ _fullmatch_list_separator = regex.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|
 _has_digit = regex.compile(r"\d").search
 
 
+# What joins a number to the name it is reported on: " on ", " accuracy on the ", " mean
+# return on " (up to three words of its metric, none a clause or comparison word).
+_match_reported_on = regex.compile(
+    r"(?:\s(?!(?:and|or|but|while|whereas|than|compared|with|at|by|from|to|over|of)\b)"
+    r"\p{L}[\p{L}\p{N}@\-.]*){0,3}\son\s(?:the\s)?(?=\p{Lu})"
+).match
 # A gain reported on a name after it: "on Wisconsin by nearly 5%", "on Traffic by 44%".
 _match_by_number_after = regex.compile(r"\sby\s(?:[\p{L}]+\s){0,2}[+\-]?\d").match
 
 
 def _reported_on_starts(text: str, quantities: Sequence[Quantity] | None) -> frozenset[int]:
-    """Where a name reported on right after a number starts: "44% on Traffic", "0.31 on
-    the Weather" (as :meth:`NameFinder._after_numbers` reads them)."""
+    """Where a name reported on after a number starts: "44% on Traffic", "81.2% accuracy
+    on Seaquest", "a mean return of 3.1 on the Hopper"."""
     starts = set()
     for q in quantities or ():
         if q.kind in ("measure", "number"):
-            m = _match_name_after_number(text, q.end)
+            m = _match_reported_on(text, q.end)
             if m:
-                starts.add(m.start("name"))
+                starts.add(m.end())
     return frozenset(starts)
 
 
@@ -395,6 +415,40 @@ def _cued(
                 if (0 <= begin - e <= 8 or 0 <= b - end <= 8)
             )
         )
+    return _cued_along_lists(text, raw, common, cued)
+
+
+# A setting of experiments right before a benchmark: "evaluated on ", "experiments on the ",
+# "tested across " (not "results on": "Results on Genesis are strong" says too little).
+_search_evaluated_on_end = regex.compile(
+    r"\b(?:evaluat\w*|experiments?|tested|benchmark(?:ed|ing))"
+    r"\s+(?:[^\s.;,]+\s+){0,3}?(?:on|across)\s+(?:the\s+)?\Z",
+    regex.IGNORECASE,
+).search
+
+
+def _cued_along_lists(
+    text: str,
+    raw: Sequence[tuple[str, str, int, int]],
+    common: Sequence[int],
+    cued: dict[int, bool],
+) -> dict[int, bool]:
+    """Benchmarks that are also words, named where experiments are run ("evaluated on
+    Cornell, Texas and Wisconsin"): the first is cued by the setting, each next one by the
+    list it continues."""
+    benchmarks = sorted((raw[i][2], raw[i][3], i) for i in common if raw[i][0] == BENCHMARK)
+    previous: tuple[int, bool] | None = None  # the end of the last one and whether it is cued
+    for begin, end, i in benchmarks:
+        if not cued[i] and (
+            _search_evaluated_on_end(text, max(0, begin - 70), begin)
+            or (
+                previous is not None
+                and previous[1]
+                and bool(_fullmatch_list_separator(text, previous[0], begin))
+            )
+        ):
+            cued[i] = True
+        previous = (end, cued[i])
     return cued
 
 
