@@ -351,6 +351,18 @@ CASES = [
         "a count 'in' a place is no report on a benchmark",
     ),
     (
+        "Experiments on the Occ3D\u2013nuScenes benchmark show a 7.4% mIoU gain.",
+        "benchmarks",
+        ["Occ3D\u2013nuScenes"],
+        "two benchmarks joined by an en dash are one, as with a hyphen",
+    ),
+    (
+        "On the ZorpSpoof Challenge (Track 2), FooNet reaches 4.1% EER.",
+        "benchmarks",
+        ["ZorpSpoof Challenge (Track 2)"],
+        "a numbered track in brackets is part of the benchmark",
+    ),
+    (
         "Scaling is the LLM challenge of our time.",
         "benchmarks",
         [],

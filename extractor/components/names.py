@@ -647,6 +647,40 @@ def _inside_spelled_out_name(text: str, match: NameMatch) -> bool:
 _is_year = regex.compile(r"(?:19|20)\d\d").fullmatch
 
 
+# A numbered track or task in brackets right after a benchmark: "the ASVspoof5 Challenge
+# (Track 1)", "DCASE 2023 (Task 4)".
+_match_bracketed_track = regex.compile(r" \((?:Track|Task)\s?\d{1,2}[A-Za-z]?\)").match
+
+
+def _with_bracketed_track(text: str, match: NameMatch) -> NameMatch:
+    """A benchmark grown over its numbered track in brackets (GUIDELINES, benchmark
+    extents: a named split or track is part of the name)."""
+    track = _match_bracketed_track(text, match.end) if match.label == BENCHMARK else None
+    if track is None:
+        return match
+    name = text[match.start : track.end()]
+    return NameMatch(match.start, track.end(), BENCHMARK, name_key(name), match.source)
+
+
+def _join_dashed_benchmarks(text: str, matches: list[NameMatch]) -> list[NameMatch]:
+    """Two benchmarks joined by an en dash with no space are one ("Occ3D–nuScenes": the
+    Occ3D labels of nuScenes), as the hyphenated spelling is."""
+    joined: list[NameMatch] = []
+    for m in matches:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label == BENCHMARK
+            and m.label == BENCHMARK
+            and text[last.end : m.start] == "\u2013"
+        ):
+            name = text[last.start : m.end]
+            joined[-1] = NameMatch(last.start, m.end, BENCHMARK, name_key(name), "pattern")
+            continue
+        joined.append(m)
+    return joined
+
+
 def _past_score_aside(text: str, end: int) -> int:
     """Where a name's list goes on: past a score in brackets right after it ("WHUCD
     (92.05%), ..."), else its end."""
@@ -854,6 +888,10 @@ class NameFinder:
         resolved = self._coordinated(text, resolved)
         resolved = _drop_attributive_families(text, resolved)
         resolved = _drop_bare_with_resolution(text, resolved)
+        if "\u2013" in text:
+            resolved = _join_dashed_benchmarks(text, resolved)
+        if " (Track" in text or " (Task" in text:
+            resolved = [_with_bracketed_track(text, m) for m in resolved]
         if " baseline" in text:  # "over an IsaacSim baseline": a compared setting, not data
             resolved = [
                 m
