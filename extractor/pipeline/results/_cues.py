@@ -374,7 +374,7 @@ _search_clause_setting = regex.compile(
 ).search
 _search_setting = regex.compile(
     r"(?:\A\s*|\b(?:evaluat\w*|experiments?|tested|results?|benchmark\w*)\s+)"
-    r"(?:on|across)\s+(?:the\s+)?\Z",
+    r"(?:on|across)\s+(?:the\s+|our\s+|their\s+|its\s+)?\Z",
     regex.IGNORECASE,
 ).search
 
