@@ -363,6 +363,18 @@ CASES = [
         "a numbered track in brackets is part of the benchmark",
     ),
     (
+        "We run experiments on the NIH Pancreas dataset and the Zorp City Drone dataset.",
+        "benchmarks",
+        ["NIH Pancreas", "Zorp City Drone"],
+        "capitalised words between a determiner and a dataset noun name a dataset",
+    ),
+    (
+        "We train on the English Wikipedia dataset and report perplexity.",
+        "benchmarks",
+        [],
+        "a language adjective first is no dataset name of its own words",
+    ),
+    (
         "Scaling is the LLM challenge of our time.",
         "benchmarks",
         [],

@@ -81,6 +81,7 @@ from extractor.components._name_patterns import (
     _search_coordinated_before,
     _search_metric_modifier,
     _search_name_before_size,
+    _search_titled_run_before,
     _search_versioned_word_before,
     _search_word_before,
     _sub_version,
@@ -1143,6 +1144,10 @@ class NameFinder:
                 yield NameMatch(
                     word.start(), word.end(), BENCHMARK, name_key(word.group()), "pattern"
                 )
+            titled = _search_titled_run_before(text, max(0, noun_start - 80), noun_start)
+            if titled and not self._is_known_name(titled.group("name")):
+                start, end = titled.span("name")
+                yield NameMatch(start, end, BENCHMARK, name_key(titled.group("name")), "pattern")
             called = _match_noun_called(text, noun_start)
             if called and not self._is_known_name(called.group("name")):
                 start, end = called.span("name")
