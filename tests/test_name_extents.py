@@ -375,6 +375,24 @@ CASES = [
         "a language adjective first is no dataset name of its own words",
     ),
     (
+        "On ZorpSet, FooNet reaches 81% accuracy.",
+        "benchmarks",
+        ["ZorpSet"],
+        "a sentence set on a coined name ('On X, ...') names a benchmark",
+    ),
+    (
+        "On QuuxData-2, BlipSet and the ZorpQA benchmark, FooNet leads.",
+        "benchmarks",
+        ["QuuxData-2", "BlipSet", "ZorpQA"],
+        "each coined name of a sentence's opening setting is a benchmark",
+    ),
+    (
+        "On GPT-4, the attack succeeds 81% of the time. On Monday, it failed.",
+        "benchmarks",
+        [],
+        "an opening setting on a listed model or an ordinary word names no benchmark",
+    ),
+    (
         "Scaling is the LLM challenge of our time.",
         "benchmarks",
         [],

@@ -49,6 +49,7 @@ from extractor.components._name_patterns import (
     _finditer_name_with_model_noun,
     _finditer_named_score,
     _finditer_noun_then_name,
+    _finditer_sentence_setting,
     _finditer_size,
     _finditer_slash_versions,
     _finditer_subject_name,
@@ -1261,6 +1262,11 @@ class NameFinder:
             # "On X, Y achieves ...": a comma without a closing "and" ends the phrase.
             for start, end in items if closed else items[:1]:
                 yield NameMatch(start, end, BENCHMARK, name_key(text[start:end]), "pattern")
+        if "On " in text:
+            for m in _finditer_sentence_setting(text):
+                for name, (start, end) in zip(m.captures("name"), m.spans("name"), strict=True):
+                    if _is_name_shape(name) and not self._is_known_name(name):
+                        yield NameMatch(start, end, BENCHMARK, name_key(name), "pattern")
 
     def _after_numbers(self, text: str, quantities: Sequence[Quantity]) -> list[NameMatch]:
         """Coined names reported on: "+71.96% on SpEAR", "4.04 on VPQAD-2"."""
