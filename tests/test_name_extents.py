@@ -393,6 +393,12 @@ CASES = [
         "an opening setting on a listed model or an ordinary word names no benchmark",
     ),
     (
+        "FooNet sets a new state of the art on ZorpSet and ranks first on QuuxData.",
+        "benchmarks",
+        ["ZorpSet", "QuuxData"],
+        "a coined name after 'state of the art on' or 'ranks first on' is a benchmark",
+    ),
+    (
         "Scaling is the LLM challenge of our time.",
         "benchmarks",
         [],

@@ -460,11 +460,13 @@ _finditer_at_metric = regex.compile(
 # tests/test_components_names.py).
 _EVALUATION_CUE_STEMS = (
     "evaluat", "experiment", "tested", "result", "benchmark", "achiev", "outperform",
-    "performance", "accuracy", "score", "improv", "boost", "attain", "obtain",
+    "perform", "accuracy", "score", "improv", "boost", "attain", "obtain", "state", "sota",
+    "rank",
 )  # fmt: skip
 _evaluated_on = regex.compile(
     r"\b(?:evaluat\w*|experiments?|tested|results?|benchmark(?:ed|ing|s)?|achiev\w*|"
-    r"outperform\w*|improv\w*|boost\w*|attain\w*|obtain\w*|performance|accuracy|scores?)"
+    r"outperform\w*|improv\w*|boost\w*|attain\w*|obtain\w*|performance|accuracy|scores?|"
+    r"state[\s-]of[\s-]the[\s-]art|SOTA|(?:ranks?|ranked|ranking|performs?|performed)\s(?:first|best))"
     r"\s+(?:[^\s.;]+\s+){0,3}?(?:on|across)\s+(?:the\s+)?",
     regex.IGNORECASE,
 )
