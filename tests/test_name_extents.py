@@ -399,6 +399,12 @@ CASES = [
         "a coined name after 'state of the art on' or 'ranks first on' is a benchmark",
     ),
     (
+        "Experiments on the ZORPUS 2025 breast ultrasound set show an accuracy of 92.3%.",
+        "benchmarks",
+        ["ZORPUS 2025"],
+        "a benchmark found by its context keeps its edition year",
+    ),
+    (
         "Scaling is the LLM challenge of our time.",
         "benchmarks",
         [],

@@ -664,6 +664,23 @@ def _with_bracketed_track(text: str, match: NameMatch) -> NameMatch:
     return NameMatch(match.start, track.end(), BENCHMARK, name_key(name), match.source)
 
 
+# A year after a benchmark found by its shape or context: "PRECISE 2025", "SemEval-2024".
+_match_year_after = regex.compile(r"[\s\-](?:19|20)\d\d(?![\w\-%])").match
+
+
+def _grown_pattern_benchmark(text: str, match: NameMatch) -> NameMatch:
+    """A benchmark found by a pattern, grown as listed ones are over its edition year
+    (GUIDELINES, benchmark extents: a version is part of the name): "PRECISE 2025",
+    "ZorpEval-2024". (Growing it over a split or resolution too cost held-out numbers.)"""
+    if match.label != BENCHMARK or match.source != "pattern":
+        return match
+    year = _match_year_after(text, match.end)
+    if year is None or _match_number_with_unit(text, match.end):
+        return match
+    end = year.end()
+    return NameMatch(match.start, end, BENCHMARK, name_key(text[match.start : end]), "pattern")
+
+
 def _join_dashed_benchmarks(text: str, matches: list[NameMatch]) -> list[NameMatch]:
     """Two benchmarks joined by an en dash with no space are one ("Occ3D–nuScenes": the
     Occ3D labels of nuScenes), as the hyphenated spelling is."""
@@ -894,6 +911,7 @@ class NameFinder:
             resolved = _join_dashed_benchmarks(text, resolved)
         if " (Track" in text or " (Task" in text:
             resolved = [_with_bracketed_track(text, m) for m in resolved]
+        resolved = [_grown_pattern_benchmark(text, m) for m in resolved]
         if " baseline" in text:  # "over an IsaacSim baseline": a compared setting, not data
             resolved = [
                 m
