@@ -466,7 +466,7 @@ _EVALUATION_CUE_STEMS = (
 _evaluated_on = regex.compile(
     r"\b(?:evaluat\w*|experiments?|tested|results?|benchmark(?:ed|ing|s)?|achiev\w*|"
     r"outperform\w*|improv\w*|boost\w*|attain\w*|obtain\w*|performance|accuracy|scores?|"
-    r"state[\s-]of[\s-]the[\s-]art|SOTA|(?:ranks?|ranked|ranking|performs?|performed)\s(?:first|best))"
+    r"state[\s-]of[\s-]the[\s-]art|sota|rank\w*\s(?:first|best)|perform\w*\s(?:first|best))"
     r"\s+(?:[^\s.;]+\s+){0,3}?(?:on|across)\s+(?:the\s+)?",
     regex.IGNORECASE,
 )
