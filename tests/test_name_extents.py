@@ -363,7 +363,7 @@ CASES = [
         "a numbered track in brackets is part of the benchmark",
     ),
     (
-        "We run experiments on the NIH Pancreas dataset and the Zorp City Drone dataset.",
+        "We run experiments on the NIH Pancreas dataset and using Zorp City Drone dataset.",
         "benchmarks",
         ["NIH Pancreas", "Zorp City Drone"],
         "capitalised words between a determiner and a dataset noun name a dataset",

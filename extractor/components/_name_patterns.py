@@ -259,11 +259,12 @@ _sub_version = regex.compile(r"\s?v\d.*$").sub
 _SEPARATORS = " \t\n-_\u00a0"
 _DROP_SEPARATORS = {ord(c): None for c in _SEPARATORS}
 
-# "the NIH Pancreas dataset", "the public Chengdu UHR dataset": two to four capitalised words
-# or numbers between a determiner and a lower-case dataset noun name one dataset (not a
-# language adjective first: "the English Wikipedia dataset" is checked by the caller's lists).
+# "the NIH Pancreas dataset", "the public Chengdu UHR dataset", "using Zorp City Drone
+# dataset": two to four capitalised words or numbers between a determiner (or the
+# preposition or verb that takes the data) and a lower-case dataset noun name one dataset
+# (not a language adjective first: "the English Wikipedia dataset").
 _search_titled_run_before = regex.compile(
-    r"(?:^|\s)(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|public|open)\s"
+    r"(?:^|\s)(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|public|open|on|using|from|in)\s"
     r"(?!\p{Lu}\p{Ll}*(?:ese|ish|ian|an|ic|ch)\s)"
     r"(?P<name>[\p{Lu}][\p{L}\p{N}\-.&]*(?:\s[\p{Lu}\d][\p{L}\p{N}\-.&]*){1,3})\s\Z"
 ).search
