@@ -405,6 +405,12 @@ CASES = [
         "a benchmark found by its context keeps its edition year",
     ),
     (
+        "On ZorpSet, FooNet gains 3.00% on G-mAP and 2.56% on mR@3, and 4.1% on QuuxData-CD.",
+        "benchmarks",
+        ["ZorpSet", "QuuxData-CD"],
+        "a metric at a cut-off or under a short prefix after 'N% on' is no benchmark",
+    ),
+    (
         "Scaling is the LLM challenge of our time.",
         "benchmarks",
         [],

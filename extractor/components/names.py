@@ -1297,10 +1297,24 @@ class NameFinder:
                 m
                 and _is_name_shape(m.group("name"))
                 and not self.models.has_pattern(m.group("name"))
+                and not self._names_a_metric(text, m.group("name"), m.end("name"))
             ):
                 start, end = m.span("name")
                 found.append(NameMatch(start, end, BENCHMARK, name_key(m.group("name")), "pattern"))
         return found
+
+    def _names_a_metric(self, text: str, name: str, end: int) -> bool:
+        """Whether a name a number is reported "on" is a metric: one at a cut-off ("2.56%
+        on mR@3"), a listed metric, or a listed metric under a prefix of one or two letters
+        ("3.00% on G-mAP"; not "LEVIR-CD", a dataset whose last part spells a metric)."""
+        if text.startswith("@", end):
+            return True
+        prefix, _, last = name.rpartition("-")
+        words = {name, last} if 0 < len(prefix) <= 2 else {name}  # not "LEVIR-CD"
+        return any(
+            self.metrics.has_pattern(word) or self.metrics.has_pattern(word.lower())
+            for word in words
+        )
 
     def _defined_acronyms(self, doc: Doc, matches: list[NameMatch]) -> list[NameMatch]:
         """Apply the text's own acronym definitions to the list matches.
