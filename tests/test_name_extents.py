@@ -411,6 +411,12 @@ CASES = [
         "a metric at a cut-off or under a short prefix after 'N% on' is no benchmark",
     ),
     (
+        "FooDenoise runs in 34.0 ms on the MediaTek Dimensity 9500 and on Snapdragon chips.",
+        "benchmarks",
+        [],
+        "chip makers and chip lines are hardware, not benchmarks",
+    ),
+    (
         "Scaling is the LLM challenge of our time.",
         "benchmarks",
         [],
