@@ -417,6 +417,12 @@ CASES = [
         "chip makers and chip lines are hardware, not benchmarks",
     ),
     (
+        "We introduce ZorpInstruct, the largest open instruction tuning dataset for code.",
+        "benchmarks",
+        ["ZorpInstruct"],
+        "a coined name in apposition to 'the ... dataset' is a dataset",
+    ),
+    (
         "Scaling is the LLM challenge of our time.",
         "benchmarks",
         [],

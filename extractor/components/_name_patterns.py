@@ -281,7 +281,7 @@ _match_the_proper_name = regex.compile(
     r"(?:^|\s)the\s(?!\p{Lu}\p{Ll}*(?:ese|ish|ian|an|ic|ch)\s)\p{Lu}\p{Ll}+\s\Z"
 ).search
 _search_appositive = regex.compile(
-    r"(?<![\w\-])(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?:\s\([^)]{1,20}\))?,\s(?:a|an|the\sfirst)\s"
+    r"(?<![\w\-])(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?:\s\([^)]{1,20}\))?,\s(?:a|an|the)\s"
     r"(?:[\w\-]+,?\s){0,4}?\Z"
 ).search
 # A name reported on right after a number: "+71.96% on SpEAR".

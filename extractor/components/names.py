@@ -1171,12 +1171,13 @@ class NameFinder:
             if called and not self._is_known_name(called.group("name")):
                 start, end = called.span("name")
                 yield NameMatch(start, end, BENCHMARK, name_key(called.group("name")), "pattern")
-            # "UltraFoo, a new dataset of ..." / "X (XD), a large-scale benchmark"
+            # "UltraFoo, a new dataset of ...", "X (XD), a large-scale benchmark", "X, the
+            # largest open instruction-tuning dataset"
             window = max(0, noun_start - 90)
             appositive = (
                 _search_appositive(text, window, noun_start)
                 if text.find(", a", window, noun_start) >= 0
-                or text.find(", the first", window, noun_start) >= 0
+                or text.find(", the ", window, noun_start) >= 0
                 else None
             )
             if appositive and _is_name_shape(appositive.group("name")):
