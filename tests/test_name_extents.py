@@ -423,6 +423,18 @@ CASES = [
         "a coined name in apposition to 'the ... dataset' is a dataset",
     ),
     (
+        "We run experiments on three datasets: TotalSegmentator, SegTHOR and AMOS22.",
+        "benchmarks",
+        ["TotalSegmentator", "SegTHOR", "AMOS22"],
+        "a listed model named as an item of a list of datasets is that dataset",
+    ),
+    (
+        "FooGNN leads across three datasets (GCN with RMSE of 0.518 on B3DB).",
+        "models",
+        ["FooGNN", "GCN"],
+        "a model alone after 'datasets (' is no list of datasets",
+    ),
+    (
         "Scaling is the LLM challenge of our time.",
         "benchmarks",
         [],

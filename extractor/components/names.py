@@ -681,6 +681,36 @@ def _grown_pattern_benchmark(text: str, match: NameMatch) -> NameMatch:
     return NameMatch(match.start, end, BENCHMARK, name_key(text[match.start : end]), "pattern")
 
 
+def _dataset_list_spans(text: str, joined: bool = False) -> Iterator[tuple[int, int]]:
+    """Where the items of a list of datasets written after its plural noun stand ("on
+    three datasets: TotalSegmentator, SegTHOR and AMOS22"); ``joined``: only those of a
+    list of two or more ("datasets (GCN with RMSE of ...)" lists nothing)."""
+    for cue in _finditer_dataset_list_cue(text):
+        pos, first = cue.end(), True
+        while item := _match_dataset_item(text, pos):
+            if not any(ch.isalpha() for ch in item.group("name")):
+                break  # "datasets (3.6 hours, ...)": a count, not a list of names
+            if not joined or not first or item.group("sep"):
+                yield item.span("name")
+            if not item.group("sep"):
+                break
+            pos, first = item.end("sep"), False
+
+
+def _models_listed_as_data(text: str, matches: list[NameMatch]) -> list[NameMatch]:
+    """A listed model named as an item of a list of datasets is that dataset: "on three
+    datasets: TotalSegmentator, SegTHOR and AMOS22" (TotalSegmentator is also a model)."""
+    items = set(_dataset_list_spans(text, joined=True))
+    if not items:
+        return matches
+    return [
+        NameMatch(m.start, m.end, BENCHMARK, m.key, m.source)
+        if m.label == MODEL and (m.start, m.end) in items
+        else m
+        for m in matches
+    ]
+
+
 def _join_dashed_benchmarks(text: str, matches: list[NameMatch]) -> list[NameMatch]:
     """Two benchmarks joined by an en dash with no space are one ("Occ3D–nuScenes": the
     Occ3D labels of nuScenes), as the hyphenated spelling is."""
@@ -912,6 +942,8 @@ class NameFinder:
         if " (Track" in text or " (Task" in text:
             resolved = [_with_bracketed_track(text, m) for m in resolved]
         resolved = [_grown_pattern_benchmark(text, m) for m in resolved]
+        if "datasets" in text or "benchmarks" in text or "corpora" in text:
+            resolved = _models_listed_as_data(text, resolved)
         if " baseline" in text:  # "over an IsaacSim baseline": a compared setting, not data
             resolved = [
                 m
@@ -995,18 +1027,10 @@ class NameFinder:
     def _dataset_list_items(self, text: str) -> Iterator[NameMatch]:
         """The datasets a text lists after their plural noun ("on four datasets: Adult-Income,
         Higgs-100k, and Wine-Quality"); names of other kinds are left to their lists."""
-        for cue in _finditer_dataset_list_cue(text):
-            pos = cue.end()
-            while item := _match_dataset_item(text, pos):
-                name = item.group("name")
-                if not any(ch.isalpha() for ch in name):
-                    break  # "datasets (3.6 hours, ...)": a count, not a list of names
-                if not (self.models.has_pattern(name) or self.metrics.has_pattern(name)):
-                    start, end = item.span("name")
-                    yield NameMatch(start, end, BENCHMARK, name_key(name), "pattern")
-                if not item.group("sep"):
-                    break
-                pos = item.end("sep")
+        for start, end in _dataset_list_spans(text):
+            name = text[start:end]
+            if not (self.models.has_pattern(name) or self.metrics.has_pattern(name)):
+                yield NameMatch(start, end, BENCHMARK, name_key(name), "pattern")
 
     def _is_known_name(self, name: str) -> bool:
         """A name the lists or the stop list already know (of any kind)."""
