@@ -435,6 +435,18 @@ CASES = [
         "a model alone after 'datasets (' is no list of datasets",
     ),
     (
+        "FooMath reaches 50.0% on AIME24, 77.1% on AMC and 35.3% on Minerva.",
+        "benchmarks",
+        ["AIME24", "AMC", "Minerva"],
+        "a listed model scored on among scored benchmarks is a benchmark there",
+    ),
+    (
+        "FooMath beats Minerva by 3.1% on MATH.",
+        "models",
+        ["Minerva"],
+        "a listed model compared with stays a model",
+    ),
+    (
         "Scaling is the LLM challenge of our time.",
         "benchmarks",
         [],

@@ -711,6 +711,33 @@ def _models_listed_as_data(text: str, matches: list[NameMatch]) -> list[NameMatc
     ]
 
 
+# A score right before "on": "35.3% on ", "77.1 on the ".
+_search_score_on_before = regex.compile(
+    r"\d(?:[\d.,]*\d)?\s?(?:%|points?)?\son\s(?:the\s)?\Z"
+).search
+
+
+def _models_scored_on(text: str, matches: list[NameMatch]) -> list[NameMatch]:
+    """A listed model a score is reported on among benchmarks scored the same way is a
+    benchmark there: "50.0% on AIME24, 77.1% on AMC, 35.3% on Minerva" (Minerva Math)."""
+    scored = [
+        i
+        for i, m in enumerate(matches)
+        if m.label in (MODEL, BENCHMARK)
+        and _search_score_on_before(text, max(0, m.start - 16), m.start)
+    ]
+    relabelled = list(matches)
+    for i in scored:
+        m = matches[i]
+        if m.label == MODEL and any(
+            matches[j].label == BENCHMARK and abs(matches[j].start - m.start) <= 80
+            for j in scored
+            if j != i
+        ):
+            relabelled[i] = NameMatch(m.start, m.end, BENCHMARK, m.key, m.source)
+    return relabelled
+
+
 def _join_dashed_benchmarks(text: str, matches: list[NameMatch]) -> list[NameMatch]:
     """Two benchmarks joined by an en dash with no space are one ("Occ3D–nuScenes": the
     Occ3D labels of nuScenes), as the hyphenated spelling is."""
@@ -944,6 +971,8 @@ class NameFinder:
         resolved = [_grown_pattern_benchmark(text, m) for m in resolved]
         if "datasets" in text or "benchmarks" in text or "corpora" in text:
             resolved = _models_listed_as_data(text, resolved)
+        if " on " in text:
+            resolved = _models_scored_on(text, resolved)
         if " baseline" in text:  # "over an IsaacSim baseline": a compared setting, not data
             resolved = [
                 m
