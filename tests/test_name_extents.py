@@ -447,6 +447,12 @@ CASES = [
         "a listed model compared with stays a model",
     ),
     (
+        "We use datasets of molecular properties (ZorpMol, QuuxChem and Glimmer).",
+        "benchmarks",
+        ["ZorpMol", "QuuxChem", "Glimmer"],
+        "a list in brackets after 'datasets of ...' lists datasets",
+    ),
+    (
         "Scaling is the LLM challenge of our time.",
         "benchmarks",
         [],

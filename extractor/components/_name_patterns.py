@@ -863,6 +863,8 @@ _finditer_dataset_list_cue = regex.compile(
     r"\b(?:datasets|benchmarks|corpora)\s?(?::|\(|,?\s(?:including|namely|i\.e\.,?|such\sas|"
     r"like|e\.g\.,?))\s"
     r"|\b(?:datasets|benchmarks|corpora)\s?\("
+    # "datasets of quantum chemical properties (QM9, MD17 and Chignolin)"
+    r"|\b(?:datasets|benchmarks|corpora)\s(?:of|from|for|on)\s(?:[\p{Ll}\-]+\s){1,4}\("
 ).finditer
 _match_dataset_item = regex.compile(
     r"(?P<name>[\p{Lu}\d][\p{L}\p{N}\-.]*[\p{L}\p{N}](?:\s[\p{Lu}\d][\p{L}\p{N}\-.]*[\p{L}\p{N}]){0,3})"
