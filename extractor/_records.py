@@ -131,17 +131,19 @@ def _models(text: str, names: list[NameMatch], method: MethodMatch | None) -> li
     return models
 
 
-# A benchmark's edition: its bare name and a year ("APTOS 2019", "VisDrone2019", "BraTS-2021").
-_match_edition = regex.compile(r"(?P<bare>.*?\p{L})[\s\-]?(?:19|20)\d\d").fullmatch
+# A benchmark's edition: its bare name and a year ("APTOS 2019", "VisDrone2019", "BraTS-2021")
+# or a size ("Atari 100k", "Higgs-100k").
+_match_edition = regex.compile(r"(?P<bare>.*?\p{L})[\s\-]?(?:(?:19|20)\d\d|\d+[kKmM])").fullmatch
 
 
 def _editions_folded(benchmarks: list[Data]) -> tuple[list[Data], dict[str, str]]:
     """Benchmarks with a bare name folded into its one edition, and the spellings moved.
 
-    "trained on the APTOS 2019 dataset ... a kappa of 0.88 on the APTOS validation set":
-    the bare name is that edition (GUIDELINES, benchmark extents: the bare name and a
-    variant are listed apart only when the text uses both for different things; two
-    editions, "VOC 2007 and VOC 2012", leave the bare name apart).
+    "trained on the APTOS 2019 dataset ... a kappa of 0.88 on the APTOS validation set",
+    "the Atari 100k benchmark ... human-level on 9 Atari games": the bare name is that
+    edition (GUIDELINES, benchmark extents: the bare name and a variant are listed apart
+    only when the text uses both for different things; two editions, "VOC 2007 and VOC
+    2012", leave the bare name apart).
     """
     by_bare: dict[str, list[Data]] = {}
     for entity in benchmarks:

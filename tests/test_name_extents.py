@@ -453,6 +453,12 @@ CASES = [
         "a list in brackets after 'datasets of ...' lists datasets",
     ),
     (
+        "On the Atari 100k benchmark, FooRL reaches 1.2 on Atari, a new record.",
+        "benchmarks",
+        ["Atari 100k"],
+        "a bare name beside its one sized subset is listed once, as the subset",
+    ),
+    (
         "Scaling is the LLM challenge of our time.",
         "benchmarks",
         [],
