@@ -459,6 +459,18 @@ CASES = [
         "a bare name beside its one sized subset is listed once, as the subset",
     ),
     (
+        "On the ISPRS Vaihingen benchmark, FooSeg reaches 76.8% mIoU.",
+        "benchmarks",
+        ["ISPRS Vaihingen"],
+        "the organisation that publishes a dataset, written before it, is part of its name",
+    ),
+    (
+        "FooSeg was trained with help from ABCD Vaihingen images and reaches 76.8% mIoU.",
+        "benchmarks",
+        ["Vaihingen"],
+        "an acronym that is no dataset publisher is not part of the name",
+    ),
+    (
         "Scaling is the LLM challenge of our time.",
         "benchmarks",
         [],

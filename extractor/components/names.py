@@ -738,6 +738,24 @@ def _models_scored_on(text: str, matches: list[NameMatch]) -> list[NameMatch]:
     return relabelled
 
 
+# Organisations that publish datasets under their name, written before it as part of it:
+# "NASA CMAPSS", "ISPRS Vaihingen", "UCI Adult" (data/dataset_publishers.txt).
+_PUBLISHERS = load_word_list("dataset_publishers")
+_search_publisher_before = regex.compile(r"(?<![\w\-])(?P<publisher>\p{Lu}{2,6})\s\Z").search
+
+
+def _with_publisher(text: str, match: NameMatch) -> NameMatch:
+    """A benchmark grown over the organisation that publishes it, written right before it
+    ("NASA CMAPSS", "ISPRS Vaihingen")."""
+    if match.label != BENCHMARK:
+        return match
+    found = _search_publisher_before(text, max(0, match.start - 8), match.start)
+    if found is None or found.group("publisher") not in _PUBLISHERS:
+        return match
+    start = found.start("publisher")
+    return NameMatch(start, match.end, BENCHMARK, name_key(text[start : match.end]), match.source)
+
+
 def _join_dashed_benchmarks(text: str, matches: list[NameMatch]) -> list[NameMatch]:
     """Two benchmarks joined by an en dash with no space are one ("Occ3D–nuScenes": the
     Occ3D labels of nuScenes), as the hyphenated spelling is."""
@@ -969,6 +987,7 @@ class NameFinder:
         if " (Track" in text or " (Task" in text:
             resolved = [_with_bracketed_track(text, m) for m in resolved]
         resolved = [_grown_pattern_benchmark(text, m) for m in resolved]
+        resolved = [_with_publisher(text, m) for m in resolved]
         if "datasets" in text or "benchmarks" in text or "corpora" in text:
             resolved = _models_listed_as_data(text, resolved)
         if " on " in text:
