@@ -471,6 +471,12 @@ CASES = [
         "an acronym that is no dataset publisher is not part of the name",
     ),
     (
+        "On VoxCeleb1-O/E/H, FooSpk reaches low EERs, and it also leads on COCO/LVIS.",
+        "benchmarks",
+        ["VoxCeleb1-O/E/H", "COCO", "LVIS"],
+        "short variants after slashes are part of the name; two full names are two",
+    ),
+    (
         "Scaling is the LLM challenge of our time.",
         "benchmarks",
         [],

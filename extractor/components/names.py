@@ -756,6 +756,23 @@ def _with_publisher(text: str, match: NameMatch) -> NameMatch:
     return NameMatch(start, match.end, BENCHMARK, name_key(text[start : match.end]), match.source)
 
 
+# Short variants of a benchmark written after it with slashes: "VoxCeleb1-O/E/H",
+# "TREC-DL19/20" (one or two capitals or digits each; "COCO/LVIS" are two benchmarks).
+_match_slashed_variants = regex.compile(r"(?:/[\p{Lu}\d]{1,2})+(?![\w\-/])").match
+
+
+def _with_slashed_variants(text: str, match: NameMatch) -> NameMatch:
+    """A benchmark written with its short variants after slashes is one name, as written
+    ("VoxCeleb1-O/E/H": the text reports on the three trial lists together)."""
+    if match.label != BENCHMARK or not text.startswith("/", match.end):
+        return match
+    variants = _match_slashed_variants(text, match.end)
+    if variants is None:
+        return match
+    end = variants.end()
+    return NameMatch(match.start, end, BENCHMARK, name_key(text[match.start : end]), match.source)
+
+
 def _join_dashed_benchmarks(text: str, matches: list[NameMatch]) -> list[NameMatch]:
     """Two benchmarks joined by an en dash with no space are one ("Occ3D–nuScenes": the
     Occ3D labels of nuScenes), as the hyphenated spelling is."""
@@ -988,6 +1005,8 @@ class NameFinder:
             resolved = [_with_bracketed_track(text, m) for m in resolved]
         resolved = [_grown_pattern_benchmark(text, m) for m in resolved]
         resolved = [_with_publisher(text, m) for m in resolved]
+        if "/" in text:
+            resolved = [_with_slashed_variants(text, m) for m in resolved]
         if "datasets" in text or "benchmarks" in text or "corpora" in text:
             resolved = _models_listed_as_data(text, resolved)
         if " on " in text:
