@@ -387,6 +387,12 @@ CASES = [
         "each coined name of a sentence's opening setting is a benchmark",
     ),
     (
+        "Across ZorpSeg, QuuxMR and BlipCT, FooSeg is the strongest method.",
+        "benchmarks",
+        ["ZorpSeg", "QuuxMR", "BlipCT"],
+        "a sentence opening 'Across A, B and C,' is set on those benchmarks",
+    ),
+    (
         "On GPT-4, the attack succeeds 81% of the time. On Monday, it failed.",
         "benchmarks",
         [],

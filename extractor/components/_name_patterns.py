@@ -269,10 +269,11 @@ _search_titled_run_before = regex.compile(
     r"(?P<name>[\p{Lu}][\p{L}\p{N}\-.&]*(?:\s[\p{Lu}\d][\p{L}\p{N}\-.&]*){1,3})\s\Z"
 ).search
 # A sentence set on named benchmarks: "On ZorpSet, ...", "On the Foo-2 and BarQA benchmarks,
-# ...", "On A, B and C, ..." (each name is checked by the caller: coined, of no other kind).
+# ...", "Across A, B and C, ..." (each name is checked by the caller: coined, of no other
+# kind).
 _SETTING_NAME = r"(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])"
 _finditer_sentence_setting = regex.compile(
-    r"(?:\A|(?<=[.;!?]\s)|(?<=\n))On\s(?:the\s)?"
+    r"(?:\A|(?<=[.;!?]\s)|(?<=\n))(?:On|Across)\s(?:the\s)?"
     rf"{_SETTING_NAME}(?:(?:,\s(?:and\s)?|\sand\s|\s)(?:the\s)?{_SETTING_NAME}){{0,4}}"
     r"(?:\s(?:benchmarks?|datasets?|splits?|test\ssets?))?,"
 ).finditer
