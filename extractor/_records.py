@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
 from spacy.tokens import Doc
 
 from extractor.components._spans import doc_text, payload
@@ -130,6 +131,45 @@ def _models(text: str, names: list[NameMatch], method: MethodMatch | None) -> li
     return models
 
 
+# A benchmark's edition: its bare name and a year ("APTOS 2019", "VisDrone2019", "BraTS-2021")
+# or a size ("Atari 100k", "Higgs-100k").
+_match_edition = regex.compile(r"(?P<bare>.*?\p{L})[\s\-]?(?:(?:19|20)\d\d|\d+[kKmM])").fullmatch
+
+
+def _editions_folded(benchmarks: list[Data]) -> tuple[list[Data], dict[str, str]]:
+    """Benchmarks with a bare name folded into its one edition, and the spellings moved.
+
+    "trained on the APTOS 2019 dataset ... a kappa of 0.88 on the APTOS validation set",
+    "the Atari 100k benchmark ... human-level on 9 Atari games": the bare name is that
+    edition (GUIDELINES, benchmark extents: the bare name and a variant are listed apart
+    only when the text uses both for different things; two editions, "VOC 2007 and VOC
+    2012", leave the bare name apart).
+    """
+    by_bare: dict[str, list[Data]] = {}
+    for entity in benchmarks:
+        edition = _match_edition(entity["name"])
+        if edition:
+            by_bare.setdefault(edition.group("bare").casefold(), []).append(entity)
+    if not by_bare:
+        return benchmarks, {}
+    moved: dict[str, str] = {}
+    kept = []
+    for entity in benchmarks:
+        editions = by_bare.get(entity["name"].casefold(), [])
+        if len(editions) != 1:
+            kept.append(entity)
+            continue
+        edition = editions[0]
+        for spelling in (entity["name"], *entity["aliases"]):
+            moved[spelling] = edition["name"]
+            if spelling not in edition["aliases"]:
+                edition["aliases"].append(spelling)
+        edition["mentions"] = sorted(
+            edition["mentions"] + entity["mentions"], key=lambda m: int(m["start"])
+        )
+    return kept, moved
+
+
 def doc_to_record(
     doc: Doc, *, id: str | None = None, title: str | None = None, meta: PaperMeta | None = None
 ) -> PaperRecord:
@@ -150,6 +190,11 @@ def doc_to_record(
         id = slugify(title or text[:80]) or "paper"
     names: list[NameMatch] = payload(doc, "paper_names") or []
     method: MethodMatch | None = payload(doc, "paper_method")
+    benchmarks, editions = _editions_folded(_entities(text, names, BENCHMARK))
+    results = _results(text, payload(doc, "paper_results") or [])
+    if editions:
+        for result in results:
+            result["benchmark"] = editions.get(result["benchmark"], result["benchmark"])
     record = PaperRecord.model_validate(
         {
             "id": id,
@@ -157,8 +202,8 @@ def doc_to_record(
             "text": text,
             "method": _method_entity(text, method),
             "models": _models(text, names, method),
-            "benchmarks": _entities(text, names, BENCHMARK),
-            "metrics": _results(text, payload(doc, "paper_results") or []),
+            "benchmarks": benchmarks,
+            "metrics": results,
             "code_urls": [
                 _link(text, link) for link in _first_of_each_url(payload(doc, "paper_links"))
             ],

@@ -105,3 +105,20 @@ def test_a_missing_registry_folder_is_an_empty_registry(tmp_path: Path) -> None:
 def test_a_malformed_registry_line_names_the_file_and_line() -> None:
     with pytest.raises(ValueError, match=r"m\.jsonl:2: not a registry entry"):
         parse_registry(Path("m.jsonl"), b'\n{"label": "MODEL"}\n')
+
+
+def test_benchmark_words_are_new_capitalised_names() -> None:
+    """data/benchmark_words.txt: each line a capitalised name no curated list has (the
+    curated lists would win and the line would do nothing), none twice."""
+    from extractor.gazetteers import load_gazetteer, load_word_list
+
+    words = load_word_list("benchmark_words")
+    assert len(words) >= 30
+    curated = {
+        e.pattern.casefold()
+        for name in ("models", "benchmarks", "metrics")
+        for e in load_gazetteer(name).entries
+    }
+    for word in words:
+        assert word[0].isupper(), word
+        assert word.casefold() not in curated, word

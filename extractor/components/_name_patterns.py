@@ -259,12 +259,30 @@ _sub_version = regex.compile(r"\s?v\d.*$").sub
 _SEPARATORS = " \t\n-_\u00a0"
 _DROP_SEPARATORS = {ord(c): None for c in _SEPARATORS}
 
+# "the NIH Pancreas dataset", "the public Chengdu UHR dataset", "using Zorp City Drone
+# dataset": two to four capitalised words or numbers between a determiner (or the
+# preposition or verb that takes the data) and a lower-case dataset noun name one dataset
+# (not a language adjective first: "the English Wikipedia dataset").
+_search_titled_run_before = regex.compile(
+    r"(?:^|\s)(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|public|open|on|using|from|in)\s"
+    r"(?!\p{Lu}\p{Ll}*(?:ese|ish|ian|an|ic|ch)\s)"
+    r"(?P<name>[\p{Lu}][\p{L}\p{N}\-.&]*(?:\s[\p{Lu}\d][\p{L}\p{N}\-.&]*){1,3})\s\Z"
+).search
+# A sentence set on named benchmarks: "On ZorpSet, ...", "On the Foo-2 and BarQA benchmarks,
+# ...", "Across A, B and C, ..." (each name is checked by the caller: coined, of no other
+# kind).
+_SETTING_NAME = r"(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])"
+_finditer_sentence_setting = regex.compile(
+    r"(?:\A|(?<=[.;!?]\s)|(?<=\n))(?:On|Across)\s(?:the\s)?"
+    rf"{_SETTING_NAME}(?:(?:,\s(?:and\s)?|\sand\s|\s)(?:the\s)?{_SETTING_NAME}){{0,4}}"
+    r"(?:\s(?:benchmarks?|datasets?|splits?|test\ssets?))?,"
+).finditer
 # "the Clarkson dataset": one capitalised word after "the" (not a language adjective).
 _match_the_proper_name = regex.compile(
     r"(?:^|\s)the\s(?!\p{Lu}\p{Ll}*(?:ese|ish|ian|an|ic|ch)\s)\p{Lu}\p{Ll}+\s\Z"
 ).search
 _search_appositive = regex.compile(
-    r"(?<![\w\-])(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?:\s\([^)]{1,20}\))?,\s(?:a|an|the\sfirst)\s"
+    r"(?<![\w\-])(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?:\s\([^)]{1,20}\))?,\s(?:a|an|the)\s"
     r"(?:[\w\-]+,?\s){0,4}?\Z"
 ).search
 # A name reported on right after a number: "+71.96% on SpEAR".
@@ -366,8 +384,13 @@ _COORDINATED_NAME = (
 _match_coordinated_after = regex.compile(
     rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_COORDINATED_NAME}"
 ).match
+# A score in brackets after a listed name, which does not end the list: "SYSU-CD (IoU
+# 73.81%), WHUCD (92.05%) and CDD (97.01%)" (a digit inside, no brackets nested).
+_SCORE_ASIDE = r"\s\((?=[^()]{0,60}\d)[^()]{1,60}\)"
+_match_score_aside = regex.compile(_SCORE_ASIDE).match
 _search_coordinated_before = regex.compile(  # searched backwards: it ends at the window's end
-    rf"(?<![\w\-.]){_COORDINATED_NAME}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\Z",
+    rf"(?<![\w\-.]){_COORDINATED_NAME}(?:{_SCORE_ASIDE})?"
+    rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)\Z",
     regex.REVERSE,
 ).search
 # A coined name called a model in an apposition: "MAVL, a model incorporating ...",
@@ -439,11 +462,13 @@ _finditer_at_metric = regex.compile(
 # tests/test_components_names.py).
 _EVALUATION_CUE_STEMS = (
     "evaluat", "experiment", "tested", "result", "benchmark", "achiev", "outperform",
-    "performance", "accuracy", "score", "improv", "boost", "attain", "obtain",
+    "perform", "accuracy", "score", "improv", "boost", "attain", "obtain", "state", "sota",
+    "rank",
 )  # fmt: skip
 _evaluated_on = regex.compile(
     r"\b(?:evaluat\w*|experiments?|tested|results?|benchmark(?:ed|ing|s)?|achiev\w*|"
-    r"outperform\w*|improv\w*|boost\w*|attain\w*|obtain\w*|performance|accuracy|scores?)"
+    r"outperform\w*|improv\w*|boost\w*|attain\w*|obtain\w*|performance|accuracy|scores?|"
+    r"state[\s-]of[\s-]the[\s-]art|sota|rank\w*\s(?:first|best)|perform\w*\s(?:first|best))"
     r"\s+(?:[^\s.;]+\s+){0,3}?(?:on|across)\s+(?:the\s+)?",
     regex.IGNORECASE,
 )
@@ -821,6 +846,15 @@ _finditer_titled_benchmark = regex.compile(
     r"(?:\p{Lu}[\p{L}\p{N}\-]*\s){1,4}(?:Benchmark|Dataset|Corpus|Challenge(?:\s(?:19|20)\d\d)?)(?![\w\-]|\s\p{Lu})"
 ).finditer
 
+# A challenge named by a coined word in lower-case "challenge", after "the": "in the PUMA
+# challenge", "the Mobile AI 2026 challenge" (its year kept). Up to four capitalised words or
+# numbers; which of them is a coined name is checked by the caller.
+_finditer_lower_challenge = regex.compile(
+    r"(?<=\b[Tt]he\s)(?!(?:The|A|An|Our|This|These|Its|Their|New|Grand|Open|Public)\s)"
+    r"(?P<words>(?:[\p{Lu}\d][\p{L}\p{N}\-]*\s){1,4})challenge(?![\w\-])"
+).finditer
+
+
 # A list of datasets written out after its plural noun: "on four public datasets:
 # Adult-Income, Higgs-100k, and Wine-Quality", "three benchmark datasets (Foo, Bar and Baz)",
 # "datasets, including Foo and Bar", "benchmarks such as Foo". Each item is a run of
@@ -830,6 +864,8 @@ _finditer_dataset_list_cue = regex.compile(
     r"\b(?:datasets|benchmarks|corpora)\s?(?::|\(|,?\s(?:including|namely|i\.e\.,?|such\sas|"
     r"like|e\.g\.,?))\s"
     r"|\b(?:datasets|benchmarks|corpora)\s?\("
+    # "datasets of quantum chemical properties (QM9, MD17 and Chignolin)"
+    r"|\b(?:datasets|benchmarks|corpora)\s(?:of|from|for|on)\s(?:[\p{Ll}\-]+\s){1,4}\("
 ).finditer
 _match_dataset_item = regex.compile(
     r"(?P<name>[\p{Lu}\d][\p{L}\p{N}\-.]*[\p{L}\p{N}](?:\s[\p{Lu}\d][\p{L}\p{N}\-.]*[\p{L}\p{N}]){0,3})"

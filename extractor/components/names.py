@@ -43,11 +43,13 @@ from extractor.components._name_patterns import (
     _finditer_evaluated_on,
     _finditer_family_model,
     _finditer_introduced_model,
+    _finditer_lower_challenge,
     _finditer_lower_versioned,
     _finditer_model_apposition,
     _finditer_name_with_model_noun,
     _finditer_named_score,
     _finditer_noun_then_name,
+    _finditer_sentence_setting,
     _finditer_size,
     _finditer_slash_versions,
     _finditer_subject_name,
@@ -73,12 +75,14 @@ from extractor.components._name_patterns import (
     _match_name_after_number,
     _match_noun_called,
     _match_number_with_unit,
+    _match_score_aside,
     _match_size_suffixes,
     _match_the_proper_name,
     _search_appositive,
     _search_coordinated_before,
     _search_metric_modifier,
     _search_name_before_size,
+    _search_titled_run_before,
     _search_versioned_word_before,
     _search_word_before,
     _sub_version,
@@ -101,6 +105,7 @@ from extractor.components.quantities import Quantity
 from extractor.gazetteers import Entry, Gazetteer, load_gazetteer, load_word_list
 from extractor.lexicon.matcher import CompiledLexicon, cached_lexicon, compile_lexicon
 from extractor.lexicon.registry import (
+    RegistryEntry,
     parse_registry,
     registry_dir,
     registry_files,
@@ -293,6 +298,15 @@ def _pattern_tokenizer(nlp: Language) -> Tokenizer:
     )
 
 
+def _benchmark_words() -> list[RegistryEntry]:
+    """The standard benchmarks whose names are words (``data/benchmark_words.txt``), each
+    found only with a context cue, as registry names that are words are."""
+    return [
+        RegistryEntry(BENCHMARK, word, word, common_word=True)
+        for word in sorted(load_word_list("benchmark_words"))
+    ]
+
+
 def _load_lexicon(
     nlp: Language,
     lists: tuple[Gazetteer, Gazetteer, Gazetteer],
@@ -303,7 +317,10 @@ def _load_lexicon(
     the lists' content is unchanged (see :mod:`extractor.lexicon.matcher`)."""
     data = resources.files("extractor").joinpath("data")
     curated = [data.joinpath(f"{n}.jsonl").read_bytes() for n in ("models", "benchmarks")]
-    curated += [data.joinpath(n).read_bytes() for n in ("metrics.jsonl", "not_names.txt")]
+    curated += [
+        data.joinpath(n).read_bytes()
+        for n in ("metrics.jsonl", "not_names.txt", "benchmark_words.txt")
+    ]
     # and the code that reads entries out of the lists (a change there changes the tables
     # as a change of the lists does: it once left a stale cache in place)
     package = resources.files("extractor")
@@ -317,6 +334,7 @@ def _load_lexicon(
     def build() -> CompiledLexicon:
         models, benchmarks, metrics = (g.entries for g in lists)
         entries = [e for path, raw in sources for e in parse_registry(path, raw)]
+        entries += _benchmark_words()
         kept = without_curated(entries, (*models, *benchmarks, *metrics), not_names)
         return compile_lexicon(_pattern_tokenizer(nlp), models, benchmarks, metrics, kept)
 
@@ -342,10 +360,37 @@ _fullmatch_list_separator = regex.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|
 _has_digit = regex.compile(r"\d").search
 
 
+# What joins a number to the name it is reported on: " on ", " accuracy on the ", " mean
+# return on " (up to three words of its metric, none a clause or comparison word).
+_match_reported_on = regex.compile(
+    r"(?:\s(?!(?:and|or|but|while|whereas|than|compared|with|at|by|from|to|over|of)\b)"
+    r"\p{L}[\p{L}\p{N}@\-.]*){0,3}\son\s(?:the\s)?(?=\p{Lu})"
+).match
+# A gain reported on a name after it: "on Wisconsin by nearly 5%", "on Traffic by 44%".
+_match_by_number_after = regex.compile(r"\sby\s(?:[\p{L}]+\s){0,2}[+\-]?\d").match
+
+
+def _reported_on_starts(text: str, quantities: Sequence[Quantity] | None) -> frozenset[int]:
+    """Where a name reported on after a number starts: "44% on Traffic", "81.2% accuracy
+    on Seaquest", "a mean return of 3.1 on the Hopper"."""
+    starts = set()
+    for q in quantities or ():
+        if q.kind in ("measure", "number"):
+            m = _match_reported_on(text, q.end)
+            if m:
+                starts.add(m.end())
+    return frozenset(starts)
+
+
 def _cued(
-    text: str, raw: Sequence[tuple[str, str, int, int]], common: Sequence[int]
+    text: str,
+    raw: Sequence[tuple[str, str, int, int]],
+    common: Sequence[int],
+    reported_on: frozenset[int] = frozenset(),
 ) -> dict[int, bool]:
-    """Whether each ordinary-word name in ``raw`` (by index) has a context cue."""
+    """Whether each ordinary-word name in ``raw`` (by index) has a context cue; a benchmark
+    reported on right after a number ("44% on Traffic") or with its gain after it ("on
+    Wisconsin by nearly 5%") has one."""
     cued = {}
     ordinary = set(common)
     plain = [(b, e) for i, (_, _, b, e) in enumerate(raw) if i not in ordinary]
@@ -355,6 +400,16 @@ def _cued(
         acronym = _match_acronym_after(text, end)
         cued[i] = bool(
             (noun and _search_determiner_before(text, max(0, begin - 8), begin))
+            or (
+                label == BENCHMARK
+                and (
+                    begin in reported_on
+                    or (
+                        text.endswith(" on ", 0, begin)
+                        and _match_by_number_after(text, end) is not None
+                    )
+                )
+            )
             or (acronym and acronym.group("short")[0] == text[begin])
             or any(
                 _fullmatch_list_separator(text, e, begin) or _fullmatch_list_separator(text, end, b)
@@ -362,6 +417,40 @@ def _cued(
                 if (0 <= begin - e <= 8 or 0 <= b - end <= 8)
             )
         )
+    return _cued_along_lists(text, raw, common, cued)
+
+
+# A setting of experiments right before a benchmark: "evaluated on ", "experiments on the ",
+# "tested across " (not "results on": "Results on Genesis are strong" says too little).
+_search_evaluated_on_end = regex.compile(
+    r"\b(?:evaluat\w*|experiments?|tested|benchmark(?:ed|ing))"
+    r"\s+(?:[^\s.;,]+\s+){0,3}?(?:on|across)\s+(?:the\s+)?\Z",
+    regex.IGNORECASE,
+).search
+
+
+def _cued_along_lists(
+    text: str,
+    raw: Sequence[tuple[str, str, int, int]],
+    common: Sequence[int],
+    cued: dict[int, bool],
+) -> dict[int, bool]:
+    """Benchmarks that are also words, named where experiments are run ("evaluated on
+    Cornell, Texas and Wisconsin"): the first is cued by the setting, each next one by the
+    list it continues."""
+    benchmarks = sorted((raw[i][2], raw[i][3], i) for i in common if raw[i][0] == BENCHMARK)
+    previous: tuple[int, bool] | None = None  # the end of the last one and whether it is cued
+    for begin, end, i in benchmarks:
+        if not cued[i] and (
+            _search_evaluated_on_end(text, max(0, begin - 70), begin)
+            or (
+                previous is not None
+                and previous[1]
+                and bool(_fullmatch_list_separator(text, previous[0], begin))
+            )
+        ):
+            cued[i] = True
+        previous = (end, cued[i])
     return cued
 
 
@@ -557,22 +646,177 @@ def _inside_spelled_out_name(text: str, match: NameMatch) -> bool:
     return len(capitals) >= 2 and best_long_form(capitals, long) == 0
 
 
+_is_year = regex.compile(r"(?:19|20)\d\d").fullmatch
+
+
+# A numbered track or task in brackets right after a benchmark: "the ASVspoof5 Challenge
+# (Track 1)", "DCASE 2023 (Task 4)".
+_match_bracketed_track = regex.compile(r" \((?:Track|Task)\s?\d{1,2}[A-Za-z]?\)").match
+
+
+def _with_bracketed_track(text: str, match: NameMatch) -> NameMatch:
+    """A benchmark grown over its numbered track in brackets (GUIDELINES, benchmark
+    extents: a named split or track is part of the name)."""
+    track = _match_bracketed_track(text, match.end) if match.label == BENCHMARK else None
+    if track is None:
+        return match
+    name = text[match.start : track.end()]
+    return NameMatch(match.start, track.end(), BENCHMARK, name_key(name), match.source)
+
+
+# A year after a benchmark found by its shape or context: "PRECISE 2025", "SemEval-2024".
+_match_year_after = regex.compile(r"[\s\-](?:19|20)\d\d(?![\w\-%])").match
+
+
+def _grown_pattern_benchmark(text: str, match: NameMatch) -> NameMatch:
+    """A benchmark found by a pattern, grown as listed ones are over its edition year
+    (GUIDELINES, benchmark extents: a version is part of the name): "PRECISE 2025",
+    "ZorpEval-2024". (Growing it over a split or resolution too cost held-out numbers.)"""
+    if match.label != BENCHMARK or match.source != "pattern":
+        return match
+    year = _match_year_after(text, match.end)
+    if year is None or _match_number_with_unit(text, match.end):
+        return match
+    end = year.end()
+    return NameMatch(match.start, end, BENCHMARK, name_key(text[match.start : end]), "pattern")
+
+
+def _dataset_list_spans(text: str, joined: bool = False) -> Iterator[tuple[int, int]]:
+    """Where the items of a list of datasets written after its plural noun stand ("on
+    three datasets: TotalSegmentator, SegTHOR and AMOS22"); ``joined``: only those of a
+    list of two or more ("datasets (GCN with RMSE of ...)" lists nothing)."""
+    for cue in _finditer_dataset_list_cue(text):
+        pos, first = cue.end(), True
+        while item := _match_dataset_item(text, pos):
+            if not any(ch.isalpha() for ch in item.group("name")):
+                break  # "datasets (3.6 hours, ...)": a count, not a list of names
+            if not joined or not first or item.group("sep"):
+                yield item.span("name")
+            if not item.group("sep"):
+                break
+            pos, first = item.end("sep"), False
+
+
+def _models_listed_as_data(text: str, matches: list[NameMatch]) -> list[NameMatch]:
+    """A listed model named as an item of a list of datasets is that dataset: "on three
+    datasets: TotalSegmentator, SegTHOR and AMOS22" (TotalSegmentator is also a model)."""
+    items = set(_dataset_list_spans(text, joined=True))
+    if not items:
+        return matches
+    return [
+        NameMatch(m.start, m.end, BENCHMARK, m.key, m.source)
+        if m.label == MODEL and (m.start, m.end) in items
+        else m
+        for m in matches
+    ]
+
+
+# A score right before "on": "35.3% on ", "77.1 on the ".
+_search_score_on_before = regex.compile(
+    r"\d(?:[\d.,]*\d)?\s?(?:%|points?)?\son\s(?:the\s)?\Z"
+).search
+
+
+def _models_scored_on(text: str, matches: list[NameMatch]) -> list[NameMatch]:
+    """A listed model a score is reported on among benchmarks scored the same way is a
+    benchmark there: "50.0% on AIME24, 77.1% on AMC, 35.3% on Minerva" (Minerva Math)."""
+    scored = [
+        i
+        for i, m in enumerate(matches)
+        if m.label in (MODEL, BENCHMARK)
+        and _search_score_on_before(text, max(0, m.start - 16), m.start)
+    ]
+    relabelled = list(matches)
+    for i in scored:
+        m = matches[i]
+        if m.label == MODEL and any(
+            matches[j].label == BENCHMARK and abs(matches[j].start - m.start) <= 80
+            for j in scored
+            if j != i
+        ):
+            relabelled[i] = NameMatch(m.start, m.end, BENCHMARK, m.key, m.source)
+    return relabelled
+
+
+# Organisations that publish datasets under their name, written before it as part of it:
+# "NASA CMAPSS", "ISPRS Vaihingen", "UCI Adult" (data/dataset_publishers.txt).
+_PUBLISHERS = load_word_list("dataset_publishers")
+_search_publisher_before = regex.compile(r"(?<![\w\-])(?P<publisher>\p{Lu}{2,6})\s\Z").search
+
+
+def _with_publisher(text: str, match: NameMatch) -> NameMatch:
+    """A benchmark grown over the organisation that publishes it, written right before it
+    ("NASA CMAPSS", "ISPRS Vaihingen")."""
+    if match.label != BENCHMARK:
+        return match
+    found = _search_publisher_before(text, max(0, match.start - 8), match.start)
+    if found is None or found.group("publisher") not in _PUBLISHERS:
+        return match
+    start = found.start("publisher")
+    return NameMatch(start, match.end, BENCHMARK, name_key(text[start : match.end]), match.source)
+
+
+# Short variants of a benchmark written after it with slashes: "VoxCeleb1-O/E/H",
+# "TREC-DL19/20" (one or two capitals or digits each; "COCO/LVIS" are two benchmarks).
+_match_slashed_variants = regex.compile(r"(?:/[\p{Lu}\d]{1,2})+(?![\w\-/])").match
+
+
+def _with_slashed_variants(text: str, match: NameMatch) -> NameMatch:
+    """A benchmark written with its short variants after slashes is one name, as written
+    ("VoxCeleb1-O/E/H": the text reports on the three trial lists together)."""
+    if match.label != BENCHMARK or not text.startswith("/", match.end):
+        return match
+    variants = _match_slashed_variants(text, match.end)
+    if variants is None:
+        return match
+    end = variants.end()
+    return NameMatch(match.start, end, BENCHMARK, name_key(text[match.start : end]), match.source)
+
+
+def _join_dashed_benchmarks(text: str, matches: list[NameMatch]) -> list[NameMatch]:
+    """Two benchmarks joined by an en dash with no space are one ("Occ3D–nuScenes": the
+    Occ3D labels of nuScenes), as the hyphenated spelling is."""
+    joined: list[NameMatch] = []
+    for m in matches:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label == BENCHMARK
+            and m.label == BENCHMARK
+            and text[last.end : m.start] == "\u2013"
+        ):
+            name = text[last.start : m.end]
+            joined[-1] = NameMatch(last.start, m.end, BENCHMARK, name_key(name), "pattern")
+            continue
+        joined.append(m)
+    return joined
+
+
+def _past_score_aside(text: str, end: int) -> int:
+    """Where a name's list goes on: past a score in brackets right after it ("WHUCD
+    (92.05%), ..."), else its end."""
+    aside = _match_score_aside(text, end) if text.startswith(" (", end) else None
+    return aside.end() if aside else end
+
+
 def _beside(text: str, match: NameMatch) -> bool:
-    """Whether a list separator stands right after or before ``match`` ("X, Y", "Y and X")."""
-    return text.startswith(_SEPARATORS_AFTER, match.end) or text.endswith(
+    """Whether a list separator stands right after or before ``match`` ("X, Y", "Y and X"),
+    perhaps past a score in brackets ("X (92.1%), Y", "Y (64.0%) and X")."""
+    return text.startswith(_SEPARATORS_AFTER, _past_score_aside(text, match.end)) or text.endswith(
         _SEPARATORS_BEFORE, 0, match.start
     )
 
 
 def _is_closed_list(text: str, known: NameMatch, start: int, end: int) -> bool:
     """Whether two names joined by a separator are a list: "X and Y", "X, Y and Z",
-    "(e.g., X, Y)"; a comma alone ends a phrase ("On ADE20K, SwiftSeg-B achieves")."""
+    "(e.g., X, Y)", "X (92.1%), Y (64.0%) and Z"; a comma alone ends a phrase ("On ADE20K,
+    SwiftSeg-B achieves")."""
     first_end, second_start, second_end = (
         (known.end, start, end) if start >= known.end else (end, known.start, known.end)
     )
     if _search_and_or(text, first_end, second_start):
         return True
-    return text.startswith((",", " and ", " or ", ")"), second_end)
+    return text.startswith((",", " and ", " or ", ")"), _past_score_aside(text, second_end))
 
 
 # A named test split glued to a model's name makes it that model's test set: "Seed-TTS
@@ -755,6 +999,18 @@ class NameFinder:
         resolved = self._coordinated(text, resolved)
         resolved = _drop_attributive_families(text, resolved)
         resolved = _drop_bare_with_resolution(text, resolved)
+        if "\u2013" in text:
+            resolved = _join_dashed_benchmarks(text, resolved)
+        if " (Track" in text or " (Task" in text:
+            resolved = [_with_bracketed_track(text, m) for m in resolved]
+        resolved = [_grown_pattern_benchmark(text, m) for m in resolved]
+        resolved = [_with_publisher(text, m) for m in resolved]
+        if "/" in text:
+            resolved = [_with_slashed_variants(text, m) for m in resolved]
+        if "datasets" in text or "benchmarks" in text or "corpora" in text:
+            resolved = _models_listed_as_data(text, resolved)
+        if " on " in text:
+            resolved = _models_scored_on(text, resolved)
         if " baseline" in text:  # "over an IsaacSim baseline": a compared setting, not data
             resolved = [
                 m
@@ -811,8 +1067,9 @@ class NameFinder:
     @staticmethod
     def _listed_beside(text: str, known: NameMatch) -> Iterator[regex.Match[str]]:
         """The names listed right after and right before ``known`` ("X, Y and Z")."""
-        if text.startswith(_SEPARATORS_AFTER, known.end):
-            after = _match_coordinated_after(text, known.end)
+        past = _past_score_aside(text, known.end)
+        if text.startswith(_SEPARATORS_AFTER, past):
+            after = _match_coordinated_after(text, past)
             if after:
                 yield after
         if text.endswith(_SEPARATORS_BEFORE, 0, known.start):
@@ -820,21 +1077,27 @@ class NameFinder:
             if before:
                 yield before
 
+    def _lower_challenges(self, text: str) -> Iterator[NameMatch]:
+        """Challenges named by a coined word before a lower-case "challenge": "in the PUMA
+        challenge", "the Mobile AI 2026 challenge" (capitalised words and a year); not "the
+        LLM challenge" (a name of another kind) nor "the Robust Vision challenge" (no coined
+        word)."""
+        for m in _finditer_lower_challenge(text):
+            words = m.group("words").split()
+            coined = any(_is_name_shape(w) for w in words) or (
+                len(words) > 1 and _is_year(words[-1])
+            )
+            if not coined or self._is_known_name(" ".join(words)):
+                continue
+            yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
+
     def _dataset_list_items(self, text: str) -> Iterator[NameMatch]:
         """The datasets a text lists after their plural noun ("on four datasets: Adult-Income,
         Higgs-100k, and Wine-Quality"); names of other kinds are left to their lists."""
-        for cue in _finditer_dataset_list_cue(text):
-            pos = cue.end()
-            while item := _match_dataset_item(text, pos):
-                name = item.group("name")
-                if not any(ch.isalpha() for ch in name):
-                    break  # "datasets (3.6 hours, ...)": a count, not a list of names
-                if not (self.models.has_pattern(name) or self.metrics.has_pattern(name)):
-                    start, end = item.span("name")
-                    yield NameMatch(start, end, BENCHMARK, name_key(name), "pattern")
-                if not item.group("sep"):
-                    break
-                pos = item.end("sep")
+        for start, end in _dataset_list_spans(text):
+            name = text[start:end]
+            if not (self.models.has_pattern(name) or self.metrics.has_pattern(name)):
+                yield NameMatch(start, end, BENCHMARK, name_key(name), "pattern")
 
     def _is_known_name(self, name: str) -> bool:
         """A name the lists or the stop list already know (of any kind)."""
@@ -868,7 +1131,11 @@ class NameFinder:
             if is_common:
                 common.append(len(raw))
             raw.append((label, key, doc[start].idx, last.idx + len(last)))
-        cued = _cued(text, raw, common) if common else None
+        cued = (
+            _cued(text, raw, common, _reported_on_starts(text, payload(doc, "paper_quantities")))
+            if common
+            else None
+        )
         # The spans a tail must not run into, built on the first tail that needs them.
         others: list[tuple[int, int]] | None = None
         model_spans: list[tuple[int, int]] | None = None
@@ -966,6 +1233,8 @@ class NameFinder:
         if any(noun in text for noun in ("Benchmark", "Dataset", "Corpus", "Challenge")):
             for m in _finditer_titled_benchmark(text):
                 yield NameMatch(m.start(), m.end(), BENCHMARK, name_key(m.group()), "pattern")
+        if " challenge" in text:
+            yield from self._lower_challenges(text)
         for noun_start in _dataset_noun_starts(text):
             word = _search_word_before(text, max(0, noun_start - 61), noun_start - 1)
             if word is None and text[noun_start - 2].isdigit():  # "the FooNER 2.0 benchmark"
@@ -985,16 +1254,21 @@ class NameFinder:
                 yield NameMatch(
                     word.start(), word.end(), BENCHMARK, name_key(word.group()), "pattern"
                 )
+            titled = _search_titled_run_before(text, max(0, noun_start - 80), noun_start)
+            if titled and not self._is_known_name(titled.group("name")):
+                start, end = titled.span("name")
+                yield NameMatch(start, end, BENCHMARK, name_key(titled.group("name")), "pattern")
             called = _match_noun_called(text, noun_start)
             if called and not self._is_known_name(called.group("name")):
                 start, end = called.span("name")
                 yield NameMatch(start, end, BENCHMARK, name_key(called.group("name")), "pattern")
-            # "UltraFoo, a new dataset of ..." / "X (XD), a large-scale benchmark"
+            # "UltraFoo, a new dataset of ...", "X (XD), a large-scale benchmark", "X, the
+            # largest open instruction-tuning dataset"
             window = max(0, noun_start - 90)
             appositive = (
                 _search_appositive(text, window, noun_start)
                 if text.find(", a", window, noun_start) >= 0
-                or text.find(", the first", window, noun_start) >= 0
+                or text.find(", the ", window, noun_start) >= 0
                 else None
             )
             if appositive and _is_name_shape(appositive.group("name")):
@@ -1098,6 +1372,11 @@ class NameFinder:
             # "On X, Y achieves ...": a comma without a closing "and" ends the phrase.
             for start, end in items if closed else items[:1]:
                 yield NameMatch(start, end, BENCHMARK, name_key(text[start:end]), "pattern")
+        if "On " in text or "Across " in text:
+            for m in _finditer_sentence_setting(text):
+                for name, (start, end) in zip(m.captures("name"), m.spans("name"), strict=True):
+                    if _is_name_shape(name) and not self._is_known_name(name):
+                        yield NameMatch(start, end, BENCHMARK, name_key(name), "pattern")
 
     def _after_numbers(self, text: str, quantities: Sequence[Quantity]) -> list[NameMatch]:
         """Coined names reported on: "+71.96% on SpEAR", "4.04 on VPQAD-2"."""
@@ -1110,10 +1389,24 @@ class NameFinder:
                 m
                 and _is_name_shape(m.group("name"))
                 and not self.models.has_pattern(m.group("name"))
+                and not self._names_a_metric(text, m.group("name"), m.end("name"))
             ):
                 start, end = m.span("name")
                 found.append(NameMatch(start, end, BENCHMARK, name_key(m.group("name")), "pattern"))
         return found
+
+    def _names_a_metric(self, text: str, name: str, end: int) -> bool:
+        """Whether a name a number is reported "on" is a metric: one at a cut-off ("2.56%
+        on mR@3"), a listed metric, or a listed metric under a prefix of one or two letters
+        ("3.00% on G-mAP"; not "LEVIR-CD", a dataset whose last part spells a metric)."""
+        if text.startswith("@", end):
+            return True
+        prefix, _, last = name.rpartition("-")
+        words = {name, last} if 0 < len(prefix) <= 2 else {name}  # not "LEVIR-CD"
+        return any(
+            self.metrics.has_pattern(word) or self.metrics.has_pattern(word.lower())
+            for word in words
+        )
 
     def _defined_acronyms(self, doc: Doc, matches: list[NameMatch]) -> list[NameMatch]:
         """Apply the text's own acronym definitions to the list matches.

@@ -313,10 +313,11 @@ _match_metrics_numbers_gap = regex.compile(
     r"\s+(?:by|of)\s+(?:(?:up\s+to|about|around|nearly|roughly|over)\s+)?\Z|\s*\(\Z"
 ).match
 _search_respectively = regex.compile(r"\brespectively\b", regex.IGNORECASE).search
-# (a comma ends it: "an FID of 2.43, and on Y, ..." opens another clause's setting)
+# (a comma ends it: "an FID of 2.43, and on Y, ..." opens another clause's setting; so does
+# a conjunction right before the preposition: "by 8% on A and on B by 5%")
 _match_benchmark_preposition = regex.compile(
     r"^\s*(?:,\s*respectively\s*,?\s*)?(?:(?:[^\s,;]+|[^\s,;]*,\s*respectively,?)\s+){0,6}?"
-    r"(?:on|in|for|across|of|from)\s+"
+    r"(?<!\b(?:and|or|but|while|whereas)\s+)(?:on|in|for|across|of|from)\s+"
     r"(?:the\s+|(?-i:an?\s+(?:(?!of\b|subset\b|part\b)[a-z][\w\-]*\s+){0,3}))?$",
     regex.IGNORECASE,
 ).match
@@ -342,7 +343,7 @@ def _joins_after(gap: str) -> bool:
 # "54.3 box AP and 47.1 mask AP on COCO", "63.5 HOTA, 78.2 IDF1 and 80.1 MOTA on MOT17".
 _METRIC_WORD = (
     r"(?!(?:on|in|for|across|than|over|with|at|by|from|to|compared|versus|vs|while|whereas|"
-    r"but|and|or|of|respectively)\b)[\p{L}][\w@\-.]*"
+    r"but|and|or|of|respectively)\b)[\p{L}][\w@\-.]*(?:(?<=@\d+)%)?"
 )
 _match_coordinated_results = regex.compile(
     rf"""
@@ -387,7 +388,7 @@ _search_clause_setting = regex.compile(
 ).search
 _search_setting = regex.compile(
     r"(?:\A\s*|\b(?:evaluat\w*|experiments?|tested|results?|benchmark\w*)\s+)"
-    r"(?:on|across)\s+(?:the\s+)?\Z",
+    r"(?:on|across)\s+(?:the\s+|our\s+|their\s+|its\s+)?\Z",
     regex.IGNORECASE,
 ).search
 

@@ -95,8 +95,40 @@ def _says_respectively(ctx: Context, group: list[Quantity], sentence: tuple[int,
     return bool(_search_respectively(ctx.text, group[-1].end, sentence[1]))
 
 
+def _slash_runs(text: str, group: list[Quantity]) -> int:
+    """How many numbers each item of a list holds when every item is written as numbers
+    joined by slashes ("AUROC/AURC of 0.98/2.49, 0.99/0.27 and 0.99/0.82"): 2 there; 1
+    for a plain list or runs of unequal length."""
+    runs = [1]
+    for a, b in pairwise(group):
+        if text[a.end : b.start].strip() == "/":
+            runs[-1] += 1
+        else:
+            runs.append(1)
+    return runs[0] if len(runs) > 1 and len(set(runs)) == 1 else 1
+
+
 def pair(ctx: Context, group: list[Quantity], sentence: tuple[int, int]) -> Pairing | None:
     """Pair a list of numbers with a list of names in order ("..., respectively").
+
+    A list whose items are runs of numbers joined by slashes pairs by item: "Across A, B
+    and C, ... AUROC/AURC of 0.98/2.49, 0.99/0.27 and 0.99/0.82, respectively" gives
+    both numbers of the first item A (a name per item: benchmarks or models, not the
+    metrics the slashes themselves pair).
+    """
+    per_item = _slash_runs(ctx.text, group)
+    if per_item == 1:
+        return _pair(ctx, group, sentence)
+    items = group[per_item - 1 :: per_item]  # each item's last number
+    paired = _pair(ctx, items, sentence)
+    if paired is None or paired[0] == METRIC:
+        return None
+    label, names, by = paired
+    return label, [name for name in names for _ in range(per_item)], by
+
+
+def _pair(ctx: Context, group: list[Quantity], sentence: tuple[int, int]) -> Pairing | None:
+    """:func:`pair` for a list of one number per item.
 
     Without "respectively", only names written as one list before or after the numbers
     pair.
