@@ -152,11 +152,13 @@ def build_groups(extracted: Extracted, others: bool = True) -> tuple[list[Group]
     return groups, dict(paired)
 
 
-def gold_files(folder: Path) -> list[Path]:
-    """The gold files, without the blind batches this trial must never read
-    (``external-bc`` onwards: ``external-b[c-z]*``)."""
-    blind = re.compile(r"external-b[c-z]")
-    return [p for p in sorted(folder.glob("*.jsonl")) if not blind.match(p.name)]
+def gold_files(folder: Path, exclude: str | None = None) -> list[Path]:
+    """The gold files, without those whose name matches ``exclude`` (a blind batch kept
+    away from training while it waits to be scored: ``--exclude 'external-b[k-r]'``)."""
+    blind = re.compile(exclude) if exclude else None
+    return [
+        p for p in sorted(folder.glob("*.jsonl")) if blind is None or not blind.match(p.name)
+    ]
 
 
 def _feature_names(groups: Sequence[Group]) -> list[str]:
@@ -341,10 +343,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--no-others", action="store_true", help="no candidates from other results' names"
     )
+    parser.add_argument("--exclude", help="regex: gold files (names) never to read")
     args = parser.parse_args(argv)
     if runtime.enabled():
         parser.error(f"unset {runtime.ENV}: the trial measures the rules' records")
-    gold = ev.load_gold(gold_files(args.gold))
+    gold = ev.load_gold(gold_files(args.gold, args.exclude))
     groups, paired = build_groups(extract(gold, args.cache), not args.no_others)
     tuned = [g for g in groups if g.split == "tuned"]
     print(f"paired numbers: {paired}")

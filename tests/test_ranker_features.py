@@ -302,7 +302,7 @@ def _record_with_results(text: str) -> PaperRecord:
     return PaperRecord.model_validate({"id": "x", "text": text, "metrics": [result]})
 
 
-def test_the_blind_batches_are_never_loaded(tmp_path: Path) -> None:
+def test_a_blind_batch_named_by_exclude_is_never_loaded(tmp_path: Path) -> None:
     for name in (
         "external-a",
         "external-b",
@@ -312,9 +312,10 @@ def test_the_blind_batches_are_never_loaded(tmp_path: Path) -> None:
         "sample-a",
     ):
         (tmp_path / f"{name}.jsonl").write_text("")
-    assert [p.stem for p in tr.gold_files(tmp_path)] == [
+    assert [p.stem for p in tr.gold_files(tmp_path, r"external-b[c-z]")] == [
         "external-a",
         "external-b",
         "external-bb",
         "sample-a",
     ]
+    assert len(tr.gold_files(tmp_path)) == 6  # no exclusion: every file
