@@ -249,6 +249,8 @@ def is_name_modifier(word: str) -> bool:
     [False, False, False, False]
     >>> [is_name_modifier(w) for w in ("weighted", "summed", "v2", "baseline")]
     [True, False, False, False]
+    >>> [is_name_modifier(w) for w in ("through", "illustrate", "corresponding")]
+    [False, False, False]
     """
     if not word or not word[0].isalpha() or word.endswith("-") or word != word.lower():
         return False  # a name, an acronym, a sentence's first word, a number
