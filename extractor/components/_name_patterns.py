@@ -649,7 +649,12 @@ def _anchored(
     return finditer
 
 
-_finditer_family_model = _anchored(_family_model, _FAMILY_PARTS, before=40, word=True)
+# One scan of the anchors' alternation costs less than a str.find per anchor here (6.3
+# against 9.5 us per abstract for the family names, 6.1 against 8.0 for the benchmark
+# shapes; the same spans, see _anchor_spans).
+_finditer_family_model = _anchored(
+    _family_model, _FAMILY_PARTS, before=40, word=True, by_find=False
+)
 # A listed family written in lower case with a version: "gpt-5.3-codex", "qwen-2.5-7b".
 _finditer_lower_versioned = _anchored(
     regex.compile(rf"(?<![\w\-./]){_LOWER_VERSIONED}(?![\w\-]|\.\w)"),
@@ -676,7 +681,13 @@ _finditer_evaluated_on = _anchored(
     needs=_EVALUATION_CUE_STEMS,
 )
 _finditer_benchmark_shape = _anchored(
-    _benchmark_shape, _BENCHMARK_SHAPE_PARTS, before=40, after=8, word=True, coined=True
+    _benchmark_shape,
+    _BENCHMARK_SHAPE_PARTS,
+    before=40,
+    after=8,
+    word=True,
+    coined=True,
+    by_find=False,
 )
 
 # A system a result is compared against: "compared to Time-R1", "than FooNet-S",

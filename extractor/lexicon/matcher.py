@@ -159,7 +159,6 @@ class CompiledLexicon:
         tables = (self.as_written, self.any_case)
         hits: tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]] = ([], [])
         singles_end = 2 * n
-        columns: list[list[int] | None] = [None, None]
         for at, key in zip(places.tolist(), keys[places].tolist(), strict=True):
             column = at & 1
             table = tables[column]
@@ -176,15 +175,19 @@ class CompiledLexicon:
             lengths = table.pairs.get(key)
             if lengths is None:
                 continue
-            values = columns[column]
-            if values is None:
-                values = columns[column] = cast(list[int], both[:, column].tolist())
             start = (at - singles_end) >> 1
+            # The keys of the longer sequences, folded on from the two-token key (what
+            # ``sequence_key`` gives): only the hashes past the first two are read.
+            more = cast(list[int], both[start + 2 : start + lengths[-1], column].tolist())
+            sequence, size = key, 2
             for length in lengths:
                 end = start + length
                 if end > n:
                     break
-                name = table.sequences.get(sequence_key(values[start:end]))
+                while size < length:
+                    sequence = (sequence * _MULTIPLIER + more[size - 2]) & _MASK64
+                    size += 1
+                name = table.sequences.get(sequence)
                 if name is not None:
                     table.add(name, start, end, found)
         if singles_end < places[-1]:  # longer names came after the one-token ones
