@@ -46,8 +46,11 @@ GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 # external-bk..br (120 more, measured unseen first) joined: 747 tuned papers, method 0.881,
 # models 0.782, benchmarks 0.893, metric values 0.956, role 0.918, bound 0.952, metric 0.776,
 # benchmark 0.811, model 0.771; reset the same way.
-FIELD_FLOORS = {"method": 0.87, "models": 0.77, "benchmarks": 0.88, "metric values": 0.94}
-ATTRIBUTE_FLOORS = {"role": 0.90, "bound": 0.94, "metric": 0.76, "benchmark": 0.80, "model": 0.76}
+# Then external-bs..bz (120 more, measured unseen first) joined: 827 tuned papers, method
+# 0.881, models 0.782, benchmarks 0.886, metric values 0.952, role 0.911, bound 0.953,
+# metric 0.766, benchmark 0.800, model 0.766; reset the same way.
+FIELD_FLOORS = {"method": 0.87, "models": 0.77, "benchmarks": 0.87, "metric values": 0.94}
+ATTRIBUTE_FLOORS = {"role": 0.90, "bound": 0.94, "metric": 0.75, "benchmark": 0.78, "model": 0.75}
 
 
 @pytest.fixture(scope="module")
