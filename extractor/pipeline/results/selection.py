@@ -511,6 +511,33 @@ def result_cue(ctx: Context, q: Quantity) -> bool | None:
     return False if metrics.between(q.end, q.end + 3) else None
 
 
+# A version written after a name: "Grasp the Graph 2.0 (GtG 2.0)", "Claude Sonnet 3.7,",
+# "GtG 1.0." (the name a capitalised word, the number a bare x.y closing the phrase).
+_search_name_before_version = regex.compile(r"(?<![\w\-])\p{Lu}[\p{L}\d\-]*\s\Z").search
+_match_version = regex.compile(r"\d{1,2}\.\d\Z").match
+_match_after_version = regex.compile(r"(?:\s?[(),;]|\.(?!\d)|\s(?:\p{Ll}|\p{Lu}))").match
+
+
+def version_of_name(ctx: Context, q: Quantity) -> bool | None:
+    """A version that is part of a name, not a claim: "Grasp the Graph 2.0 (GtG 2.0)",
+    "GtG 1.0", "Claude Sonnet 3.7" (not a value after its metric: "PSNR 26.1", "F1 0.9")."""
+    if q.unit is not None or not _match_version(q.text):
+        return None
+    text = ctx.text
+    name = _search_name_before_version(text, max(0, q.start - 30), q.start)
+    if not name:
+        return None
+    word = name.group().strip()
+    opens_sentence = text[: name.start()].rstrip()[-1:] in ("", ".", "!", "?", ":")
+    if opens_sentence and not any(c.isupper() or c.isdigit() for c in word[1:]):
+        return None  # "With 0.5 false positives per scan": a sentence's first word
+    if ctx.metrics.between(q.start - 30, q.start) and any(
+        m.end >= q.start - 2 for m in ctx.metrics.between(q.start - 30, q.start)
+    ):
+        return None  # "PSNR 26.1": its metric
+    return True if _match_after_version(text, q.end) else None
+
+
 def citation_or_section(ctx: Context, q: Quantity) -> bool | None:
     """A reference, not a claim: "[12]", "[3, 4]", "Section 4", "Table 2", "Eq. (3)"."""
     text = ctx.text
@@ -571,6 +598,7 @@ REASONS: tuple[Reason, ...] = (
     size_or_year,
     threshold_of_metric,
     citation_or_section,
+    version_of_name,
     spread_or_statistic,
     condition_share,
     factor_without_cue,
@@ -678,7 +706,11 @@ def select(ctx: Context) -> Selection:
     # Partners of a chosen number ("from 81.09 to 91.36 points") are results too, and
     # so are the numbers listed with one ("scores of 49.36 and 8.8").
     for q in kept:
-        if q.partner is not None and id(quantities[q.partner]) in chosen:
+        if (
+            q.partner is not None
+            and id(quantities[q.partner]) in chosen
+            and reasons[q.start] != "spread_or_statistic"  # "26.16 +/- 1.26 vs. 22.23"
+        ):
             chosen.add(id(q))
     for previous, q in pairwise(kept):
         if (
@@ -705,6 +737,7 @@ def select(ctx: Context) -> Selection:
             and q.unit == previous.unit
             and q.kind == previous.kind
             and previous.relation is None
+            and reasons[previous.start] != "version_of_name"  # "Claude Sonnet 3.7, and 0.5"
             and _match_plain_list_gap(text[previous.end : q.start])
         ):
             chosen.add(id(previous))
