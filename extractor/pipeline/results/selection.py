@@ -231,8 +231,14 @@ _STATISTIC_PARTS = (
 )
 
 
+_match_percentile_metric = regex.compile(r"\s(?:Hausdorff|HD\b|percentile\s+Hausdorff)").match
+
+
 def threshold_of_metric(ctx: Context, q: Quantity) -> bool | None:
-    """A threshold written into a metric's name: "mAP@0.7", "mAP@[0.3:0.7]"."""
+    """A threshold written into a metric's name: "mAP@0.7", "mAP@[0.3:0.7]", "the 95%
+    Hausdorff distance"."""
+    if q.unit == "%" and _match_percentile_metric(ctx.text, q.end):
+        return True
     before = ctx.text[max(0, q.start - 12) : q.start]
     at = before.rfind("@")
     if at < 0:
