@@ -544,6 +544,21 @@ def version_of_name(ctx: Context, q: Quantity) -> bool | None:
     return True if _match_after_version(text, q.end) else None
 
 
+_search_size_and_before = regex.compile(r"\bparam(?:eter)?s\s+and\s+\Z").search
+_match_compute_after = regex.compile(r"\s?[GMTK]?(?:FLOPs|FLOPS|MACs|MACS)\b").match
+
+
+def compute_beside_size(ctx: Context, q: Quantity) -> bool | None:
+    """A model's compute named with its size, a description of the model: "with only
+    0.14M parameters and 0.31 GFLOPs" (not "reduces FLOPs to 0.31 G")."""
+    text = ctx.text
+    if _match_compute_after(text, q.end) and _search_size_and_before(
+        text, max(0, q.start - 20), q.start
+    ):
+        return True
+    return None
+
+
 def citation_or_section(ctx: Context, q: Quantity) -> bool | None:
     """A reference, not a claim: "[12]", "[3, 4]", "Section 4", "Table 2", "Eq. (3)"."""
     text = ctx.text
@@ -605,6 +620,7 @@ REASONS: tuple[Reason, ...] = (
     threshold_of_metric,
     citation_or_section,
     version_of_name,
+    compute_beside_size,
     spread_or_statistic,
     condition_share,
     factor_without_cue,
