@@ -199,3 +199,17 @@ def test_evaluation_cues_scanned_from_the_first_cue_word_match_the_whole_window(
     for text in texts:
         fast = [m.span() for m in patterns._finditer_evaluated_on(text)]
         assert fast == _evaluated_on_from_window_start(text), text
+
+
+def test_dataset_list_cues_tried_at_their_nouns_match_one_scan() -> None:
+    rng = random.Random(17)
+    parts = ["datasets", "benchmarks", "corpora", "sub", " ", ":", "(", ",", " of ", " such as "]
+    parts += ["many", "-", "A", "é", "\u00a0", "e.g.,", " including "]
+    texts = [
+        "on datasets of many kinds (A, B), subdatasets: C and benchmarks: D",
+        "datasets of benchmarks (A) and corpora (B)",  # a cue inside the cue before
+        *("".join(rng.choices(parts, k=rng.randint(0, 24))) for _ in range(3000)),
+    ]
+    for text in texts:
+        got = [m.span() for m in patterns._finditer_dataset_list_cue(text)]
+        assert got == [m.span() for m in patterns._dataset_list_cue.finditer(text)], text
