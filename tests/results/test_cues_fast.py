@@ -6,6 +6,7 @@ import random
 
 from extractor.components import _sentences
 from extractor.pipeline.results import _cues as cues
+from extractor.pipeline.results import metric
 
 # Stops, closers, openers and white space of several kinds (one, U+001C, is white space
 # to ``str.isspace`` but not to ``regex``), abbreviations, single capitals, digits.
@@ -149,3 +150,24 @@ def test_cue_texts_reach_both_outcomes() -> None:
     ):
         found = sum(plain(t) is not None for t in texts)
         assert 0 < found < len(texts)
+
+
+def test_metric_list_windows_ruled_out_early_match_the_plain_patterns() -> None:
+    """Where a quick test rules a window out, the pattern it stands for finds nothing
+    there; both tests are met by some windows the patterns match."""
+    rng = random.Random(19)
+    words = ["speaker", "emotion", ",", ", ", "and", "&", "by", "of", "up to", "about", "over"]
+    words += [" ", "  ", "\n", "\u00a0", "\x1c", "to", "sand", "nearly", "x-y", "A", "é"]
+    texts = ["speaker and ", "speaker & ", "similarity by ", "accuracy of up to  "]
+    texts += ["".join(rng.choices(words, k=rng.randint(0, 12))) for _ in range(5000)]
+    matched = {"coordinated": 0, "measure": 0}
+    for text in texts:
+        for lo in range(len(text) + 1):
+            hi = len(text)
+            if metric._search_coordinated(text, lo, hi):
+                assert metric._may_end_coordinated(text, lo, hi), (text, lo)
+                matched["coordinated"] += 1
+            if metric._search_measure_before(text, lo, hi):
+                assert metric._may_end_measure_gap(text, lo, hi), (text, lo)
+                matched["measure"] += 1
+    assert min(matched.values()) > 10, matched

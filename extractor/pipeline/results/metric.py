@@ -186,6 +186,22 @@ _search_measure_before = regex.compile(
 ).search
 
 
+# The last words _search_measure_before's window can end in (before trailing spaces).
+_MEASURE_GAP_ENDS = ("by", "of", "to", "about", "around", "nearly", "roughly", "over")
+
+
+def _may_end_coordinated(text: str, lo: int, hi: int) -> bool:
+    """A quick test that ``_search_coordinated(text, lo, hi)`` may match: its window
+    ends in "and" or "&" and one more character (false: it cannot)."""
+    return text[max(lo, hi - 4) : hi - 1] == "and" or text[max(lo, hi - 2) : hi - 1] == "&"
+
+
+def _may_end_measure_gap(text: str, lo: int, hi: int) -> bool:
+    """A quick test that ``_search_measure_before(text, lo, hi)`` may match: its window
+    ends in "by", "of" or a hedge after them, and spaces (false: it cannot)."""
+    return text[lo:hi].rstrip().endswith(_MEASURE_GAP_ENDS)
+
+
 def _coordinated_modifier(word: str) -> bool:
     """A modifier in a coordinated list: lower case, or a capitalised "Top-5"; or a
     setting ("zero-shot and few-shot accuracy": the record's name drops it)."""
@@ -211,7 +227,10 @@ def _coordinated_names(c: Claim, mention: NameMatch) -> list[str]:
         own, head = first, rest
     if " " in own:
         return []  # "a and b c d": which words the list shares is unclear
-    found = _search_coordinated(text, max(c.sentence[0], start - 80), start)
+    lo = max(c.sentence[0], start - 80)
+    if not _may_end_coordinated(text, lo, start):
+        return []
+    found = _search_coordinated(text, lo, start)
     if found is None:
         return []
     words = [w.strip() for w in found.group("words").split(",")]
@@ -238,7 +257,10 @@ def coordinated_modifiers(c: Claim) -> str | None:
         if len(names) == len(group):
             return names[c.index]
     # "increases speaker and emotion similarity by 16.1% and 1.5%": an unlisted measure
-    head = _search_measure_before(c.text, max(lo, c.g_start - 60), c.g_start)
+    window_lo = max(lo, c.g_start - 60)
+    if not _may_end_measure_gap(c.text, window_lo, c.g_start):
+        return None
+    head = _search_measure_before(c.text, window_lo, c.g_start)
     if head is None or not is_measure_noun(head.group("head")):
         return None
     start, end = head.span("head")
