@@ -48,6 +48,7 @@ def _random_texts(count: int, seed: int) -> list[str]:
         (patterns._search_word_before, patterns._word_before.search),
         (patterns._search_name_before_size, patterns._name_before_size.search),
         (patterns._search_versioned_word_before, patterns._versioned_word_before.search),
+        (patterns._search_titled_run_before, patterns._titled_run_before.search),
     ],
 )
 def test_searches_begun_after_the_last_space_match_the_plain_search(
@@ -63,6 +64,9 @@ def test_searches_begun_after_the_last_space_match_the_plain_search(
         "-Foo",
         "the FooNER 2.0 benchmark",
         "Bar v3\nBaz v3.1",
+        "using the NIH Pancreas CT 2 dataset",
+        "in Our Zorp City Drone Set ",
+        "the English Wikipedia \u00a0of the A B C D E ",
         *_random_texts(400, seed=3),
     ]
     for text in texts:

@@ -263,11 +263,14 @@ _DROP_SEPARATORS = {ord(c): None for c in _SEPARATORS}
 # dataset": two to four capitalised words or numbers between a determiner (or the
 # preposition or verb that takes the data) and a lower-case dataset noun name one dataset
 # (not a language adjective first: "the English Wikipedia dataset").
-_search_titled_run_before = regex.compile(
+_titled_run_before = regex.compile(
     r"(?:^|\s)(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|public|open|on|using|from|in)\s"
     r"(?!\p{Lu}\p{Ll}*(?:ese|ish|ian|an|ic|ch)\s)"
     r"(?P<name>[\p{Lu}][\p{L}\p{N}\-.&]*(?:\s[\p{Lu}\d][\p{L}\p{N}\-.&]*){1,3})\s\Z"
-).search
+)
+# (a match holds at most six spaces: before and after its opening word, three in the name
+# and the last)
+_search_titled_run_before = _search_after_last_space(_titled_run_before, spaces=6)
 # A sentence set on named benchmarks: "On ZorpSet, ...", "On the Foo-2 and BarQA benchmarks,
 # ...", "Across A, B and C, ..." (each name is checked by the caller: coined, of no other
 # kind).
