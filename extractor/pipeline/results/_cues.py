@@ -553,9 +553,31 @@ _search_metric_phrase_before_plain = regex.compile(
     regex.IGNORECASE,
 ).search
 _HEAD_HELD = must_hold(_METRIC_HEADS)
-_search_metric_phrase_before = _gated_search(
-    _search_metric_phrase_before_plain, lambda lowered: _holds_any(lowered, _HEAD_HELD)
-)
+_HEAD_ENDS = tuple(sorted({head.lower() for head in _METRIC_HEADS}))
+_HEAD_LINKS = ("of", "is", "was", "at", "=", ":")
+
+
+def _may_end_in_head(lowered: str) -> bool:
+    """Whether a window in lower case ends in a metric head, with white space and maybe
+    "of", "is", "was", "at", "=" or ":" after it, as every match of
+    ``_search_metric_phrase_before_plain`` does (a test of its last words: holding a head
+    anywhere let most windows through to a search from every position).
+
+    >>> [_may_end_in_head(w) for w in ("a success rate of ", "accuracy = ", "the scores")]
+    [True, True, True]
+    >>> [_may_end_in_head(w) for w in ("accuracy on the ", "scores of up to ")]
+    [False, False]
+    """
+    tail = lowered.rstrip()
+    if tail.endswith(_HEAD_ENDS):
+        return True
+    for link in _HEAD_LINKS:
+        if tail.endswith(link) and tail[: -len(link)].rstrip().endswith(_HEAD_ENDS):
+            return True
+    return False
+
+
+_search_metric_phrase_before = _gated_search(_search_metric_phrase_before_plain, _may_end_in_head)
 
 
 # A comparative adjective that names its metric: "2.2% more accurate" (accuracy), "5% more
