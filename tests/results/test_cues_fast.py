@@ -114,6 +114,10 @@ def test_cues_skipped_without_their_words_match_the_plain_patterns() -> None:
                 cues._search_compared(text, pos, endpos),
                 cues._search_compared_plain(text, pos, endpos),
             ), repr(text)
+            assert _same(
+                cues._search_changed_by(text, pos, endpos),
+                cues._search_changed_by_plain(text, pos, endpos),
+            ), repr(text)
         assert _same(
             cues._search_improvement_before(text), cues._search_improvement_before_plain(text)
         )
@@ -143,6 +147,7 @@ def test_cue_texts_reach_both_outcomes() -> None:
         lambda t: cues._search_metric_phrase_before_plain(t, 0, len(t)),
         lambda t: cues._search_improvement_before_plain(t, 0, len(t)),
         lambda t: cues._search_compared_plain(t, 0, len(t)),
+        lambda t: cues._search_changed_by_plain(t, 0, len(t)),
         cues._match_improvement_after_plain,
         lambda t: cues._search_score_of_plain(t, 0, len(t)),
         lambda t: cues._search_baseline_before_plain(t, 0, len(t)),
@@ -171,3 +176,22 @@ def test_metric_list_windows_ruled_out_early_match_the_plain_patterns() -> None:
                 assert metric._may_end_measure_gap(text, lo, hi), (text, lo)
                 matched["measure"] += 1
     assert min(matched.values()) > 10, matched
+
+
+def test_changed_by_windows_ruled_out_early_match_the_plain_search() -> None:
+    rng = random.Random(23)
+    words = ["improves", "Reduced", "cuts", "raising", "the", "sample", "efficiency", "by"]
+    words += ["up to", "an average of", "about", "more than", "at least", "over", "of", "on"]
+    words += ["Foo", "(GFLOPs)", "compared to", "\u017fample", "\u212a", ",", "and"]
+    spaces = [" ", " ", "  ", "\n", "\u00a0", "\x1c", ""]
+    texts = [
+        "".join(rng.choice(words) + rng.choice(spaces) for _ in range(rng.randint(0, 10)))
+        for _ in range(20000)
+    ]
+    found = 0
+    for text in texts:
+        plain = cues._search_changed_by_plain(text, 0, len(text))
+        assert _same(cues._search_changed_by(text, 0, len(text)), plain), repr(text)
+        hedged = plain is not None and not plain.group().rstrip().endswith("by")
+        found += hedged
+    assert found > 3, found

@@ -474,7 +474,7 @@ _match_change_in = regex.compile(
     rf"\s+(?:in|of)\s+(?:the\s+|their\s+|its\s+)?{_WHAT}(?=[\s,.;:)]|\Z)",
     regex.IGNORECASE,
 ).match
-_search_changed_by = regex.compile(
+_search_changed_by_plain = regex.compile(
     rf"\b(?:improv|increas|reduc|boost|rais|lower|decreas|enhanc|cut)\w*\s+(?:the\s+|its\s+|their\s+)?"
     rf"{_WHAT}(?:\s*\((?P<bracketed>[^()]{{1,30}})\))?"
     rf"\s+(?:(?:of|over|on|for|across|compared\s+(?:to|with)|relative\s+to)\s+[^,;.]{{1,60}}?\s+)?"
@@ -482,6 +482,40 @@ _search_changed_by = regex.compile(
     rf"around\s+|roughly\s+|approximately\s+|at\s+least\s+)?\Z",
     regex.IGNORECASE,
 ).search
+_CHANGED_BY_VERBS = (
+    "improv",
+    "increas",
+    "reduc",
+    "boost",
+    "rais",
+    "lower",
+    "decreas",
+    "enhanc",
+    "cut",
+)
+# the last word of "by" and of each hedge after it ("up to", "an average of", "at least")
+_CHANGED_BY_ENDS = (
+    "by",
+    "to",
+    "of",
+    "about",
+    "over",
+    "than",
+    "nearly",
+    "around",
+    "roughly",
+    "approximately",
+    "least",
+)
+
+
+def _may_be_changed_by(lowered: str) -> bool:
+    """Whether a window in lower case may hold a match of ``_search_changed_by_plain``:
+    it ends in "by" or a hedge's last word (and white space) and holds a change verb."""
+    return lowered.rstrip().endswith(_CHANGED_BY_ENDS) and _holds_any(lowered, _CHANGED_BY_VERBS)
+
+
+_search_changed_by = _gated_search(_search_changed_by_plain, _may_be_changed_by)
 # What a change after the number is in, past an aside in brackets: "by 10.9% (95% CI
 # 8.3%-13.5%) in AUC", "by 14% and 44% in rank", ", in terms of the AUC".
 _match_in_what_after = regex.compile(
