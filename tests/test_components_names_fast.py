@@ -217,3 +217,20 @@ def test_dataset_list_cues_tried_at_their_nouns_match_one_scan() -> None:
     for text in texts:
         got = [m.span() for m in patterns._finditer_dataset_list_cue(text)]
         assert got == [m.span() for m in patterns._dataset_list_cue.finditer(text)], text
+
+
+def test_sentence_settings_tried_at_their_opening_words_match_one_scan() -> None:
+    rng = random.Random(29)
+    parts = ["On", "Across", "Once", " ", ". ", "\n", "; ", "the ", "Foo-2", "BarQA", "x"]
+    parts += [",", ", and ", " and ", " benchmarks", "é", "\u00a0", "On the"]
+    texts = [
+        "On ZorpSet, A wins. Across A, B and C, it leads.\nOn the Foo-2 and BarQA benchmarks,",
+        *("".join(rng.choices(parts, k=rng.randint(0, 20))) for _ in range(5000)),
+    ]
+    found = 0
+    for text in texts:
+        got = [(m.span(), m.captures("name")) for m in patterns._finditer_sentence_setting(text)]
+        want = [(m.span(), m.captures("name")) for m in patterns._sentence_setting.finditer(text)]
+        assert got == want, text
+        found += bool(want)
+    assert found > 100, found

@@ -123,6 +123,38 @@ def _search_after_last_space(
 
 
 _search_name_before_size = _search_after_last_space(_name_before_size)
+
+
+def _finditer_from_starts(
+    pattern: regex.Pattern[str], starts: tuple[str, ...]
+) -> Callable[[str], Iterator[regex.Match[str]]]:
+    """``pattern.finditer`` for a pattern every match of which starts with one of
+    ``starts``: the pattern is tried only where they stand (``str.find``), not at every
+    position of the text. As ``finditer`` does, a place inside the match found before is
+    skipped; a lookbehind still sees the text before the place tried, and ``\\A`` matches
+    only at the text's start.
+    """
+    match = pattern.match
+
+    def finditer(text: str) -> Iterator[regex.Match[str]]:
+        places = []
+        for start in starts:
+            at = text.find(start)
+            while at >= 0:
+                places.append(at)
+                at = text.find(start, at + 1)
+        pos = 0
+        for at in sorted(places):
+            if at < pos:
+                continue
+            found = match(text, at)
+            if found is not None:
+                yield found
+                pos = found.end()
+
+    return finditer
+
+
 _match_size_suffixes = regex.compile(
     rf"(?:-{_SUFFIXES}|-[\p{{L}}][\p{{L}}\p{{N}}]*)*(?![\w\-])", regex.VERBOSE
 ).match
@@ -275,11 +307,12 @@ _search_titled_run_before = _search_after_last_space(_titled_run_before, spaces=
 # ...", "Across A, B and C, ..." (each name is checked by the caller: coined, of no other
 # kind).
 _SETTING_NAME = r"(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])"
-_finditer_sentence_setting = regex.compile(
+_sentence_setting = regex.compile(
     r"(?:\A|(?<=[.;!?]\s)|(?<=\n))(?:On|Across)\s(?:the\s)?"
     rf"{_SETTING_NAME}(?:(?:,\s(?:and\s)?|\sand\s|\s)(?:the\s)?{_SETTING_NAME}){{0,4}}"
     r"(?:\s(?:benchmarks?|datasets?|splits?|test\ssets?))?,"
-).finditer
+)
+_finditer_sentence_setting = _finditer_from_starts(_sentence_setting, ("On", "Across"))
 # "the Clarkson dataset": one capitalised word after "the" (not a language adjective).
 _match_the_proper_name = regex.compile(
     r"(?:^|\s)the\s(?!\p{Lu}\p{Ll}*(?:ese|ish|ian|an|ic|ch)\s)\p{Lu}\p{Ll}+\s\Z"
@@ -870,32 +903,11 @@ _dataset_list_cue = regex.compile(
     # "datasets of quantum chemical properties (QM9, MD17 and Chignolin)"
     r"|\b(?:datasets|benchmarks|corpora)\s(?:of|from|for|on)\s(?:[\p{Ll}\-]+\s){1,4}\("
 )
-_match_dataset_list_cue = _dataset_list_cue.match
-_DATASET_LIST_NOUNS = ("datasets", "benchmarks", "corpora")
-
-
-def _finditer_dataset_list_cue(text: str) -> Iterator[regex.Match[str]]:
-    """The cues' ``finditer``, tried only where a plural noun stands (every cue starts
-    there): a scan of the whole text tried each position (~15 us an abstract).
-
-    >>> text = "on datasets of many kinds (A, B), subdatasets: C and benchmarks: D"
-    >>> [m.group() for m in _finditer_dataset_list_cue(text)]
-    ['datasets of many kinds (', 'benchmarks: ']
-    """
-    starts = []
-    for noun in _DATASET_LIST_NOUNS:
-        at = text.find(noun)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(noun, at + 1)
-    pos = 0
-    for at in sorted(starts):
-        if at < pos:
-            continue  # inside the cue found before: finditer resumes after it
-        cue = _match_dataset_list_cue(text, at)
-        if cue is not None:
-            yield cue
-            pos = cue.end()
+# (tried only where a plural noun stands: a scan of the whole text tried each position,
+# ~15 us an abstract)
+_finditer_dataset_list_cue = _finditer_from_starts(
+    _dataset_list_cue, ("datasets", "benchmarks", "corpora")
+)
 
 
 _match_dataset_item = regex.compile(
