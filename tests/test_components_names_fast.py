@@ -9,6 +9,7 @@ import pytest
 import regex
 
 from extractor.components import _name_patterns as patterns
+from extractor.components import names
 
 Search = Callable[[str, int, int], "regex.Match[str] | None"]
 
@@ -234,3 +235,21 @@ def test_sentence_settings_tried_at_their_opening_words_match_one_scan() -> None
         assert got == want, text
         found += bool(want)
     assert found > 100, found
+
+
+def test_names_after_scores_and_publishers_ruled_out_early_match_the_plain_searches() -> None:
+    rng = random.Random(31)
+    parts = ["on", "the", " ", "\n", "\u00a0", "7", "3.5", "%", "points", "NASA", "UCI", "A"]
+    parts += ["\u1c89", "x", "-", "é", "Foo", "7% on ", "3.5 on the", "2 points\non\u00a0"]
+    texts = ["50.0% on AIME", "77.1 on the AMC", "NASA CMAPSS", "\u1c89\u1c89 X"]
+    texts += ["".join(rng.choices(parts, k=rng.randint(0, 10))) for _ in range(5000)]
+    found = {"score": 0, "publisher": 0}
+    for text in texts:
+        for start in range(len(text) + 1):
+            if names._search_score_on_before(text, max(0, start - 16), start):
+                assert names._may_follow_on(text, start), (text, start)
+                found["score"] += 1
+            if names._search_publisher_before(text, max(0, start - 8), start):
+                assert names._may_follow_capitals(text, start), (text, start)
+                found["publisher"] += 1
+    assert min(found.values()) > 50, found
