@@ -457,13 +457,14 @@ def bracketed_after_comparison(
     "surpassing Llama-3.1-8B (70.1%)", "over YaRN (44.1)"; not after its own metric:
     "Compared with X, ours reaches a higher F1 (0.71)"."""
     opening = text.rfind("(", max(lo, q.start - 60), q.start)
+    if (
+        opening <= lo  # most numbers: no bracket opens before them
+        or not _match_bracket_list(text, opening + 1, q.start)
+        or ")" not in text[q.end : q.end + 60]
+    ):
+        return False
     if metrics is not None and any(
         m.end in (opening, opening - 1) for m in metrics.between(opening - 60, opening)
     ):
         return False
-    return (
-        opening > lo
-        and bool(_match_bracket_list(text, opening + 1, q.start))
-        and ")" in text[q.end : q.end + 60]
-        and bool(_search_compared_clause(text, max(lo, opening - 80), opening))
-    )
+    return bool(_search_compared_clause(text, max(lo, opening - 80), opening))
