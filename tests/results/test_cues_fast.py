@@ -195,3 +195,21 @@ def test_changed_by_windows_ruled_out_early_match_the_plain_search() -> None:
         hedged = plain is not None and not plain.group().rstrip().endswith("by")
         found += hedged
     assert found > 3, found
+
+
+def test_opening_settings_tried_at_stops_match_one_scan() -> None:
+    rng = random.Random(37)
+    words = ["On", "on", "ON", "oN", "the", "THE", ".", ";", "3.1", "CMRxRecon2024", "fastMRI"]
+    words += ["Average", "x", ",", "é", "\u212a", "\u017f"]
+    spaces = [" ", "  ", "\n", "\u00a0", "\x1c", ""]
+    texts = ["On X, a. On the Y2; on fastMRI brain, ...", ". On A.;On B"]
+    texts += [
+        "".join(rng.choice(words) + rng.choice(spaces) for _ in range(rng.randint(0, 14)))
+        for _ in range(20000)
+    ]
+    found = 0
+    for text in texts:
+        want = [(m.span(), m.groups()) for m in cues._opening_setting.finditer(text)]
+        assert [(m.span(), m.groups()) for m in cues._finditer_opening_setting(text)] == want
+        found += bool(want)
+    assert found > 500, found

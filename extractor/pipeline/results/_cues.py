@@ -13,6 +13,8 @@ checks that they agree.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from extractor.lexicon.cues import (
@@ -420,9 +422,34 @@ _search_other_setting = regex.compile(
 ).search
 # A clause opening on a named setting: "On CMRxRecon2024, X outperforms ...; on fastMRI
 # brain, ..." (a name with a digit or a capital after its first letter, not "On Average,").
-_finditer_opening_setting = regex.compile(
+_opening_setting = regex.compile(
     r"(?:\A|[.;]\s+)On\s+(?:the\s+)?(?P<name>[\p{Lu}\d][^\s,;.]*)", regex.IGNORECASE
-).finditer
+)
+_match_opening_setting = _opening_setting.match
+
+
+def _finditer_opening_setting(text: str) -> Iterator[regex.Match[str]]:
+    """``_opening_setting.finditer``, tried only where a match can start: at the text's
+    start and at a stop or semicolon with white space after it (a case-blind scan of the
+    whole text cost ~28 us an abstract). As ``finditer`` does, a place inside the match
+    found before is skipped."""
+    places = [0]
+    for stop in ".;":
+        at = text.find(stop)
+        while at >= 0:
+            if text[at + 1 : at + 2].isspace():  # (white space to ``regex`` is too)
+                places.append(at)
+            at = text.find(stop, at + 1)
+    pos = 0
+    for at in sorted(places):
+        if at < pos:
+            continue
+        found = _match_opening_setting(text, at)
+        if found is not None:
+            yield found
+            pos = found.end()
+
+
 # The end of a list's "respectively" with the benchmark of all its numbers after it:
 # "4.1% and 10.6% lower EER and minDCF, respectively, on X".
 _search_respectively_on = regex.compile(
