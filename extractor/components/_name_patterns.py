@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
+from extractor.lexicon.cues import finditer_from_starts
+
 # What may follow a model family's name as part of the same name: a version ("2.5",
 # "-3.1", " v2"), a size ("-7B", " 8B", "8x7B"), and suffixes ("-Instruct", " Chat",
 # "-SimPO"). Space-separated suffixes must be capitalised ("Llama 3.1 8B Instruct", but
@@ -123,36 +125,6 @@ def _search_after_last_space(
 
 
 _search_name_before_size = _search_after_last_space(_name_before_size)
-
-
-def _finditer_from_starts(
-    pattern: regex.Pattern[str], starts: tuple[str, ...]
-) -> Callable[[str], Iterator[regex.Match[str]]]:
-    """``pattern.finditer`` for a pattern every match of which starts with one of
-    ``starts``: the pattern is tried only where they stand (``str.find``), not at every
-    position of the text. As ``finditer`` does, a place inside the match found before is
-    skipped; a lookbehind still sees the text before the place tried, and ``\\A`` matches
-    only at the text's start.
-    """
-    match = pattern.match
-
-    def finditer(text: str) -> Iterator[regex.Match[str]]:
-        places = []
-        for start in starts:
-            at = text.find(start)
-            while at >= 0:
-                places.append(at)
-                at = text.find(start, at + 1)
-        pos = 0
-        for at in sorted(places):
-            if at < pos:
-                continue
-            found = match(text, at)
-            if found is not None:
-                yield found
-                pos = found.end()
-
-    return finditer
 
 
 _match_size_suffixes = regex.compile(
@@ -312,7 +284,7 @@ _sentence_setting = regex.compile(
     rf"{_SETTING_NAME}(?:(?:,\s(?:and\s)?|\sand\s|\s)(?:the\s)?{_SETTING_NAME}){{0,4}}"
     r"(?:\s(?:benchmarks?|datasets?|splits?|test\ssets?))?,"
 )
-_finditer_sentence_setting = _finditer_from_starts(_sentence_setting, ("On", "Across"))
+_finditer_sentence_setting = finditer_from_starts(_sentence_setting, ("On", "Across"))
 # "the Clarkson dataset": one capitalised word after "the" (not a language adjective).
 _match_the_proper_name = regex.compile(
     r"(?:^|\s)the\s(?!\p{Lu}\p{Ll}*(?:ese|ish|ian|an|ic|ch)\s)\p{Lu}\p{Ll}+\s\Z"
@@ -905,7 +877,7 @@ _dataset_list_cue = regex.compile(
 )
 # (tried only where a plural noun stands: a scan of the whole text tried each position,
 # ~15 us an abstract)
-_finditer_dataset_list_cue = _finditer_from_starts(
+_finditer_dataset_list_cue = finditer_from_starts(
     _dataset_list_cue, ("datasets", "benchmarks", "corpora")
 )
 

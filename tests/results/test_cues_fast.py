@@ -6,7 +6,7 @@ import random
 
 from extractor.components import _sentences
 from extractor.pipeline.results import _cues as cues
-from extractor.pipeline.results import metric
+from extractor.pipeline.results import context, metric
 
 # Stops, closers, openers and white space of several kinds (one, U+001C, is white space
 # to ``str.isspace`` but not to ``regex``), abbreviations, single capitals, digits.
@@ -213,3 +213,17 @@ def test_opening_settings_tried_at_stops_match_one_scan() -> None:
         assert [(m.span(), m.groups()) for m in cues._finditer_opening_setting(text)] == want
         found += bool(want)
     assert found > 500, found
+
+
+def test_clause_words_found_at_their_places_match_one_scan() -> None:
+    rng = random.Random(41)
+    words = ["while", "whereas", "but", ";", "awhile", "butter", "whereasx", "x", "_but", "é"]
+    words += ["\u0301but", "Whil", "e", "wh"]
+    texts = ["A; B while C but D, whereas E;; butwhile"]
+    texts += ["".join(rng.choices([*words, " ", ""], k=rng.randint(0, 12))) for _ in range(20000)]
+    found = 0
+    for text in texts:
+        want = [m.span() for m in context._clause_word.finditer(text)]
+        assert [m.span() for m in context._finditer_clause_word(text)] == want, repr(text)
+        found += bool(want)
+    assert found > 1000, found

@@ -18,6 +18,7 @@ import regex
 from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, METRIC, MODEL, NameMatch
 from extractor.components.quantities import Quantity
+from extractor.lexicon.cues import finditer_from_starts
 from extractor.pipeline.results._cues import (
     _finditer_opening_setting,
     _joins_after,
@@ -47,7 +48,10 @@ from extractor.pipeline.results._cues import (
     _search_trained_on,
 )
 
-_finditer_clause_word = regex.compile(r"\b(?:while|whereas|but)|;").finditer
+_clause_word = regex.compile(r"\b(?:while|whereas|but)|;")
+# (tried only where one of the words or ";" stands: a scan of the whole text tried each
+# position)
+_finditer_clause_word = finditer_from_starts(_clause_word, ("while", "whereas", "but", ";"))
 _match_word_char = regex.compile(r"\w").match
 
 # How far from a number its names may stand (characters), bounding the work per number.
