@@ -253,3 +253,17 @@ def test_names_after_scores_and_publishers_ruled_out_early_match_the_plain_searc
                 assert names._may_follow_capitals(text, start), (text, start)
                 found["publisher"] += 1
     assert min(found.values()) > 50, found
+
+
+def test_slash_versions_tried_before_each_slash_match_one_scan() -> None:
+    rng = random.Random(43)
+    parts = ["Qwen", "Llama", "2", "3.1", "/", "//", " ", "-", ".", "x", "A", "\n", "\u00a0"]
+    parts += ["Ω", "\u1c89", "é", "https://a.b/", "(", "0.5", "B", "Qwen2/", "3/3.1", "Ω 2/"]
+    texts = ["Qwen2/2.5 and Llama 3/3.1 (see https://x.org/Qwen2/2.5)", "A 1/2/3", "\u1c89 2/3"]
+    texts += ["".join(rng.choices(parts, k=rng.randint(0, 12))) for _ in range(20000)]
+    found = 0
+    for text in texts:
+        want = [m.span() for m in patterns._slash_versions.finditer(text)]
+        assert [m.span() for m in patterns._finditer_slash_versions(text)] == want, repr(text)
+        found += bool(want)
+    assert found > 200, found

@@ -133,9 +133,35 @@ _match_size_suffixes = regex.compile(
 
 # Two versions of a family written with a slash: "Qwen2/2.5", "Llama 3/3.1" (the base
 # before the slash must be a listed model).
-_finditer_slash_versions = regex.compile(
+_slash_versions = regex.compile(
     r"(?<![\w\-/.])(?P<base>\p{Lu}[\p{L}\-]*?[\s\-]?\d+(?:\.\d+)?)/\d+(?:\.\d+)?(?![\w\-/]|\.\d)"
-).finditer
+)
+_match_slash_versions = _slash_versions.match
+
+
+def _finditer_slash_versions(text: str) -> Iterator[regex.Match[str]]:
+    """``_slash_versions.finditer``, tried only before each slash: a match's base holds
+    no slash and at most one space, so it starts after the slash before and after the
+    second-last space before its own slash, at a capital (``str.isupper``; outside ASCII
+    the pattern decides). A scan of the whole text tried every position (~15 us).
+    """
+    pos = 0
+    slash = text.find("/")
+    while slash >= 0:
+        last = text.rfind(" ", pos, slash)
+        lo = text.rfind(" ", pos, last) + 1 or pos if last >= 0 else pos
+        found = None
+        for at in range(lo, slash):
+            ch = text[at]
+            if (ch.isupper() or not ch.isascii()) and (found := _match_slash_versions(text, at)):
+                break
+        if found is not None:
+            yield found
+            pos = found.end()
+        else:
+            pos = slash + 1
+        slash = text.find("/", pos)
+
 
 # Coined instruction-tuned names without a size: "Zephyr-Instruct", "Mistral-Chat".
 _finditer_tuned_model = regex.compile(
