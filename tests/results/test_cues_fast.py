@@ -227,3 +227,22 @@ def test_clause_words_found_at_their_places_match_one_scan() -> None:
         assert [m.span() for m in context._finditer_clause_word(text)] == want, repr(text)
         found += bool(want)
     assert found > 1000, found
+
+
+def test_list_gaps_ruled_out_by_their_end_match_the_plain_pattern() -> None:
+    rng = random.Random(47)
+    words = [",", "and", "or", "/", "±", "+/-", "0.3", "%", "on", "the", "ZorbSet", "(", ")"]
+    words += ["95% CI", "AP", "tasks", "5", ".", "sand", "nor", "\u212a", "é"]
+    spaces = [" ", " ", "  ", "\n", "\u00a0", "\x1c", ""]
+    texts = [" on ZorbSet-10 and ", " (AP) , or ", " ±0.3%, and\n"]
+    texts += [
+        "".join(rng.choice(spaces) + rng.choice(words) for _ in range(rng.randint(0, 8)))
+        + rng.choice(spaces)
+        for _ in range(20000)
+    ]
+    found = 0
+    for text in texts:
+        plain = cues._match_list_gap_plain(text)
+        assert _same(cues._match_list_gap(text), plain), repr(text)
+        found += plain is not None
+    assert found > 200, found

@@ -251,7 +251,7 @@ _LIST_PLACE = (
     r"(?:(?:on|in|for|against)\s+"
     r"(?:[^,;.\d\s][^,;\s]*\s+){0,4}?[^,;.\d\s](?:[^,;\s]*[^,;.\s])?\s*)?"
 )
-_match_list_gap = regex.compile(
+_match_list_gap_plain = regex.compile(
     r"^\s*(?:(?:±|\+/-)\s*\d[\d.]*\s*%?\s*)?"
     + _LIST_PLACE
     + r"(?:\((?:(?![\s\d.+\-±−])[^()=<>≤≥]{1,30}"
@@ -259,6 +259,16 @@ _match_list_gap = regex.compile(
     + _LIST_PLACE
     + r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"
 ).match
+_LIST_GAP_ENDS = (",", "and", "or", "/")
+
+
+def _match_list_gap(gap: str) -> regex.Match[str] | None:
+    """``_match_list_gap_plain(gap)``, skipped unless the gap ends in one of the list's
+    separators (and white space): most gaps between two numbers do not, and the pattern
+    tried on them costs ~3 us a call."""
+    if not gap.rstrip().endswith(_LIST_GAP_ENDS):
+        return None
+    return _match_list_gap_plain(gap)
 
 
 # Only a conjunction between two numbers: "53.1 and 54.4 AP", "53.1, 54.4 and 55.0 AP".
