@@ -163,9 +163,10 @@ def test_metric_list_windows_ruled_out_early_match_the_plain_patterns() -> None:
     rng = random.Random(19)
     words = ["speaker", "emotion", ",", ", ", "and", "&", "by", "of", "up to", "about", "over"]
     words += [" ", "  ", "\n", "\u00a0", "\x1c", "to", "sand", "nearly", "x-y", "A", "é"]
-    texts = ["speaker and ", "speaker & ", "similarity by ", "accuracy of up to  "]
+    words += ["R2", "=", ":", "FID", "k"]
+    texts = ["speaker and ", "speaker & ", "similarity by ", "accuracy of up to  ", "R2 = "]
     texts += ["".join(rng.choices(words, k=rng.randint(0, 12))) for _ in range(5000)]
-    matched = {"coordinated": 0, "measure": 0}
+    matched = {"coordinated": 0, "measure": 0, "label": 0}
     for text in texts:
         for lo in range(len(text) + 1):
             hi = len(text)
@@ -175,6 +176,9 @@ def test_metric_list_windows_ruled_out_early_match_the_plain_patterns() -> None:
             if metric._search_measure_before(text, lo, hi):
                 assert metric._may_end_measure_gap(text, lo, hi), (text, lo)
                 matched["measure"] += 1
+            if metric._search_label_before(text, lo, hi):
+                assert metric._may_end_in_label(text, lo, hi), (text, lo)
+                matched["label"] += 1
     assert min(matched.values()) > 10, matched
 
 

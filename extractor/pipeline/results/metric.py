@@ -721,13 +721,22 @@ def changed_from(c: Claim) -> str | None:
 _STATISTIC_LABELS = {"p", "n", "vs", "df", "t", "z", "ci", "sd", "se", "std"}
 
 
+def _may_end_in_label(text: str, lo: int, hi: int) -> bool:
+    """A quick test that ``_search_label_before(text, lo, hi)`` may match: its window
+    ends in "=" or ":" and white space."""
+    return text[lo:hi].rstrip().endswith(("=", ":"))
+
+
 def label_before(c: Claim) -> str | None:
     """A short label written right before the number with "=" or ":": "R2=0.973",
     "overall k: 0.313", "FID: 1.59" (a symbol or acronym, not a word such as "Results:"
     nor a statistic such as "p = 0.01")."""
     if c.q.unit not in _SCORE_LIKE_UNITS:
         return None  # "streaming TTS: 102 ms": a time is no score the label names
-    found = _search_label_before(c.text, max(0, c.g_start - 16), c.g_start)
+    lo = max(0, c.g_start - 16)
+    if not _may_end_in_label(c.text, lo, c.g_start):
+        return None
+    found = _search_label_before(c.text, lo, c.g_start)
     if found is None:
         return None
     what: str = found.group("what")
