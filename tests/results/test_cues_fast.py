@@ -163,10 +163,10 @@ def test_metric_list_windows_ruled_out_early_match_the_plain_patterns() -> None:
     rng = random.Random(19)
     words = ["speaker", "emotion", ",", ", ", "and", "&", "by", "of", "up to", "about", "over"]
     words += [" ", "  ", "\n", "\u00a0", "\x1c", "to", "sand", "nearly", "x-y", "A", "é"]
-    words += ["R2", "=", ":", "FID", "k"]
+    words += ["R2", "=", ":", "FID", "k", "a RayPQ of ", "the", "mAPH", "an mAPH of\u00a0"]
     texts = ["speaker and ", "speaker & ", "similarity by ", "accuracy of up to  ", "R2 = "]
     texts += ["".join(rng.choices(words, k=rng.randint(0, 12))) for _ in range(5000)]
-    matched = {"coordinated": 0, "measure": 0, "label": 0}
+    matched = {"coordinated": 0, "measure": 0, "label": 0, "acronym": 0}
     for text in texts:
         for lo in range(len(text) + 1):
             hi = len(text)
@@ -179,6 +179,9 @@ def test_metric_list_windows_ruled_out_early_match_the_plain_patterns() -> None:
             if metric._search_label_before(text, lo, hi):
                 assert metric._may_end_in_label(text, lo, hi), (text, lo)
                 matched["label"] += 1
+            if metric._search_acronym_of_before(text, lo, hi):
+                assert text[lo:hi].rstrip().endswith("of"), (text, lo)
+                matched["acronym"] += 1
     assert min(matched.values()) > 10, matched
 
 

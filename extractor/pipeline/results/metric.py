@@ -400,7 +400,10 @@ def bracketed_listed_after(c: Claim) -> str | None:
 def acronym_of_before(c: Claim) -> str | None:
     """An acronym after an article and right before the number through "of" is its
     metric: "a RayPQ of 15.3 and a RayIoU of 38.2" (not a model or benchmark name)."""
-    found = _search_acronym_of_before(c.text, max(0, c.g_start - 40), c.g_start)
+    lo = max(0, c.g_start - 40)
+    if not c.text[lo : c.g_start].rstrip().endswith("of"):
+        return None  # fast: every match ends in "of" and white space
+    found = _search_acronym_of_before(c.text, lo, c.g_start)
     if found is None:
         return None
     start = found.start("what")
