@@ -6,7 +6,7 @@ import random
 
 from extractor.components import _sentences
 from extractor.pipeline.results import _cues as cues
-from extractor.pipeline.results import context, metric
+from extractor.pipeline.results import context, metric, selection
 
 # Stops, closers, openers and white space of several kinds (one, U+001C, is white space
 # to ``str.isspace`` but not to ``regex``), abbreviations, single capitals, digits.
@@ -253,3 +253,18 @@ def test_list_gaps_ruled_out_by_their_end_match_the_plain_pattern() -> None:
         assert _same(cues._match_list_gap(text), plain), repr(text)
         found += plain is not None
     assert found > 200, found
+
+
+def test_reference_windows_ruled_out_early_match_the_plain_search() -> None:
+    rng = random.Random(53)
+    words = ["Section", "Sec.", "Tables", "Fig.", "Eqs.", "Appendix", "Lemma", "(", " ", "\n"]
+    words += ["\u00a0", "\x1c", "in", "Subsection", "x", "((", "Eq"]
+    texts = ["see Table ", "in Eq. (", "Appendix\n"]
+    texts += ["".join(rng.choices(words, k=rng.randint(0, 6))) for _ in range(20000)]
+    found = 0
+    for text in texts:
+        for lo in range(len(text) + 1):
+            if selection._search_reference_before(text, lo, len(text)):
+                assert selection._may_end_in_reference(text[lo:]), (text, lo)
+                found += 1
+    assert found > 1000, found
