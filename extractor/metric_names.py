@@ -18,7 +18,7 @@ in ``extractor/lexicon/cues.toml`` (``metric_*`` and ``measure_noun``).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from extractor.gazetteers import load_gazetteer
 from extractor.lexicon.cues import word_set
@@ -236,6 +236,7 @@ def _verb_forms() -> frozenset[str]:
     return frozenset(form for lemma in _PHRASE_VERBS for form in _inflected(lemma))
 
 
+@lru_cache(maxsize=8192)  # a pure function of the word, asked of the same words often
 def is_name_modifier(word: str) -> bool:
     """Whether a word right before a metric's name says what is measured, so the name
     holds it: a lower-case word that is no article, preposition, judging adjective,

@@ -9,6 +9,7 @@ import pytest
 import regex
 
 from extractor.components import _name_patterns as patterns
+from extractor.components import names
 
 Search = Callable[[str, int, int], "regex.Match[str] | None"]
 
@@ -48,6 +49,7 @@ def _random_texts(count: int, seed: int) -> list[str]:
         (patterns._search_word_before, patterns._word_before.search),
         (patterns._search_name_before_size, patterns._name_before_size.search),
         (patterns._search_versioned_word_before, patterns._versioned_word_before.search),
+        (patterns._search_titled_run_before, patterns._titled_run_before.search),
     ],
 )
 def test_searches_begun_after_the_last_space_match_the_plain_search(
@@ -63,6 +65,9 @@ def test_searches_begun_after_the_last_space_match_the_plain_search(
         "-Foo",
         "the FooNER 2.0 benchmark",
         "Bar v3\nBaz v3.1",
+        "using the NIH Pancreas CT 2 dataset",
+        "in Our Zorp City Drone Set ",
+        "the English Wikipedia \u00a0of the A B C D E ",
         *_random_texts(400, seed=3),
     ]
     for text in texts:
@@ -199,3 +204,66 @@ def test_evaluation_cues_scanned_from_the_first_cue_word_match_the_whole_window(
     for text in texts:
         fast = [m.span() for m in patterns._finditer_evaluated_on(text)]
         assert fast == _evaluated_on_from_window_start(text), text
+
+
+def test_dataset_list_cues_tried_at_their_nouns_match_one_scan() -> None:
+    rng = random.Random(17)
+    parts = ["datasets", "benchmarks", "corpora", "sub", " ", ":", "(", ",", " of ", " such as "]
+    parts += ["many", "-", "A", "é", "\u00a0", "e.g.,", " including "]
+    texts = [
+        "on datasets of many kinds (A, B), subdatasets: C and benchmarks: D",
+        "datasets of benchmarks (A) and corpora (B)",  # a cue inside the cue before
+        *("".join(rng.choices(parts, k=rng.randint(0, 24))) for _ in range(3000)),
+    ]
+    for text in texts:
+        got = [m.span() for m in patterns._finditer_dataset_list_cue(text)]
+        assert got == [m.span() for m in patterns._dataset_list_cue.finditer(text)], text
+
+
+def test_sentence_settings_tried_at_their_opening_words_match_one_scan() -> None:
+    rng = random.Random(29)
+    parts = ["On", "Across", "Once", " ", ". ", "\n", "; ", "the ", "Foo-2", "BarQA", "x"]
+    parts += [",", ", and ", " and ", " benchmarks", "é", "\u00a0", "On the"]
+    texts = [
+        "On ZorpSet, A wins. Across A, B and C, it leads.\nOn the Foo-2 and BarQA benchmarks,",
+        *("".join(rng.choices(parts, k=rng.randint(0, 20))) for _ in range(5000)),
+    ]
+    found = 0
+    for text in texts:
+        got = [(m.span(), m.captures("name")) for m in patterns._finditer_sentence_setting(text)]
+        want = [(m.span(), m.captures("name")) for m in patterns._sentence_setting.finditer(text)]
+        assert got == want, text
+        found += bool(want)
+    assert found > 100, found
+
+
+def test_names_after_scores_and_publishers_ruled_out_early_match_the_plain_searches() -> None:
+    rng = random.Random(31)
+    parts = ["on", "the", " ", "\n", "\u00a0", "7", "3.5", "%", "points", "NASA", "UCI", "A"]
+    parts += ["\u1c89", "x", "-", "é", "Foo", "7% on ", "3.5 on the", "2 points\non\u00a0"]
+    texts = ["50.0% on AIME", "77.1 on the AMC", "NASA CMAPSS", "\u1c89\u1c89 X"]
+    texts += ["".join(rng.choices(parts, k=rng.randint(0, 10))) for _ in range(5000)]
+    found = {"score": 0, "publisher": 0}
+    for text in texts:
+        for start in range(len(text) + 1):
+            if names._search_score_on_before(text, max(0, start - 16), start):
+                assert names._may_follow_on(text, start), (text, start)
+                found["score"] += 1
+            if names._search_publisher_before(text, max(0, start - 8), start):
+                assert names._may_follow_capitals(text, start), (text, start)
+                found["publisher"] += 1
+    assert min(found.values()) > 50, found
+
+
+def test_slash_versions_tried_before_each_slash_match_one_scan() -> None:
+    rng = random.Random(43)
+    parts = ["Qwen", "Llama", "2", "3.1", "/", "//", " ", "-", ".", "x", "A", "\n", "\u00a0"]
+    parts += ["Ω", "\u1c89", "é", "https://a.b/", "(", "0.5", "B", "Qwen2/", "3/3.1", "Ω 2/"]
+    texts = ["Qwen2/2.5 and Llama 3/3.1 (see https://x.org/Qwen2/2.5)", "A 1/2/3", "\u1c89 2/3"]
+    texts += ["".join(rng.choices(parts, k=rng.randint(0, 12))) for _ in range(20000)]
+    found = 0
+    for text in texts:
+        want = [m.span() for m in patterns._slash_versions.finditer(text)]
+        assert [m.span() for m in patterns._finditer_slash_versions(text)] == want, repr(text)
+        found += bool(want)
+    assert found > 200, found

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
+from extractor.lexicon.cues import finditer_from_starts
+
 # What may follow a model family's name as part of the same name: a version ("2.5",
 # "-3.1", " v2"), a size ("-7B", " 8B", "8x7B"), and suffixes ("-Instruct", " Chat",
 # "-SimPO"). Space-separated suffixes must be capitalised ("Llama 3.1 8B Instruct", but
@@ -123,15 +125,43 @@ def _search_after_last_space(
 
 
 _search_name_before_size = _search_after_last_space(_name_before_size)
+
+
 _match_size_suffixes = regex.compile(
     rf"(?:-{_SUFFIXES}|-[\p{{L}}][\p{{L}}\p{{N}}]*)*(?![\w\-])", regex.VERBOSE
 ).match
 
 # Two versions of a family written with a slash: "Qwen2/2.5", "Llama 3/3.1" (the base
 # before the slash must be a listed model).
-_finditer_slash_versions = regex.compile(
+_slash_versions = regex.compile(
     r"(?<![\w\-/.])(?P<base>\p{Lu}[\p{L}\-]*?[\s\-]?\d+(?:\.\d+)?)/\d+(?:\.\d+)?(?![\w\-/]|\.\d)"
-).finditer
+)
+_match_slash_versions = _slash_versions.match
+
+
+def _finditer_slash_versions(text: str) -> Iterator[regex.Match[str]]:
+    """``_slash_versions.finditer``, tried only before each slash: a match's base holds
+    no slash and at most one space, so it starts after the slash before and after the
+    second-last space before its own slash, at a capital (``str.isupper``; outside ASCII
+    the pattern decides). A scan of the whole text tried every position (~15 us).
+    """
+    pos = 0
+    slash = text.find("/")
+    while slash >= 0:
+        last = text.rfind(" ", pos, slash)
+        lo = text.rfind(" ", pos, last) + 1 or pos if last >= 0 else pos
+        found = None
+        for at in range(lo, slash):
+            ch = text[at]
+            if (ch.isupper() or not ch.isascii()) and (found := _match_slash_versions(text, at)):
+                break
+        if found is not None:
+            yield found
+            pos = found.end()
+        else:
+            pos = slash + 1
+        slash = text.find("/", pos)
+
 
 # Coined instruction-tuned names without a size: "Zephyr-Instruct", "Mistral-Chat".
 _finditer_tuned_model = regex.compile(
@@ -263,20 +293,24 @@ _DROP_SEPARATORS = {ord(c): None for c in _SEPARATORS}
 # dataset": two to four capitalised words or numbers between a determiner (or the
 # preposition or verb that takes the data) and a lower-case dataset noun name one dataset
 # (not a language adjective first: "the English Wikipedia dataset").
-_search_titled_run_before = regex.compile(
+_titled_run_before = regex.compile(
     r"(?:^|\s)(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|public|open|on|using|from|in)\s"
     r"(?!\p{Lu}\p{Ll}*(?:ese|ish|ian|an|ic|ch)\s)"
     r"(?P<name>[\p{Lu}][\p{L}\p{N}\-.&]*(?:\s[\p{Lu}\d][\p{L}\p{N}\-.&]*){1,3})\s\Z"
-).search
+)
+# (a match holds at most six spaces: before and after its opening word, three in the name
+# and the last)
+_search_titled_run_before = _search_after_last_space(_titled_run_before, spaces=6)
 # A sentence set on named benchmarks: "On ZorpSet, ...", "On the Foo-2 and BarQA benchmarks,
 # ...", "Across A, B and C, ..." (each name is checked by the caller: coined, of no other
 # kind).
 _SETTING_NAME = r"(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])"
-_finditer_sentence_setting = regex.compile(
+_sentence_setting = regex.compile(
     r"(?:\A|(?<=[.;!?]\s)|(?<=\n))(?:On|Across)\s(?:the\s)?"
     rf"{_SETTING_NAME}(?:(?:,\s(?:and\s)?|\sand\s|\s)(?:the\s)?{_SETTING_NAME}){{0,4}}"
     r"(?:\s(?:benchmarks?|datasets?|splits?|test\ssets?))?,"
-).finditer
+)
+_finditer_sentence_setting = finditer_from_starts(_sentence_setting, ("On", "Across"))
 # "the Clarkson dataset": one capitalised word after "the" (not a language adjective).
 _match_the_proper_name = regex.compile(
     r"(?:^|\s)the\s(?!\p{Lu}\p{Ll}*(?:ese|ish|ian|an|ic|ch)\s)\p{Lu}\p{Ll}+\s\Z"
@@ -871,13 +905,20 @@ _finditer_lower_challenge = regex.compile(
 # "datasets, including Foo and Bar", "benchmarks such as Foo". Each item is a run of
 # capitalised words or named tokens; the list ends at the first item that is none
 # ("datasets: we ...").
-_finditer_dataset_list_cue = regex.compile(
+_dataset_list_cue = regex.compile(
     r"\b(?:datasets|benchmarks|corpora)\s?(?::|\(|,?\s(?:including|namely|i\.e\.,?|such\sas|"
     r"like|e\.g\.,?))\s"
     r"|\b(?:datasets|benchmarks|corpora)\s?\("
     # "datasets of quantum chemical properties (QM9, MD17 and Chignolin)"
     r"|\b(?:datasets|benchmarks|corpora)\s(?:of|from|for|on)\s(?:[\p{Ll}\-]+\s){1,4}\("
-).finditer
+)
+# (tried only where a plural noun stands: a scan of the whole text tried each position,
+# ~15 us an abstract)
+_finditer_dataset_list_cue = finditer_from_starts(
+    _dataset_list_cue, ("datasets", "benchmarks", "corpora")
+)
+
+
 _match_dataset_item = regex.compile(
     r"(?P<name>[\p{Lu}\d][\p{L}\p{N}\-.]*[\p{L}\p{N}](?:\s[\p{Lu}\d][\p{L}\p{N}\-.]*[\p{L}\p{N}]){0,3})"
     r"(?=(?P<sep>,\s(?:and\s|or\s)?|\sand\s|\sor\s)?)"

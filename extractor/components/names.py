@@ -717,6 +717,14 @@ _search_score_on_before = regex.compile(
 ).search
 
 
+def _may_follow_on(text: str, start: int) -> bool:
+    """A quick test that ``_search_score_on_before`` may match before ``start``: "on" and
+    one character, maybe "the" and one more, stand right before it."""
+    return (start >= 3 and text[start - 3 : start - 1] == "on") or (
+        start >= 7 and text[start - 7 : start - 5] == "on"
+    )
+
+
 def _models_scored_on(text: str, matches: list[NameMatch]) -> list[NameMatch]:
     """A listed model a score is reported on among benchmarks scored the same way is a
     benchmark there: "50.0% on AIME24, 77.1% on AMC, 35.3% on Minerva" (Minerva Math)."""
@@ -724,6 +732,7 @@ def _models_scored_on(text: str, matches: list[NameMatch]) -> list[NameMatch]:
         i
         for i, m in enumerate(matches)
         if m.label in (MODEL, BENCHMARK)
+        and _may_follow_on(text, m.start)
         and _search_score_on_before(text, max(0, m.start - 16), m.start)
     ]
     relabelled = list(matches)
@@ -744,10 +753,20 @@ _PUBLISHERS = load_word_list("dataset_publishers")
 _search_publisher_before = regex.compile(r"(?<![\w\-])(?P<publisher>\p{Lu}{2,6})\s\Z").search
 
 
+def _may_follow_capitals(text: str, start: int) -> bool:
+    """A quick test that ``_search_publisher_before`` may match before ``start``: a
+    capital and one character stand right before it (outside ASCII, the pattern's
+    Unicode tables may know capitals ``str.isupper`` does not: the search decides)."""
+    if start < 3:
+        return False
+    before = text[start - 2]
+    return before.isupper() or not before.isascii()
+
+
 def _with_publisher(text: str, match: NameMatch) -> NameMatch:
     """A benchmark grown over the organisation that publishes it, written right before it
     ("NASA CMAPSS", "ISPRS Vaihingen")."""
-    if match.label != BENCHMARK:
+    if match.label != BENCHMARK or not _may_follow_capitals(text, match.start):
         return match
     found = _search_publisher_before(text, max(0, match.start - 8), match.start)
     if found is None or found.group("publisher") not in _PUBLISHERS:

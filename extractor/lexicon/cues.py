@@ -16,7 +16,7 @@ than a call) and skip the call when the test says no match is possible.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Protocol
@@ -191,3 +191,33 @@ def gated_of(
         return plain(text)
 
     return match
+
+
+def finditer_from_starts(
+    pattern: regex.Pattern[str], starts: tuple[str, ...]
+) -> Callable[[str], Iterator[regex.Match[str]]]:
+    """``pattern.finditer`` for a pattern every match of which starts with one of
+    ``starts``: the pattern is tried only where they stand (``str.find``), not at every
+    position of the text. As ``finditer`` does, a place inside the match found before is
+    skipped; a lookbehind still sees the text before the place tried, and ``\\A`` matches
+    only at the text's start.
+    """
+    match = pattern.match
+
+    def finditer(text: str) -> Iterator[regex.Match[str]]:
+        places = []
+        for start in starts:
+            at = text.find(start)
+            while at >= 0:
+                places.append(at)
+                at = text.find(start, at + 1)
+        pos = 0
+        for at in sorted(places):
+            if at < pos:
+                continue
+            found = match(text, at)
+            if found is not None:
+                yield found
+                pos = found.end()
+
+    return finditer

@@ -6,6 +6,7 @@ import random
 
 from extractor.components import _sentences
 from extractor.pipeline.results import _cues as cues
+from extractor.pipeline.results import context, metric, selection
 
 # Stops, closers, openers and white space of several kinds (one, U+001C, is white space
 # to ``str.isspace`` but not to ``regex``), abbreviations, single capitals, digits.
@@ -113,6 +114,10 @@ def test_cues_skipped_without_their_words_match_the_plain_patterns() -> None:
                 cues._search_compared(text, pos, endpos),
                 cues._search_compared_plain(text, pos, endpos),
             ), repr(text)
+            assert _same(
+                cues._search_changed_by(text, pos, endpos),
+                cues._search_changed_by_plain(text, pos, endpos),
+            ), repr(text)
         assert _same(
             cues._search_improvement_before(text), cues._search_improvement_before_plain(text)
         )
@@ -142,6 +147,7 @@ def test_cue_texts_reach_both_outcomes() -> None:
         lambda t: cues._search_metric_phrase_before_plain(t, 0, len(t)),
         lambda t: cues._search_improvement_before_plain(t, 0, len(t)),
         lambda t: cues._search_compared_plain(t, 0, len(t)),
+        lambda t: cues._search_changed_by_plain(t, 0, len(t)),
         cues._match_improvement_after_plain,
         lambda t: cues._search_score_of_plain(t, 0, len(t)),
         lambda t: cues._search_baseline_before_plain(t, 0, len(t)),
@@ -149,3 +155,116 @@ def test_cue_texts_reach_both_outcomes() -> None:
     ):
         found = sum(plain(t) is not None for t in texts)
         assert 0 < found < len(texts)
+
+
+def test_metric_list_windows_ruled_out_early_match_the_plain_patterns() -> None:
+    """Where a quick test rules a window out, the pattern it stands for finds nothing
+    there; both tests are met by some windows the patterns match."""
+    rng = random.Random(19)
+    words = ["speaker", "emotion", ",", ", ", "and", "&", "by", "of", "up to", "about", "over"]
+    words += [" ", "  ", "\n", "\u00a0", "\x1c", "to", "sand", "nearly", "x-y", "A", "é"]
+    words += ["R2", "=", ":", "FID", "k", "a RayPQ of ", "the", "mAPH", "an mAPH of\u00a0"]
+    texts = ["speaker and ", "speaker & ", "similarity by ", "accuracy of up to  ", "R2 = "]
+    texts += ["".join(rng.choices(words, k=rng.randint(0, 12))) for _ in range(5000)]
+    matched = {"coordinated": 0, "measure": 0, "label": 0, "acronym": 0}
+    for text in texts:
+        for lo in range(len(text) + 1):
+            hi = len(text)
+            if metric._search_coordinated(text, lo, hi):
+                assert metric._may_end_coordinated(text, lo, hi), (text, lo)
+                matched["coordinated"] += 1
+            if metric._search_measure_before(text, lo, hi):
+                assert metric._may_end_measure_gap(text, lo, hi), (text, lo)
+                matched["measure"] += 1
+            if metric._search_label_before(text, lo, hi):
+                assert metric._may_end_in_label(text, lo, hi), (text, lo)
+                matched["label"] += 1
+            if metric._search_acronym_of_before(text, lo, hi):
+                assert text[lo:hi].rstrip().endswith("of"), (text, lo)
+                matched["acronym"] += 1
+    assert min(matched.values()) > 10, matched
+
+
+def test_changed_by_windows_ruled_out_early_match_the_plain_search() -> None:
+    rng = random.Random(23)
+    words = ["improves", "Reduced", "cuts", "raising", "the", "sample", "efficiency", "by"]
+    words += ["up to", "an average of", "about", "more than", "at least", "over", "of", "on"]
+    words += ["Foo", "(GFLOPs)", "compared to", "\u017fample", "\u212a", ",", "and"]
+    spaces = [" ", " ", "  ", "\n", "\u00a0", "\x1c", ""]
+    texts = [
+        "".join(rng.choice(words) + rng.choice(spaces) for _ in range(rng.randint(0, 10)))
+        for _ in range(20000)
+    ]
+    found = 0
+    for text in texts:
+        plain = cues._search_changed_by_plain(text, 0, len(text))
+        assert _same(cues._search_changed_by(text, 0, len(text)), plain), repr(text)
+        hedged = plain is not None and not plain.group().rstrip().endswith("by")
+        found += hedged
+    assert found > 3, found
+
+
+def test_opening_settings_tried_at_stops_match_one_scan() -> None:
+    rng = random.Random(37)
+    words = ["On", "on", "ON", "oN", "the", "THE", ".", ";", "3.1", "CMRxRecon2024", "fastMRI"]
+    words += ["Average", "x", ",", "é", "\u212a", "\u017f"]
+    spaces = [" ", "  ", "\n", "\u00a0", "\x1c", ""]
+    texts = ["On X, a. On the Y2; on fastMRI brain, ...", ". On A.;On B"]
+    texts += [
+        "".join(rng.choice(words) + rng.choice(spaces) for _ in range(rng.randint(0, 14)))
+        for _ in range(20000)
+    ]
+    found = 0
+    for text in texts:
+        want = [(m.span(), m.groups()) for m in cues._opening_setting.finditer(text)]
+        assert [(m.span(), m.groups()) for m in cues._finditer_opening_setting(text)] == want
+        found += bool(want)
+    assert found > 500, found
+
+
+def test_clause_words_found_at_their_places_match_one_scan() -> None:
+    rng = random.Random(41)
+    words = ["while", "whereas", "but", ";", "awhile", "butter", "whereasx", "x", "_but", "é"]
+    words += ["\u0301but", "Whil", "e", "wh"]
+    texts = ["A; B while C but D, whereas E;; butwhile"]
+    texts += ["".join(rng.choices([*words, " ", ""], k=rng.randint(0, 12))) for _ in range(20000)]
+    found = 0
+    for text in texts:
+        want = [m.span() for m in context._clause_word.finditer(text)]
+        assert [m.span() for m in context._finditer_clause_word(text)] == want, repr(text)
+        found += bool(want)
+    assert found > 1000, found
+
+
+def test_list_gaps_ruled_out_by_their_end_match_the_plain_pattern() -> None:
+    rng = random.Random(47)
+    words = [",", "and", "or", "/", "±", "+/-", "0.3", "%", "on", "the", "ZorbSet", "(", ")"]
+    words += ["95% CI", "AP", "tasks", "5", ".", "sand", "nor", "\u212a", "é"]
+    spaces = [" ", " ", "  ", "\n", "\u00a0", "\x1c", ""]
+    texts = [" on ZorbSet-10 and ", " (AP) , or ", " ±0.3%, and\n"]
+    texts += [
+        "".join(rng.choice(spaces) + rng.choice(words) for _ in range(rng.randint(0, 8)))
+        + rng.choice(spaces)
+        for _ in range(20000)
+    ]
+    found = 0
+    for text in texts:
+        plain = cues._match_list_gap_plain(text)
+        assert _same(cues._match_list_gap(text), plain), repr(text)
+        found += plain is not None
+    assert found > 200, found
+
+
+def test_reference_windows_ruled_out_early_match_the_plain_search() -> None:
+    rng = random.Random(53)
+    words = ["Section", "Sec.", "Tables", "Fig.", "Eqs.", "Appendix", "Lemma", "(", " ", "\n"]
+    words += ["\u00a0", "\x1c", "in", "Subsection", "x", "((", "Eq"]
+    texts = ["see Table ", "in Eq. (", "Appendix\n"]
+    texts += ["".join(rng.choices(words, k=rng.randint(0, 6))) for _ in range(20000)]
+    found = 0
+    for text in texts:
+        for lo in range(len(text) + 1):
+            if selection._search_reference_before(text, lo, len(text)):
+                assert selection._may_end_in_reference(text[lo:]), (text, lo)
+                found += 1
+    assert found > 1000, found

@@ -13,6 +13,8 @@ checks that they agree.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from extractor.lexicon.cues import (
@@ -249,7 +251,7 @@ _LIST_PLACE = (
     r"(?:(?:on|in|for|against)\s+"
     r"(?:[^,;.\d\s][^,;\s]*\s+){0,4}?[^,;.\d\s](?:[^,;\s]*[^,;.\s])?\s*)?"
 )
-_match_list_gap = regex.compile(
+_match_list_gap_plain = regex.compile(
     r"^\s*(?:(?:±|\+/-)\s*\d[\d.]*\s*%?\s*)?"
     + _LIST_PLACE
     + r"(?:\((?:(?![\s\d.+\-±−])[^()=<>≤≥]{1,30}"
@@ -257,6 +259,16 @@ _match_list_gap = regex.compile(
     + _LIST_PLACE
     + r"(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"
 ).match
+_LIST_GAP_ENDS = (",", "and", "or", "/")
+
+
+def _match_list_gap(gap: str) -> regex.Match[str] | None:
+    """``_match_list_gap_plain(gap)``, skipped unless the gap ends in one of the list's
+    separators (and white space): most gaps between two numbers do not, and the pattern
+    tried on them costs ~3 us a call."""
+    if not gap.rstrip().endswith(_LIST_GAP_ENDS):
+        return None
+    return _match_list_gap_plain(gap)
 
 
 # Only a conjunction between two numbers: "53.1 and 54.4 AP", "53.1, 54.4 and 55.0 AP".
@@ -420,9 +432,34 @@ _search_other_setting = regex.compile(
 ).search
 # A clause opening on a named setting: "On CMRxRecon2024, X outperforms ...; on fastMRI
 # brain, ..." (a name with a digit or a capital after its first letter, not "On Average,").
-_finditer_opening_setting = regex.compile(
+_opening_setting = regex.compile(
     r"(?:\A|[.;]\s+)On\s+(?:the\s+)?(?P<name>[\p{Lu}\d][^\s,;.]*)", regex.IGNORECASE
-).finditer
+)
+_match_opening_setting = _opening_setting.match
+
+
+def _finditer_opening_setting(text: str) -> Iterator[regex.Match[str]]:
+    """``_opening_setting.finditer``, tried only where a match can start: at the text's
+    start and at a stop or semicolon with white space after it (a case-blind scan of the
+    whole text cost ~28 us an abstract). As ``finditer`` does, a place inside the match
+    found before is skipped."""
+    places = [0]
+    for stop in ".;":
+        at = text.find(stop)
+        while at >= 0:
+            if text[at + 1 : at + 2].isspace():  # (white space to ``regex`` is too)
+                places.append(at)
+            at = text.find(stop, at + 1)
+    pos = 0
+    for at in sorted(places):
+        if at < pos:
+            continue
+        found = _match_opening_setting(text, at)
+        if found is not None:
+            yield found
+            pos = found.end()
+
+
 # The end of a list's "respectively" with the benchmark of all its numbers after it:
 # "4.1% and 10.6% lower EER and minDCF, respectively, on X".
 _search_respectively_on = regex.compile(
@@ -474,7 +511,7 @@ _match_change_in = regex.compile(
     rf"\s+(?:in|of)\s+(?:the\s+|their\s+|its\s+)?{_WHAT}(?=[\s,.;:)]|\Z)",
     regex.IGNORECASE,
 ).match
-_search_changed_by = regex.compile(
+_search_changed_by_plain = regex.compile(
     rf"\b(?:improv|increas|reduc|boost|rais|lower|decreas|enhanc|cut)\w*\s+(?:the\s+|its\s+|their\s+)?"
     rf"{_WHAT}(?:\s*\((?P<bracketed>[^()]{{1,30}})\))?"
     rf"\s+(?:(?:of|over|on|for|across|compared\s+(?:to|with)|relative\s+to)\s+[^,;.]{{1,60}}?\s+)?"
@@ -482,6 +519,40 @@ _search_changed_by = regex.compile(
     rf"around\s+|roughly\s+|approximately\s+|at\s+least\s+)?\Z",
     regex.IGNORECASE,
 ).search
+_CHANGED_BY_VERBS = (
+    "improv",
+    "increas",
+    "reduc",
+    "boost",
+    "rais",
+    "lower",
+    "decreas",
+    "enhanc",
+    "cut",
+)
+# the last word of "by" and of each hedge after it ("up to", "an average of", "at least")
+_CHANGED_BY_ENDS = (
+    "by",
+    "to",
+    "of",
+    "about",
+    "over",
+    "than",
+    "nearly",
+    "around",
+    "roughly",
+    "approximately",
+    "least",
+)
+
+
+def _may_be_changed_by(lowered: str) -> bool:
+    """Whether a window in lower case may hold a match of ``_search_changed_by_plain``:
+    it ends in "by" or a hedge's last word (and white space) and holds a change verb."""
+    return lowered.rstrip().endswith(_CHANGED_BY_ENDS) and _holds_any(lowered, _CHANGED_BY_VERBS)
+
+
+_search_changed_by = _gated_search(_search_changed_by_plain, _may_be_changed_by)
 # What a change after the number is in, past an aside in brackets: "by 10.9% (95% CI
 # 8.3%-13.5%) in AUC", "by 14% and 44% in rank", ", in terms of the AUC".
 _match_in_what_after = regex.compile(
@@ -553,9 +624,31 @@ _search_metric_phrase_before_plain = regex.compile(
     regex.IGNORECASE,
 ).search
 _HEAD_HELD = must_hold(_METRIC_HEADS)
-_search_metric_phrase_before = _gated_search(
-    _search_metric_phrase_before_plain, lambda lowered: _holds_any(lowered, _HEAD_HELD)
-)
+_HEAD_ENDS = tuple(sorted({head.lower() for head in _METRIC_HEADS}))
+_HEAD_LINKS = ("of", "is", "was", "at", "=", ":")
+
+
+def _may_end_in_head(lowered: str) -> bool:
+    """Whether a window in lower case ends in a metric head, with white space and maybe
+    "of", "is", "was", "at", "=" or ":" after it, as every match of
+    ``_search_metric_phrase_before_plain`` does (a test of its last words: holding a head
+    anywhere let most windows through to a search from every position).
+
+    >>> [_may_end_in_head(w) for w in ("a success rate of ", "accuracy = ", "the scores")]
+    [True, True, True]
+    >>> [_may_end_in_head(w) for w in ("accuracy on the ", "scores of up to ")]
+    [False, False]
+    """
+    tail = lowered.rstrip()
+    if tail.endswith(_HEAD_ENDS):
+        return True
+    for link in _HEAD_LINKS:
+        if tail.endswith(link) and tail[: -len(link)].rstrip().endswith(_HEAD_ENDS):
+            return True
+    return False
+
+
+_search_metric_phrase_before = _gated_search(_search_metric_phrase_before_plain, _may_end_in_head)
 
 
 # A comparative adjective that names its metric: "2.2% more accurate" (accuracy), "5% more

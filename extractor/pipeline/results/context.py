@@ -18,6 +18,7 @@ import regex
 from extractor.components.method import MethodMatch
 from extractor.components.names import BENCHMARK, METRIC, MODEL, NameMatch
 from extractor.components.quantities import Quantity
+from extractor.lexicon.cues import finditer_from_starts
 from extractor.pipeline.results._cues import (
     _finditer_opening_setting,
     _joins_after,
@@ -47,7 +48,10 @@ from extractor.pipeline.results._cues import (
     _search_trained_on,
 )
 
-_finditer_clause_word = regex.compile(r"\b(?:while|whereas|but)|;").finditer
+_clause_word = regex.compile(r"\b(?:while|whereas|but)|;")
+# (tried only where one of the words or ";" stands: a scan of the whole text tried each
+# position)
+_finditer_clause_word = finditer_from_starts(_clause_word, ("while", "whereas", "but", ";"))
 _match_word_char = regex.compile(r"\w").match
 
 # How far from a number its names may stand (characters), bounding the work per number.
@@ -457,13 +461,14 @@ def bracketed_after_comparison(
     "surpassing Llama-3.1-8B (70.1%)", "over YaRN (44.1)"; not after its own metric:
     "Compared with X, ours reaches a higher F1 (0.71)"."""
     opening = text.rfind("(", max(lo, q.start - 60), q.start)
+    if (
+        opening <= lo  # most numbers: no bracket opens before them
+        or not _match_bracket_list(text, opening + 1, q.start)
+        or ")" not in text[q.end : q.end + 60]
+    ):
+        return False
     if metrics is not None and any(
         m.end in (opening, opening - 1) for m in metrics.between(opening - 60, opening)
     ):
         return False
-    return (
-        opening > lo
-        and bool(_match_bracket_list(text, opening + 1, q.start))
-        and ")" in text[q.end : q.end + 60]
-        and bool(_search_compared_clause(text, max(lo, opening - 80), opening))
-    )
+    return bool(_search_compared_clause(text, max(lo, opening - 80), opening))

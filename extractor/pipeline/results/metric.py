@@ -186,6 +186,22 @@ _search_measure_before = regex.compile(
 ).search
 
 
+# The last words _search_measure_before's window can end in (before trailing spaces).
+_MEASURE_GAP_ENDS = ("by", "of", "to", "about", "around", "nearly", "roughly", "over")
+
+
+def _may_end_coordinated(text: str, lo: int, hi: int) -> bool:
+    """A quick test that ``_search_coordinated(text, lo, hi)`` may match: its window
+    ends in "and" or "&" and one more character (false: it cannot)."""
+    return text[max(lo, hi - 4) : hi - 1] == "and" or text[max(lo, hi - 2) : hi - 1] == "&"
+
+
+def _may_end_measure_gap(text: str, lo: int, hi: int) -> bool:
+    """A quick test that ``_search_measure_before(text, lo, hi)`` may match: its window
+    ends in "by", "of" or a hedge after them, and spaces (false: it cannot)."""
+    return text[lo:hi].rstrip().endswith(_MEASURE_GAP_ENDS)
+
+
 def _coordinated_modifier(word: str) -> bool:
     """A modifier in a coordinated list: lower case, or a capitalised "Top-5"; or a
     setting ("zero-shot and few-shot accuracy": the record's name drops it)."""
@@ -211,7 +227,10 @@ def _coordinated_names(c: Claim, mention: NameMatch) -> list[str]:
         own, head = first, rest
     if " " in own:
         return []  # "a and b c d": which words the list shares is unclear
-    found = _search_coordinated(text, max(c.sentence[0], start - 80), start)
+    lo = max(c.sentence[0], start - 80)
+    if not _may_end_coordinated(text, lo, start):
+        return []
+    found = _search_coordinated(text, lo, start)
     if found is None:
         return []
     words = [w.strip() for w in found.group("words").split(",")]
@@ -238,7 +257,10 @@ def coordinated_modifiers(c: Claim) -> str | None:
         if len(names) == len(group):
             return names[c.index]
     # "increases speaker and emotion similarity by 16.1% and 1.5%": an unlisted measure
-    head = _search_measure_before(c.text, max(lo, c.g_start - 60), c.g_start)
+    window_lo = max(lo, c.g_start - 60)
+    if not _may_end_measure_gap(c.text, window_lo, c.g_start):
+        return None
+    head = _search_measure_before(c.text, window_lo, c.g_start)
     if head is None or not is_measure_noun(head.group("head")):
         return None
     start, end = head.span("head")
@@ -378,7 +400,10 @@ def bracketed_listed_after(c: Claim) -> str | None:
 def acronym_of_before(c: Claim) -> str | None:
     """An acronym after an article and right before the number through "of" is its
     metric: "a RayPQ of 15.3 and a RayIoU of 38.2" (not a model or benchmark name)."""
-    found = _search_acronym_of_before(c.text, max(0, c.g_start - 40), c.g_start)
+    lo = max(0, c.g_start - 40)
+    if not c.text[lo : c.g_start].rstrip().endswith("of"):
+        return None  # fast: every match ends in "of" and white space
+    found = _search_acronym_of_before(c.text, lo, c.g_start)
     if found is None:
         return None
     start = found.start("what")
@@ -699,13 +724,22 @@ def changed_from(c: Claim) -> str | None:
 _STATISTIC_LABELS = {"p", "n", "vs", "df", "t", "z", "ci", "sd", "se", "std"}
 
 
+def _may_end_in_label(text: str, lo: int, hi: int) -> bool:
+    """A quick test that ``_search_label_before(text, lo, hi)`` may match: its window
+    ends in "=" or ":" and white space."""
+    return text[lo:hi].rstrip().endswith(("=", ":"))
+
+
 def label_before(c: Claim) -> str | None:
     """A short label written right before the number with "=" or ":": "R2=0.973",
     "overall k: 0.313", "FID: 1.59" (a symbol or acronym, not a word such as "Results:"
     nor a statistic such as "p = 0.01")."""
     if c.q.unit not in _SCORE_LIKE_UNITS:
         return None  # "streaming TTS: 102 ms": a time is no score the label names
-    found = _search_label_before(c.text, max(0, c.g_start - 16), c.g_start)
+    lo = max(0, c.g_start - 16)
+    if not _may_end_in_label(c.text, lo, c.g_start):
+        return None
+    found = _search_label_before(c.text, lo, c.g_start)
     if found is None:
         return None
     what: str = found.group("what")

@@ -63,6 +63,18 @@ _search_reference_before = regex.compile(
     r"\b(?:Sections?|Sec\.|Tables?|Tab\.|Figures?|Fig\.|Eqs?\.|Equations?|Appendix|"
     r"Chapters?|Algorithm|Theorem|Lemma)\s*\(?\Z"
 ).search
+# What the window of a reference ends in, before white space and a "(".
+_REFERENCE_ENDS: tuple[str, ...] = ("Section", "Sec.", "Table", "Tab.", "Figure", "Fig.")
+_REFERENCE_ENDS += ("Sections", "Tables", "Figures", "Eq.", "Eqs.", "Equation", "Equations")
+_REFERENCE_ENDS += ("Appendix", "Chapter", "Chapters", "Algorithm", "Theorem", "Lemma")
+
+
+def _may_end_in_reference(window: str) -> bool:
+    """A quick test that ``_search_reference_before`` may match the window: it ends in one
+    of the reference words, white space and maybe "("."""
+    return window.removesuffix("(").rstrip().endswith(_REFERENCE_ENDS)
+
+
 _search_setting_name_before = regex.compile(
     rf"(?:\b{alternation(phrases('setting_name'))}"
     r"\s*(?:of|=|:|is|was|to|set\s+to|between|from|ranging\s+from|"
@@ -562,7 +574,8 @@ def compute_beside_size(ctx: Context, q: Quantity) -> bool | None:
 def citation_or_section(ctx: Context, q: Quantity) -> bool | None:
     """A reference, not a claim: "[12]", "[3, 4]", "Section 4", "Table 2", "Eq. (3)"."""
     text = ctx.text
-    if _search_reference_before(text, max(0, q.start - 12), q.start):
+    lo = max(0, q.start - 12)
+    if _may_end_in_reference(text[lo : q.start]) and _search_reference_before(text, lo, q.start):
         return True
     return True if text[q.start - 1 : q.start] == "[" and "]" in text[q.end : q.end + 12] else None
 
