@@ -211,13 +211,21 @@ def finditer_from_starts(
             while at >= 0:
                 places.append(at)
                 at = text.find(start, at + 1)
-        pos = 0
-        for at in sorted(places):
-            if at < pos:
-                continue
-            found = match(text, at)
-            if found is not None:
-                yield found
-                pos = found.end()
+        return matches_at(match, text, places)
 
     return finditer
+
+
+def matches_at(
+    match: Callable[[str, int], regex.Match[str] | None], text: str, places: Iterable[int]
+) -> Iterator[regex.Match[str]]:
+    """The matches of ``match`` tried at ``places`` in text order, as ``finditer`` gives
+    them: a place inside the match found before is skipped."""
+    pos = 0
+    for at in sorted(places):
+        if at < pos:
+            continue
+        found = match(text, at)
+        if found is not None:
+            yield found
+            pos = found.end()

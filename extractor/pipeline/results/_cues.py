@@ -26,6 +26,7 @@ from extractor.lexicon.cues import (
     holds_any,
     last_words,
     mapping,
+    matches_at,
     must_hold,
     phrases,
     word_set,
@@ -450,14 +451,7 @@ def _finditer_opening_setting(text: str) -> Iterator[regex.Match[str]]:
             if text[at + 1 : at + 2].isspace():  # (white space to ``regex`` is too)
                 places.append(at)
             at = text.find(stop, at + 1)
-    pos = 0
-    for at in sorted(places):
-        if at < pos:
-            continue
-        found = _match_opening_setting(text, at)
-        if found is not None:
-            yield found
-            pos = found.end()
+    return matches_at(_match_opening_setting, text, places)
 
 
 # The end of a list's "respectively" with the benchmark of all its numbers after it:
