@@ -883,14 +883,20 @@ _search_spaced_sign = regex.compile(r"(?:\(|[,;]\s)\+\s\Z").search
 # Also the earlier best named as such, perhaps with its metric: "surpassing the
 # state-of-the-art dice score of 91.8%", "the previous state-of-the-art benchmark of 15.72%",
 # "the strongest baseline achieving only 1.51".
-_search_named_baseline = regex.compile(
+_EARLIER_BEST = phrases("earlier_best")
+_search_named_baseline_plain = regex.compile(
     r"(?:\bbaselines?(?:['’]s)?"
-    r"|\b(?:previous|prior|existing|published|current)\s+(?:best|state[\s-]of[\s-]the[\s-]art|SOTA)"
+    rf"|\b{alternation(phrases('earlier_marker'))}\s+{alternation(_EARLIER_BEST)}"
     r"(?:\s+(?:methods?|models?|results?|benchmarks?|approach(?:es)?|systems?))?(?:['’]s)?)"
     r"\s+(?:(?!(?:by|on|in|over|than|and|to|for|with|from|at)\b)[\w\-@]+\s+){0,2}?"
     r"(?:(?:of|at|is|was|were|=|:|achiev\w*|reach\w*|scor\w*)\s*)?(?:(?:only|just)\s+)?\Z",
     regex.IGNORECASE,
 ).search
+# Every match holds "baseline" or one of the earlier-best words (its gate).
+_NAMED_BASELINE_HELD = must_hold(("baseline", *_EARLIER_BEST))
+_search_named_baseline = _gated_search(
+    _search_named_baseline_plain, lambda lowered: _holds_any(lowered, _NAMED_BASELINE_HELD)
+)
 # An acronym right after a number, as its metric: "+2.4 gIoU on X", "(+ 5.1 PSDS)"; not a
 # plural ("8 GPUs", "3 LLMs").
 _match_acronym_after = regex.compile(

@@ -170,16 +170,9 @@ def named_baseline(c: RoleClaim) -> str | None:
     """A value the text calls the baseline's or the earlier best: "up from a baseline of
     0.702", "surpassing the previous state-of-the-art dice score of 91.8%"."""
     lead, text = c.lead, c.ctx.text
-    window = text[max(0, lead.start - 60) : lead.start]
-    lowered = window.lower()
-    if any(word in lowered for word in _NAMED_BASELINE_WORDS) and _search_named_baseline(
-        text, max(0, lead.start - 60), lead.start
-    ):
+    if _search_named_baseline(text, max(0, lead.start - 60), lead.start):
         return "baseline"
     return None
-
-
-_NAMED_BASELINE_WORDS = ("aseline", "state-of-the-art", "state of the art", "sota", "best")
 
 
 def compared_before(c: RoleClaim) -> str | None:
