@@ -118,3 +118,69 @@ def test_title_names_open_with_digits_end_in_plus_or_version_or_lack_the_colon_s
     text = f"We present {name}, a new model. {name} reaches 71.2% accuracy on TinyBench."
     record = extract(text, title=title)
     assert record.method is not None and record.method.name == name
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name"),
+    [
+        # a stop word inside a hyphenated name does not end the clause
+        (None, "To fix this, we propose Robust-TO, an agentic framework.", "Robust-TO"),
+        # an adjective made from a name is not the name
+        (
+            None,
+            "We first create LLM-generated review sets. Then we propose FraudSquad, a model.",
+            "FraudSquad",
+        ),
+        # a benchmark introduced with "the first ..." is deferred to the later proposal
+        (
+            None,
+            "We introduce ZooBench-CF, the first counterfactual benchmark for agents. "
+            "We propose Counterfactual Action Guidance (CAG), a simple scheme.",
+            "Counterfactual Action Guidance",
+        ),
+        # an analysis tool introduced "to quantify" something is not the method
+        (
+            None,
+            "We introduce Attention Spread Analysis (ASA) to quantify blunting. "
+            "Then we propose the Window-Aware Optimization Module (WOM), a framework.",
+            "Window-Aware Optimization Module",
+        ),
+        # title words before the colon, introduced by the abstract
+        (
+            "Ambient Physics: Training Solvers with Partial Observations",
+            "We introduce Ambient Physics, a framework for learning from partial data.",
+            "Ambient Physics",
+        ),
+        # "We ... and propose X"
+        (
+            None,
+            "We cast window selection as a search problem and propose System-Anchored "
+            "Knee Estimation (SAKE), a two-stage method.",
+            "System-Anchored Knee Estimation",
+        ),
+        # a Title Case name after an article
+        (
+            None,
+            "In this work we propose a Temporal Pyramid Adapter that mixes scales.",
+            "Temporal Pyramid Adapter",
+        ),
+    ],
+)
+def test_method_found_in_more_proposal_shapes(title: str | None, text: str, name: str) -> None:
+    method = extract(text, title=title).method
+    assert method is not None and method.name == name
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # title words the abstract does not introduce are not a name
+        ("Hidden Clones: Exposing Family Bias", "We study Hidden Clones in ensembles."),
+        # "and propose" with no "we" in the sentence
+        (None, "Scaling laws hold and propose little. Models and Data matter."),
+        # a plain Title Case phrase not followed by a clause or bracket
+        (None, "We propose a Transformer baseline for ranking."),
+    ],
+)
+def test_no_method_from_weak_proposal_shapes(title: str | None, text: str) -> None:
+    assert extract(text, title=title).method is None

@@ -112,7 +112,7 @@ _finditer_cue = regex.compile(r"\b(?:called|named|dubbed|termed|coined|nicknamed
 
 _proposal = regex.compile(
     r"""
-    \b(?:we|this\s+(?:paper|work|study|report)|here,?\s+we)
+    \b(?:we|this\s+(?:paper|work|study|report)|here,?\s+we|and)
     (?:\s+(?:\w+ly|then|also|further|first|next|finally|thus|hence|therefore))?  # "we then"
     \s+(?:propose|introduce|present|develop|design|build|create|release|construct|curate|
          contribute|devise|establish|offer|unveil)[sd]?\b
@@ -121,7 +121,15 @@ _proposal = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 _match_proposal = _proposal.match
-_SUBJECT_WORDS = ("we", "this", "here")
+_SUBJECT_WORDS = ("we", "this", "here", "and")
+# "We formulate ... and propose X": "and" opens a proposal only after a "we" in its sentence.
+_search_we = regex.compile(r"\b[Ww]e\b").search
+
+
+def _continues_our_sentence(text: str, at: int) -> bool:
+    """Whether the sentence before ``at`` has "we" as a subject."""
+    return bool(_search_we(text, max(0, text.rfind(". ", 0, at)), at))
+
 
 
 def _finditer_proposal(text: str) -> Iterator[regex.Match[str]]:
@@ -167,6 +175,14 @@ _match_titlecase_name = regex.compile(
 ).match
 
 
+# A Title Case name right after an article: "we propose a Temporal Pyramid Adapter that".
+_match_article_name = regex.compile(
+    r"\s+(?:a|an|the)\s+(?:novel\s+|new\s+)?"
+    r"(?P<name>\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+){1,5})"
+    r"(?=\s*(?:,|\(|\s(?:that|which)\b))"
+).match
+
+
 # A plain capitalised word right after the verb, closing the clause: "we propose Bolt."
 _match_plain_name = regex.compile(
     r"\s+(?P<name>\p{Lu}\p{Ll}+\d*)(?=\s*[.,;:(]|\s+(?:which|that|with|as)\b)"
@@ -182,17 +198,37 @@ def _is_common_word(text: str, name: str) -> bool:
 _match_title_hyphenated = regex.compile(r"\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)+").fullmatch
 
 # The name follows the verb closely: "we propose ZLoRA with ...", "we introduce X, a ...".
+# A stop word is a word of its own, not part of a hyphenated name ("Robust-TO", "Q-In").
 _search_clause_stop = regex.compile(
-    r"(?:,|\s-\s|\b(?:which|that|to|for|with|by|in|on|from|via|of|where|whose|and|as)\b)",
+    r"(?:,|\s-\s|(?<![\w\-])(?:which|that|to|for|with|by|in|on|from|via|of|where|whose|and|as)"
+    r"(?![\w\-]))",
     regex.IGNORECASE,
 ).search
 
 # "X, a dataset built upon ...", "X (XB), a new benchmark": the name is a dataset's; a later
 # "we propose Y" names the method.
 _match_dataset_apposition = regex.compile(
-    r"\s*(?:\([^)]{1,40}\))?\s*,\s*(?:a|an)\s+(?:[\w\-]+\s+){0,4}?"
+    r"\s*(?:\([^)]{1,40}\))?\s*,\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?"
     r"(?:dataset|benchmark|corpus|data\s+set|test\s?bed)s?\b"
 ).match
+
+# "We introduce Attention Spectrum Analysis (ASA) to quantify ...": a tool the paper uses to
+# study something, not the method it proposes (a later "we propose Y" names that).
+_match_analysis_purpose = regex.compile(
+    r"\s*(?:\([^)]{1,40}\))?\s*,?\s+to\s+(?:quantify|measure|analy[sz]e|evaluate|assess|"
+    r"study|probe|diagnose|characteri[sz]e|examine|investigate|explain|understand|audit)\b"
+).match
+
+
+def _names_something_else(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is introduced as a dataset or an analysis tool."""
+    return bool(_match_dataset_apposition(text, end) or _match_analysis_purpose(text, end))
+
+
+# "LLM-generated", "GPT-based", "CLIP-guided": an adjective made from a name, not a name.
+_match_adjective_compound = regex.compile(
+    r".*-\p{Ll}*(?:ed|based|free|aware|like|level|only|specific|wise|style)"
+).fullmatch
 
 _search_name_in_clause = regex.compile(rf"(?<![\w\-]){_NAME}(?![\w\-])", regex.VERBOSE).search
 
@@ -318,7 +354,30 @@ def _title_name(title: str | None, text: str) -> str | None:
     if single and _used_as_name(text, single.group("name")):
         word: str = single.group("name")
         return word
+    words = _match_title_words(title)
+    if words and _is_introduced(text, words.group("name")):
+        phrase: str = words.group("name")  # "Light Forcing: ..." + "we propose Light Forcing"
+        return phrase
     return None
+
+
+# Two to four capitalised words before the title's colon ("Ambient Physics: ..."): a name
+# only when the abstract introduces the same words.
+_match_title_words = regex.compile(
+    r"^\s*(?P<name>\p{Lu}[\p{L}\p{N}\-]*(?:\s\p{Lu}[\p{L}\p{N}\-]*){1,3})\s*:\s"
+).match
+
+
+def _is_introduced(text: str, name: str) -> bool:
+    """Whether an introducing verb is followed by ``name`` ("we introduce Ambient Physics").
+
+    >>> _is_introduced("Here we propose Light Forcing, the first ...", "Light Forcing")
+    True
+    >>> _is_introduced("We study Light Forcing in practice.", "Light Forcing")
+    False
+    """
+    pattern = rf"(?i:\b(?:{_INTRODUCING})[sd]?\s+(?:the\s+)?){regex.escape(name)}(?![\w\-])"
+    return bool(regex.search(pattern, text))
 
 
 def _used_as_name(text: str, word: str) -> bool:
@@ -378,6 +437,10 @@ class MethodFinder:
         for proposal in _finditer_proposal(text):
             if called and called.start() < proposal.start():
                 break
+            if text[proposal.start()] in "aA" and not _continues_our_sentence(
+                text, proposal.start()
+            ):
+                continue
             clause_start, clause_end = proposal.span("clause")
             intro = _match_generic_intro(text, clause_start, clause_end)
             if intro:
@@ -385,13 +448,26 @@ class MethodFinder:
             stop = _search_clause_stop(text, clause_start, clause_end)
             if stop:
                 clause_end = stop.start()
-            for abbreviation in abbreviations:
-                # The text's own definition wins over a list name ("... RL (OPT)").
-                if (
-                    clause_start <= abbreviation.long_start < clause_end
+            defined = next(
+                (
+                    # The text's own definition wins over a list name ("... RL (OPT)").
+                    abbreviation
+                    for abbreviation in abbreviations
+                    if clause_start <= abbreviation.long_start < clause_end
                     and abbreviation.short not in self.not_names
-                ):
-                    return abbreviation.long
+                ),
+                None,
+            )
+            if defined is not None:
+                if not _names_something_else(text, defined.long_end):
+                    return defined.long
+                deferred = deferred or defined.long
+                continue
+            if not intro and (titled := _match_article_name(text, clause_start)):
+                # "we propose a Temporal Pyramid Adapter that ..."
+                if not _names_something_else(text, titled.end()):
+                    article_name: str = titled.group("name")
+                    return article_name
             if intro and (titled := _match_titlecase_name(text, clause_start)):
                 # "we propose a new algorithm, Binary Classifier Optimization, that ..."
                 found: str = titled.group("name")
@@ -407,7 +483,7 @@ class MethodFinder:
             ):
                 # "we propose Bone, which ...", "We propose Bolt."
                 single: str = plain.group("name")
-                if not _match_dataset_apposition(text, plain.end()):
+                if not _names_something_else(text, plain.end()):
                     return single
                 deferred = deferred or single
                 continue
@@ -416,9 +492,10 @@ class MethodFinder:
                 named
                 and not self._is_known(named.group())
                 and not _is_common_word(text, named.group())
+                and not _match_adjective_compound(named.group())
             ):
                 coined: str = named.group()
-                if not _match_dataset_apposition(text, named.end()):
+                if not _names_something_else(text, named.end()):
                     return coined
                 deferred = deferred or coined  # "we construct RoMed, a dataset ..."
         if deferred:
