@@ -131,7 +131,6 @@ def _continues_our_sentence(text: str, at: int) -> bool:
     return bool(_search_we(text, max(0, text.rfind(". ", 0, at)), at))
 
 
-
 def _finditer_proposal(text: str) -> Iterator[regex.Match[str]]:
     """The matches ``_proposal.finditer(text)`` gives, tried only where a subject word
     starts a word: scanning every character for the pattern cost more than the rest of
@@ -463,11 +462,11 @@ class MethodFinder:
                     return defined.long
                 deferred = deferred or defined.long
                 continue
-            if not intro and (titled := _match_article_name(text, clause_start)):
+            titled = None if intro else _match_article_name(text, clause_start)
+            if titled and not _names_something_else(text, titled.end()):
                 # "we propose a Temporal Pyramid Adapter that ..."
-                if not _names_something_else(text, titled.end()):
-                    article_name: str = titled.group("name")
-                    return article_name
+                article_name: str = titled.group("name")
+                return article_name
             if intro and (titled := _match_titlecase_name(text, clause_start)):
                 # "we propose a new algorithm, Binary Classifier Optimization, that ..."
                 found: str = titled.group("name")

@@ -169,9 +169,7 @@ def _opens_main_clause(text: str, start: int, end: int, lo: int) -> bool:
     phrase does not reach: "With fewer than 1M parameters, HORNet reduces ...", "Relative
     to the strongest baseline (X), CPformer reduces ..."."""
     return (
-        start - 2 >= lo
-        and text[start - 2 : start] == ", "
-        and bool(_match_subject_verb(text, end))
+        start - 2 >= lo and text[start - 2 : start] == ", " and bool(_match_subject_verb(text, end))
     )
 
 
