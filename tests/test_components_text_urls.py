@@ -50,6 +50,9 @@ def test_clean_is_idempotent_on_sample_like_text() -> None:
         ("(https://example.org/a_(b))", "https://example.org/a_(b)", "https://example.org/a_(b)"),
         ("(see https://example.org/page)", "https://example.org/page", "https://example.org/page"),
         ("visit www.example.com/x;", "https://www.example.com/x", "www.example.com/x"),
+        # any host named as where to go ("at", "visit")
+        ("a public leaderboard at smddbench.com .", "https://smddbench.com", "smddbench.com"),
+        ("Visit demo-site.ai/play for samples.", "https://demo-site.ai/play", "demo-site.ai/play"),
         (
             '"https://huggingface.co/org/m"',
             "https://huggingface.co/org/m",
@@ -88,6 +91,10 @@ def test_glued_words_before_a_bare_host_or_www_are_not_links() -> None:
 
 def test_email_and_plain_words_are_not_links() -> None:
     assert find_links("mail me at someone@github.com or read the github docs") == []
+
+
+def test_a_bare_host_without_a_cue_word_is_not_a_link() -> None:
+    assert find_links("Reviews from Amazon.com and apps built with Node.js; me at a@b.com") == []
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,9 @@ _finditer_url = re.compile(
         (?:
             www\.[^\s<>"'`{{}}|\\^\[\]]+     # starting with www.
           | (?:{_BARE_HOSTS})(?:/[^\s<>"'`{{}}|\\^\[\]]*)?(?![\w-])   # or a well-known bare host
+          | (?:(?<=\bat\s)|(?<=\bvisit\s))     # or any host named as where to go:
+            [a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ai|dev|app)  # "a leaderboard at x.com"
+            (?:/[^\s<>"'`{{}}|\\^\[\]]*)?(?![\w-])
         )
     )
     """,
@@ -141,7 +144,7 @@ def classify_url(url: str) -> str:
 # holds one: "://" (a scheme), "www." or the dot of its host's suffix, as each well-known
 # host ends in ".com", ".co", ".org" or ".io". Five hints cost five scans of the text,
 # where one hint per host name cost fourteen.
-_URL_HINTS = ("://", "www.", ".co", ".org", ".io")
+_URL_HINTS = ("://", "www.", ".co", ".org", ".io", ".net", ".ai", ".dev", ".app")
 
 
 _search_space = re.compile(r"\s").search
