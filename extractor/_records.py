@@ -14,7 +14,7 @@ import regex
 from spacy.tokens import Doc
 
 from extractor.components._spans import doc_text, payload
-from extractor.components.method import MethodMatch
+from extractor.components.method import MethodMatch, without_method_benchmarks
 from extractor.components.names import BENCHMARK, MODEL, NameMatch, name_key
 from extractor.components.urls import LinkMatch
 from extractor.metric_names import metric_name
@@ -188,8 +188,8 @@ def doc_to_record(
     text = doc_text(doc)
     if id is None:
         id = slugify(title or text[:80]) or "paper"
-    names: list[NameMatch] = payload(doc, "paper_names") or []
     method: MethodMatch | None = payload(doc, "paper_method")
+    names = without_method_benchmarks(text, payload(doc, "paper_names") or [], method)
     benchmarks, editions = _editions_folded(_entities(text, names, BENCHMARK))
     results = _results(text, payload(doc, "paper_results") or [])
     if editions:

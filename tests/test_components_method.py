@@ -184,3 +184,29 @@ def test_method_found_in_more_proposal_shapes(title: str | None, text: str, name
 )
 def test_no_method_from_weak_proposal_shapes(title: str | None, text: str) -> None:
     assert extract(text, title=title).method is None
+
+
+@pytest.mark.parametrize(
+    ("text", "method"),
+    [
+        # "LRA" (Long Range Arena) grown into "LRA-EE", the paper's own method
+        (
+            "We propose LRA-EE, an early-exit scheme. On ImageNet-1K, LRA-EE reduces FLOPs "
+            "by 13.4% and improves top-1 accuracy by 2.4%.",
+            "LRA-EE",
+        ),
+    ],
+)
+def test_a_method_grown_from_a_listed_benchmark_is_not_a_benchmark(text: str, method: str) -> None:
+    record = extract(text)
+    assert record.method is not None and record.method.name == method
+    assert method not in [b.name for b in record.benchmarks]
+    assert {r.model for r in record.metrics} == {method}
+    assert {r.benchmark for r in record.metrics if r.metric != "FLOPs"} == {"ImageNet-1K"}
+
+
+def test_a_benchmark_the_paper_introduces_stays_a_benchmark() -> None:
+    record = extract(
+        "We introduce MMLU-XX, a benchmark of hard questions. GPT-4 scores 41.2% on MMLU-XX."
+    )
+    assert "MMLU-XX" in [b.name for b in record.benchmarks]

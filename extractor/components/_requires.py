@@ -18,7 +18,10 @@ COMPONENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("paper_urls", "paper_quantities", "paper_abbreviations"),
         ("doc._.paper_names", "doc.spans"),
     ),
-    "paper_method": (("paper_urls", "paper_abbreviations"), ("doc._.paper_method", "doc.spans")),
+    "paper_method": (
+        ("paper_urls", "paper_abbreviations", "paper_names"),
+        ("doc._.paper_method", "doc.spans"),
+    ),
     "paper_results": (
         ("paper_urls", "paper_quantities", "paper_names", "paper_method"),
         ("doc._.paper_results",),

@@ -28,7 +28,7 @@ from extractor.components._spans import (
     whole_word_spans,
 )
 from extractor.components.abbreviations import Abbreviation
-from extractor.components.names import name_key
+from extractor.components.names import BENCHMARK, NameMatch, name_key
 from extractor.gazetteers import load_gazetteer, load_word_list
 
 SPANS_KEY = "paper_method"
@@ -219,6 +219,17 @@ _match_analysis_purpose = regex.compile(
 ).match
 
 
+# "X benchmark", "X (XB), a dataset ...": the text calls the name data.
+_match_data_noun = regex.compile(
+    r"\)?\s+(?:benchmark|dataset|corpus|suite|test\s?bed)s?\b", regex.IGNORECASE
+).match
+
+
+def _is_called_data(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is called a dataset or benchmark."""
+    return bool(_match_dataset_apposition(text, end) or _match_data_noun(text, end))
+
+
 def _names_something_else(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` is introduced as a dataset or an analysis tool."""
     return bool(_match_dataset_apposition(text, end) or _match_analysis_purpose(text, end))
@@ -298,6 +309,22 @@ class MethodMatch:
     aliases: tuple[str, ...]
     mentions: tuple[tuple[int, int], ...]
     is_model: bool
+    #: Spellings of the method that the name finder took for a benchmark grown from a
+    #: listed one ("LRA-EE" from LRA, "HANS-Net" from HANS): the method, not a benchmark.
+    not_benchmarks: tuple[str, ...] = ()
+
+
+def without_method_benchmarks(
+    text: str, names: list[NameMatch], method: MethodMatch | None
+) -> list[NameMatch]:
+    """``names`` without the benchmark mentions that are really the paper's method."""
+    if method is None or not method.not_benchmarks:
+        return names
+    return [
+        n
+        for n in names
+        if not (n.label == BENCHMARK and text[n.start : n.end] in method.not_benchmarks)
+    ]
 
 
 _match_variant = regex.compile(
@@ -557,7 +584,35 @@ class MethodFinder:
             or _search_model_before(text, max(0, start - 80), start)
             for start, end in mentions
         )
-        return MethodMatch(name, tuple(aliases), tuple(mentions), is_model)
+        names: list[NameMatch] = payload(doc, "paper_names") or []
+        return MethodMatch(
+            name,
+            tuple(aliases),
+            tuple(mentions),
+            is_model,
+            self._not_benchmarks(text, names, (name, *aliases), mentions),
+        )
+
+    def _not_benchmarks(
+        self,
+        text: str,
+        names: list[NameMatch],
+        spellings: tuple[str, ...],
+        mentions: Sequence[tuple[int, int]],
+    ) -> tuple[str, ...]:
+        """The method's spellings that the name finder labelled a benchmark only by growing
+        a listed name ("LRA" + "-EE"), when the text never calls the method data."""
+        grown = {
+            found
+            for n in names
+            if n.label == BENCHMARK
+            and n.source in ("list", "acronym")
+            and (found := text[n.start : n.end]) in spellings
+            and not self.benchmarks.has_pattern(found)
+        }
+        if not grown or any(_is_called_data(text, end) for _, end in mentions):
+            return ()
+        return tuple(sorted(grown))
 
 
 @Language.factory(

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from extractor.components._requires import assigns, check_upstream, requires
 from extractor.components._sentences import find_sentences
 from extractor.components._spans import doc_text, payload, set_payload
-from extractor.components.method import MethodMatch
+from extractor.components.method import MethodMatch, without_method_benchmarks
 from extractor.components.names import BENCHMARK, MODEL, NameMatch
 from extractor.components.quantities import Quantity
 from extractor.pipeline.results import benchmark, carry, metric, model, pairs
@@ -177,11 +177,12 @@ def link_results(ctx: Context, doc: Doc | None = None) -> list[ResultMatch]:
 def context_of(doc: Doc) -> Context:
     """The evidence the earlier components stored on ``doc``, as a :class:`Context`."""
     quantities: list[Quantity] = payload(doc, "paper_quantities") or []
-    names: list[NameMatch] = payload(doc, "paper_names") or []
+    text = doc_text(doc)
     method: MethodMatch | None = payload(doc, "paper_method")
+    names = without_method_benchmarks(text, payload(doc, "paper_names") or [], method)
     links = payload(doc, "paper_links") or []
     return Context.build(
-        doc_text(doc), quantities, names, method, [(link.start, link.end) for link in links]
+        text, quantities, names, method, [(link.start, link.end) for link in links]
     )
 
 
