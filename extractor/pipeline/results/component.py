@@ -18,7 +18,7 @@ from extractor.components._requires import assigns, check_upstream, requires
 from extractor.components._sentences import find_sentences
 from extractor.components._spans import doc_text, payload, set_payload
 from extractor.components.method import MethodMatch, without_method_benchmarks
-from extractor.components.names import BENCHMARK, MODEL, NameMatch
+from extractor.components.names import BENCHMARK, MODEL
 from extractor.components.quantities import Quantity
 from extractor.pipeline.results import benchmark, carry, metric, model, pairs
 from extractor.pipeline.results._cues import (
