@@ -110,3 +110,31 @@ def test_benchmark_noun_compiled_once_equals_the_pattern_string(word: str) -> No
 
     plain = regex.fullmatch(r"(?i)(?:bench(?:mark)?|dataset|corpus|suite)", word)
     assert bool(_is_benchmark_noun(word)) == bool(plain)
+
+
+@pytest.mark.parametrize(
+    ("text", "metric_names"),
+    [
+        (
+            "FooTTS reaches Entity-Hit-Rate (EHR) 0.473; Nova-3 reaches EHR 0.16.",
+            ["Entity-Hit-Rate", "EHR"],
+        ),
+        ("a volume overlap error (VOE) of 11.91%", ["volume overlap error"]),
+        ("the Mix Error Rate (MER) falls to 12.1% MER", ["MER"]),
+    ],
+)
+def test_an_acronym_spelled_out_as_a_measure_is_a_metric(
+    text: str, metric_names: list[str]
+) -> None:
+    assert [m.metric for m in extract(text).metrics] == metric_names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We propose Error Level Noise (ELN), which reaches 71.2% accuracy.",
+        "Rate (R) and Score Matching Network (SMN) reach 71.2% accuracy.",
+    ],
+)
+def test_an_acronym_not_ending_in_a_measure_is_no_metric(text: str) -> None:
+    assert [m.metric for m in extract(text).metrics] == ["accuracy"]

@@ -103,6 +103,7 @@ from extractor.components._spans import (
 from extractor.components.abbreviations import Abbreviation, best_long_form
 from extractor.components.quantities import Quantity
 from extractor.gazetteers import Entry, Gazetteer, load_gazetteer, load_word_list
+from extractor.lexicon.cues import word_set
 from extractor.lexicon.matcher import CompiledLexicon, cached_lexicon, compile_lexicon
 from extractor.lexicon.registry import (
     RegistryEntry,
@@ -120,11 +121,20 @@ SPANS_KEYS = {MODEL: "paper_models", BENCHMARK: "paper_benchmarks", METRIC: "pap
 _is_benchmark_noun = regex.compile(r"(?i)(?:bench(?:mark)?|dataset|corpus|suite)").fullmatch
 
 
+_METRIC_LONG_FORM_ENDS = word_set("metric_long_form_end")
+
+
 def _label_of_long_form(long: str) -> str | None:
-    """What a spelled-out acronym names, by its last word ("... Benchmark", "... Model")."""
+    """What a spelled-out acronym names, by its last word ("... Benchmark", "... Model",
+    "... Error Rate")."""
     last = long.rsplit(None, 1)[-1]
     if _is_benchmark_noun(last):
         return BENCHMARK
+    head = last.rsplit("-", 1)[-1].lower()  # "Entity-Hit-Rate"
+    if head in _METRIC_LONG_FORM_ENDS and last != long.lstrip():
+        return METRIC
+    if head in _METRIC_LONG_FORM_ENDS and "-" in last:
+        return METRIC
     # "Chinese Reward Model (CRM)" names one model; "Vision-Language Models (VLMs)" a kind.
     if last == "Model" and sum(w[:1].isupper() for w in long.split()) >= 2:
         return MODEL
