@@ -13,6 +13,8 @@ from collections.abc import Sequence
 import regex
 
 from extractor.components.names import METRIC, MODEL, NameMatch
+from extractor.gazetteers import load_word_list
+from extractor.lexicon.cues import word_set
 from extractor.pipeline.results._cues import (
     _match_for_name,
     _match_host_after,
@@ -98,12 +100,41 @@ def unnamed_baseline(c: Claim) -> NotSaid | None:
     return None
 
 
-def compared_in_brackets(c: Claim) -> NotSaid | None:
-    """ "over YaRN (44.1)" with YaRN no list of models: a compared system, not said (a
-    signed margin there is the subject's: "outperforms YaRN (+2.1)")."""
+def compared_in_brackets(c: Claim) -> str | NotSaid | None:
+    """ "over DetGeo (61.97%)", "outperforming Prithvi (0.24) and DOFA (0.35)": the compared
+    system is the capitalised name right before the brackets, even when no list has it;
+    not said when no name stands there (a signed margin there is the subject's:
+    "outperforms YaRN (+2.1)")."""
     if c.q.signed:
         return None
-    return NOT_SAID if bracketed_after_comparison(c.text, c.q, c.lo, c.ctx.metrics) else None
+    if not bracketed_after_comparison(c.text, c.q, c.lo, c.ctx.metrics):
+        return None
+    return _unlisted_bracket_owner(c) or NOT_SAID
+
+
+# The capitalised word right before a bracket's "(": "Prithvi (", "Topo-CXR (".
+_search_bracket_owner = regex.compile(
+    r"(?<![\w\-.])(?P<name>\p{Lu}[\p{L}\p{N}\-.+_]*[\p{L}\p{N}+])\s\Z", regex.REVERSE
+).search
+_NOT_COMPARED_NAMES = word_set("not_compared_name")
+_NOT_NAMES = load_word_list("not_names")
+
+
+def _unlisted_bracket_owner(c: Claim) -> str | None:
+    """The name-shaped word right before the brackets that hold the number, unless it is
+    a metric, a benchmark, a generic word or a technique."""
+    text = c.text
+    opening = text.rfind("(", max(c.lo, c.q.start - 60), c.q.start)
+    found = _search_bracket_owner(text, max(c.lo, opening - 40), opening) if opening > 0 else None
+    if found is None:
+        return None
+    name = found.group("name")
+    start, end = found.span("name")
+    if name in _NOT_COMPARED_NAMES or name in _NOT_NAMES:
+        return None
+    if any(n.start < end and start < n.end for n in c.ctx.index.between(start - 60, end + 1)):
+        return None  # a listed name (a metric, a benchmark) stands there
+    return str(name)
 
 
 def baseline_for_name(c: Claim) -> str | None:
