@@ -59,11 +59,18 @@ def paper_lenient_key(abstract: str) -> Key:
     True
     >>> key("WER") == key("CER")
     False
+    >>> plural = paper_lenient_key("with Peak Signal-to-Noise Ratios (PSNRs) of 40.6 dB")
+    >>> plural("PSNR") == plural("Peak Signal-to-Noise Ratio")
+    True
     """
     canonical: dict[str, str] = {}
     for found in find_abbreviations(abstract):
         long_key = lenient_key(found.long)
         canonical.setdefault(lenient_key(found.short), long_key)
+        if found.short.endswith("s") and found.long.endswith("s"):
+            # "Peak Signal-to-Noise Ratios (PSNRs)" defines the singular too, the form
+            # names are written in (GUIDELINES: a measure in the singular).
+            canonical.setdefault(lenient_key(found.short[:-1]), lenient_key(found.long[:-1]))
 
     def key(name: str) -> str:
         plain = lenient_key(name)

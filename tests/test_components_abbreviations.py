@@ -94,3 +94,12 @@ def test_window_start_by_str_split_equals_the_word_scan() -> None:
         max_words = rng.randint(1, 8)
         got = abbreviations._window_start(text, paren, max_words)
         assert got == plain(text, paren, max_words), (text, paren, max_words)
+
+
+def test_a_short_acronym_may_spell_out_a_long_form_with_small_words() -> None:
+    from extractor.components.abbreviations import find_abbreviations
+
+    text = "an area under the receiver operating characteristic curve (AUC) of 0.93"
+    assert [(a.long, a.short) for a in find_abbreviations(text)] == [
+        ("area under the receiver operating characteristic curve", "AUC")
+    ]

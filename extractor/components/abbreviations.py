@@ -137,6 +137,12 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
             version = _search_hyphen_version(short)
             if version and version.start() >= 2:
                 offset = best_long_form(short[: version.start()], candidate)
+        if offset is None and 3 <= letters <= 4:
+            # Words such as "the" and "of" lengthen a short acronym's long form past the
+            # usual window: "area under the receiver operating characteristic curve (AUC)".
+            window_start = _window_start(text, paren, letters + 5)
+            candidate = text[window_start:paren].rstrip()
+            offset = best_long_form(short, candidate)
         if offset is None:
             continue
         long_start = window_start + offset
