@@ -150,9 +150,10 @@ def _without_judgement(name: str) -> str:
 
 def _names_a_metric(words: str) -> bool:
     """A listed metric, or a name by its shape ("FooEval", "PESQ", "F1"), not a plain
-    word ("reasoning", "aggregate")."""
+    word ("reasoning", "aggregate") nor a capitalised one ("Continuous Ranked
+    Probabilistic" is no metric without its "Score")."""
     last = words.rsplit(None, 1)[-1]
-    return _listed_id(words) is not None or any(c.isupper() or c.isdigit() for c in last)
+    return _listed_id(words) is not None or any(c.isupper() or c.isdigit() for c in last[1:])
 
 
 # Nouns that name a measure: written in the plural only because several numbers are

@@ -12,6 +12,11 @@ from extractor.metric_names import metric_name
     ("written", "name"),
     [
         ("F1 score", "F1"),
+        ("closed-loop success rate", "success rate"),  # a setting word
+        ("end-to-end speedup", "speedup"),
+        ("total memory footprint", "memory footprint"),  # an aggregation qualifier
+        # a capitalised word is no metric by its shape: "Score" stays
+        ("Continuous Ranked Probabilistic Score", "Continuous Ranked Probabilistic Score"),
         ("PESQ scores", "PESQ"),
         ("ZorbEval score", "ZorbEval"),  # a coined name: "score" is generic
         ("mean Dice", "Dice"),
