@@ -272,6 +272,33 @@ def is_name_modifier(word: str) -> bool:
     return "-" in word or not plural
 
 
+def _is_title_case(name: str) -> bool:
+    """Words each capitalised and otherwise lower case: "Error Rate", "Accuracy"."""
+    return all(w[:1].isupper() and w[1:] == w[1:].lower() and w.isalpha() for w in name.split())
+
+
+def _title_case_start(text: str, start: int) -> int:
+    """Where a Title Case metric's name begins: the capitalised words right before it are
+    its own ("Mix Error Rate", "Alignment Accuracy"), not after a sentence's end.
+
+    >>> text = "it reaches a Mix Error Rate of 12.1%"
+    >>> text[_title_case_start(text, text.index("Error")) :]
+    'Mix Error Rate of 12.1%'
+    """
+    for _ in range(_MAX_MODIFIERS):
+        gap = start - 1
+        if gap <= 0 or text[gap] != " ":
+            break
+        word_start = text.rfind(" ", max(0, gap - _MAX_WORD_CHARS), gap) + 1
+        word = text[word_start:gap]
+        if not _is_title_case(word) or word.lower() in _PHRASE_STOPS or word_start == 0:
+            break
+        if text[:word_start].rstrip()[-1:] in ".!?:;":
+            break  # the sentence's first word
+        start = word_start
+    return start
+
+
 def name_start(text: str, start: int, end: int) -> int:
     """Where a metric's name begins, given its listed name at ``[start, end)``: the words
     right before it that say what is measured belong to it ("deepfake detection
@@ -294,7 +321,7 @@ def name_start(text: str, start: int, end: int) -> int:
     """
     written = text[start:end]
     if written != written.lower():
-        return start  # written with capitals
+        return _title_case_start(text, start) if _is_title_case(written) else start
     for _ in range(_MAX_MODIFIERS):
         gap = start - 1
         if gap <= 0 or text[gap] != " ":

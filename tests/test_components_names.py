@@ -138,3 +138,18 @@ def test_an_acronym_spelled_out_as_a_measure_is_a_metric(
 )
 def test_an_acronym_not_ending_in_a_measure_is_no_metric(text: str) -> None:
     assert [m.metric for m in extract(text).metrics] == ["accuracy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "metrics"),
+    [
+        ("FooVLM cuts CHAIR-i to 4.4 and CHAIR-s to 12.1.", ["CHAIR-i", "CHAIR-s"]),
+        ("FooDub lowers MCD-SL from 5.24 to 4.74.", ["MCD-SL", "MCD-SL"]),
+        ("FooASR reaches a Mix Error Rate of 12.1%.", ["Mix Error Rate"]),
+        ("FooNet keeps its WER-based ranking at 12.1% WER.", ["WER"]),  # "-based" is no variant
+    ],
+)
+def test_listed_metrics_keep_a_short_variant_and_title_case_words(
+    text: str, metrics: list[str]
+) -> None:
+    assert [m.metric for m in extract(text).metrics] == metrics

@@ -124,6 +124,10 @@ _is_benchmark_noun = regex.compile(r"(?i)(?:bench(?:mark)?|dataset|corpus|suite)
 _METRIC_LONG_FORM_ENDS = word_set("metric_long_form_end")
 
 
+# A listed metric's variant written after a hyphen: "CHAIR-i", "MCD-SL", "AUC-ROC".
+_match_metric_variant = regex.compile(r"-[\p{L}\p{N}]{1,3}(?![\p{L}\p{N}\-])").match
+
+
 def _label_of_long_form(long: str) -> str | None:
     """What a spelled-out acronym names, by its last word ("... Benchmark", "... Model",
     "... Error Rate")."""
@@ -1170,8 +1174,11 @@ class NameFinder:
         model_spans: list[tuple[int, int]] | None = None
         found = []
         for i, (label, key, begin, stop) in enumerate(raw):
-            if label == METRIC:  # metrics do not grow
+            if label == METRIC:  # metrics grow only by a short variant: "CHAIR-i", "MCD-SL"
                 if cued is None or cued.get(i, True):
+                    variant = _match_metric_variant(text, stop)
+                    if variant:
+                        stop, key = variant.end(), name_key(text[begin : variant.end()])
                     found.append(NameMatch(begin, stop, label, key, "list"))
                 continue
             end = stop
