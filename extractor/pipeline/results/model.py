@@ -296,8 +296,20 @@ def subject(c: Claim) -> str | None:
         # "On M, FooPrune keeps 97%": the method applied to a named model is that
         # model's number (the record's method says what was applied).
         host = None if _wanted_compared(c) else _host_before(c)
-        return host or method.name
+        return host or _method_as_written(c, start, end)
     return text[start:end]
+
+
+def _method_as_written(c: Claim, start: int, end: int) -> str:
+    """The method's name for its mention at ``[start, end)``; a sized variant written
+    there is named as written: "Our AdaptViG-M achieves ..." is AdaptViG-M's number."""
+    method = c.ctx.method
+    assert method is not None
+    written = c.text[start:end]
+    spellings = (method.name, *method.aliases)
+    if written not in spellings and any(written.startswith(f"{s}-") for s in spellings):
+        return written
+    return method.name
 
 
 def sentence_subject(c: Claim) -> str | None:
@@ -309,7 +321,7 @@ def sentence_subject(c: Claim) -> str | None:
     if _owners(c) or _wanted_compared(c) or ctx.method is None or ctx.method_is_benchmark:
         return None
     # mentions within the window near the number were judged (and dropped) by _chosen
-    for _, end in reversed(ctx.method_mentions_in(c.sentence[0], c.lo)):
+    for start, end in reversed(ctx.method_mentions_in(c.sentence[0], c.lo)):
         if end > g_start or not (
             _match_subject_verb(text, end) or _match_more_subject_verb(text, end)
         ):
@@ -318,7 +330,7 @@ def sentence_subject(c: Claim) -> str | None:
             return None
         if any(n.label == MODEL for n in ctx.index.between(end, g_start)):
             return None
-        return ctx.method.name
+        return _method_as_written(c, start, end)
     return None
 
 
@@ -346,7 +358,7 @@ def opening_phrase_subject(c: Claim) -> str | None:
     for s, e in names:
         if s == start and _match_subject_verb(text, e):
             is_method = (s, e) in c.ctx.method_mention_set and c.ctx.method is not None
-            return c.ctx.method.name if is_method and c.ctx.method else text[s:e]
+            return _method_as_written(c, s, e) if is_method else text[s:e]
     return None
 
 
