@@ -153,3 +153,18 @@ def test_listed_metrics_keep_a_short_variant_and_title_case_words(
     text: str, metrics: list[str]
 ) -> None:
     assert [m.metric for m in extract(text).metrics] == metrics
+
+
+@pytest.mark.parametrize(
+    ("text", "benchmarks"),
+    [
+        ("FooChem reaches 59.82% exact match on ChEBI-20.", ["ChEBI-20"]),
+        ("HQF-Net achieves 71.82% mIoU on OpenEarthMap.", ["OpenEarthMap"]),
+        ("It gives 5.4% SPL gains on IR2R over the best baseline.", ["IR2R"]),
+        ("It gives a 3.2x speedup on H100 GPUs.", []),  # hardware, not data
+    ],
+)
+def test_a_coined_name_reported_on_after_a_number_and_its_metric_is_a_benchmark(
+    text: str, benchmarks: list[str]
+) -> None:
+    assert _names(text, "benchmarks") == benchmarks

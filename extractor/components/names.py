@@ -384,6 +384,10 @@ _match_reported_on = regex.compile(
 _match_by_number_after = regex.compile(r"\sby\s(?:[\p{L}]+\s){0,2}[+\-]?\d").match
 
 
+# A name right where a "reported on" phrase ends ("... on |ChEBI-20").
+_match_name_at = regex.compile(r"(?P<name>\p{L}[\p{L}\p{N}\-./]*[\p{L}\p{N}])(?![\w\-])").match
+
+
 def _reported_on_starts(text: str, quantities: Sequence[Quantity] | None) -> frozenset[int]:
     """Where a name reported on after a number starts: "44% on Traffic", "81.2% accuracy
     on Seaquest", "a mean return of 3.1 on the Hopper"."""
@@ -1421,9 +1425,13 @@ class NameFinder:
             if q.kind not in ("measure", "number"):
                 continue
             m = _match_name_after_number(text, q.end)
+            if m is None and (words := _match_reported_on(text, q.end)):
+                # "59.82% exact match on ChEBI-20", "71.82% mIoU on OpenEarthMap"
+                m = _match_name_at(text, words.end())
             if (
                 m
                 and _is_name_shape(m.group("name"))
+                and m.group("name") not in self.not_names
                 and not self.models.has_pattern(m.group("name"))
                 and not self._names_a_metric(text, m.group("name"), m.end("name"))
             ):
