@@ -168,3 +168,20 @@ def test_a_coined_name_reported_on_after_a_number_and_its_metric_is_a_benchmark(
     text: str, benchmarks: list[str]
 ) -> None:
     assert _names(text, "benchmarks") == benchmarks
+
+
+@pytest.mark.parametrize(
+    ("text", "benchmarks"),
+    [
+        ("(1) On DexYCB, we obtain an FVD of 29.13.", ["DexYCB"]),
+        (
+            "It gains 3.3% on BraTS2023; on BraTS2024, it delivers 4.5% Dice.",
+            ["BraTS2023", "BraTS2024"],
+        ),
+        ("We train on data; on average, it is fast.", []),
+    ],
+)
+def test_a_clause_opening_on_a_coined_name_after_a_marker_or_semicolon(
+    text: str, benchmarks: list[str]
+) -> None:
+    assert _names(text, "benchmarks") == benchmarks

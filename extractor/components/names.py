@@ -1412,7 +1412,7 @@ class NameFinder:
             # "On X, Y achieves ...": a comma without a closing "and" ends the phrase.
             for start, end in items if closed else items[:1]:
                 yield NameMatch(start, end, BENCHMARK, name_key(text[start:end]), "pattern")
-        if "On " in text or "Across " in text:
+        if "On " in text or "Across " in text or "; on " in text:
             for m in _finditer_sentence_setting(text):
                 for name, (start, end) in zip(m.captures("name"), m.spans("name"), strict=True):
                     if _is_name_shape(name) and not self._is_known_name(name):
