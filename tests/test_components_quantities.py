@@ -176,3 +176,28 @@ def test_unit_spellings_from_the_table_equal_the_plain_normalisation(written: st
 def test_a_name_in_brackets_may_stand_inside_a_pair(text: str, relations: list[str | None]) -> None:
     """A name with a digit ("BM25") is an aside; a bracket with a number of its own is not."""
     assert [q.relation for q in find_quantities(text)] == relations
+
+
+@pytest.mark.parametrize(
+    ("text", "relations"),
+    [
+        # B below A: a change, not a range
+        ("lowers WER 12.1% to 9.8% on X", [("12.1%", "from"), ("9.8%", "to")]),
+        # a signed change in brackets after B
+        ("SPK-SIM 78.30% to 89.38% (+14.15%)", [("78.30%", "from"), ("89.38%", "to")]),
+        # a list continuing "from X to Y"
+        (
+            "increases from 82.48% to 89.74%, 66.24% to 78.88% for X",
+            [("82.48%", "from"), ("89.74%", "to"), ("66.24%", "from"), ("78.88%", "to")],
+        ),
+        # written upwards with no cue: still a range
+        ("accuracies of 71% to 75% across tasks", [("71%", "range_low"), ("75%", "range_high")]),
+    ],
+)
+def test_a_to_b_without_from_is_a_change_when_it_reads_as_one(
+    text: str, relations: list[tuple[str, str]]
+) -> None:
+    from extractor.components.quantities import find_quantities
+
+    found = [(q.text, q.relation) for q in find_quantities(text) if q.relation]
+    assert found == relations

@@ -438,6 +438,28 @@ def _may_join_pair(gap: str) -> bool:
     return not core.isascii() or core.lower() in _PAIR_WORDS
 
 
+# A signed change in brackets right after a number: "3.15% (+80.99%)".
+_match_signed_bracket = regex.compile(r"\s*\(\s*[+\-−]\s?\d").match
+
+
+def _is_bare_change(text: str, found: list[Quantity], i: int) -> bool:
+    """Whether "A to B" with no "from" is a change, not a range: B falls below A (a range
+    is written upwards), a signed change stands in brackets after B ("MCD 8.59 to 7.98
+    (+7.10%)"), or it continues a list after "from X to Y" ("from 82.48% to 89.74%, 66.24%
+    to 78.88%")."""
+    first, second = found[i], found[i + 1]
+    if (first.unit or second.unit) == (second.unit or first.unit) and second.value < first.value:
+        return True
+    if _match_signed_bracket(text, second.end):
+        return True
+    return (
+        i >= 2
+        and found[i - 1].relation == "to"
+        and found[i - 2].relation == "from"
+        and bool(_match_list_and(text[found[i - 1].end : first.start]))
+    )
+
+
 def _pair(text: str, found: list[Quantity]) -> list[Quantity]:
     """Link "from A to B" (before/after) and "ranging from A to B" / "between A and B"."""
     for i in range(len(found) - 1):
@@ -461,6 +483,8 @@ def _pair(text: str, found: list[Quantity]) -> list[Quantity]:
             and _search_change_before_bracket(text[max(0, first.start - 100) : first.start])
         ):
             is_range = False  # "improving X by 11pp (55.8% to 66.8%)": before and after
+        elif _match_to(gap) and _is_bare_change(text, found, i):
+            is_range = False  # "WER 16.57% to 3.15% (+80.99%)", "..., 66.24% to 78.88%"
         elif _match_and(gap) and _match_between(head):
             is_range = True
         elif _match_versus(gap):
