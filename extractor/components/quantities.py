@@ -26,7 +26,7 @@ Relation = Literal["from", "to", "range_low", "range_high"]
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _UNIT = r"""
     (?:
-        \s?% | \s?percent(?:age\s+points?)?\b | \s?pp\b | \s?p\.p\. | -?\s?points?\b | \s?pts?\b
+        \s?%p\b | \s?% | \s?percent(?:age\s+points?)?\b | \s?pp\b | \s?p\.p\. | -?\s?points?\b | \s?pts?\b
       | \s?[x×](?![\w]) | \s?times\b | -?\s?fold\b
       | \s?(?:ms|milliseconds?|s|sec|seconds?|minutes?|mins?|hours?|hrs?|days?)\b
       | \s?(?:[KMGT]i?B|[KMGT]iB)\b
@@ -109,6 +109,7 @@ _UNIT_NAMES = {
     "percentage point": "points",
     "percentage points": "points",
     "pp": "points",
+    "%p": "points",
     "p.p.": "points",
     "point": "points",
     "points": "points",
@@ -273,6 +274,7 @@ def find_quantities(text: str) -> list[Quantity]:
                     kind,
                     "range_low",
                     low + 1,
+                    sign == "+",  # "+18-26 pp": a range of gains
                 )
             )
             found.append(
@@ -286,6 +288,7 @@ def find_quantities(text: str) -> list[Quantity]:
                     kind,
                     "range_high",
                     low,
+                    sign == "+",
                 )
             )
             continue
