@@ -26,7 +26,8 @@ Relation = Literal["from", "to", "range_low", "range_high"]
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _UNIT = r"""
     (?:
-        \s?%p\b | \s?% | \s?percent(?:age\s+points?)?\b | \s?pp\b | \s?p\.p\. | -?\s?points?\b | \s?pts?\b
+        \s?%p\b | \s?% | \s?percent(?:age\s+points?)?\b
+      | \s?pp\b | \s?p\.p\. | -?\s?points?\b | \s?pts?\b
       | \s?[x×](?![\w]) | \s?times\b | -?\s?fold\b
       | \s?(?:ms|milliseconds?|s|sec|seconds?|minutes?|mins?|hours?|hrs?|days?)\b
       | \s?(?:[KMGT]i?B|[KMGT]iB)\b
