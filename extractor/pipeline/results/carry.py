@@ -573,6 +573,63 @@ def parallel_clause_metric(ctx: Context, results: list[ResultMatch]) -> list[Res
     return carried
 
 
+def sole_metric_of_unit(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """A number no strategy gave a metric takes the one metric its sentence names for
+    numbers of its unit, when the sentence names no other metric: "Dice scores of 94.04%,
+    92.68% and 93.64% in BraTS2019; 94.09%, 92.91% and 93.84% in BraTS2020", "the lowest
+    WER (24.1%), followed by X (32.8%, 39.5%)"."""
+    by_sentence: dict[tuple[int, int], set[str]] = {}
+    for r in results:
+        if r.metric is not None:
+            by_sentence.setdefault(r.sentence, set()).add(r.metric)
+    listed = _in_unnamed_lists(ctx.text, results)
+    carried = []
+    for i, r in enumerate(results):
+        if (
+            r.metric is None
+            and r.strategy.metric is None
+            and r.quantity.unit is not None
+            and (i in listed or _in_brackets(ctx.text, r.quantity.start))
+        ):
+            named = by_sentence.get(r.sentence, set())
+            donors = {
+                d.metric
+                for d in results
+                if d.sentence == r.sentence
+                and d.metric is not None
+                and d.quantity.unit == r.quantity.unit
+                and d.quantity.start < r.quantity.start
+            }
+            if len(donors) == 1 and named == donors:
+                r = _decided(replace(r, metric=donors.pop()), metric="sole_metric_of_unit")
+        carried.append(r)
+    return carried
+
+
+_match_list_gap = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/)\Z").match
+
+
+def _in_unnamed_lists(text: str, results: list[ResultMatch]) -> set[int]:
+    """Indexes of the results in a list of two or more numbers that no strategy named."""
+    listed: set[int] = set()
+    for i in range(len(results) - 1):
+        a, b = results[i], results[i + 1]
+        if (
+            a.metric is None
+            and b.metric is None
+            and a.sentence == b.sentence
+            and _match_list_gap(text[a.quantity.end : b.quantity.start])
+        ):
+            listed.update((i, i + 1))
+    return listed
+
+
+def _in_brackets(text: str, start: int) -> bool:
+    """Whether the number stands inside brackets opened shortly before it."""
+    opening = text.rfind("(", max(0, start - 40), start)
+    return opening >= 0 and ")" not in text[opening:start]
+
+
 # A sentence that closes on the benchmark all its numbers were measured on: "..., compared
 # to the baseline on the LibriSpeech test-clean set."
 _match_closing_benchmark = regex.compile(
@@ -631,4 +688,10 @@ def cost_has_no_benchmark(results: list[ResultMatch]) -> list[ResultMatch]:
     ]
 
 
-__all__ = ["compared_number", "coordinated_metric", "cost_has_no_benchmark", "in_sentence"]
+__all__ = [
+    "compared_number",
+    "coordinated_metric",
+    "cost_has_no_benchmark",
+    "in_sentence",
+    "sole_metric_of_unit",
+]
