@@ -826,6 +826,8 @@ def acronym_after(c: Claim) -> str | None:
     if c.ctx.index.between(start, start + 1):
         return None
     phrase: str = found.group("what")
+    if phrase[-2:].isdigit() and phrase[:1].isupper():
+        return None  # "27.4% CV24": a data set and its year or version, no metric
     return phrase
 
 
