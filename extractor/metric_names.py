@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
+import regex
+
 from extractor.gazetteers import load_gazetteer
 from extractor.lexicon.cues import word_set
 
@@ -235,6 +237,27 @@ def _inflected(lemma: str) -> tuple[str, ...]:
 @cache
 def _verb_forms() -> frozenset[str]:
     return frozenset(form for lemma in _PHRASE_VERBS for form in _inflected(lemma))
+
+
+_match_adverb = regex.compile(r"\p{Ll}+(?:ally|ously|ively|antly|ently|edly|ately|ingly|ably|ibly)").fullmatch
+
+
+def is_not_a_measure_word(word: str) -> bool:
+    """Whether a word that opens or ends a phrase cannot belong to a metric's name: an
+    article or preposition, a verb, an adverb, or a word that judges the value.
+
+    >>> [is_not_a_measure_word(w) for w in ("substantially", "lowering", "novel", "chunk")]
+    [True, True, True, False]
+    >>> [is_not_a_measure_word(w) for w in ("state-of-the-art", "anomaly", "training")]
+    [True, False, False]
+    """
+    lowered = word.lower()
+    return (
+        lowered in _PHRASE_STOPS
+        or lowered.startswith(_JUDGING_PREFIXES)
+        or lowered in _verb_forms()
+        or bool(_match_adverb(lowered))
+    )
 
 
 @lru_cache(maxsize=8192)  # a pure function of the word, asked of the same words often

@@ -16,7 +16,13 @@ import regex
 from extractor.components.names import METRIC, NameMatch
 from extractor.components.quantities import Quantity
 from extractor.lexicon.cues import alternation, holds_any, phrases, word_set
-from extractor.metric_names import is_measure_noun, is_name_modifier, is_setting, name_start
+from extractor.metric_names import (
+    is_measure_noun,
+    is_name_modifier,
+    is_not_a_measure_word,
+    is_setting,
+    name_start,
+)
 from extractor.pipeline.results._cues import (
     _CHANGE_OF_NOUN_HELD,
     _COMPARATIVE_METRICS,
@@ -550,6 +556,12 @@ def _measure(
     if listed_only:
         return None
     words = phrase.split()
+    while words and is_not_a_measure_word(words[0]):  # "lowering chunk growth"
+        start += len(words[0]) + 1
+        words = words[1:]
+    if not words or any(is_not_a_measure_word(w) for w in words[-1:]):
+        return None  # "increases substantially to 0.872", "raises the state-of-the-art"
+    phrase = " ".join(words)
     if (
         is_vague(phrase)
         or (not counted and words[0].lower() in _CHANGE_IN_SETTING)
