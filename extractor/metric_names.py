@@ -239,7 +239,9 @@ def _verb_forms() -> frozenset[str]:
     return frozenset(form for lemma in _PHRASE_VERBS for form in _inflected(lemma))
 
 
-_match_adverb = regex.compile(r"\p{Ll}+(?:ally|ously|ively|antly|ently|edly|ately|ingly|ably|ibly)").fullmatch
+_match_adverb = regex.compile(
+    r"\p{Ll}+(?:ally|ously|ively|antly|ently|edly|ately|ingly|ably|ibly)"
+).fullmatch
 
 
 def is_not_a_measure_word(word: str) -> bool:
@@ -252,12 +254,24 @@ def is_not_a_measure_word(word: str) -> bool:
     [True, False, False]
     """
     lowered = word.lower()
+    return lowered in _PHRASE_STOPS or lowered in _verb_forms() or is_judging_or_adverb(word)
+
+
+def is_judging_or_adverb(word: str) -> bool:
+    """Whether a word judges a value or is an adverb: never a metric's last word.
+
+    >>> [is_judging_or_adverb(w) for w in ("substantially", "state-of-the-art", "rank")]
+    [True, True, False]
+    """
+    lowered = word.lower()
     return (
-        lowered in _PHRASE_STOPS
-        or lowered.startswith(_JUDGING_PREFIXES)
-        or lowered in _verb_forms()
+        lowered.startswith(_JUDGING_PREFIXES)
+        or lowered in _JUDGING_WORDS
         or bool(_match_adverb(lowered))
     )
+
+
+_JUDGING_WORDS = frozenset({"state-of-the-art", "sota", "novel", "best", "superior"})
 
 
 @lru_cache(maxsize=8192)  # a pure function of the word, asked of the same words often

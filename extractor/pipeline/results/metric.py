@@ -17,6 +17,7 @@ from extractor.components.names import METRIC, NameMatch
 from extractor.components.quantities import Quantity
 from extractor.lexicon.cues import alternation, holds_any, phrases, word_set
 from extractor.metric_names import (
+    is_judging_or_adverb,
     is_measure_noun,
     is_name_modifier,
     is_not_a_measure_word,
@@ -556,10 +557,10 @@ def _measure(
     if listed_only:
         return None
     words = phrase.split()
-    while words and is_not_a_measure_word(words[0]):  # "lowering chunk growth"
+    while len(words) > 1 and is_not_a_measure_word(words[0]):  # "lowering chunk growth"
         start += len(words[0]) + 1
         words = words[1:]
-    if not words or any(is_not_a_measure_word(w) for w in words[-1:]):
+    if is_judging_or_adverb(words[-1]):
         return None  # "increases substantially to 0.872", "raises the state-of-the-art"
     phrase = " ".join(words)
     if (
