@@ -185,3 +185,31 @@ def test_a_clause_opening_on_a_coined_name_after_a_marker_or_semicolon(
     text: str, benchmarks: list[str]
 ) -> None:
     assert _names(text, "benchmarks") == benchmarks
+
+
+@pytest.mark.parametrize(
+    ("text", "benchmarks"),
+    [
+        # labels of a list of values
+        (
+            "It improves Dice (BTCV: 84.64%, Flare22: 92.43%, MM-WHS: 90.67%).",
+            ["BTCV", "Flare22", "MM-WHS"],
+        ),
+        ("It reaches (mIoU: 0.72, AUC: 0.91).", []),  # metrics as labels
+        # data the paper introduces
+        ("We present BaltiVoice, a 16-hour read-speech corpus.", ["BaltiVoice"]),
+        (
+            "We constructed a multi-level dataset, BioMedMCQs, consisting of questions.",
+            ["BioMedMCQs"],
+        ),
+        # a setting opening a sentence, with a bracketed split or no comma
+        (
+            "On S3DIS (Area 5), FooSeg gets 71.6% mIoU. On DALES it gets 81.1% mIoU.",
+            ["S3DIS", "DALES"],
+        ),
+    ],
+)
+def test_benchmarks_as_labels_introduced_data_and_bracketed_settings(
+    text: str, benchmarks: list[str]
+) -> None:
+    assert _names(text, "benchmarks") == benchmarks

@@ -308,7 +308,9 @@ _SETTING_NAME = r"(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])"
 _sentence_setting = regex.compile(
     r"(?:(?:\A|(?<=[.;!?]\s)|(?<=\n)|(?<=\(\d\)\s))(?:On|Across)|(?<=;\s)on)\s(?:the\s)?"
     rf"{_SETTING_NAME}(?:(?:,\s(?:and\s)?|\sand\s|\s)(?:the\s)?{_SETTING_NAME}){{0,4}}"
-    r"(?:\s(?:benchmarks?|datasets?|splits?|test\ssets?))?,"
+    r"(?:\s(?:benchmarks?|datasets?|splits?|test\ssets?))?"
+    r"(?:\s\([^()]{1,20}\))?"  # "On S3DIS (Area 5), ..."
+    r"(?:,|(?=\s(?:it|we|our|this|they)\s))"  # "On DALES it achieves ..."
 )
 # A clause opens the same way after a list marker or a semicolon: "(1) On DexYCB, ...",
 # "...; on BraTS2024, it delivers ...".

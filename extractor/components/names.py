@@ -384,6 +384,22 @@ _match_reported_on = regex.compile(
 _match_by_number_after = regex.compile(r"\sby\s(?:[\p{L}]+\s){0,2}[+\-]?\d").match
 
 
+# "BTCV: 84.64%", "Flare22:~92.43%": a label, a colon and a value.
+_finditer_labelled_value = regex.compile(
+    r"(?<![\w\-.])(?P<name>\p{L}[\p{L}\p{N}\-.+_]*[\p{L}\p{N}+])\s?:\s?~?\s?[+\-]?\d[\d.,]*\s?%?"
+).finditer
+# Between two labelled values of one list: a comma or semicolon, maybe "and".
+_match_value_list_gap = regex.compile(r"\s*[,;]\s*(?:and\s+)?\Z|\s*[,;]?\s*and\s+\Z").match
+# A name introduced as data: "We present X, a ... corpus", "X -- a ... benchmark", or after
+# the noun: "a multi-level dataset, X, consisting of".
+_DATA_NOUNS = r"(?:dataset|benchmark|corpus|suite|test\s?bed|data\s+set)s?"
+_finditer_introduced_data = regex.compile(
+    r"(?:\b(?:present|introduce|construct|release|build|create|curate|collect|develop|propose)"
+    r"(?:s|d|ed|ing)?\s+(?:a\s+new\s+|the\s+)?(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])"
+    r"\s*(?:,|--|—|–|:)\s*(?:a|an|the)\s+(?:[\w\-.,]+\s+){0,8}?" + _DATA_NOUNS + r"\b"
+    r"|\b" + _DATA_NOUNS + r",\s+(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+]),)",
+    regex.IGNORECASE,
+).finditer
 # A name right where a "reported on" phrase ends ("... on |ChEBI-20").
 _match_name_at = regex.compile(r"(?P<name>\p{L}[\p{L}\p{N}\-./]*[\p{L}\p{N}])(?![\w\-])").match
 
@@ -1013,6 +1029,8 @@ class NameFinder:
         found = self._listed(doc)
         found += self._patterns(text)
         found += self._after_numbers(text, payload(doc, "paper_quantities") or [])
+        found += self._labelled_values(text)
+        found += self._introduced_data(text)
         found += self._evaluated_on(text)
         found = [_relabel(text, m) for m in found if text[m.start : m.end] not in self.not_names]
         found = [glued for m in found if (glued := _unglue(text, m)) is not None]
@@ -1417,6 +1435,50 @@ class NameFinder:
                 for name, (start, end) in zip(m.captures("name"), m.spans("name"), strict=True):
                     if _is_name_shape(name) and not self._is_known_name(name):
                         yield NameMatch(start, end, BENCHMARK, name_key(name), "pattern")
+
+    def _labelled_values(self, text: str) -> list[NameMatch]:
+        """Coined names written as labels of a list of values: "Dice score (BTCV: 84.64%,
+        Flare22: 92.43%, MM-WHS: 90.67%)" (two labels or more, not metrics or models)."""
+        if ":" not in text:
+            return []
+        items = list(_finditer_labelled_value(text))
+        found: list[NameMatch] = []
+        run: list[regex.Match[str]] = []
+        for item in [*items, None]:
+            if (
+                item is not None
+                and run
+                and _match_value_list_gap(text, run[-1].end(), item.start())
+            ):
+                run.append(item)
+                continue
+            if len(run) >= 2:
+                found += [
+                    NameMatch(m.start("name"), m.end("name"), BENCHMARK, name_key(name), "pattern")
+                    for m in run
+                    if _is_name_shape(name := m.group("name"))
+                    and name not in self.not_names
+                    and not self.models.has_pattern(name)
+                    and not self._names_a_metric(text, name, m.end("name"))
+                ]
+            run = [item] if item is not None else []
+        return found
+
+    def _introduced_data(self, text: str) -> list[NameMatch]:
+        """A coined name the paper introduces as data: "We present BaltiVoice, a 16.8-hour
+        read-speech corpus", "we present CRAG-MM -- a Comprehensive RAG benchmark", "a
+        multi-level dataset, BioMedMCQs, consisting of"."""
+        found = []
+        for m in _finditer_introduced_data(text):
+            name = m.group("name")
+            if (
+                _is_name_shape(name)
+                and name not in self.not_names
+                and not self._is_known_name(name)
+            ):
+                start, end = m.span("name")
+                found.append(NameMatch(start, end, BENCHMARK, name_key(name), "pattern"))
+        return found
 
     def _after_numbers(self, text: str, quantities: Sequence[Quantity]) -> list[NameMatch]:
         """Coined names reported on: "+71.96% on SpEAR", "4.04 on VPQAD-2"."""
