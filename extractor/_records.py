@@ -170,6 +170,41 @@ def _editions_folded(benchmarks: list[Data]) -> tuple[list[Data], dict[str, str]
     return kept, moved
 
 
+# What a full model name adds to a short reference: a version, size or variant with a digit
+# ("Prithvi 2.0", "Clay V1.5", "BitNet-b1.58-2B-4T").
+_match_version_tail = regex.compile(r"[\s\-](?=[^\s]*\d)\S.*").fullmatch
+
+
+def _short_references_folded(models: list[Data]) -> tuple[list[Data], dict[str, str]]:
+    """Models written first in full and later by their bare name ("Prithvi 2.0 ...
+    outperforming Prithvi (0.24)") are one model: the bare name becomes an alias of the one
+    full name it begins, when the full name is written before every bare mention and no
+    other model begins with it. Returns the models and the spellings moved."""
+    moved: dict[str, str] = {}
+    kept = []
+    for entity in models:
+        name = entity["name"]
+        fuller = [
+            m
+            for m in models
+            if m is not entity
+            and m["name"].startswith(name)
+            and _match_version_tail(m["name"][len(name) :])
+        ]
+        if len(fuller) != 1 or _first_mention(fuller[0]) > _first_mention(entity):
+            kept.append(entity)
+            continue
+        full = fuller[0]
+        for spelling in (name, *entity["aliases"]):
+            moved[spelling] = full["name"]
+            if spelling not in full["aliases"]:
+                full["aliases"].append(spelling)
+        full["mentions"] = sorted(
+            full["mentions"] + entity["mentions"], key=lambda m: int(m["start"])
+        )
+    return kept, moved
+
+
 def doc_to_record(
     doc: Doc, *, id: str | None = None, title: str | None = None, meta: PaperMeta | None = None
 ) -> PaperRecord:
@@ -195,13 +230,17 @@ def doc_to_record(
     if editions:
         for result in results:
             result["benchmark"] = editions.get(result["benchmark"], result["benchmark"])
+    models, short = _short_references_folded(_models(text, names, method))
+    if short:
+        for result in results:
+            result["model"] = short.get(result["model"], result["model"])
     record = PaperRecord.model_validate(
         {
             "id": id,
             "title": title,
             "text": text,
             "method": _method_entity(text, method),
-            "models": _models(text, names, method),
+            "models": models,
             "benchmarks": benchmarks,
             "metrics": results,
             "code_urls": [

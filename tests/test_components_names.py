@@ -213,3 +213,13 @@ def test_benchmarks_as_labels_introduced_data_and_bracketed_settings(
     text: str, benchmarks: list[str]
 ) -> None:
     assert _names(text, "benchmarks") == benchmarks
+
+
+def test_a_bare_name_written_after_the_full_one_is_that_model() -> None:
+    record = extract("We fine-tune Whisper-large-v3 on FooSet. After that, Whisper reaches 12.1% WER.")
+    names = {m.name: m.aliases for m in record.models}
+    assert "Whisper" not in names and "Whisper" in names["Whisper-large-v3"]
+    assert [r.model for r in record.metrics] == ["Whisper-large-v3"]
+    # two fuller names begin with it: not folded
+    two = extract("We test Llama-2-7B and Llama-3-8B; Llama reaches 50% accuracy.")
+    assert "Llama" in [m.name for m in two.models]
