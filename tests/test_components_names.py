@@ -216,7 +216,9 @@ def test_benchmarks_as_labels_introduced_data_and_bracketed_settings(
 
 
 def test_a_bare_name_written_after_the_full_one_is_that_model() -> None:
-    record = extract("We fine-tune Whisper-large-v3 on FooSet. After that, Whisper reaches 12.1% WER.")
+    record = extract(
+        "We fine-tune Whisper-large-v3 on FooSet. After that, Whisper reaches 12.1% WER."
+    )
     names = {m.name: m.aliases for m in record.models}
     assert "Whisper" not in names and "Whisper" in names["Whisper-large-v3"]
     assert [r.model for r in record.metrics] == ["Whisper-large-v3"]
