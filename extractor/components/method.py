@@ -9,7 +9,7 @@ reads the title from ``doc._.paper_title``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -30,6 +30,7 @@ from extractor.components._spans import (
 from extractor.components.abbreviations import Abbreviation
 from extractor.components.names import name_key
 from extractor.gazetteers import load_gazetteer, load_word_list
+from extractor.lexicon.cues import matches_at
 
 SPANS_KEY = "paper_method"
 
@@ -59,21 +60,59 @@ _search_we_call = regex.compile(
 ).search
 _WE_CALL_CUES = ("e call ", "e term ", "e dub ", "e name ", "referred to as ")
 
-_search_our_method = regex.compile(
+_our_method = regex.compile(
     rf"\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:method|approach|framework|model|system|algorithm|"
     rf"technique|pipeline|architecture)\s*,?\s+(?:(?:called|named|dubbed)\s+)?"
     rf"(?P<name>{_NAME})(?=\s*[,.;:(]|\s+(?:is|achieves|outperforms|improves|reaches)\b)",
     regex.VERBOSE,
-).search
+)
 # "Our agent, Zetabot, learns ...": the commas around the name make any capitalised word
 # the name; the noun says it is a trained system.
-_search_our_system = regex.compile(
+_our_system = regex.compile(
     rf"\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?P<noun>{{nouns}})\s*,\s+(?P<name>{_WORD})\s*,".replace(
         "{nouns}",
         r"agent|network|detector|classifier|policy|planner|controller|model|LLM|VLM|assistant|"
         r"chatbot|robot|system|framework|method|approach",
     )
-).search
+)
+
+
+def _our_places(text: str) -> list[int]:
+    r"""Where a match of a pattern opening with ``[Oo]ur`` or ``[Tt]he\s+proposed`` may
+    start: at each "our" or "Our", and at the "the" or "The" that white space alone
+    parts from a "proposed" (``str.isspace`` holds for every character the pattern's
+    ``\s`` matches, so no other "the" can start one)."""
+    places = []
+    for opening in ("our", "Our"):
+        at = text.find(opening)
+        while at >= 0:
+            places.append(at)
+            at = text.find(opening, at + 3)
+    at = text.find("proposed")
+    while at >= 0:
+        space = at
+        while space > 0 and text[space - 1].isspace():
+            space -= 1
+        if space < at and text[space - 3 : space] in ("the", "The"):
+            places.append(space - 3)
+        at = text.find("proposed", at + 8)
+    return places
+
+
+def _search_our(pattern: regex.Pattern[str]) -> Callable[[str], regex.Match[str] | None]:
+    r"""``pattern.search`` for a pattern opening with ``[Oo]ur`` or ``[Tt]he\s+proposed``,
+    tried only at :func:`_our_places`, not at every position of the text (about 20 us a
+    search on an abstract): the first place it matches at is where the search finds it."""
+    match = pattern.match
+
+    def search(text: str) -> regex.Match[str] | None:
+        return next(matches_at(match, text, _our_places(text)), None)
+
+    return search
+
+
+_search_our_method = _search_our(_our_method)
+_search_our_system = _search_our(_our_system)
 _INTRODUCING = r"present|introduce|propose|release|develop|build|train|open-source"
 # "we present Vicuna, a chatbot ...": a listed name the paper introduces as its own.
 _match_intro_apposition = regex.compile(r"\s*,\s+(?:a|an)\s").match
