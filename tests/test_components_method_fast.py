@@ -17,11 +17,18 @@ _PIECES = (
 )  # fmt: skip
 
 
-_OPENINGS = ("our", "Our", "four", "the proposed", "The proposed", "bathe proposed", "the")
+_OPENINGS = (
+    *("our", "Our", "four", "the proposed", "The proposed", "bathe proposed", "the"),
+    *("we call", "We name", "we term", "we dub", "Wwe call", "we called", "referred to as"),
+    *("called", "named", "nicknamed", "dubbed", "termed", "coined", "-called", "effects named"),
+)
 _SPACES = (" ", " ", " ", "  ", "\t", "\n", "\u00a0", "\x1f", "")
 _NOUNS = ("method", "agent", "model", "system", "LLM", "approach", "idea")
 _AFTER = (", ", ",", " , ", " called ", " ", "")
-_NAMES = ("ZetaNet", "FooBar-2", "Zetabot", "Élan", "x", "ZetaNet,", "ZetaNet (ZN)")
+_NAMES = (
+    *("ZetaNet", "FooBar-2", "Zetabot", "Élan", "x", "ZetaNet,", "ZetaNet (ZN)"),
+    *('"model soups"', "“lazy merging”", '"the soups"', "as ZetaNet", 'as "Zeta"', "it ZetaNet"),
+)
 _ENDS = (",", ".", " is", " achieves", " ;", "", " and")
 
 
@@ -49,10 +56,16 @@ def test_our_searches_equal_the_plain_searches_on_random_texts() -> None:
         "bathe proposed model, Zetabot, learns",
         "your agent, Zetabot, and our agent, FooBar-2, win",
         "ourour method ZetaNet is",
+        'a scheme dubbed "lazy merging" and we call it "model soups"',
+        "We\u2003call them ZetaNet; referred  to as FooBar-2",
+        "nicknamed ZetaNet, also called Zetabot",
     ]
     plain = {
         method._search_our_method: method._our_method.search,
         method._search_our_system: method._our_system.search,
+        method._search_called: method._called.search,
+        method._search_we_call: method._we_call.search,
+        method._search_quoted_name: method._quoted_name.search,
     }
     hits = 0
     for text in tricky + [_random_text(rng) for _ in range(20_000)]:
@@ -65,4 +78,4 @@ def test_our_searches_equal_the_plain_searches_on_random_texts() -> None:
             assert found is not None, text
             assert found.span() == expected.span(), text
             assert found.groupdict() == expected.groupdict(), text
-    assert hits > 200  # the random texts do reach matches
+    assert hits > 1000  # the random texts do reach matches
