@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from collections.abc import Callable
 
 import regex
 
@@ -57,9 +58,31 @@ _sub_latex_symbol = regex.compile(
 
 # A symbol rendered and also left as LaTeX right after it ("2.46×\\times", from pages that
 # show both): one symbol.
-_sub_doubled_symbol = regex.compile(
+_doubled_symbol = regex.compile(
     "|".join(regex.escape(sym + tex) for tex, sym in _LATEX_SYMBOLS.items())
-).sub
+)
+# Each symbol (one character) and the LaTeX names of it.
+_NAMES_OF_SYMBOL = {
+    sym: tuple(tex for tex, other in _LATEX_SYMBOLS.items() if other == sym)
+    for sym in _LATEX_SYMBOLS.values()
+}
+
+
+def _sub_doubled_symbol(repl: Callable[[regex.Match[str]], str], text: str) -> str:
+    """``_doubled_symbol.sub(repl, text)``, run only when a symbol stands right before a
+    LaTeX name of it: at the backslashes (``str.find``), not by a scan of every position
+    of the text (the alternation opens with eleven different characters; about 35 us an
+    abstract). A match is a symbol followed by its name, which opens with the backslash,
+    so where no backslash has them around it the text has no match."""
+    at = text.find("\\", 1)
+    while at > 0:
+        names = _NAMES_OF_SYMBOL.get(text[at - 1])
+        if names is not None and text.startswith(names, at):
+            undoubled: str = _doubled_symbol.sub(repl, text)
+            return undoubled
+        at = text.find("\\", at + 1)
+    return text
+
 
 _search_prose_word = regex.compile(r"(?<!\\)\b[A-Za-z]{3,}").search
 

@@ -20,7 +20,7 @@ def _plain_clean(raw: str) -> str:
     text = _text._undouble(text)
     text = _text._sub_inline_math(_text._unmath, text)
     text = _text._sub_paren_math(_text._unmath, text)
-    text = _text._sub_doubled_symbol(lambda m: m.group()[0], text)
+    text = _text._doubled_symbol.sub(lambda m: m.group()[0], text)
     text = _text._sub_latex_symbol(lambda m: _text._LATEX_SYMBOLS[m.group()], text)
     text = _text._sub_latex_escape(r"\1", text)
     text = _text._sub_glued_percent(" ", text)
@@ -111,3 +111,16 @@ def test_is_printable_ascii_agrees_with_isprintable(text: str, expected: bool) -
 def test_a_clean_text_comes_back_as_the_same_object() -> None:
     text = "A plain abstract with single spaces."
     assert clean(text) is text
+
+
+def test_doubled_symbols_are_undoubled_as_the_plain_substitution_does() -> None:
+    symbols = sorted(set(_text._LATEX_SYMBOLS.values()))
+    pieces = [*symbols, *_text._LATEX_SYMBOLS, "\\", "\\t", "\\times", "x", "1.5", "×\\", " "]
+    rng = random.Random(11)
+    changed = 0
+    for _ in range(20_000):
+        raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        expected = _text._doubled_symbol.sub(lambda m: m.group()[0], raw)
+        assert _text._sub_doubled_symbol(lambda m: m.group()[0], raw) == expected, repr(raw)
+        changed += expected != raw
+    assert changed > 1000  # the mixtures do hold doubled symbols

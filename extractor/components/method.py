@@ -9,7 +9,7 @@ reads the title from ``doc._.paper_title``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -30,6 +30,7 @@ from extractor.components._spans import (
 from extractor.components.abbreviations import Abbreviation
 from extractor.components.names import BENCHMARK, NameMatch, name_key
 from extractor.gazetteers import load_gazetteer, load_word_list
+from extractor.lexicon.cues import matches_at
 
 SPANS_KEY = "paper_method"
 
@@ -44,36 +45,98 @@ _NAME = r"""(?:
 # Any capitalised word, for "named X" / "dubbed X" where the cue is strong.
 _WORD = r"(?:(?=[\p{L}\p{N}\-.^+]*\p{Lu})\p{L}[\p{L}\p{N}\-.^+]*[\p{L}\p{N}+]|\p{Lu})"
 
-_search_called = regex.compile(
+
+def cue_places(
+    text: str,
+    words: tuple[str, ...],
+    openings: tuple[str, ...] = (),
+    verbs: tuple[str, ...] = (),
+) -> list[int]:
+    """Where a pattern may match that opens with one of ``words``, or with one of
+    ``openings``, white space and one of ``verbs`` (``[Ww]e\\s+(?:call|name)``): at each
+    place one of ``words`` stands, and at the opening that white space alone parts from a
+    verb. ``str.isspace`` holds for every character ``regex`` counts as ``\\s``, so no
+    other place can open such a match (the pattern decides about the rest).
+
+    >>> text = "We  call it X; our model, the proposed Y"
+    >>> cue_places(text, ("our",), ("We", "the"), ("call", "proposed"))
+    [15, 0, 26]
+    """
+    places = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            places.append(at)
+            at = text.find(word, at + 1)
+    for verb in verbs:
+        at = text.find(verb)
+        while at >= 0:
+            space = at
+            while space > 0 and text[space - 1].isspace():
+                space -= 1
+            if space < at:
+                places += [space - len(o) for o in openings if text.endswith(o, 0, space)]
+            at = text.find(verb, at + 1)
+    return places
+
+
+def searched_at(
+    pattern: regex.Pattern[str],
+    words: tuple[str, ...],
+    openings: tuple[str, ...] = (),
+    verbs: tuple[str, ...] = (),
+) -> Callable[[str], regex.Match[str] | None]:
+    """``pattern.search`` for a pattern every match of which opens as :func:`cue_places`
+    says, tried only at those places, not at every position of the text (a search of an
+    abstract costs 10-40 us): the first place it matches at is where the search finds it.
+    """
+    match = pattern.match
+
+    def search(text: str) -> regex.Match[str] | None:
+        return next(matches_at(match, text, cue_places(text, words, openings, verbs)), None)
+
+    return search
+
+
+_CALLED = ("called", "named", "dubbed", "termed", "coined", "nicknamed")
+_called = regex.compile(
     rf"\b(?:called|named|dubbed|termed|coined|nicknamed)\s+(?:as\s+)?(?P<name>{_WORD})(?![\w\-])",
     regex.VERBOSE,
-).search
+)
+_search_called = searched_at(_called, _CALLED)
 # "which we call FooMix", "We call this combination BarRec", "referred to as ZetaNet": a
 # weaker cue than "called", so the name must be coined (two capitals, a digit, CamelCase).
-_search_we_call = regex.compile(
+_we_call = regex.compile(
     rf"""(?:\b[Ww]e\s+(?:call|term|dub|name)\s+
            (?:(?:it|them|(?:the|this|our|these|such|the\s+resulting)\s+(?:[\w\-]+\s+){{0,2}}?[\w\-]+)\s+)?
        |\breferred\s+to\s+as\s+)
     (?P<name>{_NAME})(?![\w\-])""",
     regex.VERBOSE,
-).search
+)
+_WE = ("we", "We")
+_CALL_VERBS = ("call", "term", "dub", "name")
+_search_we_call = searched_at(_we_call, ("referred",), _WE, _CALL_VERBS)
 _WE_CALL_CUES = ("e call ", "e term ", "e dub ", "e name ", "referred to as ")
 
-_search_our_method = regex.compile(
+_our_method = regex.compile(
     rf"\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:method|approach|framework|model|system|algorithm|"
     rf"technique|pipeline|architecture)\s*,?\s+(?:(?:called|named|dubbed)\s+)?"
     rf"(?P<name>{_NAME})(?=\s*[,.;:(]|\s+(?:is|achieves|outperforms|improves|reaches)\b)",
     regex.VERBOSE,
-).search
+)
 # "Our agent, Zetabot, learns ...": the commas around the name make any capitalised word
 # the name; the noun says it is a trained system.
-_search_our_system = regex.compile(
+_our_system = regex.compile(
     rf"\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?P<noun>{{nouns}})\s*,\s+(?P<name>{_WORD})\s*,".replace(
         "{nouns}",
         r"agent|network|detector|classifier|policy|planner|controller|model|LLM|VLM|assistant|"
         r"chatbot|robot|system|framework|method|approach",
     )
-).search
+)
+
+
+_search_our_method = searched_at(_our_method, ("our", "Our"), ("the", "The"), ("proposed",))
+_search_our_system = searched_at(_our_system, ("our", "Our"), ("the", "The"), ("proposed",))
 _INTRODUCING = r"present|introduce|propose|release|develop|build|train|open-source"
 # "we present Vicuna, a chatbot ...": a listed name the paper introduces as its own.
 _match_intro_apposition = regex.compile(r"\s*,\s+(?:a|an)\s").match
@@ -98,7 +161,7 @@ def _search_proposed_name(text: str) -> regex.Match[str] | None:
 
 # A name the paper puts in quotes after naming it, lower case allowed: 'we call the
 # result "model soups"', 'a scheme dubbed "lazy merging"'.
-_search_quoted_name = regex.compile(
+_quoted_name = regex.compile(
     r"""(?:\b[Ww]e\s+(?:call|term|dub|name)\s+
            (?:(?:it|them|(?:the|our|these|such)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+)?
       | (?<!-)\b(?:called|named|dubbed|termed|coined)\s+)
@@ -106,8 +169,9 @@ _search_quoted_name = regex.compile(
             paradox|bias|this|these)\s+)   # a finding named, not the paper's method
     (?:as\s+)?["“](?!(?:the|a|an)\s)(?P<name>\p{L}[\p{L}\p{N}\-]*(?:\s[\p{L}\p{N}\-]+){0,3})[.,]?["”]""",
     regex.VERBOSE,
-).search
+)
 _CUE_WORDS = ("called", "named", "dubbed", "termed", "coined")
+_search_quoted_name = searched_at(_quoted_name, _CUE_WORDS, _WE, _CALL_VERBS)
 _finditer_cue = regex.compile(r"\b(?:called|named|dubbed|termed|coined|nicknamed)\s").finditer
 
 _proposal = regex.compile(
