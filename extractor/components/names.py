@@ -103,7 +103,7 @@ from extractor.components._spans import (
 from extractor.components.abbreviations import Abbreviation, best_long_form
 from extractor.components.quantities import Quantity
 from extractor.gazetteers import Entry, Gazetteer, load_gazetteer, load_word_list
-from extractor.lexicon.cues import word_set
+from extractor.lexicon.cues import finditer_from_starts, word_set
 from extractor.lexicon.matcher import CompiledLexicon, cached_lexicon, compile_lexicon
 from extractor.lexicon.registry import (
     RegistryEntry,
@@ -384,22 +384,58 @@ _match_reported_on = regex.compile(
 _match_by_number_after = regex.compile(r"\sby\s(?:[\p{L}]+\s){0,2}[+\-]?\d").match
 
 
-# "BTCV: 84.64%", "Flare22:~92.43%": a label, a colon and a value.
-_finditer_labelled_value = regex.compile(
-    r"(?<![\w\-.])(?P<name>\p{L}[\p{L}\p{N}\-.+_]*[\p{L}\p{N}+])\s?:\s?~?\s?[+\-]?\d[\d.,]*\s?%?"
-).finditer
+# "BTCV: 84.64%", "Flare22:~92.43%": a label, a colon and a value. Found from each colon:
+# a value after it, then the label before it (searched backwards from the colon).
+_match_value_after_colon = regex.compile(r":\s?~?\s?[+\-]?\d[\d.,]*\s?%?").match
+_search_label_before_colon = regex.compile(
+    r"(?<![\w\-.])(?P<name>\p{L}[\p{L}\p{N}\-.+_]*[\p{L}\p{N}+])\s?\Z", regex.REVERSE
+).search
+
+
+def _labelled_value_spans(text: str) -> Iterator[tuple[int, int, int]]:
+    """(label start, label end, value end) of each "label: value" in ``text``."""
+    at = text.find(":")
+    while at >= 0:
+        value = _match_value_after_colon(text, at)
+        if value is not None:
+            label = _search_label_before_colon(text, max(0, at - 40), at)
+            if label is not None:
+                yield label.start("name"), label.end("name"), value.end()
+        at = text.find(":", at + 1)
+
+
 # Between two labelled values of one list: a comma or semicolon, maybe "and".
 _match_value_list_gap = regex.compile(r"\s*[,;]\s*(?:and\s+)?\Z|\s*[,;]?\s*and\s+\Z").match
-# A name introduced as data: "We present X, a ... corpus", "X -- a ... benchmark", or after
-# the noun: "a multi-level dataset, X, consisting of".
+# A name introduced as data: "We present X, a ... corpus", "X -- a ... benchmark" (tried at
+# each introducing verb), or after the noun: "a multi-level dataset, X, consisting of"
+# (tried at each data noun).
 _DATA_NOUNS = r"(?:dataset|benchmark|corpus|suite|test\s?bed|data\s+set)s?"
-_finditer_introduced_data = regex.compile(
-    r"(?:\b(?:present|introduce|construct|release|build|create|curate|collect|develop|propose)"
-    r"(?:s|d|ed|ing)?\s+(?:a\s+new\s+|the\s+)?(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])"
-    r"\s*(?:,|--|—|–|:)\s*(?:a|an|the)\s+(?:[\w\-.,]+\s+){0,8}?" + _DATA_NOUNS + r"\b"
-    r"|\b" + _DATA_NOUNS + r",\s+(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+]),)",
-    regex.IGNORECASE,
-).finditer
+_INTRODUCING_DATA = (
+    "present",
+    "introduce",
+    "construct",
+    "release",
+    "build",
+    "create",
+    "curate",
+    "collect",
+    "develop",
+    "propose",
+)
+_finditer_introduced_data_verb = finditer_from_starts(
+    regex.compile(
+        rf"(?:{'|'.join(_INTRODUCING_DATA)})(?:s|d|ed|ing)?\s+(?:a\s+new\s+|the\s+)?"
+        r"(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])"
+        r"\s*(?:,|--|—|–|:)\s*(?:a|an|the)\s+(?:[\w\-.,]+\s+){0,8}?" + _DATA_NOUNS + r"\b"
+    ),
+    _INTRODUCING_DATA,
+)
+_finditer_introduced_data_noun = finditer_from_starts(
+    regex.compile(_DATA_NOUNS + r",\s+(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+]),"),
+    ("dataset", "benchmark", "corpus", "suite", "testbed", "test bed", "data set"),
+)
+
+
 # A name right where a "reported on" phrase ends ("... on |ChEBI-20").
 _match_name_at = regex.compile(r"(?P<name>\p{L}[\p{L}\p{N}\-./]*[\p{L}\p{N}])(?![\w\-])").match
 
@@ -1441,25 +1477,21 @@ class NameFinder:
         Flare22: 92.43%, MM-WHS: 90.67%)" (two labels or more, not metrics or models)."""
         if ":" not in text:
             return []
-        items = list(_finditer_labelled_value(text))
+        items = list(_labelled_value_spans(text))
         found: list[NameMatch] = []
-        run: list[regex.Match[str]] = []
+        run: list[tuple[int, int, int]] = []
         for item in [*items, None]:
-            if (
-                item is not None
-                and run
-                and _match_value_list_gap(text, run[-1].end(), item.start())
-            ):
+            if item is not None and run and _match_value_list_gap(text, run[-1][2], item[0]):
                 run.append(item)
                 continue
             if len(run) >= 2:
                 found += [
-                    NameMatch(m.start("name"), m.end("name"), BENCHMARK, name_key(name), "pattern")
-                    for m in run
-                    if _is_name_shape(name := m.group("name"))
+                    NameMatch(start, end, BENCHMARK, name_key(name), "pattern")
+                    for start, end, _ in run
+                    if _is_name_shape(name := text[start:end])
                     and name not in self.not_names
                     and not self.models.has_pattern(name)
-                    and not self._names_a_metric(text, name, m.end("name"))
+                    and not self._names_a_metric(text, name, end)
                 ]
             run = [item] if item is not None else []
         return found
@@ -1469,7 +1501,8 @@ class NameFinder:
         read-speech corpus", "we present CRAG-MM -- a Comprehensive RAG benchmark", "a
         multi-level dataset, BioMedMCQs, consisting of"."""
         found = []
-        for m in _finditer_introduced_data(text):
+        verbs = _finditer_introduced_data_verb(text)
+        for m in chain(verbs, _finditer_introduced_data_noun(text)):
             name = m.group("name")
             if (
                 _is_name_shape(name)
