@@ -34,8 +34,9 @@ from extractor.components.names import NameMatch
 from extractor.evaluate import paper_lenient_key
 from extractor.pipeline.results.ranker_features import (
     ATTRIBUTES,
+    CandidateFinder,
     Key,
-    candidates_for,
+    memoized,
     number_of,
     pair_features,
     same_name,
@@ -108,9 +109,10 @@ def decide(
     text = record.text
     spans = [(r.span.start, r.span.end) for r in record.metrics]
     answers: list[str | None] = []
+    finder = CandidateFinder(text, record, names, attribute, key)
     for result in record.metrics:
         number = number_of(result)
-        cands = candidates_for(text, record, names, number, attribute, key)
+        cands = finder(number)
         chosen = number.chosen[attribute]
         scores = [
             score(
@@ -139,8 +141,8 @@ def rerank(
     if not wanted or not record.metrics:
         return record
     table = load_weights() if weights is None else weights
-    key = paper_lenient_key(record.text)
-    keys = {"metric": key, "benchmark": key, "model": with_method(record, key)}
+    key = memoized(paper_lenient_key(record.text))
+    keys = {"metric": key, "benchmark": key, "model": memoized(with_method(record, key))}
     answers = {a: decide(record, names, a, table[a], keys[a]) for a in ATTRIBUTES if a in wanted}
     results = []
     for i, result in enumerate(record.metrics):

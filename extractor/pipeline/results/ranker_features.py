@@ -388,6 +388,12 @@ def dedupe(candidates: Sequence[Candidate], key: Key) -> list[Candidate]:
     [('GSM8K', ((0, 5), (20, 25)), 'list')]
     """
     merged: dict[str | None, Candidate] = {}
+    _merge(merged, candidates, key)
+    return list(merged.values())
+
+
+def _merge(merged: dict[str | None, Candidate], candidates: Sequence[Candidate], key: Key) -> None:
+    """Fold ``candidates`` into ``merged`` (name key -> candidate), as :func:`dedupe` does."""
     for c in candidates:
         k = None if c.name is None else key(c.name)
         if k in merged:
@@ -396,7 +402,6 @@ def dedupe(candidates: Sequence[Candidate], key: Key) -> list[Candidate]:
             merged[k] = Candidate(old.name, mentions, old.source)
         else:
             merged[k] = c
-    return list(merged.values())
 
 
 def locate(text: str, name: str, sentence: Span) -> tuple[Span, ...]:
@@ -411,6 +416,81 @@ def locate(text: str, name: str, sentence: Span) -> tuple[Span, ...]:
     if inside:
         return tuple(inside)
     return tuple((m.start(), m.end()) for m in pattern.finditer(text))
+
+
+class CandidateFinder:
+    """The candidates of one attribute for each number of one record (see
+    :func:`candidates_for`), with what does not depend on the number found once: the
+    names' candidates, the other results' names, each name's mentions per sentence, and the
+    candidates of every (sentence, rules' choice), which is all a number's list depends on.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        record: PaperRecord,
+        names: Sequence[NameMatch],
+        attribute: str,
+        key: Key,
+        others: bool = True,
+    ) -> None:
+        self.text = text
+        self.attribute = attribute
+        self.key = key
+        sources = {(m.start, m.end): m.source for m in names}
+        found: list[Candidate] = []
+        if attribute == "metric":
+            for m in names:
+                if m.label == METRIC:
+                    name = metric_name(text[m.start : m.end])
+                    found.append(Candidate(name, ((m.start, m.end),), m.source))
+        else:
+            entities = record.models if attribute == "model" else record.benchmarks
+            for e in entities:
+                spans = tuple((s.start, s.end) for s in e.mentions)
+                source = next((sources[s] for s in spans if s in sources), "list")
+                found.append(Candidate(e.name, spans, source))
+            if attribute == "model" and record.method is not None:
+                spans = tuple((s.start, s.end) for s in record.method.mentions)
+                found.append(Candidate(record.method.name, spans, "method"))
+        # The names found, folded once: dedupe is a left fold, so folding the rest of a
+        # number's list onto a copy of this gives the very same candidates.
+        self._found: dict[str | None, Candidate] = {}
+        _merge(self._found, found, key)
+        # Names the rules gave the record's other numbers (phrases such as "response
+        # length" that are no listed name): candidates the name finder never builds.
+        self._others: list[str] = []
+        if others:
+            for r in record.metrics:
+                other: str | None = getattr(r, attribute)
+                if other is not None:
+                    self._others.append(other)
+        self._located: dict[tuple[str, Span], tuple[Span, ...]] = {}
+        self._lists: dict[tuple[Span, str | None], list[Candidate]] = {}
+
+    def _locate(self, name: str, sentence: Span) -> tuple[Span, ...]:
+        found = self._located.get((name, sentence))
+        if found is None:
+            found = self._located[name, sentence] = locate(self.text, name, sentence)
+        return found
+
+    def __call__(self, number: Number) -> list[Candidate]:
+        """The number's candidates, as :func:`candidates_for` lists them (the same list
+        object for numbers of one sentence with one rules' choice: do not change it)."""
+        chosen = number.chosen[self.attribute]
+        cached = self._lists.get((number.sentence, chosen))
+        if cached is not None:
+            return cached
+        rest: list[Candidate] = []
+        if chosen is not None:
+            rest.append(Candidate(chosen, self._locate(chosen, number.sentence), "rules"))
+        for other in self._others:
+            rest.append(Candidate(other, self._locate(other, number.sentence), "other_result"))
+        rest.append(Candidate(None, (), "none"))
+        merged = dict(self._found)
+        _merge(merged, rest, self.key)
+        found = self._lists[number.sentence, chosen] = list(merged.values())
+        return found
 
 
 def candidates_for(
@@ -428,35 +508,28 @@ def candidates_for(
     benchmark and model: the record's benchmarks and models (each with all its mentions),
     plus the method for model; then the rules' choice; with ``others``, the names the rules
     gave the record's other numbers; then "none". Candidates with the same key are merged.
+    For many numbers of one record, :class:`CandidateFinder` finds the same lists faster.
     """
-    sources = {(m.start, m.end): m.source for m in names}
-    found: list[Candidate] = []
-    if attribute == "metric":
-        for m in names:
-            if m.label == METRIC:
-                name = metric_name(text[m.start : m.end])
-                found.append(Candidate(name, ((m.start, m.end),), m.source))
-    else:
-        entities = record.models if attribute == "model" else record.benchmarks
-        for e in entities:
-            spans = tuple((s.start, s.end) for s in e.mentions)
-            source = next((sources[s] for s in spans if s in sources), "list")
-            found.append(Candidate(e.name, spans, source))
-        if attribute == "model" and record.method is not None:
-            spans = tuple((s.start, s.end) for s in record.method.mentions)
-            found.append(Candidate(record.method.name, spans, "method"))
-    chosen = number.chosen[attribute]
-    if chosen is not None:
-        found.append(Candidate(chosen, locate(text, chosen, number.sentence), "rules"))
-    if others:
-        # Names the rules gave the record's other numbers (phrases such as "response
-        # length" that are no listed name): candidates the name finder never builds.
-        for r in record.metrics:
-            other: str | None = getattr(r, attribute)
-            if other is not None:
-                found.append(Candidate(other, locate(text, other, number.sentence), "other_result"))
-    found.append(Candidate(None, (), "none"))
-    return dedupe(found, key)
+    return CandidateFinder(text, record, names, attribute, key, others)(number)
+
+
+def memoized(key: Key) -> Key:
+    """``key``, remembering each name's key (a key is a pure function of the name).
+
+    >>> calls = []
+    >>> k = memoized(lambda s: calls.append(s) or s.lower())
+    >>> k("A"), k("A"), calls
+    ('a', 'a', ['A'])
+    """
+    known: dict[str, str] = {}
+
+    def remembered(name: str) -> str:
+        found = known.get(name)
+        if found is None:
+            found = known[name] = key(name)
+        return found
+
+    return remembered
 
 
 def with_method(record: PaperRecord, key: Key, spellings: Sequence[str] = ()) -> Key:
