@@ -36,9 +36,9 @@ from extractor.pipeline.results.ranker_features import (
     ATTRIBUTES,
     CandidateFinder,
     Key,
+    PairFeatures,
     memoized,
     number_of,
-    pair_features,
     same_name,
     score,
     with_method,
@@ -110,16 +110,12 @@ def decide(
     spans = [(r.span.start, r.span.end) for r in record.metrics]
     answers: list[str | None] = []
     finder = CandidateFinder(text, record, names, attribute, key)
+    features = PairFeatures(text, spans, attribute, key, record.title)
     for result in record.metrics:
         number = number_of(result)
         cands = finder(number)
         chosen = number.chosen[attribute]
-        scores = [
-            score(
-                pair_features(text, number, c, cands, spans, attribute, key, record.title), weights
-            )
-            for c in cands
-        ]
+        scores = [score(f, weights) for f in features.all(number, cands)]
         rule = next(i for i, c in enumerate(cands) if same_name(c.name, chosen, key))
         top = max(range(len(cands)), key=lambda i: (scores[i], i == rule))
         answers.append(chosen if top == rule else cands[top].name)

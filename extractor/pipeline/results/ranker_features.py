@@ -199,122 +199,262 @@ def pair_features(
     text: the cleaned abstract; number: the result number; candidate: one of
     ``candidates`` (all candidates of this attribute, "none" included); numbers: the
     spans of every result number in the record; key: the paper's lenient name key.
+    For every candidate of many numbers of one record, :class:`PairFeatures` computes the
+    same features faster.
     """
-    f: dict[str, float] = {"bias": 1.0}
-    chosen = number.chosen.get(attribute)
-    by = number.strategy.get(attribute)
-    if candidate.name is None:
-        f["none"] = 1.0
-        f["none_rule"] = float(chosen is None)
-        in_sentence = sum(
-            1
-            for c in candidates
-            if c.name is not None and any(_inside(m, number.sentence) for m in c.mentions)
-        )
-        f["none_no_rival_in_sentence"] = float(in_sentence == 0)
-        f["none_log_rivals"] = math.log1p(len(candidates) - 1)
-        f["none_only_name"] = float(len(candidates) == 2)
-        f["none_no_rival_only_name"] = f["none_no_rival_in_sentence"] * f["none_only_name"]
-        if chosen is None:
-            # Which strategy decided "not said" (one that ran and stopped), or none decided.
-            f[f"none_by_{by or 'nothing'}"] = 1.0
-        f[f"none_unit_{unit_kind(number.unit)}"] = 1.0
-        f.update(_sentence_cues(text, number, "none_"))
-        return f
-    f["rule"] = float(chosen is not None and key(chosen) == key(candidate.name))
-    if f["rule"]:
-        f[f"by_{by or 'nothing'}"] = 1.0  # the strategy that chose this candidate
-    if attribute == "metric":
-        f[f"unit_{unit_kind(number.unit)}_{metric_kind(candidate.name)}"] = 1.0
-    f[f"src_{candidate.source}"] = 1.0
-    f["log_mentions"] = math.log1p(len(candidate.mentions))
-    f["log_rivals"] = math.log1p(len(candidates) - 1)
-    named = [c for c in candidates if c.name is not None]
-    f["only_name"] = float(len(named) == 1)
-    firsts = sorted(min(c.mentions)[0] for c in named if c.mentions)
-    if candidate.mentions:
-        f["first_named"] = float(min(candidate.mentions)[0] == firsts[0])
-    if title and key(candidate.name) in key(title):
-        f["in_title"] = 1.0
-    if any(_match_on_before(text, 0, m[0]) for m in candidate.mentions):
-        f["on_before_any"] = 1.0
-        evaluated = [c for c in named if any(_match_on_before(text, 0, m[0]) for m in c.mentions)]
-        # "evaluated on X" names exactly one candidate in the abstract (the carry decision).
-        f["only_evaluated"] = float(len(evaluated) == 1)
-        f["only_evaluated_rule_none"] = f["only_evaluated"] * float(chosen is None)
-    if len(candidate.mentions) == 1:
-        f["named_once"] = 1.0
-    if candidate.source == "method":
-        f.update(_sentence_cues(text, number, "method_"))
-    mention = nearest_mention(number, candidate)
-    if mention is None:
-        f["no_mention"] = 1.0
-        return f
-    same = _inside(mention, number.sentence)
-    rule_none = chosen is None
-    if not same:
-        f["other_sentence"] = 1.0
-        f["log_far_chars"] = math.log1p(_distance(mention, number.span)) / 5
-        f["far_before"] = float(mention[1] <= number.span[0])
-        named_in_sentence = any(_inside(m, number.sentence) for c in named for m in c.mentions)
-        f["far_no_rival_in_sentence"] = float(not named_in_sentence)
-        f["far_only_name"] = f["only_name"]
-        f["far_rule_none"] = float(rule_none)
-        f["far_only_name_rule_none"] = f["only_name"] * float(rule_none)
-        f["far_first_named"] = f.get("first_named", 0.0)
-        f["far_on_before_any"] = f.get("on_before_any", 0.0)
-        f["far_only_evaluated"] = f.get("only_evaluated", 0.0)
-        f["far_just_before"] = float(
-            mention[1] <= number.sentence[0] and number.sentence[0] - mention[1] < 300
-        )
-        return f
-    f["near_rule_none"] = float(rule_none)
-    f["near_src_method"] = float(candidate.source == "method")
-    f["same_sentence"] = 1.0
-    before = mention[1] <= number.span[0]
-    after = mention[0] >= number.span[1]
-    f["before"], f["after"] = float(before), float(after)
-    f["overlap"] = float(not before and not after)
-    start, end = _gap(mention, number.span)
-    between = text[start:end]
-    chars = end - start
-    words = len(_WORD.findall(between))
-    f["log_chars"] = math.log1p(chars) / 5
-    f["log_words"] = math.log1p(words) / 3
-    f["adjacent_before"] = float(before and words <= 1)
-    f["adjacent_after"] = float(after and words <= 1)
-    others = sum(1 for n in numbers if n != number.span and start <= n[0] and n[1] <= end)
-    f["numbers_between"] = math.log1p(others)
-    for name, pattern in _CUE_PATTERNS.items():
-        if pattern.search(between):
-            f[f"cue_{name}"] = 1.0
-            f[f"cue_{name}_{'before' if before else 'after'}"] = 1.0
-    # Nearest of the rivals in the sentence, on either side and on its own side.
-    rivals = []
-    for c in named:
-        m = nearest_mention(number, c)
-        if m is not None and _inside(m, number.sentence):
-            rivals.append((c, m))
-    distances = sorted(_distance(m, number.span) for _, m in rivals)
-    own = _distance(mention, number.span)
-    f["nearest"] = float(own == distances[0])
-    side = [
-        _distance(m, number.span)
-        for _, m in rivals
-        if (m[1] <= number.span[0]) == before and (m[0] >= number.span[1]) == after
-    ]
-    f["nearest_on_side"] = float(bool(side) and own == min(side))
-    f["log_rivals_in_sentence"] = math.log1p(len(rivals) - 1)
-    # "A, B and C reach 1, 2 and 3, respectively": the k-th number goes with the k-th name.
-    if _RESPECTIVELY.search(text, number.sentence[0], number.sentence[1]):
-        f["respectively"] = 1.0
-        sentence_numbers = [n[0] for n in numbers if _inside(n, number.sentence)]
-        starts = [m[0] for _, m in rivals]
-        if len(sentence_numbers) > 1 and len(starts) > 1:
-            f["respectively_aligned"] = float(
-                _ordinal(sentence_numbers, number.span[0]) == _ordinal(starts, mention[0])
+    return _NumberPairs(PairFeatures(text, numbers, attribute, key, title), number, candidates).of(
+        candidate
+    )
+
+
+class PairFeatures:
+    """The features of a record's (number, candidate) pairs for one attribute, as
+    :func:`pair_features` computes them, with what several pairs share found once: the
+    name keys, the title's key, the "on" before each mention, the cues and numbers of each
+    sentence, and per number the rivals' nearest mentions."""
+
+    def __init__(
+        self,
+        text: str,
+        numbers: Sequence[Span],
+        attribute: str,
+        key: Key,
+        title: str | None = None,
+    ) -> None:
+        self.text = text
+        self.numbers = numbers
+        self.attribute = attribute
+        self.key = key
+        self.title = title
+        self._title_key: str | None = None
+        self._on_before: dict[int, bool] = {}
+        self._sentence_numbers: dict[Span, list[Span]] = {}
+        self._respectively: dict[Span, bool] = {}
+        self._metric_kinds: dict[str, str] = {}
+
+    def all(self, number: Number, candidates: Sequence[Candidate]) -> list[dict[str, float]]:
+        """The features of the pair of ``number`` with each of ``candidates``, in order."""
+        pairs = _NumberPairs(self, number, candidates)
+        return [pairs.of(c) for c in candidates]
+
+    def title_key(self) -> str:
+        if self._title_key is None:
+            self._title_key = self.key(self.title or "")
+        return self._title_key
+
+    def on_before(self, candidate: Candidate) -> bool:
+        """Whether some mention of the candidate follows "on", "across" or "over"."""
+        known = self._on_before
+        for m in candidate.mentions:
+            found = known.get(m[0])
+            if found is None:
+                found = known[m[0]] = _match_on_before(self.text, 0, m[0])
+            if found:
+                return True
+        return False
+
+    def sentence_numbers(self, sentence: Span) -> list[Span]:
+        """The result numbers inside the sentence, in the record's order."""
+        found = self._sentence_numbers.get(sentence)
+        if found is None:
+            found = self._sentence_numbers[sentence] = [
+                n for n in self.numbers if _inside(n, sentence)
+            ]
+        return found
+
+    def respectively(self, sentence: Span) -> bool:
+        found = self._respectively.get(sentence)
+        if found is None:
+            found = self._respectively[sentence] = (
+                _RESPECTIVELY.search(self.text, sentence[0], sentence[1]) is not None
             )
-    return f
+        return found
+
+    def metric_kind(self, name: str) -> str:
+        found = self._metric_kinds.get(name)
+        if found is None:
+            found = self._metric_kinds[name] = metric_kind(name)
+        return found
+
+
+class _NumberPairs:
+    """What the pairs of one number share: the named candidates, their first mention, the
+    rivals in the sentence with their nearest mentions (computed when first needed)."""
+
+    def __init__(self, shared: PairFeatures, number: Number, candidates: Sequence[Candidate]):
+        self.shared = shared
+        self.number = number
+        self.candidates = candidates
+        self.chosen = number.chosen.get(shared.attribute)
+        self.by = number.strategy.get(shared.attribute)
+        self.chosen_key = None if self.chosen is None else shared.key(self.chosen)
+        self.named = [c for c in candidates if c.name is not None]
+        self.log_rivals = math.log1p(len(candidates) - 1)
+        self.only_name = float(len(self.named) == 1)
+        self._first: int | None = None
+        self._in_sentence: int | None = None
+        self._evaluated: int | None = None
+        self._cues: dict[str, float] | None = None
+        self._nearest: dict[int, Span | None] | None = None
+        self._rivals: list[Span] | None = None
+
+    def first(self) -> int:
+        """The first mention's start among the named candidates."""
+        if self._first is None:
+            self._first = min(min(c.mentions)[0] for c in self.named if c.mentions)
+        return self._first
+
+    def in_sentence(self) -> int:
+        """How many named candidates have a mention in the number's sentence."""
+        if self._in_sentence is None:
+            sentence = self.number.sentence
+            self._in_sentence = sum(
+                1 for c in self.named if any(_inside(m, sentence) for m in c.mentions)
+            )
+        return self._in_sentence
+
+    def evaluated(self) -> int:
+        """How many named candidates have a mention after "on", "across" or "over"."""
+        if self._evaluated is None:
+            self._evaluated = sum(1 for c in self.named if self.shared.on_before(c))
+        return self._evaluated
+
+    def cues(self) -> dict[str, float]:
+        """The number's sentence cues, unprefixed."""
+        if self._cues is None:
+            self._cues = _sentence_cues(self.shared.text, self.number, "")
+        return self._cues
+
+    def nearest(self, candidate: Candidate) -> Span | None:
+        if self._nearest is None:
+            self._nearest = {id(c): nearest_mention(self.number, c) for c in self.named}
+        if id(candidate) in self._nearest:
+            return self._nearest[id(candidate)]
+        return nearest_mention(self.number, candidate)
+
+    def rivals(self) -> list[Span]:
+        """The nearest mentions of the named candidates whose nearest mention is in the
+        number's sentence, in the candidates' order."""
+        if self._rivals is None:
+            sentence = self.number.sentence
+            rivals = []
+            for c in self.named:
+                m = self.nearest(c)
+                if m is not None and _inside(m, sentence):
+                    rivals.append(m)
+            self._rivals = rivals
+        return self._rivals
+
+    def of(self, candidate: Candidate) -> dict[str, float]:
+        """The features of the pair (number, candidate)."""
+        shared, number = self.shared, self.number
+        text, key = shared.text, shared.key
+        f: dict[str, float] = {"bias": 1.0}
+        chosen, by = self.chosen, self.by
+        if candidate.name is None:
+            f["none"] = 1.0
+            f["none_rule"] = float(chosen is None)
+            f["none_no_rival_in_sentence"] = float(self.in_sentence() == 0)
+            f["none_log_rivals"] = self.log_rivals
+            f["none_only_name"] = float(len(self.candidates) == 2)
+            f["none_no_rival_only_name"] = f["none_no_rival_in_sentence"] * f["none_only_name"]
+            if chosen is None:
+                # Which strategy decided "not said" (one that ran and stopped), or none decided.
+                f[f"none_by_{by or 'nothing'}"] = 1.0
+            f[f"none_unit_{unit_kind(number.unit)}"] = 1.0
+            for name, value in self.cues().items():
+                f[f"none_{name}"] = value
+            return f
+        f["rule"] = float(chosen is not None and self.chosen_key == key(candidate.name))
+        if f["rule"]:
+            f[f"by_{by or 'nothing'}"] = 1.0  # the strategy that chose this candidate
+        if shared.attribute == "metric":
+            f[f"unit_{unit_kind(number.unit)}_{shared.metric_kind(candidate.name)}"] = 1.0
+        f[f"src_{candidate.source}"] = 1.0
+        f["log_mentions"] = math.log1p(len(candidate.mentions))
+        f["log_rivals"] = self.log_rivals
+        f["only_name"] = self.only_name
+        if candidate.mentions:
+            f["first_named"] = float(min(candidate.mentions)[0] == self.first())
+        if shared.title and key(candidate.name) in shared.title_key():
+            f["in_title"] = 1.0
+        if shared.on_before(candidate):
+            f["on_before_any"] = 1.0
+            # "evaluated on X" names exactly one candidate in the abstract (the carry decision).
+            f["only_evaluated"] = float(self.evaluated() == 1)
+            f["only_evaluated_rule_none"] = f["only_evaluated"] * float(chosen is None)
+        if len(candidate.mentions) == 1:
+            f["named_once"] = 1.0
+        if candidate.source == "method":
+            for name, value in self.cues().items():
+                f[f"method_{name}"] = value
+        mention = self.nearest(candidate)
+        if mention is None:
+            f["no_mention"] = 1.0
+            return f
+        sentence, span = number.sentence, number.span
+        same = _inside(mention, sentence)
+        rule_none = chosen is None
+        if not same:
+            f["other_sentence"] = 1.0
+            f["log_far_chars"] = math.log1p(_distance(mention, span)) / 5
+            f["far_before"] = float(mention[1] <= span[0])
+            f["far_no_rival_in_sentence"] = float(self.in_sentence() == 0)
+            f["far_only_name"] = f["only_name"]
+            f["far_rule_none"] = float(rule_none)
+            f["far_only_name_rule_none"] = f["only_name"] * float(rule_none)
+            f["far_first_named"] = f.get("first_named", 0.0)
+            f["far_on_before_any"] = f.get("on_before_any", 0.0)
+            f["far_only_evaluated"] = f.get("only_evaluated", 0.0)
+            f["far_just_before"] = float(
+                mention[1] <= sentence[0] and sentence[0] - mention[1] < 300
+            )
+            return f
+        f["near_rule_none"] = float(rule_none)
+        f["near_src_method"] = float(candidate.source == "method")
+        f["same_sentence"] = 1.0
+        before = mention[1] <= span[0]
+        after = mention[0] >= span[1]
+        f["before"], f["after"] = float(before), float(after)
+        f["overlap"] = float(not before and not after)
+        start, end = _gap(mention, span)
+        between = text[start:end]
+        chars = end - start
+        words = len(_WORD.findall(between))
+        f["log_chars"] = math.log1p(chars) / 5
+        f["log_words"] = math.log1p(words) / 3
+        f["adjacent_before"] = float(before and words <= 1)
+        f["adjacent_after"] = float(after and words <= 1)
+        # A number between the two lies in the sentence when the number does: count among
+        # the sentence's numbers then.
+        pool = shared.sentence_numbers(sentence) if _inside(span, sentence) else shared.numbers
+        others = sum(1 for n in pool if n != span and start <= n[0] and n[1] <= end)
+        f["numbers_between"] = math.log1p(others)
+        for name, pattern in _CUE_PATTERNS.items():
+            if pattern.search(between):
+                f[f"cue_{name}"] = 1.0
+                f[f"cue_{name}_{'before' if before else 'after'}"] = 1.0
+        # Nearest of the rivals in the sentence, on either side and on its own side.
+        rivals = self.rivals()
+        own = _distance(mention, span)
+        f["nearest"] = float(own == min(_distance(m, span) for m in rivals))
+        side = [
+            _distance(m, span)
+            for m in rivals
+            if (m[1] <= span[0]) == before and (m[0] >= span[1]) == after
+        ]
+        f["nearest_on_side"] = float(bool(side) and own == min(side))
+        f["log_rivals_in_sentence"] = math.log1p(len(rivals) - 1)
+        # "A, B and C reach 1, 2 and 3, respectively": the k-th number goes with the k-th name.
+        if shared.respectively(sentence):
+            f["respectively"] = 1.0
+            sentence_numbers = [n[0] for n in shared.sentence_numbers(sentence)]
+            starts = [m[0] for m in rivals]
+            if len(sentence_numbers) > 1 and len(starts) > 1:
+                f["respectively_aligned"] = float(
+                    _ordinal(sentence_numbers, span[0]) == _ordinal(starts, mention[0])
+                )
+        return f
 
 
 def _sentence_cues(text: str, number: Number, prefix: str) -> dict[str, float]:
