@@ -21,6 +21,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extractor.components.names import METRIC, NameMatch
 from extractor.metric_names import metric_name
@@ -78,6 +79,62 @@ _CUES = {
     "semicolon": r"[;:]",
 }
 _CUE_PATTERNS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _CUES.items()}
+# What a cue's match must contain, lower-cased: in ASCII text (where ignoring case is
+# lower-casing) a cue whose pattern can match holds one of these, so only those are searched.
+_CUE_GATES = {
+    "on": ("on",),
+    "of": ("of",),
+    "by": ("by",),
+    "than": ("than",),
+    "in": ("in",),
+    "with": ("with",),
+    "for": ("for",),
+    "and": ("and",),
+    "to": ("to",),
+    "at": ("at",),
+    "from": ("from",),
+    "compared": ("compared", "versus", "vs", "over", "relative"),
+    "verb": (
+        "achiev",
+        "reach",
+        "obtain",
+        "attain",
+        "score",
+        "yield",
+        "improv",
+        "outperform",
+        "surpass",
+        "boost",
+        "reduc",
+        "increas",
+        "lower",
+        "rais",
+    ),
+    "which": ("which", "while", "whereas", "where"),
+    "open_paren": ("(",),
+    "close_paren": (")",),
+    "comma": (",",),
+    "semicolon": (";", ":"),
+}
+
+
+@lru_cache(maxsize=4096)
+def _cues_between(between: str) -> tuple[str, ...]:
+    """The names of the cues whose pattern matches ``between``, in ``_CUES`` order.
+
+    >>> _cues_between(" top-1 accuracy on "), _cues_between(", compared with ")
+    (('on',), ('with', 'compared', 'comma'))
+    """
+    if not between.isascii():
+        return tuple(name for name, pattern in _CUE_PATTERNS.items() if pattern.search(between))
+    lowered = between.lower()
+    return tuple(
+        name
+        for name, pattern in _CUE_PATTERNS.items()
+        if any(part in lowered for part in _CUE_GATES[name]) and pattern.search(between)
+    )
+
+
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
 # The sentence speaks of the paper's own system ("our method", "we", "it achieves").
@@ -430,10 +487,9 @@ class _NumberPairs:
         pool = shared.sentence_numbers(sentence) if _inside(span, sentence) else shared.numbers
         others = sum(1 for n in pool if n != span and start <= n[0] and n[1] <= end)
         f["numbers_between"] = math.log1p(others)
-        for name, pattern in _CUE_PATTERNS.items():
-            if pattern.search(between):
-                f[f"cue_{name}"] = 1.0
-                f[f"cue_{name}_{'before' if before else 'after'}"] = 1.0
+        for name in _cues_between(between):
+            f[f"cue_{name}"] = 1.0
+            f[f"cue_{name}_{'before' if before else 'after'}"] = 1.0
         # Nearest of the rivals in the sentence, on either side and on its own side.
         rivals = self.rivals()
         own = _distance(mention, span)
@@ -491,7 +547,8 @@ def score(features: dict[str, float], weights: dict[str, float]) -> float:
     >>> score({"bias": 1.0, "rule": 1.0}, {"bias": -1.0, "rule": 2.5, "none": 3.0})
     1.5
     """
-    return sum(value * weights.get(name, 0.0) for name, value in features.items())
+    weight = weights.get
+    return sum([value * weight(name, 0.0) for name, value in features.items()])
 
 
 def sigmoid(x: float) -> float:
