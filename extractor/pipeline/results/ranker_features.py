@@ -131,7 +131,7 @@ def _cues_between(between: str) -> tuple[str, ...]:
     return tuple(
         name
         for name, pattern in _CUE_PATTERNS.items()
-        if any(part in lowered for part in _CUE_GATES[name]) and pattern.search(between)
+        if _may_match(lowered, _CUE_GATES[name]) and pattern.search(between)
     )
 
 
@@ -146,6 +146,34 @@ _AGGREGATE = re.compile(
 )
 # The sentence speaks of data ("datasets", "benchmark", "tasks").
 _DATA_WORD = re.compile(r"\b(?:data ?sets?|benchmarks?|tasks?|corpora|corpus)\b", re.I)
+# What a match of each of these three must contain, lower-cased (see ``_may_match``).
+_OWN_SUBJECT_GATE = ("we", "our", "it", "this", "proposed")
+_AGGREGATE_GATE = (
+    "average",
+    "across",
+    "all",
+    "overall",
+    "mean",
+    "each",
+    "every",
+    "various",
+    "multiple",
+    "several",
+)
+_DATA_WORD_GATE = ("data", "benchmark", "task", "corpor", "corpus")
+
+
+def _may_match(lowered: str | None, parts: Sequence[str]) -> bool:
+    """Whether a pattern whose every match contains one of ``parts`` (ignoring case) may
+    match in a text: ``lowered`` is the ASCII text lower-cased (ignoring case is then
+    lower-casing), None when it is not ASCII (then it may).
+
+    >>> _may_match("we gain 3.1%", ("we",)), _may_match("it gains", ("we",)), _may_match(None, ())
+    (True, False, True)
+    """
+    return lowered is None or any(part in lowered for part in parts)
+
+
 # "evaluated on X", "experiments on X", "results on the X benchmark": named as evaluation data.
 _ON_BEFORE = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -215,7 +243,7 @@ def _gap(a: Span, b: Span) -> Span:
     >>> _gap((0, 4), (2, 8))
     (4, 4)
     """
-    first, second = sorted((a, b))
+    first, second = (a, b) if a <= b else (b, a)
     return first[1], max(first[1], second[0])
 
 
@@ -288,6 +316,9 @@ class PairFeatures:
         self._sentence_numbers: dict[Span, list[Span]] = {}
         self._respectively: dict[Span, bool] = {}
         self._metric_kinds: dict[str, str] = {}
+        self._unit_kinds: dict[str | None, str] = {}
+        self._sentence_words: dict[Span, tuple[object, object, str | None]] = {}
+        self._own_subject: dict[tuple[int, int], bool] = {}
 
     def all(self, number: Number, candidates: Sequence[Candidate]) -> list[dict[str, float]]:
         """The features of the pair of ``number`` with each of ``candidates``, in order."""
@@ -325,6 +356,44 @@ class PairFeatures:
             found = self._respectively[sentence] = (
                 _RESPECTIVELY.search(self.text, sentence[0], sentence[1]) is not None
             )
+        return found
+
+    def sentence_cues(self, number: Number) -> dict[str, float]:
+        """``_sentence_cues(text, number, "")``, each search made once per sentence (and
+        number start), and skipped where an ASCII sentence lacks the words it looks for."""
+        sentence, stop = number.sentence, number.span[0]
+        start, end = sentence
+        words = self._sentence_words.get(sentence)
+        if words is None:
+            text = self.text
+            segment = text[start:end]
+            lowered = segment.lower() if segment.isascii() else None
+            words = self._sentence_words[sentence] = (
+                _may_match(lowered, _AGGREGATE_GATE) and _AGGREGATE.search(text, start, end),
+                _may_match(lowered, _DATA_WORD_GATE) and _DATA_WORD.search(text, start, end),
+                lowered,
+            )
+        aggregate, data_word, lowered = words
+        own = self._own_subject.get((start, stop))
+        if own is None:
+            # The searched part lies in the sentence when the number starts in it.
+            gate = lowered if start <= stop <= end else None
+            own = self._own_subject[start, stop] = bool(
+                _may_match(gate, _OWN_SUBJECT_GATE) and _OWN_SUBJECT.search(self.text, start, stop)
+            )
+        f: dict[str, float] = {}
+        if own:
+            f["own_subject"] = 1.0
+        if aggregate:
+            f["aggregate"] = 1.0
+        if data_word:
+            f["data_word"] = 1.0
+        return f
+
+    def unit_kind(self, unit: str | None) -> str:
+        found = self._unit_kinds.get(unit)
+        if found is None:
+            found = self._unit_kinds[unit] = unit_kind(unit)
         return found
 
     def metric_kind(self, name: str) -> str:
@@ -379,7 +448,7 @@ class _NumberPairs:
     def cues(self) -> dict[str, float]:
         """The number's sentence cues, unprefixed."""
         if self._cues is None:
-            self._cues = _sentence_cues(self.shared.text, self.number, "")
+            self._cues = self.shared.sentence_cues(self.number)
         return self._cues
 
     def nearest(self, candidate: Candidate) -> Span | None:
@@ -418,7 +487,7 @@ class _NumberPairs:
             if chosen is None:
                 # Which strategy decided "not said" (one that ran and stopped), or none decided.
                 f[f"none_by_{by or 'nothing'}"] = 1.0
-            f[f"none_unit_{unit_kind(number.unit)}"] = 1.0
+            f[f"none_unit_{shared.unit_kind(number.unit)}"] = 1.0
             for name, value in self.cues().items():
                 f[f"none_{name}"] = value
             return f
@@ -426,7 +495,7 @@ class _NumberPairs:
         if f["rule"]:
             f[f"by_{by or 'nothing'}"] = 1.0  # the strategy that chose this candidate
         if shared.attribute == "metric":
-            f[f"unit_{unit_kind(number.unit)}_{shared.metric_kind(candidate.name)}"] = 1.0
+            f[f"unit_{shared.unit_kind(number.unit)}_{shared.metric_kind(candidate.name)}"] = 1.0
         f[f"src_{candidate.source}"] = 1.0
         f["log_mentions"] = math.log1p(len(candidate.mentions))
         f["log_rivals"] = self.log_rivals
@@ -663,12 +732,29 @@ class CandidateFinder:
                 if other is not None:
                     self._others.append(other)
         self._located: dict[tuple[str, Span], tuple[Span, ...]] = {}
+        self._patterns: dict[str, re.Pattern[str]] = {}
+        self._everywhere: dict[str, tuple[Span, ...]] = {}
         self._lists: dict[tuple[Span, str | None], list[Candidate]] = {}
 
     def _locate(self, name: str, sentence: Span) -> tuple[Span, ...]:
+        """``locate(text, name, sentence)``, the name's pattern and its mentions in the
+        whole text found once."""
         found = self._located.get((name, sentence))
         if found is None:
-            found = self._located[name, sentence] = locate(self.text, name, sentence)
+            pattern = self._patterns.get(name)
+            if pattern is None:
+                pattern = self._patterns[name] = re.compile(re.escape(name), re.IGNORECASE)
+            found = tuple(
+                (m.start(), m.end()) for m in pattern.finditer(self.text, sentence[0], sentence[1])
+            )
+            if not found:
+                everywhere = self._everywhere.get(name)
+                if everywhere is None:
+                    everywhere = self._everywhere[name] = tuple(
+                        (m.start(), m.end()) for m in pattern.finditer(self.text)
+                    )
+                found = everywhere
+            self._located[name, sentence] = found
         return found
 
     def __call__(self, number: Number) -> list[Candidate]:
