@@ -115,6 +115,10 @@ def decide(
         number = number_of(result)
         cands = finder(number)
         chosen = number.chosen[attribute]
+        if len(cands) == 1:
+            # "none" alone (a name the rules chose is always a candidate): the rules' answer.
+            answers.append(chosen)
+            continue
         scores = [score(f, weights) for f in features.all(number, cands)]
         rule = next(i for i, c in enumerate(cands) if same_name(c.name, chosen, key))
         top = max(range(len(cands)), key=lambda i: (scores[i], i == rule))

@@ -136,7 +136,6 @@ def _cues_between(between: str) -> tuple[str, ...]:
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-_WORD = re.compile(r"\S+")
 # The sentence speaks of the paper's own system ("our method", "we", "it achieves").
 _OWN_SUBJECT = re.compile(r"\b(?:we|our|ours|it|this|the proposed|proposed)\b", re.IGNORECASE)
 # The number sums up several data sets or tasks ("on average across all benchmarks").
@@ -260,6 +259,8 @@ def nearest_mention(number: Number, candidate: Candidate) -> Span | None:
     """The candidate's mention nearest the number, preferring one in its sentence."""
     if not candidate.mentions:
         return None
+    if len(candidate.mentions) == 1:
+        return candidate.mentions[0]
     inside = [m for m in candidate.mentions if _inside(m, number.sentence)]
     pool = inside or list(candidate.mentions)
     return min(pool, key=lambda m: (_distance(m, number.span), m[0]))
@@ -423,6 +424,8 @@ class _NumberPairs:
         self._cues: dict[str, float] | None = None
         self._nearest: dict[int, Span | None] | None = None
         self._rivals: list[Span] | None = None
+        self._rival_sides: list[tuple[int, bool, bool]] = []  # distance, before, after
+        self._nearest_distance = 0
 
     def first(self) -> int:
         """The first mention's start among the named candidates."""
@@ -469,6 +472,11 @@ class _NumberPairs:
                 if m is not None and _inside(m, sentence):
                     rivals.append(m)
             self._rivals = rivals
+            span = self.number.span
+            self._rival_sides = [
+                (_distance(m, span), m[1] <= span[0], m[0] >= span[1]) for m in rivals
+            ]
+            self._nearest_distance = min(d for d, _, _ in self._rival_sides) if rivals else 0
         return self._rivals
 
     def of(self, candidate: Candidate) -> dict[str, float]:
@@ -546,7 +554,8 @@ class _NumberPairs:
         start, end = _gap(mention, span)
         between = text[start:end]
         chars = end - start
-        words = len(_WORD.findall(between))
+        # The runs of non-space (re's \S+: its \s is str.isspace, as split's is).
+        words = len(between.split())
         f["log_chars"] = math.log1p(chars) / 5
         f["log_words"] = math.log1p(words) / 3
         f["adjacent_before"] = float(before and words <= 1)
@@ -560,14 +569,10 @@ class _NumberPairs:
             f[f"cue_{name}"] = 1.0
             f[f"cue_{name}_{'before' if before else 'after'}"] = 1.0
         # Nearest of the rivals in the sentence, on either side and on its own side.
-        rivals = self.rivals()
-        own = _distance(mention, span)
-        f["nearest"] = float(own == min(_distance(m, span) for m in rivals))
-        side = [
-            _distance(m, span)
-            for m in rivals
-            if (m[1] <= span[0]) == before and (m[0] >= span[1]) == after
-        ]
+        rivals = self.rivals()  # the candidate's own mention is among them
+        own = end - start
+        f["nearest"] = float(own == self._nearest_distance)
+        side = [d for d, b, a in self._rival_sides if b == before and a == after]
         f["nearest_on_side"] = float(bool(side) and own == min(side))
         f["log_rivals_in_sentence"] = math.log1p(len(rivals) - 1)
         # "A, B and C reach 1, 2 and 3, respectively": the k-th number goes with the k-th name.
