@@ -164,3 +164,16 @@ def test_words_split_where_the_word_pattern_does() -> None:
     # len(text.split()) stands for len(re.findall(r"\S+", text)): the same spaces.
     spaces = "".join(chr(i) for i in range(0x3100) if re.fullmatch(r"\s", chr(i)))
     assert spaces == "".join(chr(i) for i in range(0x3100) if chr(i).isspace())
+
+
+def test_names_are_found_where_the_pattern_finds_them() -> None:
+    rng = random.Random(14)
+    pieces = ["a", "a", "A", "b", "ab", " ", "(", "i", "ı", "İ", "K", "k", "ſ", "s"]
+    record = PaperRecord.model_validate({"id": "x", "text": "x"})
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        name = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 3)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        finder = rf.CandidateFinder(text, record, [], "metric", str.lower)
+        assert finder._locate(name, (start, end)) == ref.locate(text, name, (start, end))

@@ -142,9 +142,12 @@ def rerank(
         return record
     table = load_weights() if weights is None else weights
     key = memoized(paper_lenient_key(record.text))
-    keys = {"metric": key, "benchmark": key, "model": memoized(with_method(record, key))}
+    keys = {"metric": key, "benchmark": key}
+    if "model" in wanted:
+        keys["model"] = memoized(with_method(record, key))
     answers = {a: decide(record, names, a, table[a], keys[a]) for a in ATTRIBUTES if a in wanted}
     results = []
+    unchanged = True
     for i, result in enumerate(record.metrics):
         changed = {
             a: found[i]
@@ -155,5 +158,8 @@ def rerank(
             by = dict.fromkeys(changed, STRATEGY)
             strategy = result.strategy.model_copy(update=by) if result.strategy else Strategy(**by)
             result = result.model_copy(update={**changed, "strategy": strategy})
+            unchanged = False
         results.append(result)
+    if unchanged:
+        return record  # the ranker agrees with the rules on every number
     return record.model_copy(update={"metrics": results})

@@ -689,6 +689,20 @@ def locate(text: str, name: str, sentence: Span) -> tuple[Span, ...]:
     return tuple((m.start(), m.end()) for m in pattern.finditer(text))
 
 
+def _find_all(text: str, part: str, start: int, end: int) -> tuple[Span, ...]:
+    """The non-overlapping occurrences of ``part`` in ``text[start:end]``, left to right.
+
+    >>> _find_all("aaa ab aa", "aa", 0, 9), _find_all("aaa ab aa", "aa", 1, 8)
+    (((0, 2), (7, 9)), ((1, 3),))
+    """
+    found = []
+    at = text.find(part, start, end)
+    while at >= 0:
+        found.append((at, at + len(part)))
+        at = text.find(part, at + len(part), end)
+    return tuple(found)
+
+
 class CandidateFinder:
     """The candidates of one attribute for each number of one record (see
     :func:`candidates_for`), with what does not depend on the number found once: the
@@ -739,28 +753,33 @@ class CandidateFinder:
         self._located: dict[tuple[str, Span], tuple[Span, ...]] = {}
         self._patterns: dict[str, re.Pattern[str]] = {}
         self._everywhere: dict[str, tuple[Span, ...]] = {}
+        # An ASCII name in an ASCII text: ignoring case is lower-casing, and a literal
+        # pattern's matches are the name's non-overlapping occurrences, left to right.
+        self._lowered = text.lower() if text.isascii() else None
         self._lists: dict[tuple[Span, str | None], list[Candidate]] = {}
 
     def _locate(self, name: str, sentence: Span) -> tuple[Span, ...]:
-        """``locate(text, name, sentence)``, the name's pattern and its mentions in the
-        whole text found once."""
+        """``locate(text, name, sentence)``, the name's mentions in the whole text found
+        once, and ASCII names in ASCII texts found without a pattern."""
         found = self._located.get((name, sentence))
         if found is None:
-            pattern = self._patterns.get(name)
-            if pattern is None:
-                pattern = self._patterns[name] = re.compile(re.escape(name), re.IGNORECASE)
-            found = tuple(
-                (m.start(), m.end()) for m in pattern.finditer(self.text, sentence[0], sentence[1])
-            )
+            found = self._find(name, sentence[0], sentence[1])
             if not found:
                 everywhere = self._everywhere.get(name)
                 if everywhere is None:
-                    everywhere = self._everywhere[name] = tuple(
-                        (m.start(), m.end()) for m in pattern.finditer(self.text)
-                    )
+                    everywhere = self._everywhere[name] = self._find(name, 0, len(self.text))
                 found = everywhere
             self._located[name, sentence] = found
         return found
+
+    def _find(self, name: str, start: int, end: int) -> tuple[Span, ...]:
+        """The name's matches in ``text[start:end]``, compared case-insensitively."""
+        if self._lowered is not None and name and name.isascii():
+            return _find_all(self._lowered, name.lower(), start, end)
+        pattern = self._patterns.get(name)
+        if pattern is None:
+            pattern = self._patterns[name] = re.compile(re.escape(name), re.IGNORECASE)
+        return tuple((m.start(), m.end()) for m in pattern.finditer(self.text, start, end))
 
     def __call__(self, number: Number) -> list[Candidate]:
         """The number's candidates, as :func:`candidates_for` lists them (the same list
