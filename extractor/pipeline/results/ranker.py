@@ -34,10 +34,11 @@ from extractor.components.names import NameMatch
 from extractor.evaluate import paper_lenient_key
 from extractor.pipeline.results.ranker_features import (
     ATTRIBUTES,
+    CandidateFinder,
     Key,
-    candidates_for,
+    PairFeatures,
+    memoized,
     number_of,
-    pair_features,
     same_name,
     score,
     with_method,
@@ -108,16 +109,17 @@ def decide(
     text = record.text
     spans = [(r.span.start, r.span.end) for r in record.metrics]
     answers: list[str | None] = []
+    finder = CandidateFinder(text, record, names, attribute, key)
+    features = PairFeatures(text, spans, attribute, key, record.title)
     for result in record.metrics:
         number = number_of(result)
-        cands = candidates_for(text, record, names, number, attribute, key)
+        cands = finder(number)
         chosen = number.chosen[attribute]
-        scores = [
-            score(
-                pair_features(text, number, c, cands, spans, attribute, key, record.title), weights
-            )
-            for c in cands
-        ]
+        if len(cands) == 1:
+            # "none" alone (a name the rules chose is always a candidate): the rules' answer.
+            answers.append(chosen)
+            continue
+        scores = [score(f, weights) for f in features.all(number, cands)]
         rule = next(i for i, c in enumerate(cands) if same_name(c.name, chosen, key))
         top = max(range(len(cands)), key=lambda i: (scores[i], i == rule))
         answers.append(chosen if top == rule else cands[top].name)
@@ -139,10 +141,13 @@ def rerank(
     if not wanted or not record.metrics:
         return record
     table = load_weights() if weights is None else weights
-    key = paper_lenient_key(record.text)
-    keys = {"metric": key, "benchmark": key, "model": with_method(record, key)}
+    key = memoized(paper_lenient_key(record.text))
+    keys = {"metric": key, "benchmark": key}
+    if "model" in wanted:
+        keys["model"] = memoized(with_method(record, key))
     answers = {a: decide(record, names, a, table[a], keys[a]) for a in ATTRIBUTES if a in wanted}
     results = []
+    unchanged = True
     for i, result in enumerate(record.metrics):
         changed = {
             a: found[i]
@@ -153,5 +158,8 @@ def rerank(
             by = dict.fromkeys(changed, STRATEGY)
             strategy = result.strategy.model_copy(update=by) if result.strategy else Strategy(**by)
             result = result.model_copy(update={**changed, "strategy": strategy})
+            unchanged = False
         results.append(result)
+    if unchanged:
+        return record  # the ranker agrees with the rules on every number
     return record.model_copy(update={"metrics": results})
