@@ -306,7 +306,7 @@ _search_titled_run_before = _search_after_last_space(_titled_run_before, spaces=
 # kind).
 _SETTING_NAME = r"(?P<name>\p{L}[\p{L}\p{N}\-.+]*[\p{L}\p{N}+])"
 _sentence_setting = regex.compile(
-    r"(?:(?:\A|(?<=[.;!?]\s)|(?<=\n)|(?<=\(\d\)\s))(?:On|Across)|(?<=;\s)on)\s(?:the\s)?"
+    r"(?:(?:\A|(?<=[.;!?]\s)|(?<=\n)|(?<=\(\d\)\s))(?:On|Across)|;\son)\s(?:the\s)?"
     rf"{_SETTING_NAME}(?:(?:,\s(?:and\s)?|\sand\s|\s)(?:the\s)?{_SETTING_NAME}){{0,4}}"
     r"(?:\s(?:benchmarks?|datasets?|splits?|test\ssets?))?"
     r"(?:\s\([^()]{1,20}\))?"  # "On S3DIS (Area 5), ..."
@@ -314,7 +314,7 @@ _sentence_setting = regex.compile(
 )
 # A clause opens the same way after a list marker or a semicolon: "(1) On DexYCB, ...",
 # "...; on BraTS2024, it delivers ...".
-_finditer_sentence_setting = finditer_from_starts(_sentence_setting, ("On", "Across", "on "))
+_finditer_sentence_setting = finditer_from_starts(_sentence_setting, ("On", "Across", "; on "))
 # "the Clarkson dataset": one capitalised word after "the" (not a language adjective).
 _match_the_proper_name = regex.compile(
     r"(?:^|\s)the\s(?!\p{Lu}\p{Ll}*(?:ese|ish|ian|an|ic|ch)\s)\p{Lu}\p{Ll}+\s\Z"
