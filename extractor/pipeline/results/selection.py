@@ -77,9 +77,9 @@ def _may_end_in_reference(window: str) -> bool:
 
 _search_setting_name_before = regex.compile(
     rf"(?:\b{alternation(phrases('setting_name'))}"
-    r"\s*(?:of|=|:|is|was|to|set\s+to|between|from|ranging\s+from|[≥≤<>]|>=|<=|"
+    r"\s*(?:of|=|:|is|was|to|set\s+to|between|from|ranging\s+from|"
     r"(?:is|was|are|were)\s+(?:set|fixed|increased|decreased|raised|lowered)\s+(?:by|to))?"
-    r"|\b[a-zA-Zα-ωΑ-Ω](?:_\w+)?\s*=)\s*\Z",
+    r"|\b[a-zA-Z](?:_\w+)?\s*=)\s*\Z",
     regex.IGNORECASE,
 ).search
 # A value the method is set to: "use a margin of 0.5", "with a threshold of 0.3" (not
@@ -201,10 +201,9 @@ def size_or_year(ctx: Context, q: Quantity) -> bool | None:
 
 
 _search_statistic_before = regex.compile(
-    r"(?:±|∓|\+/-|\+-|\b[pPnN]\s*(?:[=<>≤≥]|<=|>=)|\bp-values?\s+(?:of\s+)?|"
+    r"(?:±|∓|\+/-|\+-|\b[pPnN]\s*(?:[=<>≤]|<=)|\bp-values?\s+(?:of\s+)?|"
     r"\b(?:SD|s\.d\.|std|standard\s+deviation)\s*(?:=|:|of)?|"
-    r"\b(?:CI|confidence\s+intervals?|IQR|interquartile\s+range)\s*(?:[:=,(\[]|of|from)?"
-    r"|\((?:95%\s*)?(?:CI|IQR)\s*:?\s*[^()]{0,16},\s*)\s*\Z"
+    r"\b(?:CI|confidence\s+intervals?)\s*(?:[:=,(\[]|of|from)?)\s*\Z"
 ).search
 _match_interval_after = regex.compile(r"\s*(?:CI|confidence\s+intervals?)\b").match
 
@@ -241,9 +240,6 @@ _STATISTIC_PARTS = (
     "deviation",
     "CI",
     "onfidence",
-    "IQR",
-    "nterquartile",
-    "≥",
 )
 
 
