@@ -384,28 +384,6 @@ _match_reported_on = regex.compile(
 _match_by_number_after = regex.compile(r"\sby\s(?:[\p{L}]+\s){0,2}[+\-]?\d").match
 
 
-# "BTCV: 84.64%", "Flare22:~92.43%": a label, a colon and a value. Found from each colon:
-# a value after it, then the label before it (searched backwards from the colon).
-_match_value_after_colon = regex.compile(r":\s?~?\s?[+\-]?\d[\d.,]*\s?%?").match
-_search_label_before_colon = regex.compile(
-    r"(?<![\w\-.])(?P<name>\p{L}[\p{L}\p{N}\-.+_]*[\p{L}\p{N}+])\s?\Z", regex.REVERSE
-).search
-
-
-def _labelled_value_spans(text: str) -> Iterator[tuple[int, int, int]]:
-    """(label start, label end, value end) of each "label: value" in ``text``."""
-    at = text.find(":")
-    while at >= 0:
-        value = _match_value_after_colon(text, at)
-        if value is not None:
-            label = _search_label_before_colon(text, max(0, at - 40), at)
-            if label is not None:
-                yield label.start("name"), label.end("name"), value.end()
-        at = text.find(":", at + 1)
-
-
-# Between two labelled values of one list: a comma or semicolon, maybe "and".
-_match_value_list_gap = regex.compile(r"\s*[,;]\s*(?:and\s+)?\Z|\s*[,;]?\s*and\s+\Z").match
 # A name introduced as data: "We present X, a ... corpus", "X -- a ... benchmark" (tried at
 # each introducing verb), or after the noun: "a multi-level dataset, X, consisting of"
 # (tried at each data noun).
@@ -1065,7 +1043,6 @@ class NameFinder:
         found = self._listed(doc)
         found += self._patterns(text)
         found += self._after_numbers(text, payload(doc, "paper_quantities") or [])
-        found += self._labelled_values(text)
         found += self._introduced_data(text)
         found += self._evaluated_on(text)
         found = [_relabel(text, m) for m in found if text[m.start : m.end] not in self.not_names]
@@ -1471,30 +1448,6 @@ class NameFinder:
                 for name, (start, end) in zip(m.captures("name"), m.spans("name"), strict=True):
                     if _is_name_shape(name) and not self._is_known_name(name):
                         yield NameMatch(start, end, BENCHMARK, name_key(name), "pattern")
-
-    def _labelled_values(self, text: str) -> list[NameMatch]:
-        """Coined names written as labels of a list of values: "Dice score (BTCV: 84.64%,
-        Flare22: 92.43%, MM-WHS: 90.67%)" (two labels or more, not metrics or models)."""
-        if ":" not in text:
-            return []
-        items = list(_labelled_value_spans(text))
-        found: list[NameMatch] = []
-        run: list[tuple[int, int, int]] = []
-        for item in [*items, None]:
-            if item is not None and run and _match_value_list_gap(text, run[-1][2], item[0]):
-                run.append(item)
-                continue
-            if len(run) >= 2:
-                found += [
-                    NameMatch(start, end, BENCHMARK, name_key(name), "pattern")
-                    for start, end, _ in run
-                    if _is_name_shape(name := text[start:end])
-                    and name not in self.not_names
-                    and not self.models.has_pattern(name)
-                    and not self._names_a_metric(text, name, end)
-                ]
-            run = [item] if item is not None else []
-        return found
 
     def _introduced_data(self, text: str) -> list[NameMatch]:
         """A coined name the paper introduces as data: "We present BaltiVoice, a 16.8-hour
