@@ -126,6 +126,11 @@ def extract(
         :class:`extractor.BudgetExceededError` (E302) raised. None or 0: no limit.
     RETURNS (PaperRecord): The validated record.
     """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"extract() takes the abstract as a str, not {type(text).__name__}; "
+            "pass papers as mappings or Paper objects to extract_many()"
+        )
     check_abstract(text)
     paper = Paper(id=id or slugify(title or text[:80]), title=title, abstract=text)
     limit = Budget(budget)

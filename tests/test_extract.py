@@ -256,3 +256,8 @@ def test_extract_many_checks_the_cost_of_a_paper_object_too() -> None:
     assert bad.error.message.startswith("a run of 1,001 characters without a space")
     assert bad.id is None  # a refused Paper object keeps no id (as before the check moved)
     assert isinstance(good, PaperRecord) and good.id == "good"
+
+
+def test_extract_refuses_a_non_string_with_a_clear_message() -> None:
+    with pytest.raises(TypeError, match=r"extract\(\) takes the abstract as a str, not dict"):
+        extract({"id": "x", "abstract": "FooNet reaches 71.2% on MMLU."})  # type: ignore[arg-type]
