@@ -156,9 +156,7 @@ def gold_files(folder: Path, exclude: str | None = None) -> list[Path]:
     """The gold files, without those whose name matches ``exclude`` (a blind batch kept
     away from training while it waits to be scored: ``--exclude 'external-b[k-r]'``)."""
     blind = re.compile(exclude) if exclude else None
-    return [
-        p for p in sorted(folder.glob("*.jsonl")) if blind is None or not blind.match(p.name)
-    ]
+    return [p for p in sorted(folder.glob("*.jsonl")) if blind is None or not blind.match(p.name)]
 
 
 def _feature_names(groups: Sequence[Group]) -> list[str]:
@@ -353,7 +351,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"paired numbers: {paired}")
     odd = sum(bool(g.labels[g.rule]) != g.rule_correct for g in groups)
     print(f"decisions whose rules' label differs from the evaluator's count: {odd}")
-    for split in ("tuned", "heldout"):  # aggregate counts only, as `extractor eval` prints
+    # Aggregate counts only, as `extractor eval` prints; the held-out split only when asked
+    # for (--heldout), so that retraining the weights does not read it.
+    for split in ("tuned", "heldout") if args.heldout else ("tuned",):
         rules = {
             a: sum(g.rule_correct for g in groups if (g.split, g.attribute) == (split, a))
             for a in ATTRIBUTES
