@@ -159,15 +159,20 @@ def _editions_folded(benchmarks: list[Data]) -> tuple[list[Data], dict[str, str]
         if len(editions) != 1:
             kept.append(entity)
             continue
-        edition = editions[0]
-        for spelling in (entity["name"], *entity["aliases"]):
-            moved[spelling] = edition["name"]
-            if spelling not in edition["aliases"]:
-                edition["aliases"].append(spelling)
-        edition["mentions"] = sorted(
-            edition["mentions"] + entity["mentions"], key=lambda m: int(m["start"])
-        )
+        _fold_into(editions[0], entity, moved)
     return kept, moved
+
+
+def _fold_into(target: Data, entity: Data, moved: dict[str, str]) -> None:
+    """Make ``entity``'s spellings aliases of ``target`` and its mentions ``target``'s,
+    noting each spelling moved."""
+    for spelling in (entity["name"], *entity["aliases"]):
+        moved[spelling] = target["name"]
+        if spelling not in target["aliases"]:
+            target["aliases"].append(spelling)
+    target["mentions"] = sorted(
+        target["mentions"] + entity["mentions"], key=lambda m: int(m["start"])
+    )
 
 
 # What a full model name adds to a short reference: a version, size or variant with a digit
@@ -194,14 +199,7 @@ def _short_references_folded(models: list[Data]) -> tuple[list[Data], dict[str, 
         if len(fuller) != 1 or _first_mention(fuller[0]) > _first_mention(entity):
             kept.append(entity)
             continue
-        full = fuller[0]
-        for spelling in (name, *entity["aliases"]):
-            moved[spelling] = full["name"]
-            if spelling not in full["aliases"]:
-                full["aliases"].append(spelling)
-        full["mentions"] = sorted(
-            full["mentions"] + entity["mentions"], key=lambda m: int(m["start"])
-        )
+        _fold_into(fuller[0], entity, moved)
     return kept, moved
 
 

@@ -30,7 +30,7 @@ from extractor.components._spans import (
 from extractor.components.abbreviations import Abbreviation
 from extractor.components.names import BENCHMARK, NameMatch, name_key
 from extractor.gazetteers import load_gazetteer, load_word_list
-from extractor.lexicon.cues import matches_at
+from extractor.lexicon.cues import matches_at, places_of
 
 SPANS_KEY = "paper_method"
 
@@ -62,12 +62,7 @@ def cue_places(
     >>> cue_places(text, ("our",), ("We", "the"), ("call", "proposed"))
     [15, 0, 26]
     """
-    places = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            places.append(at)
-            at = text.find(word, at + 1)
+    places = places_of(text, words)
     for verb in verbs:
         at = text.find(verb)
         while at >= 0:

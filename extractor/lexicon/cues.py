@@ -205,15 +205,24 @@ def finditer_from_starts(
     match = pattern.match
 
     def finditer(text: str) -> Iterator[regex.Match[str]]:
-        places = []
-        for start in starts:
-            at = text.find(start)
-            while at >= 0:
-                places.append(at)
-                at = text.find(start, at + 1)
-        return matches_at(match, text, places)
+        return matches_at(match, text, places_of(text, starts))
 
     return finditer
+
+
+def places_of(text: str, words: Iterable[str]) -> list[int]:
+    """Every place where one of ``words`` stands in ``text`` (``str.find``), word by word.
+
+    >>> places_of("on X; On Y", ("On", "on"))
+    [6, 0]
+    """
+    places = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            places.append(at)
+            at = text.find(word, at + 1)
+    return places
 
 
 def matches_at(
