@@ -53,8 +53,11 @@ GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold"
 # then external-ci..cz (270 more, measured unseen first) joined: 1,087 tuned papers,
 # method 0.893, models 0.760, benchmarks 0.859, metric values 0.952, role 0.912, bound
 # 0.955, metric 0.780, benchmark 0.793, model 0.783; reset the same way.
+# Then waves 7 and 8 joined (1,247 tuned papers: method 0.895, models 0.760, benchmarks
+# 0.854, metric values 0.949, role 0.911, bound 0.956, metric 0.773, benchmark 0.787, model
+# 0.790): the model floor rises to 0.78, the others keep their (higher) values.
 FIELD_FLOORS = {"method": 0.88, "models": 0.75, "benchmarks": 0.84, "metric values": 0.94}
-ATTRIBUTE_FLOORS = {"role": 0.90, "bound": 0.94, "metric": 0.77, "benchmark": 0.78, "model": 0.77}
+ATTRIBUTE_FLOORS = {"role": 0.90, "bound": 0.94, "metric": 0.77, "benchmark": 0.78, "model": 0.78}
 
 
 @pytest.fixture(scope="module")
