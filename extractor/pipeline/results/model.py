@@ -372,6 +372,19 @@ _search_coined_subject = regex.compile(
 ).search
 
 
+_COINED_SUBJECT_VERBS = (
+    " achieve",
+    " attain",
+    " obtain",
+    " reach",
+    " outperform",
+    " surpass",
+    " deliver",
+    " sets",
+    " yield",
+)
+
+
 def coined_subject(c: Claim) -> str | None:
     """A coined name no list holds, as the subject of a result verb in the number's clause
     before it: "TRADE achieves 6.71% average WER" (not for a baseline; not a name a list
@@ -379,6 +392,8 @@ def coined_subject(c: Claim) -> str | None:
     if _wanted_compared(c) or c.role == "baseline":
         return None
     text, lo, g_start = c.text, c.lo, c.g_start
+    if not any(verb in text[lo:g_start] for verb in _COINED_SUBJECT_VERBS):
+        return None  # fast: every match holds one of these
     found = _search_coined_subject(text, lo, g_start)
     if found is None or _search_new_subject(text, found.end(), g_start):
         return None
