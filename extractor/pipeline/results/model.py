@@ -362,27 +362,49 @@ def opening_phrase_subject(c: Claim) -> str | None:
     return None
 
 
-# A coined name (two capitals, a letter and a digit, or a capital inside a word) that a
-# result verb follows: "TRADE achieves 6.71% average WER", "PT-WNO achieves 71.59% mIoU".
-_search_coined_subject = regex.compile(
-    r"(?<![\w\-.])(?P<name>(?=[\p{L}\p{N}\-]*(?:\p{Lu}[\p{L}\p{N}\-]*\p{Lu}|\p{L}\p{N}|\p{Ll}\p{Lu}))"
-    r"\p{Lu}[\p{L}\p{N}\-]*[\p{L}\p{N}])(?=\s+(?:also\s+|further\s+|consistently\s+)?"
+# A result verb after a sentence's subject: "achieves", "outperformed", "sets".
+_match_result_verb = regex.compile(
     r"(?:achieves|achieved|attains|attained|obtains|obtained|reaches|reached|outperforms|"
-    r"outperformed|surpasses|surpassed|delivers|delivered|sets|yields|yielded)\b)"
+    r"outperformed|surpasses|surpassed|delivers|delivered|sets|yields|yielded)\b"
+).match
+# A coined name (two capitals, a letter and a digit, or a capital inside a word) right
+# before such a verb: "TRADE achieves", "PT-WNO achieves" (searched backwards from it).
+_search_coined_before_verb = regex.compile(
+    r"(?<![\w\-.])(?P<name>(?=[\p{L}\p{N}\-]*(?:\p{Lu}[\p{L}\p{N}\-]*\p{Lu}|\p{L}\p{N}|\p{Ll}\p{Lu}))"
+    r"\p{Lu}[\p{L}\p{N}\-]*[\p{L}\p{N}])\s+(?:also\s+|further\s+|consistently\s+)?\Z",
+    regex.REVERSE,
 ).search
-
-
 _COINED_SUBJECT_VERBS = (
-    " achieve",
-    " attain",
-    " obtain",
-    " reach",
-    " outperform",
-    " surpass",
-    " deliver",
-    " sets",
-    " yield",
+    "achieve",
+    "attain",
+    "obtain",
+    "reach",
+    "outperform",
+    "surpass",
+    "deliver",
+    "sets",
+    "yield",
 )
+
+
+def _coined_subject_at(text: str, lo: int, hi: int) -> regex.Match[str] | None:
+    """The first coined name in ``[lo, hi)`` that a result verb follows."""
+    places = sorted(at for verb in _COINED_SUBJECT_VERBS for at in _places_in(text, verb, lo, hi))
+    for at in places:
+        if _match_result_verb(text, at, hi) and at > lo and text[at - 1].isspace():
+            found = _search_coined_before_verb(text, max(lo, at - 80), at)
+            if found is not None:
+                return found
+    return None
+
+
+def _places_in(text: str, word: str, lo: int, hi: int) -> list[int]:
+    places = []
+    at = text.find(word, lo, hi)
+    while at >= 0:
+        places.append(at)
+        at = text.find(word, at + 1, hi)
+    return places
 
 
 def coined_subject(c: Claim) -> str | None:
@@ -392,10 +414,8 @@ def coined_subject(c: Claim) -> str | None:
     if _wanted_compared(c) or c.role == "baseline":
         return None
     text, lo, g_start = c.text, c.lo, c.g_start
-    if not any(verb in text[lo:g_start] for verb in _COINED_SUBJECT_VERBS):
-        return None  # fast: every match holds one of these
-    found = _search_coined_subject(text, lo, g_start)
-    if found is None or _search_new_subject(text, found.end(), g_start):
+    found = _coined_subject_at(text, lo, g_start)
+    if found is None or _search_new_subject(text, found.end("name"), g_start):
         return None
     name = found.group("name")
     start, end = found.span("name")
