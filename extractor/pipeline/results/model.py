@@ -128,12 +128,18 @@ def _unlisted_bracket_owner(c: Claim) -> str | None:
     found = _search_bracket_owner(text, max(c.lo, opening - 40), opening) if opening > 0 else None
     if found is None:
         return None
+    return _unlisted_name(c, found)
+
+
+def _unlisted_name(c: Claim, found: regex.Match[str]) -> str | None:
+    """The name of group "name" when no list holds it and the text labels it nothing else
+    (a metric, a benchmark), and it is no generic word or technique."""
     name = found.group("name")
     start, end = found.span("name")
     if name in _NOT_COMPARED_NAMES or name in _NOT_NAMES:
         return None
     if any(n.start < end and start < n.end for n in c.ctx.index.between(start - 60, end + 1)):
-        return None  # a listed name (a metric, a benchmark) stands there
+        return None
     return str(name)
 
 
@@ -417,15 +423,9 @@ def coined_subject(c: Claim) -> str | None:
     found = _coined_subject_at(text, lo, g_start)
     if found is None or _search_new_subject(text, found.end("name"), g_start):
         return None
-    name = found.group("name")
-    start, end = found.span("name")
-    if name in _NOT_NAMES or name in _NOT_COMPARED_NAMES:
-        return None
-    if any(n.start < end and start < n.end for n in c.ctx.index.between(start - 60, end + 1)):
-        return None  # a listed or labelled name: the strategies above judged it
-    if c.ctx.method is not None and (start, end) in c.ctx.method_mention_set:
-        return None
-    return str(name)
+    if c.ctx.method is not None and found.span("name") in c.ctx.method_mention_set:
+        return None  # the method: the strategies above judged it
+    return _unlisted_name(c, found)
 
 
 def not_named(c: Claim) -> NotSaid:
