@@ -18,6 +18,7 @@ in ``extractor/lexicon/cues.toml`` (``metric_*`` and ``measure_noun``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 import regex
@@ -120,14 +121,7 @@ def is_setting(word: str) -> bool:
 def _without_setting(name: str) -> str:
     """The name without leading setting words ("zero-shot top-1 accuracy" -> "top-1
     accuracy"), unless they are all there is or belong to a listed name."""
-    words = name.split()
-    kept = list(words)
-    while len(kept) > 1 and is_setting(kept[0]):
-        kept.pop(0)
-    if len(kept) == len(words) or kept == ["score"]:
-        return name
-    shorter = " ".join(kept)
-    return name if _keeps_words(name, shorter) else shorter
+    return _without_leading(name, is_setting)
 
 
 def _without_judgement(name: str) -> str:
@@ -138,11 +132,17 @@ def _without_judgement(name: str) -> str:
     >>> [_without_judgement(n) for n in ("greater rate", "near-parity accuracy", "best")]
     ['rate', 'accuracy', 'best']
     """
+    return _without_leading(
+        name, lambda w: w.lower() in _PHRASE_STOPS or w.lower().startswith(_JUDGING_PREFIXES)
+    )
+
+
+def _without_leading(name: str, drops: Callable[[str], bool]) -> str:
+    """The name without the leading words ``drops`` holds for, unless they are all there is
+    (or all but a generic "score") or belong to a listed name."""
     words = name.split()
     kept = list(words)
-    while len(kept) > 1 and (
-        kept[0].lower() in _PHRASE_STOPS or kept[0].lower().startswith(_JUDGING_PREFIXES)
-    ):
+    while len(kept) > 1 and drops(kept[0]):
         kept.pop(0)
     if len(kept) == len(words) or kept == ["score"]:
         return name

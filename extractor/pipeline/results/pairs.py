@@ -7,9 +7,10 @@ every number of the list, over what the strategies found; the record names the p
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from itertools import pairwise
 
-from extractor.components.names import BENCHMARK, METRIC, MODEL
+from extractor.components.names import BENCHMARK, METRIC, MODEL, NameMatch
 from extractor.components.quantities import Quantity
 from extractor.pipeline.results._cues import (
     _match_list_on,
@@ -67,21 +68,26 @@ def _metrics_listed_before(ctx: Context, group: list[Quantity], lo: int) -> Pair
     nothing but a verb or "by" stands between it and the numbers)."""
     text = ctx.text
     names = ctx.metrics.between(lo, group[0].start)
-    if len(names) < len(group):
+    spelled = _whole_list_at_end(text, names, len(group))
+    if spelled is None or not _match_metrics_numbers_gap(text[names[-1].end : group[0].start]):
         return None
-    last = names[-len(group) :]
+    return METRIC, spelled, "metrics_listed_before"
+
+
+def _whole_list_at_end(text: str, names: Sequence[NameMatch], count: int) -> list[str] | None:
+    """The spellings of the last ``count`` names when they are distinct and written as one
+    list that is the whole list (no list name right before it); else None."""
+    if len(names) < count:
+        return None
+    last = names[-count:]
     spelled = [text[n.start : n.end] for n in last]
-    if len(set(spelled)) != len(spelled) or not _match_metrics_numbers_gap(
-        text[last[-1].end : group[0].start]
-    ):
+    if len(set(spelled)) != len(spelled):
         return None
     if not all(_match_name_list_gap(text[a.end : b.start]) for a, b in pairwise(last)):
         return None
-    if len(names) > len(group) and _match_name_list_gap(
-        text[names[-len(group) - 1].end : last[0].start]
-    ):
+    if len(names) > count and _match_name_list_gap(text[names[-count - 1].end : last[0].start]):
         return None  # a longer list: which of its names is not said
-    return METRIC, spelled, "metrics_listed_before"
+    return spelled
 
 
 def _says_respectively(ctx: Context, group: list[Quantity], sentence: tuple[int, int]) -> bool:
@@ -182,19 +188,10 @@ def _last_list_before(
     and 46.0%" pairs the last two with A and B, not with the order the names first appear."""
     text = ctx.text
     names = [n for n in ctx.index.between(start, group[0].start) if n.label == label]
-    if len(names) < len(group):
+    spelled = _whole_list_at_end(text, names, len(group))
+    if spelled is None:
         return None
-    last = names[-len(group) :]
-    spelled = [text[n.start : n.end] for n in last]
-    if len(set(spelled)) != len(spelled):
-        return None
-    if not all(_match_name_list_gap(text[a.end : b.start]) for a, b in pairwise(last)):
-        return None
-    if len(names) > len(group) and _match_name_list_gap(
-        text[names[-len(group) - 1].end : last[0].start]
-    ):
-        return None  # a longer list: which of its names is not said
-    if label == BENCHMARK and any(is_training_set(text, n) for n in last):
+    if label == BENCHMARK and any(is_training_set(text, n) for n in names[-len(group) :]):
         return None
     return spelled
 
