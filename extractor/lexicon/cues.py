@@ -210,18 +210,20 @@ def finditer_from_starts(
     return finditer
 
 
-def places_of(text: str, words: Iterable[str]) -> list[int]:
-    """Every place where one of ``words`` stands in ``text`` (``str.find``), word by word.
+def places_of(text: str, words: Iterable[str], lo: int = 0, hi: int | None = None) -> list[int]:
+    """Every place where one of ``words`` stands in ``text[lo:hi]`` (``str.find``; the
+    word whole inside the window), word by word.
 
-    >>> places_of("on X; On Y", ("On", "on"))
-    [6, 0]
+    >>> places_of("on X; On Y", ("On", "on")), places_of("on X; On Y", ("on",), 1)
+    ([6, 0], [])
     """
+    end = len(text) if hi is None else hi
     places = []
     for word in words:
-        at = text.find(word)
+        at = text.find(word, lo, end)
         while at >= 0:
             places.append(at)
-            at = text.find(word, at + 1)
+            at = text.find(word, at + 1, end)
     return places
 
 

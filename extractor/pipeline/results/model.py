@@ -14,7 +14,7 @@ import regex
 
 from extractor.components.names import METRIC, MODEL, NameMatch
 from extractor.gazetteers import load_word_list
-from extractor.lexicon.cues import word_set
+from extractor.lexicon.cues import alternation, phrases, places_of, word_set
 from extractor.pipeline.results._cues import (
     _match_for_name,
     _match_host_after,
@@ -368,11 +368,10 @@ def opening_phrase_subject(c: Claim) -> str | None:
     return None
 
 
-# A result verb after a sentence's subject: "achieves", "outperformed", "sets".
-_match_result_verb = regex.compile(
-    r"(?:achieves|achieved|attains|attained|obtains|obtained|reaches|reached|outperforms|"
-    r"outperformed|surpasses|surpassed|delivers|delivered|sets|yields|yielded)\b"
-).match
+# A result verb after a sentence's subject ("achieves", "outperformed", "sets"): one list
+# in cues.toml, the pattern and the words looked for both made from it.
+_SUBJECT_RESULT_VERBS = phrases("subject_result_verb")
+_match_result_verb = regex.compile(rf"{alternation(_SUBJECT_RESULT_VERBS)}\b").match
 # A coined name (two capitals, a letter and a digit, or a capital inside a word) right
 # before such a verb: "TRADE achieves", "PT-WNO achieves" (searched backwards from it).
 _search_coined_before_verb = regex.compile(
@@ -380,37 +379,17 @@ _search_coined_before_verb = regex.compile(
     r"\p{Lu}[\p{L}\p{N}\-]*[\p{L}\p{N}])\s+(?:also\s+|further\s+|consistently\s+)?\Z",
     regex.REVERSE,
 ).search
-_COINED_SUBJECT_VERBS = (
-    "achieve",
-    "attain",
-    "obtain",
-    "reach",
-    "outperform",
-    "surpass",
-    "deliver",
-    "sets",
-    "yield",
-)
 
 
 def _coined_subject_at(text: str, lo: int, hi: int) -> regex.Match[str] | None:
     """The first coined name in ``[lo, hi)`` that a result verb follows."""
-    places = sorted(at for verb in _COINED_SUBJECT_VERBS for at in _places_in(text, verb, lo, hi))
+    places = sorted(set(places_of(text, _SUBJECT_RESULT_VERBS, lo, hi)))
     for at in places:
         if _match_result_verb(text, at, hi) and at > lo and text[at - 1].isspace():
             found = _search_coined_before_verb(text, max(lo, at - 80), at)
             if found is not None:
                 return found
     return None
-
-
-def _places_in(text: str, word: str, lo: int, hi: int) -> list[int]:
-    places = []
-    at = text.find(word, lo, hi)
-    while at >= 0:
-        places.append(at)
-        at = text.find(word, at + 1, hi)
-    return places
 
 
 def coined_subject(c: Claim) -> str | None:
