@@ -271,7 +271,7 @@ def is_judging_or_adverb(word: str) -> bool:
     )
 
 
-_JUDGING_WORDS = frozenset({"state-of-the-art", "sota", "novel", "best", "superior"})
+_JUDGING_WORDS = word_set("metric_judging_word")
 
 
 @lru_cache(maxsize=8192)  # a pure function of the word, asked of the same words often

@@ -103,7 +103,7 @@ from extractor.components._spans import (
 from extractor.components.abbreviations import Abbreviation, best_long_form
 from extractor.components.quantities import Quantity
 from extractor.gazetteers import Entry, Gazetteer, load_gazetteer, load_word_list
-from extractor.lexicon.cues import finditer_from_starts, word_set
+from extractor.lexicon.cues import finditer_from_starts, phrases, word_set
 from extractor.lexicon.matcher import CompiledLexicon, cached_lexicon, compile_lexicon
 from extractor.lexicon.registry import (
     RegistryEntry,
@@ -388,18 +388,7 @@ _match_by_number_after = regex.compile(r"\sby\s(?:[\p{L}]+\s){0,2}[+\-]?\d").mat
 # each introducing verb), or after the noun: "a multi-level dataset, X, consisting of"
 # (tried at each data noun).
 _DATA_NOUNS = r"(?:dataset|benchmark|corpus|suite|test\s?bed|data\s+set)s?"
-_INTRODUCING_DATA = (
-    "present",
-    "introduce",
-    "construct",
-    "release",
-    "build",
-    "create",
-    "curate",
-    "collect",
-    "develop",
-    "propose",
-)
+_INTRODUCING_DATA = phrases("introducing_data_verb")
 _finditer_introduced_data_verb = finditer_from_starts(
     regex.compile(
         rf"(?:{'|'.join(_INTRODUCING_DATA)})(?:s|d|ed|ing)?\s+(?:a\s+new\s+|the\s+)?"
