@@ -301,7 +301,9 @@ def slash_paired(c: Claim) -> str | None:
     if names is None:
         # "+0.6/-0.1 mAP": one listed metric right after the chain is every number's
         shared = next(iter(c.ctx.metrics.between(chain_end, chain_end + 2)), None)
-        return text[shared.start : shared.end] if shared is not None else None
+        if shared is None or any(n.start < shared.start < n.end for n in c.group):
+            return None  # "141/96 FPS": the last number's unit, no metric name
+        return text[shared.start : shared.end]
     parts: list[str] = [p.strip().rstrip(".:") for p in names.group("names").split("/")]
     listed = c.ctx.metrics.between(names.start("names"), names.end("names"))
     if len(parts) != count or not listed:
@@ -844,17 +846,6 @@ def acronym_after(c: Claim) -> str | None:
     return phrase
 
 
-# Units that are metrics themselves: "132/119 FPS" measures frames per second.
-_METRIC_UNITS = {"fps": "FPS"}
-
-
-def unit_is_metric(c: Claim) -> str | None:
-    """A unit that is a metric names it, for each number of its list: "132/119/119 FPS",
-    "runs at 30 fps" (FPS); no metric name follows, the unit took it."""
-    unit = c.group[-1].unit
-    return _METRIC_UNITS.get(unit.lower()) if unit else None
-
-
 def comparative_adjective(c: Claim) -> str | None:
     """A comparative that names its metric: "2.2% more accurate" (accuracy)."""
     comparative = _match_comparative_metric(c.text, c.g_end)
@@ -912,7 +903,6 @@ STRATEGIES = (
     noun_phrase,
     in_phrase_after,
     acronym_after,
-    unit_is_metric,
     comparative_adjective,
     speedup_noun,
     comparative_noun,
