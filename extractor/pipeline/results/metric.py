@@ -275,6 +275,45 @@ def coordinated_modifiers(c: Claim) -> str | None:
     return names[c.index] if len(names) == len(group) else None
 
 
+# A number's own modifier, then "and" or a comma and the next number: "67.6% Top-5 and ".
+_match_own_modifier_gap = regex.compile(
+    r"\s+(?P<mod>\p{L}[\w\-]*)\s*(?:,\s*(?:and\s+)?|and\s+)(?=[+\-]?\d)"
+).match
+# The next number, its unit and maybe its own modifier, up to the shared name: "85.0%
+# Top-25 ", "70% ".
+_match_next_number_modifier = regex.compile(
+    r"[+\-]?\d[\d.,]*\s*(?:%|pp|points)?\s+(?:(?P<mod>\p{L}[\w\-]*)\s+)?\Z"
+).match
+
+
+def interleaved_modifiers(c: Claim) -> str | None:
+    """Each number followed by its own modifier, the name they share after the last:
+    "65% top-1 and 70% top-2 accuracy" (top-1 accuracy), "67.6% Top-5 and 85.0% Top-25
+    retrieval accuracy" (Top-5 retrieval accuracy)."""
+    text = c.text
+    gap = _match_own_modifier_gap(text, c.q.end)
+    if gap is None or not _coordinated_modifier(gap.group("mod")):
+        return None
+    if is_measure_noun(gap.group("mod")) or c.ctx.metrics.between(*gap.span("mod")):
+        return None  # "81% accuracy and 70% macro F1": the word is a metric of its own
+    lo = gap.end()
+    mention = next(iter(c.ctx.metrics.between(lo, min(c.sentence[1], lo + 40))), None)
+    if mention is None:
+        return None
+    start = name_start(text, mention.start, mention.end)
+    between = _match_next_number_modifier(text[lo:start])
+    if between is None:
+        return None
+    head = text[start : mention.end]
+    if between.group("mod") is None:  # "70% top-2 accuracy": the listed name holds it
+        first, _, head = head.partition(" ")
+        if not head or not _coordinated_modifier(first):
+            return None
+    elif not _coordinated_modifier(between.group("mod")):
+        return None
+    return f"{gap.group('mod')} {head}"
+
+
 def slash_paired(c: Claim) -> str | None:
     """Numbers and metrics written as slash lists of one length pair in order: "0.3 /
     2.9% absolute WER / B-WER", "FID/IS of 1.59/304.4", "2.1/3.4% WER/CER" (one of
@@ -880,6 +919,7 @@ def speedup_noun(c: Claim) -> str | None:
 STRATEGIES = (
     metrics_respectively,
     coordinated_modifiers,
+    interleaved_modifiers,
     slash_paired,
     own_metric_in_list,
     fewer_cost,
