@@ -721,6 +721,9 @@ _PHRASE_ENDS = {"but", "show", "shows", "is", "are", "was", "were", "which", "th
 # Heads of tasks or settings, not measures: "by 51.6% in classification", "in
 # forecasting", "in fully-inductive (scenarios)".
 _TASK_ENDINGS = ("tion", "ing", "sis", "ive")
+# Stages a comparative makes faster or cheaper without naming a measure: "2x faster
+# inference" (what is measured, its speed or latency, is left unsaid).
+_STAGES = word_set("stage_noun")
 
 
 def in_phrase_after(c: Claim) -> str | None:
@@ -900,8 +903,8 @@ def comparative_noun(c: Claim) -> str | None:
     words = found.group("what").split()
     cut = next((i for i, w in enumerate(words) if w.lower() in _PHRASE_ENDS), len(words))
     words = words[:cut]
-    if not words or words[-1].lower().endswith(_TASK_ENDINGS):
-        return None  # "23% more effective", "3x faster training"
+    if not words or words[-1].lower().endswith(_TASK_ENDINGS) or words[-1].lower() in _STAGES:
+        return None  # "23% more effective", "3x faster training", "2.5x faster inference"
     return _measure(c, " ".join(words), found.start("what"), counted=True)
 
 
