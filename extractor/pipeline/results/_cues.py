@@ -614,7 +614,7 @@ _match_metric_phrase_after = regex.compile(
     rf"\s+(?P<what>(?:{_MOD}\s){{0,2}}{_HEAD})\b", regex.IGNORECASE
 ).match
 _search_metric_phrase_before_plain = regex.compile(
-    rf"(?<![\w\-])(?P<what>(?:{_MOD}\s){{0,2}}{_HEAD})\s+(?:of\s+|is\s+|was\s+|=\s*|:\s*|at\s+)?\Z",
+    rf"(?<![\w\-'’])(?P<what>(?:{_MOD}\s){{0,2}}{_HEAD})\s+(?:of\s+|is\s+|was\s+|=\s*|:\s*|at\s+)?\Z",
     regex.IGNORECASE,
 ).search
 _HEAD_HELD = must_hold(_METRIC_HEADS)
@@ -940,7 +940,7 @@ _search_value_bracket_open = regex.compile(
 _CHANGE_OF_NOUNS = phrases("change_of_noun")
 _CHANGE_OF_NOUN_HELD = must_hold(_CHANGE_OF_NOUNS)
 _search_change_noun_of = regex.compile(
-    rf"(?<![\w\-])(?P<what>(?:{_MOD}\s){{0,2}}{_MOD})\s+(?:relative\s+|absolute\s+)?"
+    rf"(?<![\w\-'’])(?P<what>(?:{_MOD}\s){{0,2}}{_MOD})\s+(?:relative\s+|absolute\s+)?"
     rf"{alternation(_CHANGE_OF_NOUNS)}"
     r"\s+of\s+(?:up\s+to\s+|about\s+|over\s+|nearly\s+|around\s+|roughly\s+|"
     r"approximately\s+|more\s+than\s+|at\s+least\s+|almost\s+|only\s+|just\s+)?\Z",
@@ -950,7 +950,7 @@ _search_change_noun_of = regex.compile(
 # reaching or a range: "inference speeds of over 67.10 FPS", "the inference speed reaches
 # 14.8 FPS", "coverage ranging from 93.5% to 95.2%", "latency on the order of 15 ms".
 _search_metric_phrase_linked_before = regex.compile(
-    rf"(?<![\w\-])(?P<what>(?:{_MOD}\s){{0,2}}(?:{_HEAD}|speeds))\s+"
+    rf"(?<![\w\-'’])(?P<what>(?:{_MOD}\s){{0,2}}(?:{_HEAD}|speeds))\s+"
     r"(?:(?:(?:of|is|was|are|were|at)\s+(?:well\s+)?(?:over|about|around|nearly|approximately|"
     r"roughly|up\s+to|more\s+than|less\s+than|below|above|under|just|only|almost)|"
     r"on\s+the\s+order\s+of|reaches|reached|reach|achieves|achieved|attains|attained|"

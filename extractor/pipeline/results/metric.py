@@ -275,6 +275,45 @@ def coordinated_modifiers(c: Claim) -> str | None:
     return names[c.index] if len(names) == len(group) else None
 
 
+# A number's own modifier, then "and" or a comma and the next number: "67.6% Top-5 and ".
+_match_own_modifier_gap = regex.compile(
+    r"\s+(?P<mod>\p{L}[\w\-]*)\s*(?:,\s*(?:and\s+)?|and\s+)(?=[+\-]?\d)"
+).match
+# The next number, its unit and maybe its own modifier, up to the shared name: "85.0%
+# Top-25 ", "70% ".
+_match_next_number_modifier = regex.compile(
+    r"[+\-]?\d[\d.,]*\s*(?:%|pp|points)?\s+(?:(?P<mod>\p{L}[\w\-]*)\s+)?\Z"
+).match
+
+
+def interleaved_modifiers(c: Claim) -> str | None:
+    """Each number followed by its own modifier, the name they share after the last:
+    "65% top-1 and 70% top-2 accuracy" (top-1 accuracy), "67.6% Top-5 and 85.0% Top-25
+    retrieval accuracy" (Top-5 retrieval accuracy)."""
+    text = c.text
+    gap = _match_own_modifier_gap(text, c.q.end)
+    if gap is None or not _coordinated_modifier(gap.group("mod")):
+        return None
+    if is_measure_noun(gap.group("mod")) or c.ctx.metrics.between(*gap.span("mod")):
+        return None  # "81% accuracy and 70% macro F1": the word is a metric of its own
+    lo = gap.end()
+    mention = next(iter(c.ctx.metrics.between(lo, min(c.sentence[1], lo + 40))), None)
+    if mention is None:
+        return None
+    start = name_start(text, mention.start, mention.end)
+    between = _match_next_number_modifier(text[lo:start])
+    if between is None:
+        return None
+    head = text[start : mention.end]
+    if between.group("mod") is None:  # "70% top-2 accuracy": the listed name holds it
+        first, _, head = head.partition(" ")
+        if not head or not _coordinated_modifier(first):
+            return None
+    elif not _coordinated_modifier(between.group("mod")):
+        return None
+    return f"{gap.group('mod')} {head}"
+
+
 def slash_paired(c: Claim) -> str | None:
     """Numbers and metrics written as slash lists of one length pair in order: "0.3 /
     2.9% absolute WER / B-WER", "FID/IS of 1.59/304.4", "2.1/3.4% WER/CER" (one of
@@ -301,7 +340,9 @@ def slash_paired(c: Claim) -> str | None:
     if names is None:
         # "+0.6/-0.1 mAP": one listed metric right after the chain is every number's
         shared = next(iter(c.ctx.metrics.between(chain_end, chain_end + 2)), None)
-        return text[shared.start : shared.end] if shared is not None else None
+        if shared is None or any(n.start < shared.start < n.end for n in c.group):
+            return None  # "141/96 FPS": the last number's unit, no metric name
+        return text[shared.start : shared.end]
     parts: list[str] = [p.strip().rstrip(".:") for p in names.group("names").split("/")]
     listed = c.ctx.metrics.between(names.start("names"), names.end("names"))
     if len(parts) != count or not listed:
@@ -680,6 +721,9 @@ _PHRASE_ENDS = {"but", "show", "shows", "is", "are", "was", "were", "which", "th
 # Heads of tasks or settings, not measures: "by 51.6% in classification", "in
 # forecasting", "in fully-inductive (scenarios)".
 _TASK_ENDINGS = ("tion", "ing", "sis", "ive")
+# Stages a comparative makes faster or cheaper without naming a measure: "2x faster
+# inference" (what is measured, its speed or latency, is left unsaid).
+_STAGES = word_set("stage_noun")
 
 
 def in_phrase_after(c: Claim) -> str | None:
@@ -844,17 +888,6 @@ def acronym_after(c: Claim) -> str | None:
     return phrase
 
 
-# Units that are metrics themselves: "132/119 FPS" measures frames per second.
-_METRIC_UNITS = {"fps": "FPS"}
-
-
-def unit_is_metric(c: Claim) -> str | None:
-    """A unit that is a metric names it, for each number of its list: "132/119/119 FPS",
-    "runs at 30 fps" (FPS); no metric name follows, the unit took it."""
-    unit = c.group[-1].unit
-    return _METRIC_UNITS.get(unit.lower()) if unit else None
-
-
 def comparative_adjective(c: Claim) -> str | None:
     """A comparative that names its metric: "2.2% more accurate" (accuracy)."""
     comparative = _match_comparative_metric(c.text, c.g_end)
@@ -870,8 +903,8 @@ def comparative_noun(c: Claim) -> str | None:
     words = found.group("what").split()
     cut = next((i for i, w in enumerate(words) if w.lower() in _PHRASE_ENDS), len(words))
     words = words[:cut]
-    if not words or words[-1].lower().endswith(_TASK_ENDINGS):
-        return None  # "23% more effective", "3x faster training"
+    if not words or words[-1].lower().endswith(_TASK_ENDINGS) or words[-1].lower() in _STAGES:
+        return None  # "23% more effective", "3x faster training", "2.5x faster inference"
     return _measure(c, " ".join(words), found.start("what"), counted=True)
 
 
@@ -889,6 +922,7 @@ def speedup_noun(c: Claim) -> str | None:
 STRATEGIES = (
     metrics_respectively,
     coordinated_modifiers,
+    interleaved_modifiers,
     slash_paired,
     own_metric_in_list,
     fewer_cost,
@@ -912,7 +946,6 @@ STRATEGIES = (
     noun_phrase,
     in_phrase_after,
     acronym_after,
-    unit_is_metric,
     comparative_adjective,
     speedup_noun,
     comparative_noun,
