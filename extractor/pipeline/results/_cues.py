@@ -1046,3 +1046,9 @@ _search_introduced_markup_before = regex.compile(
     regex.IGNORECASE,
 ).search
 _search_titled_benchmark_end = regex.compile(r"\s(?:Benchmark|Dataset|Corpus|Suite)\Z").search
+# A benchmark named with its dataset noun: "the X dataset was collected", "in the X corpus",
+# "on the X test set" (the guideline's "names exactly one benchmark it evaluates on": a
+# paper whose one named benchmark is written as data reports its scores there).
+_match_dataset_noun_after = regex.compile(
+    r"\s+(?:dataset|corpus|benchmark|database|test\s+set)\b", regex.IGNORECASE
+).match

@@ -27,6 +27,7 @@ from extractor.pipeline.results._cues import (
     _match_called_benchmark,
     _match_challenge_after,
     _match_count_of_parts,
+    _match_dataset_noun_after,
     _match_name_list_gap,
     _match_number_on,
     _match_score_close,
@@ -126,7 +127,8 @@ def _names_a_challenge(text: str, name: NameMatch) -> bool:
 def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMatch | None:
     """The one benchmark a paper names, when it is first named as where it is evaluated
     ("Experiments on X", "on the X corpus"); None for several benchmarks, another use
-    ("trained with X") or a clause opening on another named setting ("On Y, ...").
+    ("trained with X") or a clause opening on another named setting ("On Y, ..."); a name
+    written with its dataset noun counts as evaluated on ("We used the X dataset").
     Benchmarks named only as training data do not count: "using only X training data;
     evaluated on Y"; a later short form of the first name is the same benchmark ("Atari
     100k ... on Atari")."""
@@ -151,6 +153,7 @@ def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMat
         or _search_evaluated_on_before(text, window, first.start)
         or _search_study_data_before(text, window, first.start)
         or _names_a_challenge(text, first)
+        or _match_dataset_noun_after(text, first.end)
         or (
             _search_titled_benchmark_end(text, first.start, first.end)
             and _search_introduced_markup_before(text, window, first.start)
