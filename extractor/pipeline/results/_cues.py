@@ -431,6 +431,15 @@ _search_other_setting = regex.compile(
     r"(?:metrics|measures)\b)",
     regex.IGNORECASE,
 ).search
+# A sentence that sets its numbers on data it does not name: "an average of 63.0 across six
+# benchmarks", "on those two datasets", "on a real-world cutting dataset" (the paper's one
+# named benchmark is not theirs; a determiner or count is needed: "on test data" is not).
+_search_unnamed_data = regex.compile(
+    r"\b(?:on|across|over)\s+(?:(?:a|an|those|these|other|several|multiple|all|\d+|two|three|"
+    r"four|five|six|seven|eight|nine|ten)\s+)(?:[\w\-]+\s+){0,3}?"
+    r"(?:datasets?|benchmarks?|corpora|data)\b",
+    regex.IGNORECASE,
+).search
 # A clause opening on a named setting: "On CMRxRecon2024, X outperforms ...; on fastMRI
 # brain, ..." (a name with a digit or a capital after its first letter, not "On Average,").
 _opening_setting = regex.compile(

@@ -285,6 +285,7 @@ def sole_benchmark(c: Claim) -> str | None:
         and not _is_speed(c)
         and not ctx.sentence_says("benchmark", c.sentence)
         and not ctx.sentence_says("human_study", c.sentence)
+        and not ctx.sentence_says("unnamed_data", c.sentence)
     ):
         return text[sole.start : sole.end]
     return None

@@ -47,6 +47,7 @@ from extractor.pipeline.results._cues import (
     _search_study_data_before,
     _search_titled_benchmark_end,
     _search_trained_on,
+    _search_unnamed_data,
 )
 
 _clause_word = regex.compile(r"\b(?:while|whereas|but)|;")
@@ -327,7 +328,8 @@ class Context:
 
     def sentence_says(self, what: str, sentence: tuple[int, int]) -> bool:
         """Per-sentence facts, each searched once: "human_study", "other_setting",
-        "respectively", "benchmark" (names one), "setting" (opens on one)."""
+        "respectively", "unnamed_data" (sets its numbers on data it does not name), "benchmark"
+        (names one), "setting" (opens on one)."""
         key = (what, sentence)
         found = self._per_sentence.get(key)
         if found is None:
@@ -342,6 +344,8 @@ class Context:
             return bool(_search_other_setting(self.text, lo, hi))
         if what == "respectively":
             return bool(_search_respectively(self.text, lo, hi))
+        if what == "unnamed_data":
+            return bool(_search_unnamed_data(self.text, lo, hi))
         names = self.index.between(lo, hi)
         if what == "benchmark":
             return any(n.label == BENCHMARK for n in names)
