@@ -471,6 +471,12 @@ CASES = [
         "the organisation that publishes a dataset, written before it, is part of its name",
     ),
     (
+        "On UCSD Ped2, FooVAD reaches 97.1% AUC.",
+        "benchmarks",
+        ["UCSD Ped2"],
+        "a university that publishes datasets under its name is a publisher too",
+    ),
+    (
         "FooSeg was trained with help from ABCD Vaihingen images and reaches 76.8% mIoU.",
         "benchmarks",
         ["Vaihingen"],

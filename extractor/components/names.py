@@ -812,6 +812,26 @@ def _with_publisher(text: str, match: NameMatch) -> NameMatch:
     return NameMatch(start, match.end, BENCHMARK, name_key(text[start : match.end]), match.source)
 
 
+def _grown_over_publishers(text: str, matches: list[NameMatch]) -> list[NameMatch]:
+    """Each benchmark grown over its publisher (:func:`_with_publisher`); the publisher
+    found alone as a name of its own is then part of the grown one ("On UCSD Ped2, ..."
+    lists "UCSD Ped2", not also "UCSD")."""
+    grown = [_with_publisher(text, m) for m in matches]
+    publishers = {
+        (g.start, m.start) for g, m in zip(grown, matches, strict=True) if g.start != m.start
+    }
+    if not publishers:
+        return grown
+    return [
+        g
+        for g in grown
+        if not (
+            g.label == BENCHMARK
+            and any(start == g.start and g.end < name_start for start, name_start in publishers)
+        )
+    ]
+
+
 # Short variants of a benchmark written after it with slashes: "VoxCeleb1-O/E/H",
 # "TREC-DL19/20" (one or two capitals or digits each; "COCO/LVIS" are two benchmarks).
 _match_slashed_variants = regex.compile(r"(?:/[\p{Lu}\d]{1,2})+(?![\w\-/])").match
@@ -1061,7 +1081,7 @@ class NameFinder:
         if " (Track" in text or " (Task" in text:
             resolved = [_with_bracketed_track(text, m) for m in resolved]
         resolved = [_grown_pattern_benchmark(text, m) for m in resolved]
-        resolved = [_with_publisher(text, m) for m in resolved]
+        resolved = _grown_over_publishers(text, resolved)
         if "/" in text:
             resolved = [_with_slashed_variants(text, m) for m in resolved]
         if "datasets" in text or "benchmarks" in text or "corpora" in text:
