@@ -477,6 +477,12 @@ CASES = [
         "a university that publishes datasets under its name is a publisher too",
     ),
     (
+        "FooNet reaches 81.2% on ZorpQA++ and 70.1% on BarSet+.",
+        "benchmarks",
+        ["ZorpQA++", "BarSet+"],
+        "plus signs glued to a benchmark name a variant of it",
+    ),
+    (
         "FooSeg was trained with help from ABCD Vaihingen images and reaches 76.8% mIoU.",
         "benchmarks",
         ["Vaihingen"],

@@ -849,6 +849,23 @@ def _with_slashed_variants(text: str, match: NameMatch) -> NameMatch:
     return NameMatch(match.start, end, BENCHMARK, name_key(text[match.start : end]), match.source)
 
 
+# The plus signs of a benchmark's variant, glued to its name: "RefCOCO+", "ScanNet++",
+# "NLU++" (not a sum: "COCO+LVIS" joins two names).
+_match_plus_variant = regex.compile(r"\+{1,2}(?![\w+\-])").match
+
+
+def _with_plus_variant(text: str, match: NameMatch) -> NameMatch:
+    """A benchmark written with the plus signs of its variant is that variant ("NLU++",
+    "RefCOCO+"), not the base name."""
+    if match.label != BENCHMARK or not text.startswith("+", match.end):
+        return match
+    plus = _match_plus_variant(text, match.end)
+    if plus is None:
+        return match
+    end = plus.end()
+    return NameMatch(match.start, end, BENCHMARK, name_key(text[match.start : end]), match.source)
+
+
 def _join_dashed_benchmarks(text: str, matches: list[NameMatch]) -> list[NameMatch]:
     """Two benchmarks joined by an en dash with no space are one ("Occ3D–nuScenes": the
     Occ3D labels of nuScenes), as the hyphenated spelling is."""
@@ -1084,6 +1101,8 @@ class NameFinder:
         resolved = _grown_over_publishers(text, resolved)
         if "/" in text:
             resolved = [_with_slashed_variants(text, m) for m in resolved]
+        if "+" in text:
+            resolved = [_with_plus_variant(text, m) for m in resolved]
         if "datasets" in text or "benchmarks" in text or "corpora" in text:
             resolved = _models_listed_as_data(text, resolved)
         if " on " in text:
