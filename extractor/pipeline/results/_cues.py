@@ -393,15 +393,16 @@ _search_range_cue = regex.compile(
 # Units that make a number a result by themselves (decibels: PSNR, SNR; frames per second).
 _RESULT_UNITS = word_set("result_unit")
 
-# A sentence's setting: "On X, ...", "Evaluated on X, ...", "experiments on X show ...".
+# A sentence's setting: "On X, ...", "In the X suite, ...", "Evaluated on X, ...", "experiments on
+# X show ..." ("in" only where the sentence opens).
 # A later clause's own setting: "On X, A reaches 2.4, and on Y, A reaches 4.0".
 _search_clause_setting = regex.compile(
     r"[,;]\s+(?:and\s+|while\s+|whereas\s+|but\s+)?(?:on|across)\s+(?:the\s+)?\Z",
     regex.IGNORECASE,
 ).search
 _search_setting = regex.compile(
-    r"(?:\A\s*|\b(?:evaluat\w*|experiments?|tested|results?|benchmark\w*)\s+)"
-    r"(?:on|across)\s+(?:the\s+|our\s+|their\s+|its\s+)?\Z",
+    r"(?:\A\s*(?:on|across|in)|\b(?:evaluat\w*|experiments?|tested|results?|benchmark\w*)\s+"
+    r"(?:on|across))\s+(?:the\s+|our\s+|their\s+|its\s+)?\Z",
     regex.IGNORECASE,
 ).search
 
