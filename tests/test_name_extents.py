@@ -483,6 +483,18 @@ CASES = [
         "plus signs glued to a benchmark name a variant of it",
     ),
     (
+        "For the Pediatric Chestscan dataset, FooNet reaches 97.0% accuracy.",
+        "benchmarks",
+        ["Pediatric Chestscan"],
+        "a capitalised word ending in 'ic' that is no language ('Pediatric') opens a dataset name",
+    ),
+    (
+        "On the Arabic Newswire dataset, FooNet reaches 91.0% accuracy.",
+        "benchmarks",
+        [],
+        "a language adjective ending in 'ic' ('Arabic') still opens no dataset name",
+    ),
+    (
         "FooSeg was trained with help from ABCD Vaihingen images and reaches 76.8% mIoU.",
         "benchmarks",
         ["Vaihingen"],
