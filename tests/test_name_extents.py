@@ -471,6 +471,30 @@ CASES = [
         "the organisation that publishes a dataset, written before it, is part of its name",
     ),
     (
+        "On UCSD Ped2, FooVAD reaches 97.1% AUC.",
+        "benchmarks",
+        ["UCSD Ped2"],
+        "a university that publishes datasets under its name is a publisher too",
+    ),
+    (
+        "FooNet reaches 81.2% on ZorpQA++ and 70.1% on BarSet+.",
+        "benchmarks",
+        ["ZorpQA++", "BarSet+"],
+        "plus signs glued to a benchmark name a variant of it",
+    ),
+    (
+        "For the Pediatric Chestscan dataset, FooNet reaches 97.0% accuracy.",
+        "benchmarks",
+        ["Pediatric Chestscan"],
+        "a capitalised word ending in 'ic' that is no language ('Pediatric') opens a dataset name",
+    ),
+    (
+        "On the Arabic Newswire dataset, FooNet reaches 91.0% accuracy.",
+        "benchmarks",
+        [],
+        "a language adjective ending in 'ic' ('Arabic') still opens no dataset name",
+    ),
+    (
         "FooSeg was trained with help from ABCD Vaihingen images and reaches 76.8% mIoU.",
         "benchmarks",
         ["Vaihingen"],

@@ -289,13 +289,20 @@ _sub_version = regex.compile(r"\s?v\d.*$").sub
 _SEPARATORS = " \t\n-_\u00a0"
 _DROP_SEPARATORS = {ord(c): None for c in _SEPARATORS}
 
+# A language adjective ("English", "Chinese", "Korean", "Arabic"): words of the shape end
+# in "ese", "ish", "an" or "ch"; of those ending in "ic" only the languages (not "Pediatric",
+# "Synthetic", "Public").
+_LANGUAGE_ADJECTIVE = (
+    r"(?:\p{Lu}\p{Ll}*(?:ese|ish|an|ch)"
+    r"|(?:Arab|Iceland|Gael|Balt|Amhar|Semit|German|Slav|Turk|Celt|Nord|Scandinav)ic)"
+)
 # "the NIH Pancreas dataset", "the public Chengdu UHR dataset", "using Zorp City Drone
 # dataset": two to four capitalised words or numbers between a determiner (or the
 # preposition or verb that takes the data) and a lower-case dataset noun name one dataset
 # (not a language adjective first: "the English Wikipedia dataset").
 _titled_run_before = regex.compile(
     r"(?:^|\s)(?:[Tt]he|[Oo]ur|[Tt]heir|[Ii]ts|public|open|on|using|from|in)\s"
-    r"(?!\p{Lu}\p{Ll}*(?:ese|ish|ian|an|ic|ch)\s)"
+    rf"(?!{_LANGUAGE_ADJECTIVE}\s)"
     r"(?P<name>[\p{Lu}][\p{L}\p{N}\-.&]*(?:\s[\p{Lu}\d][\p{L}\p{N}\-.&]*){1,3})\s\Z"
 )
 # (a match holds at most six spaces: before and after its opening word, three in the name
@@ -317,7 +324,7 @@ _sentence_setting = regex.compile(
 _finditer_sentence_setting = finditer_from_starts(_sentence_setting, ("On", "Across", "; on "))
 # "the Clarkson dataset": one capitalised word after "the" (not a language adjective).
 _match_the_proper_name = regex.compile(
-    r"(?:^|\s)the\s(?!\p{Lu}\p{Ll}*(?:ese|ish|ian|an|ic|ch)\s)\p{Lu}\p{Ll}+\s\Z"
+    rf"(?:^|\s)the\s(?!{_LANGUAGE_ADJECTIVE}\s)\p{{Lu}}\p{{Ll}}+\s\Z"
 ).search
 _search_appositive = regex.compile(
     r"(?<![\w\-])(?P<name>\p{L}[\p{L}\p{N}\-.]*[\p{L}\p{N}])(?:\s\([^)]{1,20}\))?,\s(?:a|an|the)\s"

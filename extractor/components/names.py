@@ -812,6 +812,26 @@ def _with_publisher(text: str, match: NameMatch) -> NameMatch:
     return NameMatch(start, match.end, BENCHMARK, name_key(text[start : match.end]), match.source)
 
 
+def _grown_over_publishers(text: str, matches: list[NameMatch]) -> list[NameMatch]:
+    """Each benchmark grown over its publisher (:func:`_with_publisher`); the publisher
+    found alone as a name of its own is then part of the grown one ("On UCSD Ped2, ..."
+    lists "UCSD Ped2", not also "UCSD")."""
+    grown = [_with_publisher(text, m) for m in matches]
+    publishers = {
+        (g.start, m.start) for g, m in zip(grown, matches, strict=True) if g.start != m.start
+    }
+    if not publishers:
+        return grown
+    return [
+        g
+        for g in grown
+        if not (
+            g.label == BENCHMARK
+            and any(start == g.start and g.end < name_start for start, name_start in publishers)
+        )
+    ]
+
+
 # Short variants of a benchmark written after it with slashes: "VoxCeleb1-O/E/H",
 # "TREC-DL19/20" (one or two capitals or digits each; "COCO/LVIS" are two benchmarks).
 _match_slashed_variants = regex.compile(r"(?:/[\p{Lu}\d]{1,2})+(?![\w\-/])").match
@@ -826,6 +846,23 @@ def _with_slashed_variants(text: str, match: NameMatch) -> NameMatch:
     if variants is None:
         return match
     end = variants.end()
+    return NameMatch(match.start, end, BENCHMARK, name_key(text[match.start : end]), match.source)
+
+
+# The plus signs of a benchmark's variant, glued to its name: "RefCOCO+", "ScanNet++",
+# "NLU++" (not a sum: "COCO+LVIS" joins two names).
+_match_plus_variant = regex.compile(r"\+{1,2}(?![\w+\-])").match
+
+
+def _with_plus_variant(text: str, match: NameMatch) -> NameMatch:
+    """A benchmark written with the plus signs of its variant is that variant ("NLU++",
+    "RefCOCO+"), not the base name."""
+    if match.label != BENCHMARK or not text.startswith("+", match.end):
+        return match
+    plus = _match_plus_variant(text, match.end)
+    if plus is None:
+        return match
+    end = plus.end()
     return NameMatch(match.start, end, BENCHMARK, name_key(text[match.start : end]), match.source)
 
 
@@ -1061,9 +1098,11 @@ class NameFinder:
         if " (Track" in text or " (Task" in text:
             resolved = [_with_bracketed_track(text, m) for m in resolved]
         resolved = [_grown_pattern_benchmark(text, m) for m in resolved]
-        resolved = [_with_publisher(text, m) for m in resolved]
+        resolved = _grown_over_publishers(text, resolved)
         if "/" in text:
             resolved = [_with_slashed_variants(text, m) for m in resolved]
+        if "+" in text:
+            resolved = [_with_plus_variant(text, m) for m in resolved]
         if "datasets" in text or "benchmarks" in text or "corpora" in text:
             resolved = _models_listed_as_data(text, resolved)
         if " on " in text:

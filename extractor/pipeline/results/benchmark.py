@@ -7,6 +7,9 @@ three benchmarks for one number.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import pairwise
+
 import regex
 
 from extractor.components.names import BENCHMARK
@@ -16,6 +19,7 @@ from extractor.pipeline.results._cues import (
     _match_bracketed_benchmark,
     _match_coordinated_results,
     _match_for_task_after,
+    _match_name_list_gap,
     _match_on_hardware,
     _match_open_bracket_after_name,
     _match_own_benchmark,
@@ -128,6 +132,43 @@ def on_after_list(c: Claim) -> str | NotSaid | None:
                 return NOT_SAID  # "by 8.9% on average across X, Y and Z": which is not said
             return text[n.start : n.end]
     return None
+
+
+# A number that opens an aside in brackets: "77.8% mAP (+9.4%)" (the "(" right before it).
+_search_aside_open = regex.compile(r"\(\s*\Z").search
+
+
+def respectively_items_with_asides(c: Claim) -> str | None:
+    """Items each with its aside in brackets pair in order with the benchmarks listed
+    after them: "77.8% mAP (+9.4%), 86.1% mAP (+2.9%) and 96.1% mAP (+0.5%) on A, B and
+    C, respectively" gives 77.8% and +9.4% A (an aside takes its item's benchmark)."""
+    ctx, text, (start, end) = c.ctx, c.text, c.sentence
+    if len(c.group) > 1 or not ctx.sentence_says("respectively", c.sentence):
+        return None
+    starts = ctx.result_starts[
+        bisect_left(ctx.result_starts, start) : bisect_left(ctx.result_starts, end)
+    ]
+    opens = [bool(_search_aside_open(text, max(start, s - 3), s)) for s in starts]
+    if not any(opens) or opens[0]:
+        return None  # no asides: the lists' own pairing speaks
+    names = [n for n in ctx.index.between(starts[-1], end) if n.label == BENCHMARK]
+    items = opens.count(False)
+    if len(names) < items or (
+        len(names) > items and _match_name_list_gap(text[names[items - 1].end : names[items].start])
+    ):
+        return None  # "on A, B, C and D" after three items: which is not said
+    names = names[:items]
+    if ctx.number_between(starts[-1], names[0].start) or not all(
+        _match_name_list_gap(text[a.end : b.start]) for a, b in pairwise(names)
+    ):
+        return None
+    if any(is_training_set(text, n) for n in names):
+        return None
+    item = sum(not aside for s, aside in zip(starts, opens, strict=True) if s <= c.q.start) - 1
+    if item < 0:
+        return None
+    n = names[item]
+    return text[n.start : n.end]
 
 
 def measured_on_hardware(c: Claim) -> NotSaid | None:
@@ -244,6 +285,7 @@ def sole_benchmark(c: Claim) -> str | None:
         and not _is_speed(c)
         and not ctx.sentence_says("benchmark", c.sentence)
         and not ctx.sentence_says("human_study", c.sentence)
+        and not ctx.sentence_says("unnamed_data", c.sentence)
     ):
         return text[sole.start : sole.end]
     return None
@@ -272,6 +314,7 @@ STRATEGIES = (
     in_brackets_of_name,
     on_after_list,
     respectively_on_after,
+    respectively_items_with_asides,
     measured_on_hardware,
     nearest_name,
     sentence_setting,

@@ -27,6 +27,7 @@ from extractor.pipeline.results._cues import (
     _match_called_benchmark,
     _match_challenge_after,
     _match_count_of_parts,
+    _match_dataset_noun_after,
     _match_name_list_gap,
     _match_number_on,
     _match_score_close,
@@ -46,6 +47,7 @@ from extractor.pipeline.results._cues import (
     _search_study_data_before,
     _search_titled_benchmark_end,
     _search_trained_on,
+    _search_unnamed_data,
 )
 
 _clause_word = regex.compile(r"\b(?:while|whereas|but)|;")
@@ -126,7 +128,8 @@ def _names_a_challenge(text: str, name: NameMatch) -> bool:
 def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMatch | None:
     """The one benchmark a paper names, when it is first named as where it is evaluated
     ("Experiments on X", "on the X corpus"); None for several benchmarks, another use
-    ("trained with X") or a clause opening on another named setting ("On Y, ...").
+    ("trained with X") or a clause opening on another named setting ("On Y, ..."); a name
+    written with its dataset noun counts as evaluated on ("We used the X dataset").
     Benchmarks named only as training data do not count: "using only X training data;
     evaluated on Y"; a later short form of the first name is the same benchmark ("Atari
     100k ... on Atari")."""
@@ -151,6 +154,7 @@ def _sole_evaluation_benchmark(text: str, names: Sequence[NameMatch]) -> NameMat
         or _search_evaluated_on_before(text, window, first.start)
         or _search_study_data_before(text, window, first.start)
         or _names_a_challenge(text, first)
+        or _match_dataset_noun_after(text, first.end)
         or (
             _search_titled_benchmark_end(text, first.start, first.end)
             and _search_introduced_markup_before(text, window, first.start)
@@ -324,7 +328,8 @@ class Context:
 
     def sentence_says(self, what: str, sentence: tuple[int, int]) -> bool:
         """Per-sentence facts, each searched once: "human_study", "other_setting",
-        "respectively", "benchmark" (names one), "setting" (opens on one)."""
+        "respectively", "unnamed_data" (sets its numbers on data it does not name), "benchmark"
+        (names one), "setting" (opens on one)."""
         key = (what, sentence)
         found = self._per_sentence.get(key)
         if found is None:
@@ -339,6 +344,8 @@ class Context:
             return bool(_search_other_setting(self.text, lo, hi))
         if what == "respectively":
             return bool(_search_respectively(self.text, lo, hi))
+        if what == "unnamed_data":
+            return bool(_search_unnamed_data(self.text, lo, hi))
         names = self.index.between(lo, hi)
         if what == "benchmark":
             return any(n.label == BENCHMARK for n in names)
