@@ -154,8 +154,20 @@ def baseline_for_name(c: Claim) -> str | None:
     return c.text[named.start : named.end] if named else None
 
 
+# "A versus B": B is another system's number, not A's earlier one (as in "from A to B").
+_search_versus_before = regex.compile(r"\b(?:versus|vs\.?)\s*\Z", regex.IGNORECASE).search
+
+
 def _wanted_compared(c: Claim) -> bool:
-    return c.role == "baseline" and c.q.relation != "from"
+    """Whether the number's owner is a system compared against: a baseline, except the
+    earlier value of "from A to B", which its result's system had ("GPT-4o scores 71.2%
+    versus 65.0%" leaves the 65.0% to a compared system, unnamed here)."""
+    if c.role != "baseline":
+        return False
+    q = c.q
+    return q.relation != "from" or bool(
+        _search_versus_before(c.text, max(0, q.start - 12), q.start)
+    )
 
 
 def host_after(c: Claim) -> str | None:
