@@ -411,8 +411,9 @@ _search_coined_before_verb = regex.compile(
 
 
 def _coined_subject_at(text: str, lo: int, hi: int) -> regex.Match[str] | None:
-    """The first coined name in ``[lo, hi)`` that a result verb follows."""
-    places = sorted(set(places_of(text, _SUBJECT_RESULT_VERBS, lo, hi)))
+    """The last coined name in ``[lo, hi)`` that a result verb follows (the nearest
+    subject before the number: "A reaches 90.5%, while B attains 79.1%")."""
+    places = sorted(set(places_of(text, _SUBJECT_RESULT_VERBS, lo, hi)), reverse=True)
     for at in places:
         if _match_result_verb(text, at, hi) and at > lo and text[at - 1].isspace():
             found = _search_coined_before_verb(text, max(lo, at - 80), at)
