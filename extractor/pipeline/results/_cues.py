@@ -810,8 +810,8 @@ _match_host_after = regex.compile(
 _match_host_close = regex.compile(
     r"(?:\s+(?:series|family|models?|backbones?|classifiers?|detectors?|variants?|"
     r"checkpoints?|networks?))?"
-    r"(?:\s\([^()\d]{0,20}\d[^()]{0,20}\)(?=,))?"  # its size in brackets: "M (500M), it"
-    r"(?:\s*(?:[,;:)]|\.(?!\d)|\Z)|\s+(?:by|with|to|and|while|whereas|at|under|in|on|for|when|"
+    r"(?:\s\([^()\d]{0,20}\d[^()]{0,20}\))?"  # its size in brackets: "M (500M), it"
+    r"(?:\s*(?:[,;:)]|\.(?!\d)|\Z)|\s+(?:by|with|to|and|while|whereas|at|under|in|on|for|when|across|"
     r"without|through|via|achiev\w*|reach\w*|obtain\w*|attain\w*|improv\w*|reduc\w*|"
     r"produc\w*|yield\w*|deliver\w*|cut\w*|boost\w*|increas\w*|can|could|is|was|shows?)\b)",
     regex.IGNORECASE,
