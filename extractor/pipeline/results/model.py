@@ -143,15 +143,35 @@ def _unlisted_name(c: Claim, found: regex.Match[str]) -> str | None:
     return str(name)
 
 
+# Between a baseline's list of numbers and its system: " for the deterministic ", " of frozen ".
+_match_for_modified_name = regex.compile(
+    r"\s(?:for|of|by|from)\s(?:the\s)?(?:\p{Ll}[\p{Ll}\-]*\s){0,2}\Z"
+).match
+
+
 def baseline_for_name(c: Claim) -> str | None:
-    """A baseline's system named after it: "compared with 2.5% for Whisper large-v3"."""
+    """A baseline's system named after it, or after its list, maybe with a modifier or
+    two: "compared with 2.5% for Whisper large-v3", "versus 64.7% and 67.2% for the
+    deterministic LSTM"."""
     if c.role != "baseline":
         return None
-    after = _match_for_name(c.text, c.q.end)
+    text = c.text
+    after = _match_for_name(text, c.q.end)
     named = after and next(
         (n for n in c.in_sentence if n.label == MODEL and n.start == after.end()), None
     )
-    return c.text[named.start : named.end] if named else None
+    if named:
+        return text[named.start : named.end]
+    end = c.g_end
+    if not _match_for_name(text, end):
+        return None
+    for n in c.in_sentence:
+        if n.start < end or n.start > end + 40:
+            continue
+        if n.label == MODEL and _match_for_modified_name(text, end, n.start):
+            return text[n.start : n.end]
+        return None  # only the first name after the list
+    return None
 
 
 # "A versus B": B is another system's number, not A's earlier one (as in "from A to B").
