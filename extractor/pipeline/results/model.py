@@ -457,6 +457,33 @@ def coined_subject(c: Claim) -> str | None:
     return _unlisted_name(c, found)
 
 
+# A model written as the setting of its clause, after the number: "... with the M model",
+# "when paired with the M detector", "for the public M model".
+_match_setting_model_before = regex.compile(
+    r"\b(?:with|using|on|for|into|to)\s+the\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?\Z"
+).search
+_match_setting_model_after = regex.compile(
+    r"\s+(?:model|backbone|detector|network|architecture|encoder)\b"
+).match
+
+
+def setting_model_after(c: Claim) -> str | None:
+    """A model named later in the number's clause as what the result was measured with:
+    "a 35% gain in score using FooSearch with the BarNet model" (not for a baseline; the
+    model's class word must follow its name); the earlier value of "from A to B" too."""
+    if _wanted_compared(c):
+        return None
+    text, g_end = c.text, c.g_end
+    for n in c.ctx.index.between(g_end, c.sentence[1]):
+        if n.label != MODEL or not _match_setting_model_after(text, n.end):
+            continue
+        if c.ctx.clause_change(g_end, n.start) or _search_compared_clause(text, g_end, n.start):
+            return None  # "..., compared to 70.3% for the M model": a baseline's
+        if _match_setting_model_before(text, max(g_end, n.start - 40), n.start):
+            return text[n.start : n.end]
+    return None
+
+
 def not_named(c: Claim) -> NotSaid:
     """Otherwise the sentence names no system for the number ("our method", "it")."""
     return NOT_SAID
@@ -475,6 +502,7 @@ STRATEGIES = (
     sentence_subject,
     opening_phrase_subject,
     coined_subject,
+    setting_model_after,
     not_named,
 )
 
