@@ -26,6 +26,18 @@ CASES = [
     ("Results on GPQA Diamond are strong.", "benchmarks", ["GPQA Diamond"], "subset word"),
     ("We compare with Whisper large-v3 on speech.", "models", ["Whisper large-v3"], "variant"),
     (
+        "Scores (ours 0.612, BLIP-2 0.274, CLIP 17.43 to 18.02) favour our captioner.",
+        "models",
+        ["BLIP-2", "CLIP"],
+        "a score after a name is no version: a leading 0. or two decimals",
+    ),
+    (
+        "We compare Gemini 1.5 Pro, Stable Diffusion 2.0 and Qwen 2.5 on FooBench.",
+        "models",
+        ["Gemini 1.5 Pro", "Stable Diffusion 2.0", "Qwen 2.5"],
+        "a spaced version stays",
+    ),
+    (
         "We fine-tune Llama 3.1 8B Instruct on our data.",
         "models",
         ["Llama 3.1 8B Instruct"],

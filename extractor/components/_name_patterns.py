@@ -32,6 +32,7 @@ _model_tail = regex.compile(
         -?v?\d+(?:\.\d+)*(?:[a-z](?![\w]))?(?=[\s\-,.;:)/]|$)      # version: "2.5", "-3.1"
       | \s(?:[vV](?=\d))?\d+(?:\.\d+)*                                 # " 3.1", " V2" before a
         (?=[\s-]\d+(?:\.\d+)?[BbMm]\b|\s{_CAP_SUFFIXES}\b|[\s,;:)]|\.(?!\w)|$)  # size, suffix, end
+        (?<!\s0\.\d+|\.\d\d+)        # not a score: "CLIP 16.12", "BLIP-2 0.255"
                                                # (not "1" of a width "1.0x")
     )?
     (?:[-\s](?:\d+x)?\d+(?:\.\d+)?[BbMm](?![\w]))?                # size: "-7B", " 8B"

@@ -314,9 +314,16 @@ _match_subject_verb = regex.compile(
     regex.IGNORECASE,
 ).match
 # A new clause with its own, unnamed subject: "X reaches 71.3% while our model reaches
-# 73.8%": the later number is not X's.
+# 73.8%": the later number is not X's. A noun phrase is a subject only with a verb after
+# it in its clause: ", and the best AP on Y" continues X's list of objects.
 _search_new_subject = regex.compile(
-    r"(?:\b(?:while|whereas|but)|,\s+and|;)\s+(?:our|the|this|these|its|it|we|ours)\b",
+    r"(?:\b(?:while|whereas|but)|,\s+and|;)\s+(?:"
+    r"(?:it|we)\b"
+    r"|(?:our|the|this|these|its|ours)\b(?=[^,;.]{0,60}?\b(?:"
+    r"achiev\w*|reach\w*|obtain\w*|attain\w*|scor\w*|yield\w*|improv\w*|reduc\w*|"
+    r"outperform\w*|surpass\w*|exceed\w*|match\w*|show\w*|perform\w*|deliver\w*|"
+    r"increas\w*|decreas\w*|drops?|falls?|rises?|lags?|trails?|gets?|got|is|are|was|were|"
+    r"has|have|had|can|could|remains?|requires?|needs?|runs?|takes?|uses?|lead\w*)\b))",
     regex.IGNORECASE,
 ).search
 _match_name_list_gap = regex.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\Z").match
@@ -820,7 +827,8 @@ _match_host_after = regex.compile(
 _match_host_close = regex.compile(
     r"(?:\s+(?:series|family|models?|backbones?|classifiers?|detectors?|variants?|"
     r"checkpoints?|networks?))?"
-    r"(?:\s*(?:[,;:)]|\.(?!\d)|\Z)|\s+(?:by|with|to|and|while|whereas|at|under|in|on|for|when|"
+    r"(?:\s\([^()\d]{0,20}\d[^()]{0,20}\))?"  # its size in brackets: "M (500M), it"
+    r"(?:\s*(?:[,;:)]|\.(?!\d)|\Z)|\s+(?:by|with|to|and|while|whereas|at|under|in|on|for|when|across|"
     r"without|through|via|achiev\w*|reach\w*|obtain\w*|attain\w*|improv\w*|reduc\w*|"
     r"produc\w*|yield\w*|deliver\w*|cut\w*|boost\w*|increas\w*|can|could|is|was|shows?)\b)",
     regex.IGNORECASE,

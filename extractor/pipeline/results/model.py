@@ -143,19 +143,51 @@ def _unlisted_name(c: Claim, found: regex.Match[str]) -> str | None:
     return str(name)
 
 
+# Between a baseline's list of numbers and its system: " for the deterministic ", " of frozen ".
+_match_for_modified_name = regex.compile(
+    r"\s(?:for|of|by|from)\s(?:the\s)?(?:\p{Ll}[\p{Ll}\-]*\s){0,2}\Z"
+).match
+
+
 def baseline_for_name(c: Claim) -> str | None:
-    """A baseline's system named after it: "compared with 2.5% for Whisper large-v3"."""
+    """A baseline's system named after it, or after its list, maybe with a modifier or
+    two: "compared with 2.5% for Whisper large-v3", "versus 64.7% and 67.2% for the
+    deterministic LSTM"."""
     if c.role != "baseline":
         return None
-    after = _match_for_name(c.text, c.q.end)
+    text = c.text
+    after = _match_for_name(text, c.q.end)
     named = after and next(
         (n for n in c.in_sentence if n.label == MODEL and n.start == after.end()), None
     )
-    return c.text[named.start : named.end] if named else None
+    if named:
+        return text[named.start : named.end]
+    end = c.g_end
+    if not _match_for_name(text, end):
+        return None
+    for n in c.in_sentence:
+        if n.start < end or n.start > end + 40:
+            continue
+        if n.label == MODEL and _match_for_modified_name(text, end, n.start):
+            return text[n.start : n.end]
+        return None  # only the first name after the list
+    return None
+
+
+# "A versus B": B is another system's number, not A's earlier one (as in "from A to B").
+_search_versus_before = regex.compile(r"\b(?:versus|vs\.?)\s*\Z", regex.IGNORECASE).search
 
 
 def _wanted_compared(c: Claim) -> bool:
-    return c.role == "baseline" and c.q.relation != "from"
+    """Whether the number's owner is a system compared against: a baseline, except the
+    earlier value of "from A to B", which its result's system had ("GPT-4o scores 71.2%
+    versus 65.0%" leaves the 65.0% to a compared system, unnamed here)."""
+    if c.role != "baseline":
+        return False
+    q = c.q
+    return q.relation != "from" or bool(
+        _search_versus_before(c.text, max(0, q.start - 12), q.start)
+    )
 
 
 def host_after(c: Claim) -> str | None:
@@ -195,10 +227,27 @@ def _compared_names(
         closed = len(chain) > 1 and _search_and_or(text, chain[-2][1], chain[-1][0])
         for start, end in chain:
             first = chain[0][0] if closed else start
-            compared[(start, end)] = bool(
-                _search_compared(text, max(lo, first - 60), first)
-            ) and not _opens_main_clause(text, start, end, lo)
+            compared[(start, end)] = (
+                bool(_search_compared(text, max(lo, first - 60), first))
+                and not _opens_main_clause(text, start, end, lo)
+                and not _is_absolute_subject(text, start, end)
+            )
     return compared
+
+
+# "with M achieving 80.1%": M is the subject of the participle after it, not a tool used.
+_match_absolute_participle = regex.compile(
+    r"\s+(?:also\s+|further\s+|consistently\s+)?(?:achiev|reach|attain|obtain|scor|yield|"
+    r"deliver|outperform|surpass|exceed|improv|reduc|boost|gain|record)ing\b"
+).match
+
+
+def _is_absolute_subject(text: str, start: int, end: int) -> bool:
+    """Whether the name opens an absolute "with" clause as its subject: "..., with
+    ResNet-18 reaching 80.1% and MobileNetV2 reaching 77.3%"."""
+    return text[max(0, start - 5) : start].lower() == "with " and bool(
+        _match_absolute_participle(text, end)
+    )
 
 
 def _opens_main_clause(text: str, start: int, end: int, lo: int) -> bool:
@@ -382,8 +431,9 @@ _search_coined_before_verb = regex.compile(
 
 
 def _coined_subject_at(text: str, lo: int, hi: int) -> regex.Match[str] | None:
-    """The first coined name in ``[lo, hi)`` that a result verb follows."""
-    places = sorted(set(places_of(text, _SUBJECT_RESULT_VERBS, lo, hi)))
+    """The last coined name in ``[lo, hi)`` that a result verb follows (the nearest
+    subject before the number: "A reaches 90.5%, while B attains 79.1%")."""
+    places = sorted(set(places_of(text, _SUBJECT_RESULT_VERBS, lo, hi)), reverse=True)
     for at in places:
         if _match_result_verb(text, at, hi) and at > lo and text[at - 1].isspace():
             found = _search_coined_before_verb(text, max(lo, at - 80), at)
@@ -407,6 +457,33 @@ def coined_subject(c: Claim) -> str | None:
     return _unlisted_name(c, found)
 
 
+# A model written as the setting of its clause, after the number: "... with the M model",
+# "when paired with the M detector", "for the public M model".
+_match_setting_model_before = regex.compile(
+    r"\b(?:with|using|on|for|into|to)\s+the\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?\Z"
+).search
+_match_setting_model_after = regex.compile(
+    r"\s+(?:model|backbone|detector|network|architecture|encoder)\b"
+).match
+
+
+def setting_model_after(c: Claim) -> str | None:
+    """A model named later in the number's clause as what the result was measured with:
+    "a 35% gain in score using FooSearch with the BarNet model" (not for a baseline; the
+    model's class word must follow its name); the earlier value of "from A to B" too."""
+    if _wanted_compared(c):
+        return None
+    text, g_end = c.text, c.g_end
+    for n in c.ctx.index.between(g_end, c.sentence[1]):
+        if n.label != MODEL or not _match_setting_model_after(text, n.end):
+            continue
+        if c.ctx.clause_change(g_end, n.start) or _search_compared_clause(text, g_end, n.start):
+            return None  # "..., compared to 70.3% for the M model": a baseline's
+        if _match_setting_model_before(text, max(g_end, n.start - 40), n.start):
+            return text[n.start : n.end]
+    return None
+
+
 def not_named(c: Claim) -> NotSaid:
     """Otherwise the sentence names no system for the number ("our method", "it")."""
     return NOT_SAID
@@ -425,6 +502,7 @@ STRATEGIES = (
     sentence_subject,
     opening_phrase_subject,
     coined_subject,
+    setting_model_after,
     not_named,
 )
 
