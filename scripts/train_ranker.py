@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import pickle
 import random
 import re
@@ -78,6 +79,7 @@ class Group:
     rule_correct: bool  # what the evaluator counts for the rules
     names: list[str | None]  # the candidates' names, for reading tuned-split errors
     context: str  # the number in its sentence, likewise
+    strategy: str = runtime.NO_STRATEGY  # the rules' deciding strategy (the run-time gate's key)
     matrix: Any = None  # the features as a numpy array (``_prepare``), None until then
 
 
@@ -146,7 +148,16 @@ def build_groups(extracted: Extracted, others: bool = True) -> tuple[list[Group]
                 context = f"{text[s0:q0]}[[{text[q0:q1]}]]{text[q1:s1]}"
                 shown = [c.name for c in cands]
                 group = Group(
-                    g.id, g.split, attribute, feats, labels, rule, rule_correct, shown, context
+                    g.id,
+                    g.split,
+                    attribute,
+                    feats,
+                    labels,
+                    rule,
+                    rule_correct,
+                    shown,
+                    context,
+                    number.strategy[attribute] or runtime.NO_STRATEGY,
                 )
                 groups.append(group)
     return groups, dict(paired)
@@ -261,6 +272,29 @@ def _select(scored: dict[float, list[tuple[Group, Model]]]) -> tuple[float, floa
     return best_c, best_margin
 
 
+def reopens(scored: Sequence[tuple[Group, Model]]) -> tuple[list[str], dict[str, list[int]]]:
+    """The run-time gate: the rules' strategies under which the ranker's overrides (out of
+    fold, the ranker alone) are right more often than wrong, and per strategy the
+    decisions, overrides, wins and losses.
+
+    Everywhere else the rules' answer stands without computing a feature: the ranker then
+    costs only where it earns (issue 14: learned decisions only where they win).
+    """
+    table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for group, model in scored:
+        row = table[group.strategy]
+        row[0] += 1
+        scores = _scores(group, model)
+        top = max(range(len(scores)), key=lambda i: (scores[i], i == group.rule))
+        if top == group.rule:
+            continue
+        row[1] += 1
+        right = bool(group.labels[top])
+        row[2] += right and not group.rule_correct
+        row[3] += group.rule_correct and not right
+    return sorted(s for s, (_, _, w, lost) in table.items() if w > lost), dict(table)
+
+
 def _wins_losses(decisions: Sequence[tuple[Group, bool]]) -> tuple[int, int]:
     """Decisions the system gets right and the rules wrong, and the other way round."""
     wins = sum(ok and not g.rule_correct for g, ok in decisions)
@@ -299,7 +333,10 @@ def cross_validate(groups: Sequence[Group], attribute: str, kind: str = "lr") ->
                 nested_ranker.append((g, _choice(g, model, None)))
                 nested_hybrid.append((g, _choice(g, model, margin)))
     best = [(g, _choice(g, w, None)) for g, w in table[best_c]]
+    gate, by_strategy = reopens(table[best_c])
     return {
+        "reopens": gate,
+        "by_strategy": by_strategy,
         "c": best_c,
         "margin": best_margin,
         "total": len(mine),
@@ -320,8 +357,10 @@ def cross_validate(groups: Sequence[Group], attribute: str, kind: str = "lr") ->
 def weights_document(attributes: dict[str, Any]) -> str:
     """The weights file the run-time ranker reads (``extractor.pipeline.results.ranker``):
     per attribute, the LR weights fitted on the whole tuned split with the C chosen by CV
-    (``c``) and, for information, the hybrid's CV margin (the run-time ranker overrides the
-    rules whenever its top candidate scores strictly higher, i.e. the ranker alone)."""
+    (``c``), the gate (``reopens``: the rules' strategies whose answers the ranker may
+    re-decide, see :func:`reopens`) and, for information, the hybrid's CV margin (the
+    run-time ranker overrides the rules whenever its top candidate scores strictly higher,
+    i.e. the ranker alone)."""
     document = {
         "about": "Pair-ranker weights for result attribution (issue 14), written by"
         " scripts/train_ranker.py --write-weights: logistic regression on the tuned split"
@@ -343,8 +382,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--exclude", help="regex: gold files (names) never to read")
     args = parser.parse_args(argv)
-    if runtime.enabled():
+    # The trial measures the rules' records: the ranker is switched off in this process
+    # (whatever the default); asking for it explicitly is a mistake.
+    if runtime.parse_switch(os.environ.get(runtime.ENV, runtime.OFF)):
         parser.error(f"unset {runtime.ENV}: the trial measures the rules' records")
+    os.environ[runtime.ENV] = runtime.OFF
+    runtime.enabled.cache_clear()
     gold = ev.load_gold(gold_files(args.gold, args.exclude))
     groups, paired = build_groups(extract(gold, args.cache), not args.no_others)
     tuned = [g for g in groups if g.split == "tuned"]
@@ -372,6 +415,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             f" {cv['nested_hybrid_wins_losses']}  oracle {cv['oracle']}"
         )
         print(f"   by C {cv['by_c']}  by margin {cv['by_margin']}")
+        print(f"   reopens {cv['reopens']}; by strategy [decisions, overrides, wins, losses]")
+        print(f"   {cv['by_strategy']}")
     weights_all: dict[str, Any] = {}
     for attribute in ATTRIBUTES:
         mine = [g for g in tuned if g.attribute == attribute]
@@ -380,7 +425,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         _prepare(mine, names)
         model = fit(mine, names, cv["c"], args.model)
         if isinstance(model, dict):
-            weights_all[attribute] = {"c": cv["c"], "cv_margin": cv["margin"], "weights": model}
+            weights_all[attribute] = {
+                "c": cv["c"],
+                "cv_margin": cv["margin"],
+                "reopens": cv["reopens"],
+                "weights": model,
+            }
         if args.heldout:
             held = [g for g in groups if g.split == "heldout" and g.attribute == attribute]
             ranker = [(g, _choice(g, model, None)) for g in held]

@@ -3,8 +3,8 @@
 ``context`` (per-document evidence) -> ``selection`` (which numbers) -> ``role`` ->
 ``metric`` / ``benchmark`` / ``model`` (ordered strategies) -> ``pairs`` and ``carry``;
 ``component`` registers the ``paper_results`` factory. ``ranker`` (with
-``ranker_features``) is the learned attribution ranker, off unless ``EXTRACTOR_RANKER``
-names attributes; it re-decides a finished record (``doc_to_record``).
+``ranker_features``) is the learned attribution ranker (off unless
+``EXTRACTOR_RANKER`` names attributes); it re-decides a finished record (``doc_to_record``).
 """
 
 # The components package first: it imports this package's component, which imports the

@@ -9,11 +9,21 @@ top-scoring candidate replaces the rules' choice only when it scores strictly hi
 (ties, and numbers with no other candidate, keep the rules' answer). A replaced
 attribute's ``strategy`` reads ``"ranker"``.
 
-The switch: the environment variable ``EXTRACTOR_RANKER``, a comma-separated list of the
-attributes to re-decide (``metric``, ``benchmark``, ``model``; ``all`` for the three),
-read once per process. Unset or empty: the rules alone, records unchanged.
+Only where it wins: the weights file carries a gate per attribute (``reopens``, written by
+the training script): the rules' strategies under which the ranker's overrides were right
+more often than wrong out of fold (for the metric: numbers no strategy gave a metric, and
+three carry strategies). Every other answer stands as the rules gave it, and costs no
+feature.
 
-    EXTRACTOR_RANKER=metric,benchmark python -m extractor eval fixtures/gold/
+The switch: the environment variable ``EXTRACTOR_RANKER``, a comma-separated list of the
+attributes to re-decide (``metric``, ``benchmark``, ``model``; ``all`` for the three;
+``none`` for the rules alone), read once per process. Unset: ``DEFAULT``, the rules alone.
+The metric ranker is right more often than the rules on every blind batch, but the
+metrics it fills in are right only about half the time, so it lowers the precision of
+metric labels (``docs/ranker_trial.md``): off by default, precision before recall.
+
+    EXTRACTOR_RANKER=metric python -m extractor eval fixtures/gold/
+    EXTRACTOR_RANKER=all python -m extractor eval fixtures/gold/
 
 The model attribute's names are compared with the record's own method spellings as one
 name; the training script also read the gold's method spellings there (as the evaluator
@@ -43,11 +53,14 @@ from extractor.pipeline.results.ranker_features import (
     score,
     with_method,
 )
-from extractor_schemas import PaperRecord, Strategy
+from extractor_schemas import PaperRecord, Result, Strategy
 
 ENV = "EXTRACTOR_RANKER"
 WEIGHTS_FILE = "ranker_weights.json"
 STRATEGY = "ranker"
+OFF = "none"  # the switch's value for the rules alone
+DEFAULT = OFF  # the switch's value when EXTRACTOR_RANKER is unset
+NO_STRATEGY = "nothing"  # the gate's name for a number no strategy decided
 
 
 def parse_switch(value: str | None) -> frozenset[str]:
@@ -55,19 +68,21 @@ def parse_switch(value: str | None) -> frozenset[str]:
 
     >>> sorted(parse_switch(" metric, Benchmark ")), sorted(parse_switch("all"))
     (['benchmark', 'metric'], ['benchmark', 'metric', 'model'])
-    >>> parse_switch(None), parse_switch("")
-    (frozenset(), frozenset())
+    >>> parse_switch(None), parse_switch("none"), parse_switch(" ")
+    (frozenset(), frozenset(), frozenset())
     """
-    if not value:
-        return frozenset()
+    if value is None:
+        value = DEFAULT
     wanted = {part.strip().lower() for part in value.split(",") if part.strip()}
+    if not wanted or wanted == {OFF}:
+        return frozenset()
     if "all" in wanted:
         return frozenset(ATTRIBUTES)
     unknown = wanted - set(ATTRIBUTES)
     if unknown:
         raise ValueError(
             f"{ENV}: unknown attribute(s) {', '.join(sorted(unknown))};"
-            f" use any of {', '.join(ATTRIBUTES)} or all"
+            f" use any of {', '.join(ATTRIBUTES)}, all or {OFF}"
         )
     return frozenset(wanted)
 
@@ -75,15 +90,54 @@ def parse_switch(value: str | None) -> frozenset[str]:
 @cache
 def enabled() -> frozenset[str]:
     """The attributes the ranker re-decides in this process (``EXTRACTOR_RANKER``, read
-    once; ``enabled.cache_clear()`` reads it again)."""
+    once, ``DEFAULT`` when unset; ``enabled.cache_clear()`` reads it again)."""
     return parse_switch(os.environ.get(ENV))
+
+
+@cache
+def _shipped() -> dict[str, Any]:
+    raw = resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    document: dict[str, Any] = json.loads(raw)
+    return document
 
 
 @cache
 def load_weights() -> dict[str, dict[str, float]]:
     """The shipped weights, per attribute: ``{feature name: weight}``."""
-    raw = resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
-    return weights_of(json.loads(raw))
+    return weights_of(_shipped())
+
+
+@cache
+def load_reopens() -> dict[str, frozenset[str] | None]:
+    """The shipped gate, per attribute: the rules' strategies whose answers the ranker may
+    re-decide (``None``: every answer)."""
+    return reopens_of(_shipped())
+
+
+def reopens_of(document: dict[str, Any]) -> dict[str, frozenset[str] | None]:
+    """The gate of a weights document: per attribute, the strategies (``"nothing"`` for a
+    number no strategy decided) under which the training script found the ranker's
+    overrides right more often than wrong, out of fold. Without the key, every answer.
+
+    >>> reopens_of({"attributes": {"metric": {"reopens": ["nothing"]}, "model": {}}})
+    {'metric': frozenset({'nothing'}), 'model': None}
+    """
+    return {
+        attribute: None if entry.get("reopens") is None else frozenset(entry["reopens"])
+        for attribute, entry in document["attributes"].items()
+    }
+
+
+def deciding_strategy(result: Result, attribute: str) -> str:
+    """The strategy that decided ``attribute`` of a result, ``"nothing"`` when none did."""
+    by = result.strategy
+    name = getattr(by, attribute) if by is not None else None
+    return name or NO_STRATEGY
+
+
+def reopened(result: Result, attribute: str, reopens: frozenset[str] | None) -> bool:
+    """Whether the ranker may re-decide ``attribute`` of this result."""
+    return reopens is None or deciding_strategy(result, attribute) in reopens
 
 
 def weights_of(document: dict[str, Any]) -> dict[str, dict[str, float]]:
@@ -104,14 +158,22 @@ def decide(
     attribute: str,
     weights: dict[str, float],
     key: Key,
+    reopens: frozenset[str] | None = None,
 ) -> list[str | None]:
-    """The ranker's answer for ``attribute`` of each of the record's results."""
+    """The ranker's answer for ``attribute`` of each of the record's results; a result
+    whose deciding strategy the gate ``reopens`` does not name keeps the rules' answer."""
     text = record.text
-    spans = [(r.span.start, r.span.end) for r in record.metrics]
     answers: list[str | None] = []
-    finder = CandidateFinder(text, record, names, attribute, key)
-    features = PairFeatures(text, spans, attribute, key, record.title)
+    finder: CandidateFinder | None = None
+    features: PairFeatures | None = None
     for result in record.metrics:
+        if not reopened(result, attribute, reopens):
+            answers.append(getattr(result, attribute))
+            continue
+        if finder is None or features is None:
+            spans = [(r.span.start, r.span.end) for r in record.metrics]
+            finder = CandidateFinder(text, record, names, attribute, key)
+            features = PairFeatures(text, spans, attribute, key, record.title)
         number = number_of(result)
         cands = finder(number)
         chosen = number.chosen[attribute]
@@ -131,21 +193,34 @@ def rerank(
     names: Sequence[NameMatch],
     attributes: Collection[str] | None = None,
     weights: dict[str, dict[str, float]] | None = None,
+    reopens: dict[str, frozenset[str] | None] | None = None,
 ) -> PaperRecord:
     """The record with ``attributes`` (default: the switch's) re-decided by the ranker.
 
     Every decision reads the rules' record (their choices for the other numbers are
-    candidates too), so the order of the attributes does not matter.
+    candidates too), so the order of the attributes does not matter. ``weights`` and
+    ``reopens`` default to the shipped ones (given weights without a gate: every answer
+    may be re-decided).
     """
     wanted = enabled() if attributes is None else frozenset(attributes)
     if not wanted or not record.metrics:
         return record
     table = load_weights() if weights is None else weights
+    gates = (load_reopens() if weights is None else {}) if reopens is None else reopens
+    wanted = frozenset(
+        a for a in wanted if any(reopened(r, a, gates.get(a)) for r in record.metrics)
+    )
+    if not wanted:
+        return record  # no number the gate lets the ranker re-decide
     key = memoized(paper_lenient_key(record.text))
     keys = {"metric": key, "benchmark": key}
     if "model" in wanted:
         keys["model"] = memoized(with_method(record, key))
-    answers = {a: decide(record, names, a, table[a], keys[a]) for a in ATTRIBUTES if a in wanted}
+    answers = {
+        a: decide(record, names, a, table[a], keys[a], gates.get(a))
+        for a in ATTRIBUTES
+        if a in wanted
+    }
     results = []
     unchanged = True
     for i, result in enumerate(record.metrics):
