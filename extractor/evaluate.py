@@ -2,12 +2,13 @@
 
 Per field (method, models, benchmarks, metric values, code URLs): precision, recall and
 F1. For the result numbers both sides found: accuracy of role, bound, metric, benchmark
-and model. Names match leniently by default (case, hyphens, spaces and underscores
-ignored: "LLaMA2-7B" = "llama2 7b"; an entity matches through any of its aliases, and a
-name through the acronym the abstract defines for it, "character error rate (CER)");
-the strict variant needs the exact spelling. Scores are kept apart per split ("tuned",
-"heldout") so the gap between the part rules were tuned on and the part they were not is
-visible.
+and model, and for the last three the precision where the tool names one (a wrong name
+puts a number in the wrong leaderboard column; none leaves it out). Names match
+leniently by default (case, hyphens, spaces and underscores ignored: "LLaMA2-7B" =
+"llama2 7b"; an entity matches through any of its aliases, and a name through the
+acronym the abstract defines for it, "character error rate (CER)"); the strict variant
+needs the exact spelling. Scores are kept apart per split ("tuned", "heldout") so the
+gap between the part rules were tuned on and the part they were not is visible.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from extractor_schemas.gold import GoldRecord, GoldResult
 
 FIELDS = ("method", "models", "benchmarks", "metric values", "code URLs")
 ATTRIBUTES = ("role", "bound", "metric", "benchmark", "model")
+# The attributes a result may leave unnamed (null): their precision where named is shown too.
+NAMED_ATTRIBUTES = ("metric", "benchmark", "model")
 SPLITS = ("tuned", "heldout", "all")
 
 _SEPARATORS = {ord(c): None for c in " \t\n-_\u00a0\u2010\u2011\u2013"}
@@ -117,12 +120,31 @@ class Counts:
 
 @dataclass
 class Accuracy:
+    """How often an attribute is right, and how often it is right where the tool names one
+    (``named``: the precision a leaderboard sees; a wrong name is worse than none there)."""
+
     correct: int = 0
     total: int = 0
+    named: int = 0
+    named_correct: int = 0
+
+    def count(self, right: bool, named: bool) -> None:
+        self.total += 1
+        self.correct += right
+        self.named += named
+        self.named_correct += right and named
 
     def as_dict(self) -> dict[str, float | int]:
         accuracy = self.correct / self.total if self.total else 1.0
-        return {"accuracy": accuracy, "correct": self.correct, "total": self.total}
+        precision = self.named_correct / self.named if self.named else 1.0
+        return {
+            "accuracy": accuracy,
+            "correct": self.correct,
+            "total": self.total,
+            "named_precision": precision,
+            "named_correct": self.named_correct,
+            "named": self.named,
+        }
 
 
 @dataclass
@@ -252,13 +274,13 @@ class Evaluation:
         same = self._method_names(gold, pred, key)
         attrs = score.attributes
         for g, p in pairs:
-            for name in ATTRIBUTES:
-                attrs[name].total += 1
-            attrs["role"].correct += g.role == p.role
-            attrs["bound"].correct += g.bound == p.bound
-            attrs["metric"].correct += _same_name(g.metric, p.metric, key, set())
-            attrs["benchmark"].correct += _same_name(g.benchmark, p.benchmark, key, set())
-            attrs["model"].correct += _same_name(g.model, p.model, key, same)
+            attrs["role"].count(g.role == p.role, True)
+            attrs["bound"].count(g.bound == p.bound, True)
+            attrs["metric"].count(_same_name(g.metric, p.metric, key, set()), p.metric is not None)
+            attrs["benchmark"].count(
+                _same_name(g.benchmark, p.benchmark, key, set()), p.benchmark is not None
+            )
+            attrs["model"].count(_same_name(g.model, p.model, key, same), p.model is not None)
 
     @staticmethod
     def _method_names(gold: GoldRecord, pred: PaperRecord, key: Key) -> set[str]:
@@ -387,6 +409,13 @@ def render_report(report: dict[str, Any], variant: str = "lenient") -> str:
     lines.append("")
     lines.append(f"{'attribution':<16}" + "".join(f"{s + ' accuracy':>24}" for s in splits))
     rows(ATTRIBUTES, "attribution", lambda a: f"{a['accuracy']:.2f} ({a['correct']}/{a['total']})")
+    lines.append("")
+    lines.append(f"{'where named':<16}" + "".join(f"{s + ' precision':>24}" for s in splits))
+    rows(
+        NAMED_ATTRIBUTES,
+        "attribution",
+        lambda a: f"{a['named_precision']:.2f} ({a['named_correct']}/{a['named']})",
+    )
     lines.append("")
     lines.append("papers: " + ", ".join(f"{s} {scores[s]['papers']}" for s in splits))
     if report["missing_predictions"]:

@@ -139,6 +139,22 @@ def test_wrong_role_counts_against_role_accuracy_only() -> None:
     assert score["attribution"]["benchmark"]["accuracy"] == 1.0
 
 
+def test_precision_where_named_counts_only_the_names_the_tool_gives() -> None:
+    # Gold: metric None, benchmark GSM8K, model MWA. A wrong model name lowers both the
+    # accuracy and the precision where named; a missing one only the accuracy.
+    wrong = _score(_gold(), _pred(result_model="LLaMA2-7B"))["attribution"]["model"]
+    assert (wrong["accuracy"], wrong["named"], wrong["named_precision"]) == (0.0, 1, 0.0)
+    unnamed = _pred()
+    unnamed.metrics[0] = unnamed.metrics[0].model_copy(update={"model": None})
+    missing = _score(_gold(), unnamed)["attribution"]["model"]
+    assert (missing["accuracy"], missing["named"], missing["named_precision"]) == (0.0, 0, 1.0)
+    right = _score(_gold(), _pred())["attribution"]
+    assert (right["benchmark"]["named_correct"], right["benchmark"]["named"]) == (1, 1)
+    assert (right["metric"]["named"], right["metric"]["accuracy"]) == (0, 1.0)  # both None
+    table = ev.render_report(ev.evaluate([_gold()], {"p1": _pred()}).report())
+    assert "where named" in table and "1.00 (1/1)" in table
+
+
 def test_values_pair_in_order_and_extra_values_are_false_positives() -> None:
     gold = _gold(metrics=[])
     fields = _score(gold, _pred())["fields"]["metric values"]
