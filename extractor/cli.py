@@ -368,6 +368,14 @@ def evaluate_command(
             "--details", help="List each tuned-split paper's misses (held-out papers never are)."
         ),
     ] = False,
+    strategies: Annotated[
+        bool,
+        typer.Option(
+            "--strategies",
+            help="Per strategy that decided a metric, benchmark or model: how often it is"
+            " right, on the tuned split.",
+        ),
+    ] = False,
 ) -> None:
     """Score predicted records against hand-annotated gold records.
 
@@ -396,6 +404,8 @@ def evaluate_command(
         _write_text(ev.render_report(report, "strict" if strict else "lenient") + "\n", None)
     if details:
         print(ev.render_diffs(evaluation.diffs), file=sys.stderr)
+    if strategies:
+        print(ev.render_strategies(evaluation.by_strategy), file=sys.stderr)
 
 
 def _extract_gold(gold: list[GoldRecord]) -> dict[str, PaperRecord]:

@@ -13,6 +13,7 @@ gap between the part rules were tuned on and the part they were not is visible.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -240,6 +241,8 @@ class Evaluation:
         }
         self.diffs: list[PaperDiff] = []
         self.missing: list[str] = []
+        # Tuned split, lenient: per (attribute, deciding strategy) of the tool's results.
+        self.by_strategy: dict[tuple[str, str], Accuracy] = defaultdict(Accuracy)
 
     def add(self, gold: GoldRecord, pred: PaperRecord | None) -> None:
         """Count one paper; a missing prediction counts as an empty record."""
@@ -252,6 +255,19 @@ class Evaluation:
                 self._count(self.scores[(variant, split)], gold, pred, key, variant == "strict")
         if gold.split == "tuned":
             self.diffs.append(_diff(gold, pred, lenient))
+            self._count_strategies(gold, pred, lenient)
+
+    def _count_strategies(self, gold: GoldRecord, pred: PaperRecord, key: Key) -> None:
+        """Each found number's metric, benchmark and model, counted under the strategy
+        that decided it (``"-"`` where the record names none)."""
+        same = self._method_names(gold, pred, key)
+        pairs, _, _ = match_results(gold.metrics, pred.metrics, strict=False)
+        for g, p in pairs:
+            for name in NAMED_ATTRIBUTES:
+                wanted, given = getattr(g, name), getattr(p, name)
+                by = (getattr(p.strategy, name) if p.strategy else None) or "-"
+                right = _same_name(wanted, given, key, same if name == "model" else set())
+                self.by_strategy[(name, by)].count(right, given is not None)
 
     def _count(
         self, score: Score, gold: GoldRecord, pred: PaperRecord, key: Key, strict: bool
@@ -420,6 +436,20 @@ def render_report(report: dict[str, Any], variant: str = "lenient") -> str:
     lines.append("papers: " + ", ".join(f"{s} {scores[s]['papers']}" for s in splits))
     if report["missing_predictions"]:
         lines.append(f"no prediction for {len(report['missing_predictions'])} paper(s)")
+    return "\n".join(lines)
+
+
+def render_strategies(by_strategy: dict[tuple[str, str], Accuracy]) -> str:
+    """Per attribute and deciding strategy, on the tuned split: how many found numbers it
+    decided, how many it named, and how often it is right (where named, and overall)."""
+    head = f"{'attribute':<10} {'strategy':<32} {'decided':>8} {'named':>6} {'precision':>10}"
+    lines = [head + f" {'accuracy':>9}", "-" * (len(head) + 10)]
+    for (name, by), acc in sorted(by_strategy.items(), key=lambda x: (x[0][0], -x[1].total)):
+        precision = f"{acc.named_correct / acc.named:.2f}" if acc.named else "-"
+        lines.append(
+            f"{name:<10} {by:<32} {acc.total:>8} {acc.named:>6} {precision:>10}"
+            f" {acc.correct / acc.total:>9.2f}"
+        )
     return "\n".join(lines)
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from extractor import evaluate as ev
 from extractor.cli import main
-from extractor_schemas import Entity, Link, PaperRecord, Result, Span
+from extractor_schemas import Entity, Link, PaperRecord, Result, Span, Strategy
 from extractor_schemas.gold import GoldRecord
 
 TEXT = "We propose Metrics-Weighted Averaging (MWA). MWA gets 85.7% on GSM8K with LLaMA2-7B."
@@ -211,6 +211,25 @@ def test_cli_eval_with_predictions_file_text_and_json(
     assert main(["eval", str(gold), str(pred), "--json"]) == 0
     report = orjson.loads(capsys.readouterr().out)
     assert report["strict"]["all"]["fields"]["benchmarks"]["f1"] == 1.0
+
+
+def test_cli_eval_strategies_counts_each_deciding_strategy_on_the_tuned_split(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pred = _pred(result_model="LLaMA2-7B")  # gold model MWA: wrong where named
+    by = Strategy(benchmark="nearest_name", model="subject")
+    pred.metrics[0] = pred.metrics[0].model_copy(update={"strategy": by})
+    held = _gold(id="p2", split="heldout")
+    gold = _write(tmp_path / "gold.jsonl", [_gold().model_dump(mode="json"), held.model_dump()])
+    preds = [pred.model_dump(mode="json"), pred.model_copy(update={"id": "p2"}).model_dump()]
+    assert main(["eval", str(gold), str(_write(tmp_path / "p.jsonl", preds)), "--strategies"]) == 0
+    rows = {
+        tuple(line.split()[:2]): line.split()[2:] for line in capsys.readouterr().err.splitlines()
+    }
+    # One tuned number (the held-out copy is not counted): decided, named, precision, accuracy.
+    assert rows[("benchmark", "nearest_name")] == ["1", "1", "1.00", "1.00"]
+    assert rows[("model", "subject")] == ["1", "1", "0.00", "0.00"]
+    assert rows[("metric", "-")] == ["1", "0", "-", "1.00"]  # none named, gold none
 
 
 def test_cli_eval_extracts_when_no_predictions_are_given(
