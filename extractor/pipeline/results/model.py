@@ -34,7 +34,7 @@ from extractor.pipeline.results._cues import (
     _search_new_subject,
 )
 from extractor.pipeline.results.context import Claim, bracketed_after_comparison, in_name_list
-from extractor.pipeline.results.types import NOT_SAID, NotSaid, first_hit
+from extractor.pipeline.results.types import NOT_SAID, NotSaid, first_hit, without
 
 
 def is_number_aside(text: str, name: NameMatch) -> bool:
@@ -535,12 +535,28 @@ STRATEGIES = (
 )
 
 
+# The strategies that name only a model the document names (a MODEL name, not the
+# method): in a document that names none, each returns None for every number.
+NEED_MODEL = frozenset(
+    s.__name__
+    for s in (
+        named_before_brackets,
+        aside_in_brackets,
+        possessive_owner,
+        baseline_for_name,
+        host_after,
+        setting_model_after,
+    )
+)
+
+
 def decide(c: Claim) -> tuple[str | None, str | None]:
     """The model of a number and the strategy that decided it; a baseline is never the
     paper's own method (the gold never gives it one): "DepthVLA outperforms prior work,
     achieving 78.5% vs. 65.0%", "X improves results from 43.6% to 49.0%" leave the 65.0
     and the 43.6 unnamed."""
-    found, by = first_hit(STRATEGIES, c)
+    strategies = STRATEGIES if c.ctx.names_model else without(STRATEGIES, NEED_MODEL)
+    found, by = first_hit(strategies, c)
     if found is not None and c.role == "baseline" and _is_the_method(c, found):
         return None, "baseline_not_method"
     return found, by
