@@ -38,7 +38,7 @@ from extractor.pipeline.results.context import (
     is_training_set,
     on_parts_of,
 )
-from extractor.pipeline.results.types import NOT_SAID, NotSaid, first_hit
+from extractor.pipeline.results.types import NOT_SAID, NotSaid, first_hit, without
 
 # An aside in brackets, which does not end the number's "on X": "9.62% SUN (Stable, Unique,
 # Novel) rate on MP-20".
@@ -325,6 +325,13 @@ STRATEGIES = (
 )
 
 
+# The strategies that name only a benchmark the document names: in a document that names
+# none, each returns None for every number (only measured_on_hardware may still decide).
+NEED_BENCHMARK = frozenset(s.__name__ for s in STRATEGIES if s is not measured_on_hardware)
+
+
 def decide(c: Claim) -> tuple[str | None, str | None]:
     """The benchmark of a number and the strategy that decided it."""
-    return first_hit(STRATEGIES, c)
+    if c.ctx.names_benchmark:
+        return first_hit(STRATEGIES, c)
+    return first_hit(without(STRATEGIES, NEED_BENCHMARK), c)

@@ -268,6 +268,26 @@ class Context:
         return first, self.sentences[i + 1][0]
 
     @cached_property
+    def names_benchmark(self) -> bool:
+        """Whether the document names a benchmark."""
+        return any(n.label == BENCHMARK for n in self.names)
+
+    @cached_property
+    def names_model(self) -> bool:
+        """Whether the document names a model (the paper's method aside)."""
+        return any(n.label == MODEL for n in self.names)
+
+    @cached_property
+    def holds_plus(self) -> bool:
+        """Whether a "+" stands in the text."""
+        return "+" in self.text
+
+    @cached_property
+    def holds_slash(self) -> bool:
+        """Whether a "/" stands in the text."""
+        return "/" in self.text
+
+    @cached_property
     def method_mentions(self) -> list[tuple[int, int]]:
         """The method's mentions, sorted by start."""
         return sorted(self.method.mentions) if self.method else []

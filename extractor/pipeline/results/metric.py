@@ -64,7 +64,13 @@ from extractor.pipeline.results._cues import (
     _search_value_bracket_open,
 )
 from extractor.pipeline.results.context import Claim, Context
-from extractor.pipeline.results.types import NOT_SAID, NotSaid, ResultMatch, first_hit
+from extractor.pipeline.results.types import (
+    NOT_SAID,
+    NotSaid,
+    ResultMatch,
+    first_hit,
+    without,
+)
 
 # A number right before a metric name, which claims it: "1.22 GFLOPs", "85.2% accuracy".
 _search_claimed_by_number = regex.compile(r"(?<![\w.])\d+(?:\.\d+)?(?P<unit>%)?\s+\Z").search
@@ -976,9 +982,15 @@ def with_modifiers(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch
     return named
 
 
+# The strategies that decide only on a "/" in the text (a slash list of numbers): without
+# one, each returns None.
+NEED_SLASH = frozenset({slash_paired.__name__})
+
+
 def decide(c: Claim) -> tuple[str | None, str | None]:
     """The metric of a number and the strategy that decided it."""
-    found, by = first_hit(STRATEGIES, c)
+    strategies = STRATEGIES if c.ctx.holds_slash else without(STRATEGIES, NEED_SLASH)
+    found, by = first_hit(strategies, c)
     return found, by
 
 

@@ -25,7 +25,7 @@ from extractor.pipeline.results._cues import (
     _search_within,
 )
 from extractor.pipeline.results.context import Context, bracketed_after_comparison
-from extractor.pipeline.results.types import NotSaid, first_hit
+from extractor.pipeline.results.types import NotSaid, first_hit, without
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +201,10 @@ CUES = (
 STRATEGIES = (compared_in_brackets, pair_from, pair_to, arrow_from, arrow_to, range_high, *CUES)
 
 
+# The strategies that decide only on a "+" in the text: without one, each returns None.
+NEED_PLUS = frozenset({spaced_sign.__name__})
+
+
 def role_of(c: RoleClaim, strategies: tuple[object, ...] = STRATEGIES) -> str:
     """The role the first deciding strategy gives (always one: ``plain_result`` ends)."""
     return decide_role(c, strategies)[0]
@@ -208,6 +212,8 @@ def role_of(c: RoleClaim, strategies: tuple[object, ...] = STRATEGIES) -> str:
 
 def decide_role(c: RoleClaim, strategies: tuple[object, ...] = STRATEGIES) -> tuple[str, str]:
     """The role and the name of the strategy that decided it."""
+    if not c.ctx.holds_plus:
+        strategies = without(strategies, NEED_PLUS)
     found, by = first_hit(strategies, c)  # type: ignore[arg-type]
     assert found is not None and by is not None and not isinstance(found, NotSaid)
     return found, by

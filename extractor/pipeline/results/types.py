@@ -51,6 +51,28 @@ class NotSaid:
 NOT_SAID: Final = NotSaid()
 
 C = TypeVar("C")
+S = TypeVar("S")
+
+
+_WITHOUT: dict[tuple[int, frozenset[str]], tuple[tuple[object, ...], tuple[object, ...]]] = {}
+
+
+def without(strategies: tuple[S, ...], names: frozenset[str]) -> tuple[S, ...]:
+    """``strategies`` in their order without those named in ``names``, built once per
+    tuple of strategies: a document whose text rules those out (each would return None
+    for every number of it) skips them, and the first that decides is the same.
+
+    >>> def a(c): ...
+    >>> def b(c): ...
+    >>> [s.__name__ for s in without((a, b), frozenset({"a"}))]
+    ['b']
+    """
+    key = (id(strategies), names)
+    found = _WITHOUT.get(key)
+    if found is None or found[0] is not strategies:
+        kept = tuple(s for s in strategies if getattr(s, "__name__", None) not in names)
+        found = _WITHOUT[key] = (strategies, kept)
+    return found[1]  # type: ignore[return-value]
 
 
 def first_hit(
