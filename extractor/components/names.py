@@ -18,11 +18,12 @@ Writes ``doc._.paper_names`` (a list of :class:`NameMatch`) and the token spans
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import regex
 from spacy.language import Language
@@ -837,16 +838,24 @@ def _grown_over_publishers(text: str, matches: list[NameMatch]) -> list[NameMatc
 _match_slashed_variants = regex.compile(r"(?:/[\p{Lu}\d]{1,2})+(?![\w\-/])").match
 
 
+def _grown_benchmark(
+    text: str, match: NameMatch, lead: str, grow: Callable[[str, int], Any]
+) -> NameMatch:
+    """A benchmark grown over what ``grow`` matches right after it (starting with
+    ``lead``); any other name, or nothing to grow over, as it was."""
+    if match.label != BENCHMARK or not text.startswith(lead, match.end):
+        return match
+    grown = grow(text, match.end)
+    if grown is None:
+        return match
+    end = grown.end()
+    return NameMatch(match.start, end, BENCHMARK, name_key(text[match.start : end]), match.source)
+
+
 def _with_slashed_variants(text: str, match: NameMatch) -> NameMatch:
     """A benchmark written with its short variants after slashes is one name, as written
     ("VoxCeleb1-O/E/H": the text reports on the three trial lists together)."""
-    if match.label != BENCHMARK or not text.startswith("/", match.end):
-        return match
-    variants = _match_slashed_variants(text, match.end)
-    if variants is None:
-        return match
-    end = variants.end()
-    return NameMatch(match.start, end, BENCHMARK, name_key(text[match.start : end]), match.source)
+    return _grown_benchmark(text, match, "/", _match_slashed_variants)
 
 
 # The plus signs of a benchmark's variant, glued to its name: "RefCOCO+", "ScanNet++",
@@ -857,13 +866,7 @@ _match_plus_variant = regex.compile(r"\+{1,2}(?![\w+\-])").match
 def _with_plus_variant(text: str, match: NameMatch) -> NameMatch:
     """A benchmark written with the plus signs of its variant is that variant ("NLU++",
     "RefCOCO+"), not the base name."""
-    if match.label != BENCHMARK or not text.startswith("+", match.end):
-        return match
-    plus = _match_plus_variant(text, match.end)
-    if plus is None:
-        return match
-    end = plus.end()
-    return NameMatch(match.start, end, BENCHMARK, name_key(text[match.start : end]), match.source)
+    return _grown_benchmark(text, match, "+", _match_plus_variant)
 
 
 def _join_dashed_benchmarks(text: str, matches: list[NameMatch]) -> list[NameMatch]:
