@@ -157,7 +157,7 @@ def build_groups(extracted: Extracted, others: bool = True) -> tuple[list[Group]
                     rule_correct,
                     shown,
                     context,
-                    number.strategy[attribute] or runtime.NO_STRATEGY,
+                    runtime.deciding_strategy(pr, attribute),
                 )
                 groups.append(group)
     return groups, dict(paired)

@@ -319,11 +319,8 @@ _match_subject_verb = regex.compile(
 _search_new_subject = regex.compile(
     r"(?:\b(?:while|whereas|but)|,\s+and|;)\s+(?:"
     r"(?:it|we)\b"
-    r"|(?:our|the|this|these|its|ours)\b(?=[^,;.]{0,60}?\b(?:"
-    r"achiev\w*|reach\w*|obtain\w*|attain\w*|scor\w*|yield\w*|improv\w*|reduc\w*|"
-    r"outperform\w*|surpass\w*|exceed\w*|match\w*|show\w*|perform\w*|deliver\w*|"
-    r"increas\w*|decreas\w*|drops?|falls?|rises?|lags?|trails?|gets?|got|is|are|was|were|"
-    r"has|have|had|can|could|remains?|requires?|needs?|runs?|takes?|uses?|lead\w*)\b))",
+    r"|(?:our|the|this|these|its|ours)\b"
+    rf"(?=[^,;.]{{0,60}}?\b{alternation(phrases('clause_verb'))}\b))",
     regex.IGNORECASE,
 ).search
 _match_name_list_gap = regex.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\Z").match

@@ -267,10 +267,10 @@ class Context:
             return None, -1
         return first, self.sentences[i + 1][0]
 
-    @cached_property
+    @property
     def names_benchmark(self) -> bool:
         """Whether the document names a benchmark."""
-        return any(n.label == BENCHMARK for n in self.names)
+        return bool(self.benchmark_starts)
 
     @cached_property
     def names_model(self) -> bool:

@@ -237,8 +237,8 @@ def _compared_names(
 
 # "with M achieving 80.1%": M is the subject of the participle after it, not a tool used.
 _match_absolute_participle = regex.compile(
-    r"\s+(?:also\s+|further\s+|consistently\s+)?(?:achiev|reach|attain|obtain|scor|yield|"
-    r"deliver|outperform|surpass|exceed|improv|reduc|boost|gain|record)ing\b"
+    r"\s+(?:also\s+|further\s+|consistently\s+)?"
+    rf"{alternation(phrases('absolute_participle'))}\b"
 ).match
 
 

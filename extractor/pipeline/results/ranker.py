@@ -44,6 +44,7 @@ from extractor.components.names import NameMatch
 from extractor.evaluate import paper_lenient_key
 from extractor.pipeline.results.ranker_features import (
     ATTRIBUTES,
+    NO_STRATEGY,
     CandidateFinder,
     Key,
     PairFeatures,
@@ -60,7 +61,6 @@ WEIGHTS_FILE = "ranker_weights.json"
 STRATEGY = "ranker"
 OFF = "none"  # the switch's value for the rules alone
 DEFAULT = OFF  # the switch's value when EXTRACTOR_RANKER is unset
-NO_STRATEGY = "nothing"  # the gate's name for a number no strategy decided
 
 
 def parse_switch(value: str | None) -> frozenset[str]:

@@ -28,6 +28,8 @@ from extractor.metric_names import metric_name
 from extractor_schemas import PaperRecord, Result
 
 ATTRIBUTES = ("metric", "benchmark", "model")
+# The name of "no strategy decided" in the strategy features (and in the ranker's gate).
+NO_STRATEGY = "nothing"
 
 Span = tuple[int, int]
 Key = Callable[[str], str]
@@ -494,14 +496,14 @@ class _NumberPairs:
             f["none_no_rival_only_name"] = f["none_no_rival_in_sentence"] * f["none_only_name"]
             if chosen is None:
                 # Which strategy decided "not said" (one that ran and stopped), or none decided.
-                f[f"none_by_{by or 'nothing'}"] = 1.0
+                f[f"none_by_{by or NO_STRATEGY}"] = 1.0
             f[f"none_unit_{shared.unit_kind(number.unit)}"] = 1.0
             for name, value in self.cues().items():
                 f[f"none_{name}"] = value
             return f
         f["rule"] = float(chosen is not None and self.chosen_key == key(candidate.name))
         if f["rule"]:
-            f[f"by_{by or 'nothing'}"] = 1.0  # the strategy that chose this candidate
+            f[f"by_{by or NO_STRATEGY}"] = 1.0  # the strategy that chose this candidate
         if shared.attribute == "metric":
             f[f"unit_{shared.unit_kind(number.unit)}_{shared.metric_kind(candidate.name)}"] = 1.0
         f[f"src_{candidate.source}"] = 1.0
