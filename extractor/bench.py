@@ -6,6 +6,8 @@ repeated with light variation), three rates in abstracts per second:
 - ``baseline``: ``spacy.blank("en")`` tokenizing the cleaned texts, the floor any spaCy
   pipeline pays;
 - ``extract_many``: :func:`extractor.extract_many`, consuming every record;
+- ``unbudgeted``: the same with no per-paper time budget (``budget=None``); the ratio of
+  the two is what the budget's timers and checks cost;
 - ``cli``: ``python -m extractor extract corpus.jsonl -o out`` as a subprocess, wall-clock
   including process start-up; the start-up (a 1-paper run) and the rate with it
   subtracted are reported too;
@@ -40,6 +42,7 @@ from typing import Any
 import orjson
 import spacy
 
+from extractor._budget import DEFAULT_BUDGET
 from extractor._extract import extract_many
 from extractor._text import clean
 from extractor.sources import read_source
@@ -52,7 +55,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT = ROOT / "fixtures" / "daily-papers.txt"
 DEFAULT_COUNT = 20_000
 DEFAULT_WORKERS = 2
-ROWS = ("baseline", "extract_many", "cli", "workers")
+ROWS = ("baseline", "extract_many", "unbudgeted", "cli", "workers")
 DEFAULT_REPEAT = 3
 WARMUP_COUNT = 32
 
@@ -157,18 +160,24 @@ def bench_baseline(texts: Sequence[str], repeat: int) -> Row:
     return _in_process("baseline", label, run, len(texts), repeat)
 
 
-def bench_extract_many(papers: Sequence[Paper], repeat: int) -> Row:
-    """:func:`extractor.extract_many` over the papers, consuming every record."""
+def bench_extract_many(
+    papers: Sequence[Paper], repeat: int, budget: float | None = DEFAULT_BUDGET
+) -> Row:
+    """:func:`extractor.extract_many` over the papers, consuming every record, each paper
+    within ``budget`` seconds (the default) or, with None, under no time budget."""
 
     def run(n: int) -> int:
         records = errors = 0
-        for record in extract_many(papers[:n]):
+        for record in extract_many(papers[:n], budget=budget):
             records += 1
             errors += isinstance(record, ErrorRecord)
         if records != n or errors:
             raise RuntimeError(f"extract_many gave {records} records, {errors} errors, for {n}")
         return records
 
+    if budget is None:
+        label = "extract_many, no time budget"
+        return _in_process("unbudgeted", label, run, len(papers), repeat)
     return _in_process("extract_many", "extractor.extract_many", run, len(papers), repeat)
 
 
@@ -329,6 +338,11 @@ def render_table(report: dict[str, Any], rows: Sequence[Row]) -> str:
         lines.append(
             f"extract_many / baseline rate: {ratio:.4f} ({1 / ratio:.1f}x slower than tokenizing)"
         )
+    if report.get("budget_ratio"):
+        lines.append(
+            f"extract_many / no-budget rate: {report['budget_ratio']:.4f}"
+            " (what the per-paper time budget costs)"
+        )
     if speedup:
         lines.append(f"--workers {report['workers']} / one-process CLI rate: {speedup:.2f}x")
     lines.append(
@@ -357,6 +371,8 @@ def run_bench(
         measured.append(bench_baseline([clean(paper.abstract) for paper in papers], repeat))
     if "extract_many" in rows:
         measured.append(bench_extract_many(papers, repeat))
+    if "unbudgeted" in rows:
+        measured.append(bench_extract_many(papers, repeat, budget=None))
     if "cli" in rows or "workers" in rows:
         measured += bench_cli(papers, repeat, rows, workers)
     measured = with_ratios(measured)
@@ -366,6 +382,7 @@ def run_bench(
         "repeat": repeat,
         "rows": [asdict(row) for row in measured],
         "extract_many_ratio_to_baseline": _ratio(by_name, "extract_many", "baseline"),
+        "budget_ratio": _ratio(by_name, "extract_many", "unbudgeted"),
         "workers": workers,
         "workers_speedup": _ratio(by_name, "cli_workers", "cli"),
         "machine": machine(),

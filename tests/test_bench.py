@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from extractor import bench
+from extractor._budget import DEFAULT_BUDGET
 
 
 def _rows(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, dict[str, Any]]:
@@ -32,7 +33,7 @@ def test_corpus_is_varied_and_deterministic() -> None:
 
 def test_in_process_rows(capsys: pytest.CaptureFixture[str]) -> None:
     rows = _rows(capsys, "-n", "20", "--no-cli")
-    assert list(rows) == ["baseline", "extract_many"]
+    assert list(rows) == ["baseline", "extract_many", "unbudgeted"]
     for row in rows.values():
         assert row["abstracts"] == 20
         assert isinstance(row["rate"], float) and row["rate"] > 0
@@ -60,3 +61,38 @@ def test_table_and_input_option(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "extractor.extract_many" in out and 'spacy.blank("en") tokenizer' in out
     assert "extract_many / baseline rate:" in out
     assert "machine:" in out and "spaCy" in out
+
+
+def test_budget_row_reports_what_the_time_budget_costs(capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        bench.main(
+            ["--json", "--repeat", "1", "-n", "8", "--only", "extract_many", "--only", "unbudgeted"]
+        )
+        == 0
+    )
+    report = json.loads(capsys.readouterr().out)
+    rows = {row["name"]: row for row in report["rows"]}
+    assert set(rows) == {"extract_many", "unbudgeted"}
+    assert rows["unbudgeted"]["label"] == "extract_many, no time budget"
+    assert report["budget_ratio"] == pytest.approx(
+        rows["extract_many"]["rate"] / rows["unbudgeted"]["rate"]
+    )
+    assert (
+        bench.main(["--repeat", "1", "-n", "8", "--only", "extract_many", "--only", "unbudgeted"])
+        == 0
+    )
+    assert "extract_many / no-budget rate: " in capsys.readouterr().out
+
+
+def test_unbudgeted_row_runs_with_no_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[object] = []
+
+    def fake_extract_many(papers: list[object], budget: object = None) -> list[object]:
+        seen.append(budget)
+        return [object() for _ in papers]
+
+    monkeypatch.setattr(bench, "extract_many", fake_extract_many)
+    papers = bench.build_corpus(bench.load_papers(bench.DEFAULT_INPUT), 4)
+    bench.bench_extract_many(papers, 1)
+    bench.bench_extract_many(papers, 1, budget=None)
+    assert seen == [DEFAULT_BUDGET, DEFAULT_BUDGET, None, None]  # warm-up, then timed run
