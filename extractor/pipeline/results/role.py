@@ -43,8 +43,10 @@ class RoleClaim:
 def compared_in_brackets(c: RoleClaim) -> str | None:
     """A number in brackets after a compared name is that name's: "surpassing X (70.1%)",
     "over YaRN (44.1)" (a signed number is a change: "over X on GSM8K (+4.2%)")."""
-    if not c.q.signed and bracketed_after_comparison(
-        c.ctx.text, c.q, c.sentence_start, c.ctx.metrics
+    if (
+        not c.q.signed
+        and bracketed_after_comparison(c.ctx.text, c.q, c.sentence_start, c.ctx.metrics)
+        and not _match_improvement_after(c.ctx.text[c.q.end : c.q.end + 60])
     ):
         return "baseline"
     return None
