@@ -114,9 +114,18 @@ def test_host_cues_fire_on_their_phrases_only() -> None:
         "BarTune can quantize ",
         "when fine-tuning ",
         ", and on ",
+        "With ",
+        "In addition, with ",
     ):
         assert cues._search_host_before(head), head
-    for head in ("Compared with ", "distilled from ", "trained with ", "action ", "Using "):
+    for head in (
+        "Compared with ",
+        "distilled from ",
+        "trained with ",
+        "action ",
+        "Using ",
+        "along with ",
+    ):
         assert not cues._search_host_before(head), head
     assert cues._match_host_after(" speedup on ")
     assert cues._match_host_after(" improvement for the ")

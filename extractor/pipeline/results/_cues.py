@@ -775,8 +775,8 @@ _match_score_close = regex.compile(r"\s*(?:[,;)]|\.(?!\d)|\Z|(?:and|vs\.?|versus
 # bits with ...". Searched in the text just before the model's name.
 _search_host_before_plain = regex.compile(
     r"(?:"
-    # "On M, ...", "With M, ...", "Using M, ..."
-    r"(?:\A|[.!?]\s+|[,;:]\s+(?:and\s+|while\s+|whereas\s+)?|\bwhen\s+)(?:on|with|using)"
+    # "On M, ...", "With M, ..." (not "Using M", often a tool: "Using M as a judge")
+    r"(?:\A|[.!?]\s+|[,;:]\s+(?:and\s+|while\s+|whereas\s+)?|\bwhen\s+)(?:on|with)"
     r"|\b(?:built|based|implemented|deployed|running|applied|plugged)\s+(?:up)?on"
     r"|\b(?:appl(?:y|ies|ied|ying)|adapt(?:s|ed|ing)?|extend(?:s|ed|ing)?|transferr?(?:s|ed|ing)?)"
     r"(?:\s+(?!(?:and|or|but|while|than)\b)[^\s,;.]+){0,4}?\s+to"
@@ -792,7 +792,6 @@ _search_host_before_plain = regex.compile(
 _HOST_BEFORE_STEMS = (
     "on",
     "with",
-    "using",
     "to",
     "of",
     "compress",
