@@ -170,6 +170,7 @@ def link_results(ctx: Context, doc: Doc | None = None) -> list[ResultMatch]:
     results = carry.elliptic_clause_metric(ctx, results)
     results = carry.parallel_clause_metric(ctx, results)
     results = carry.sole_metric_of_unit(ctx, results)
+    results = carry.bracketed_after_name_metric(ctx, results)
     results = carry.closing_benchmark(ctx, results)
     results = carry.cost_has_no_benchmark(results)
     return metric.with_modifiers(ctx, results)
