@@ -606,6 +606,36 @@ def sole_metric_of_unit(ctx: Context, results: list[ResultMatch]) -> list[Result
     return carried
 
 
+# The gap between the two ends of a change written without "from": " to ", " to just ",
+# " -> ", " \rightarrow ".
+_match_to_end_gap = regex.compile(
+    r"\s*(?:to|->|→|⟶|\\rightarrow)\s*(?:just\s+|only\s+|about\s+|around\s+|nearly\s+)?\Z",
+    regex.IGNORECASE,
+).match
+
+
+def to_end_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """The "to" end of a change right after its first end, in the same scale and with no
+    metric of its own, is in the first end's metric: "ROC-AUC 0.627 to 0.715", "Dice
+    0.470 -> 0.819", "reduces the error from 0.20 to just 0.02"."""
+    text = ctx.text
+    carried: list[ResultMatch] = []
+    for r in results:
+        before = carried[-1] if carried else None
+        if (
+            r.metric is None
+            and before is not None
+            and before.metric is not None
+            and before.sentence == r.sentence
+            and before.quantity.end < r.quantity.start
+            and _same_scale(before.quantity, r.quantity)
+            and _match_to_end_gap(text, before.quantity.end, r.quantity.start)
+        ):
+            r = _decided(replace(r, metric=before.metric), metric="to_end")
+        carried.append(r)
+    return carried
+
+
 # A bracket that opens right before a number, after a few words ending a name: "outperforming
 # MIL (0.49", "a GPT-4o judge (0.73", "while Prithvi leads on Sentinel-1 (0.57".
 _match_opens_bracket = regex.compile(r"\(\s*\Z").match
@@ -747,4 +777,5 @@ __all__ = [
     "cost_has_no_benchmark",
     "in_sentence",
     "sole_metric_of_unit",
+    "to_end_metric",
 ]

@@ -166,6 +166,7 @@ def link_results(ctx: Context, doc: Doc | None = None) -> list[ResultMatch]:
     results = carry.bracketed_after_result(ctx, results)
     results = carry.compared_in_brackets_benchmark(ctx, results)
     results = carry.partner_metric(ctx, results)
+    results = carry.to_end_metric(ctx, results)
     results = carry.coordinated_metric(ctx, results)
     results = carry.elliptic_clause_metric(ctx, results)
     results = carry.parallel_clause_metric(ctx, results)
