@@ -31,6 +31,9 @@ _QUALIFIERS = word_set("metric_qualifier")
 # is measured ("inference-time win rate", "zero-shot accuracy", "target mIoU").
 _SETTINGS = word_set("metric_setting")
 _SETTING_SUFFIXES = tuple(sorted(word_set("metric_setting_suffix")))
+# A count of weights and the words that say whose they are ("model parameters").
+_WEIGHT_COUNTS = word_set("metric_weight_count")
+_WEIGHT_OWNERS = word_set("metric_weight_owner")
 
 
 def _listed_id(name: str) -> str | None:
@@ -103,6 +106,7 @@ def metric_name(written: str) -> str:
             name = shorter
     name = _without_setting(name)
     name = _without_judgement(name)
+    name = _without_weight_owner(name)
     # Once a word is gone, the rest may be a name the steps above shorten too: "mean
     # F1-scores" -> "F1-scores" -> "F1". Each step only shortens, so this ends.
     return metric_name(name) if len(name) < len(written) else name
@@ -122,6 +126,22 @@ def _without_setting(name: str) -> str:
     """The name without leading setting words ("zero-shot top-1 accuracy" -> "top-1
     accuracy"), unless they are all there is or belong to a listed name."""
     return _without_leading(name, is_setting)
+
+
+def _without_weight_owner(name: str) -> str:
+    """A count of weights without the words that only say whose they are.
+
+    >>> [_without_weight_owner(n) for n in ("model parameters", "inference params")]
+    ['parameters', 'params']
+    >>> [_without_weight_owner(n) for n in ("trainable parameters", "model size")]
+    ['trainable parameters', 'model size']
+    """
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in _WEIGHT_COUNTS:
+        return name
+    if not all(w.lower() in _WEIGHT_OWNERS for w in words[:-1]):
+        return name
+    return words[-1]
 
 
 def _without_judgement(name: str) -> str:

@@ -919,11 +919,13 @@ _NAMED_BASELINE_HELD = must_hold(("baseline", *_EARLIER_BEST))
 _search_named_baseline = _gated_search(
     _search_named_baseline_plain, lambda lowered: _holds_any(lowered, _NAMED_BASELINE_HELD)
 )
-# An acronym right after a number, as its metric: "+2.4 gIoU on X", "(+ 5.1 PSDS)"; not a
-# plural ("8 GPUs", "3 LLMs").
+# An acronym right after a number, as its metric: "+2.4 gIoU on X", "(+ 5.1 PSDS)", "34.4%
+# CNR by ...", "90.1% PICP respectively"; not a plural ("8 GPUs", "3 LLMs"). It ends at
+# punctuation, the sentence's end, or a word that opens what follows the phrase.
 _match_acronym_after = regex.compile(
     r"\s(?P<what>(?=[\w@\-]*\p{Lu}[\w@\-]*\p{Lu})\p{L}[\w@\-]*(?<!\p{Lu}s))"
-    r"(?=\s*(?:[,;)]|\Z|\s(?:on|in|for|and|across|over|at)\b))"
+    r"(?=\s*(?:[,;)]|\Z|\.(?!\w)|\s(?:on|in|for|and|across|over|at|by|respectively|"
+    r"compared|than|vs|versus|as|while|with|when|under)\b))"
 ).match
 # Two values joined by an arrow: "(0.083 -> 0.238)", "0.41 → 0.57".
 _match_arrow_after = regex.compile(r"\s*(?:->|→|⟶|=>)\s*(?=[+\-]?\d)").match

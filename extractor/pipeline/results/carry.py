@@ -606,6 +606,88 @@ def sole_metric_of_unit(ctx: Context, results: list[ResultMatch]) -> list[Result
     return carried
 
 
+# The gap between the two ends of a change written without "from": " to ", " to just ",
+# " -> ", " \rightarrow ".
+_match_to_end_gap = regex.compile(
+    r"\s*(?:to|->|→|⟶|\\rightarrow)\s*(?:just\s+|only\s+|about\s+|around\s+|nearly\s+)?\Z",
+    regex.IGNORECASE,
+).match
+
+
+def to_end_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """The "to" end of a change right after its first end, in the same scale and with no
+    metric of its own, is in the first end's metric: "ROC-AUC 0.627 to 0.715", "Dice
+    0.470 -> 0.819", "reduces the error from 0.20 to just 0.02"."""
+    text = ctx.text
+    carried: list[ResultMatch] = []
+    for r in results:
+        before = carried[-1] if carried else None
+        if (
+            r.metric is None
+            and before is not None
+            and before.metric is not None
+            and before.sentence == r.sentence
+            and before.quantity.end < r.quantity.start
+            and _same_scale(before.quantity, r.quantity)
+            and _match_to_end_gap(text, before.quantity.end, r.quantity.start)
+        ):
+            r = _decided(replace(r, metric=before.metric), metric="to_end")
+        carried.append(r)
+    return carried
+
+
+# A bracket that opens right before a number, after a few words ending a name: "outperforming
+# MIL (0.49", "a GPT-4o judge (0.73", "while Prithvi leads on Sentinel-1 (0.57".
+_match_opens_bracket = regex.compile(r"\(\s*\Z").match
+_search_named_before_bracket = regex.compile(
+    r"(?:^|[\s,])(?=[\w.+-]*\p{L})(?=[\w.+-]*[\p{Lu}\d])[\w.+-]+(?:\s+[\p{Ll}][\w-]*){0,2}\s*\Z"
+).search
+
+
+def bracketed_after_name_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]:
+    """A number no strategy gave a metric, opening the brackets after a name ("outperforming
+    MIL (0.491 ± 0.042), Trans-MIL (0.39)", "above a GPT-4o judge (0.7284)", "while BarNet
+    leads on FooSet (0.57)"), is that name's value in the metric of the nearest earlier
+    result of its sentence and scale, when no other metric is named between them. A word
+    before the brackets that names no system ("coverage (92%)") is a metric of its own,
+    and a name stands in the last three words (one with a capital or a digit)."""
+    text = ctx.text
+    carried: list[ResultMatch] = []
+    for r in results:
+        q = r.quantity
+        opening = text.rfind("(", max(r.sentence[0], q.start - 4), q.start)
+        if (
+            r.metric is None
+            and r.strategy.metric is None
+            and opening > r.sentence[0]
+            and _match_opens_bracket(text, opening, q.start)
+            and _search_named_before_bracket(text, max(r.sentence[0], opening - 60), opening)
+            and not any(
+                m.end in (opening, opening - 1) for m in ctx.metrics.between(opening - 60, opening)
+            )
+        ):
+            donor = next(
+                (
+                    d
+                    for d in reversed(carried)
+                    if d.sentence == r.sentence and d.metric and _same_scale(d.quantity, q)
+                ),
+                None,
+            )
+            metric = donor.metric if donor is not None else None
+            if (
+                donor is not None
+                and metric is not None
+                and all(
+                    _metric_id(text[n.start : n.end]) == _metric_id(metric)
+                    for n in ctx.metrics.between(donor.quantity.end, opening)
+                )
+            ):
+                r = _decided(replace(r, metric=metric), metric="bracketed_after_name")
+        carried.append(r)
+    return carried
+
+
 _match_list_gap = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/)\Z").match
 
 
@@ -689,9 +771,11 @@ def cost_has_no_benchmark(results: list[ResultMatch]) -> list[ResultMatch]:
 
 
 __all__ = [
+    "bracketed_after_name_metric",
     "compared_number",
     "coordinated_metric",
     "cost_has_no_benchmark",
     "in_sentence",
     "sole_metric_of_unit",
+    "to_end_metric",
 ]
