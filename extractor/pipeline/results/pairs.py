@@ -271,8 +271,59 @@ def _listed_in_sentence_before(
         for n in ctx.index.between(lo, hi)
         if n.label == BENCHMARK and not is_training_set(text, n)
     ]
-    if len(names) != len(group) or len({text[n.start : n.end] for n in names}) != len(names):
+    spelled = list(dict.fromkeys(text[n.start : n.end] for n in names))
+    if (
+        len(names) == len(group) == len(spelled)
+        and all(_match_name_list_gap(text[a.end : b.start]) for a, b in pairwise(names))
+    ) or (len(spelled) == len(group) and _search_these_sets(text, *sentence)):
+        # "..., and 60.4% on A, and 33.6% on B. ... by 5.9 and 2.0 points on the two
+        # datasets, respectively": the sets in the order the sentence before names them
+        return BENCHMARK, list[str | None](spelled), "respectively_sentence_before"
+    items = _written_items(ctx, names, hi)
+    if items is None or len(items) != len(group):
         return None
-    if not all(_match_name_list_gap(text[a.end : b.start]) for a, b in pairwise(names)):
+    return BENCHMARK, items, "respectively_sentence_before"
+
+
+# A sentence that refers back to the sets named before: "on the two datasets", "on these
+# four benchmarks", "on both datasets".
+_search_these_sets = regex.compile(
+    r"\b(?:these|those|both|the\s+(?:two|three|four|five|six|above))\s+(?:[\w\-]+\s+)?"
+    r"(?:datasets|benchmarks|corpora)\b",
+    regex.IGNORECASE,
+).search
+# Where a sentence's written list of sets opens: "experiments on three datasets: the ",
+# "evaluated on ", "including ".
+_search_items_open = regex.compile(
+    r"(?:\bon|:|\bincluding|\bnamely)\s+(?:the\s+)?\Z", regex.IGNORECASE
+).search
+_match_items_close = regex.compile(r"[\s.!]*\Z").match
+
+
+def _written_items(ctx: Context, names: list[NameMatch], hi: int) -> list[str | None] | None:
+    """The items of the written list a sentence closes on, from its first benchmark: "on
+    three datasets: the A dataset, the B dataset, and a clinical dataset of ours." gives
+    A, B and no benchmark (at least two recognised, each inside one item)."""
+    text = ctx.text
+    if len(names) < 2 or not _search_items_open(text, max(0, names[0].start - 30), names[0].start):
         return None
-    return BENCHMARK, [text[n.start : n.end] for n in names], "respectively_sentence_before"
+    lo = names[0].start
+    end = hi
+    while end > lo and text[end - 1] in " .!\n":
+        end -= 1
+    spelled = _mask_brackets.sub(lambda m: "_" * len(m.group()), text[lo:end])
+    if ";" in spelled:
+        return None
+    paired: list[str | None] = []
+    at = 0
+    for part in _split_items(spelled):
+        at = spelled.index(part, at)
+        start, stop = lo + at, lo + at + len(part)
+        at += len(part)
+        held = [n for n in names if start <= n.start and n.end <= stop]
+        if len(held) > 1:
+            return None
+        paired.append(text[held[0].start : held[0].end] if held else None)
+    if sum(name is not None for name in paired) != len(names):
+        return None
+    return paired
