@@ -1021,6 +1021,75 @@ _SEPARATORS_AFTER = (",", " and ", " or ")
 _SEPARATORS_BEFORE = (", ", ",", " and ", " or ")
 
 
+_search_count_before = regex.compile(r"(?<![\w.,])\d+\s\Z").search
+# A name that acts (improves, achieves, outperforms ...) is a method there, not data.
+_match_acts_after = regex.compile(
+    r"\s+(?:\p{Ll}+ly\s+)?(?:improv|achiev|outperform|surpass|reach|yield|boost|increas|"
+    r"reduc|deliver|attain|obtain)\w*\b"
+).match
+
+
+def _repeated_benchmarks(
+    text: str, matches: list[NameMatch], abbreviations: Sequence[Abbreviation] = ()
+) -> list[NameMatch]:
+    """Later spellings of a benchmark found once are mentions of it too: "on the BUSI,
+    BRISC and FLARE22 datasets ... Dice of 0.89 (BUSI) and 0.88 (BRISC)" (names of three
+    characters or more with a capital or a digit past the first, spelled exactly so, on
+    their own; one scan per name found, never per number). Not an acronym the text spells
+    out as something else than a benchmark: "Speech Emotion Recognition (SER)" is a task.
+
+    A name counted as a kind ("13 NER benchmarks") is not repeated, nor is a mention that
+    acts ("ReBot improves Octo": a method there).
+
+    >>> found = [NameMatch(4, 8, BENCHMARK, "busi", "pattern")]
+    >>> [(m.start, m.end) for m in _repeated_benchmarks("The BUSI set; BUSI, xBUSI", found)]
+    [(14, 18)]
+    >>> ner = [NameMatch(10, 13, BENCHMARK, "ner", "pattern")]
+    >>> _repeated_benchmarks("Across 13 NER benchmarks; NER again.", ner)
+    []
+    >>> text = "We build ReBot, a set. ReBot improves Octo; ReBot."
+    >>> rebot = [NameMatch(9, 14, BENCHMARK, "rebot", "pattern")]
+    >>> [m.start for m in _repeated_benchmarks(text, rebot)]
+    [44]
+    >>> sub = Abbreviation(0, 26, 28, 31, "Speech Emotion Recognition", "SER")
+    >>> text = "Speech Emotion Recognition (SER) data; SER."
+    >>> _repeated_benchmarks(text, [NameMatch(28, 31, BENCHMARK, "ser", "pattern")], [sub])
+    []
+    """
+    benchmark_spans = {(m.start, m.end) for m in matches if m.label == BENCHMARK}
+    spelled_out = {
+        a.short for a in abbreviations if (a.long_start, a.long_end) not in benchmark_spans
+    }
+    seen: dict[str, NameMatch] = {}
+    kinds = set()  # "across 13 NER benchmarks": a kind of data, not one set
+    for m in matches:
+        if m.label == BENCHMARK:
+            spelled = text[m.start : m.end]
+            if _match_plural_data_noun(text, m.end) and (
+                _search_count_before(text, max(0, m.start - 12), m.start)
+                or _search_quantity_word(text, max(0, m.start - 40), m.start)
+            ):
+                kinds.add(spelled)
+            elif (
+                len(spelled) >= 3
+                and any(ch.isupper() or ch.isdigit() for ch in spelled[1:])
+                and spelled not in spelled_out
+            ):
+                seen.setdefault(spelled, m)
+    for spelled in kinds:
+        seen.pop(spelled, None)
+    if not seen:
+        return []
+    taken = Intervals((m.start, m.end) for m in matches)
+    extra = []
+    for spelled, m in seen.items():
+        for start, end in whole_word_spans(text, spelled):
+            if not taken.overlaps(start, end) and not _match_acts_after(text, end):
+                extra.append(NameMatch(start, end, BENCHMARK, m.key, m.source))
+                taken.add(start, end)
+    return extra
+
+
 class NameFinder:
     """spaCy component: find names of models, benchmarks and metrics.
 
@@ -1118,6 +1187,9 @@ class NameFinder:
             ]
         extra = self._acronym_mentions(doc, resolved)
         extra += self._spelled_out_names(doc, resolved)
+        extra += _repeated_benchmarks(
+            text, resolved + extra, payload(doc, "paper_abbreviations") or []
+        )
         merged = _merge_metric_compounds(text, sorted(resolved + extra, key=lambda m: m.start))
         if "." in text:  # a name ending in a digit may carry a footnote mark (plain test)
             merged = [

@@ -445,6 +445,23 @@ _search_unnamed_data = regex.compile(
     r"(?:datasets?|benchmarks?|corpora|data)\b",
     regex.IGNORECASE,
 ).search
+# Data of the paper's own, not a benchmark: "on proprietary datasets", "in real-world
+# evaluations", "on our in-house test data" (not "on the private test set" of a
+# leaderboard).
+_search_own_data = regex.compile(
+    r"\b(?:on|in|across|over|from)\s+(?:(?:the|our|its|their)\s+)?"
+    r"(?:proprietary|in-house|internal|real-world)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:datasets?|data|evaluations?|experiments?|deployments?|tasks?)\b",
+    regex.IGNORECASE,
+).search
+# A set named with its data noun: "on the 3D-IRCADb-01 dataset", "of the MIRAGE
+# question-answering benchmark" (a name with a capital or digit; the caller checks that the
+# name finder did not find it).
+_finditer_named_data = regex.compile(
+    r"\b(?:on|of|in|from)\s+the\s+(?P<name>(?-i:[\w\-]*[\p{Lu}\d][\w\-]*))\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:dataset|benchmark|corpus|database|challenge)\b",
+    regex.IGNORECASE,
+).finditer
 # A clause opening on a named setting: "On CMRxRecon2024, X outperforms ...; on fastMRI
 # brain, ..." (a name with a digit or a capital after its first letter, not "On Average,").
 _opening_setting = regex.compile(

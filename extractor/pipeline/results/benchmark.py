@@ -12,7 +12,7 @@ from itertools import pairwise
 
 import regex
 
-from extractor.components.names import BENCHMARK
+from extractor.components.names import BENCHMARK, NameMatch
 from extractor.pipeline.results._cues import (
     _match_benchmark_preposition,
     _match_bracket_close_after_name,
@@ -291,14 +291,34 @@ def sole_benchmark(c: Claim) -> str | None:
     return None
 
 
+# A benchmark numbers are reported on: "on X", "in the X", "under the standard X".
+_search_scored_on = regex.compile(
+    r"\b(?:on|in|under|across)\s+(?:the\s+)?(?:[\w\-]+\s+)?\Z", regex.IGNORECASE
+).search
+
+
+def _scored_on(c: Claim, n: NameMatch) -> bool:
+    """Whether a number claims the benchmark ("24.1% FLEURS") or it is named as where
+    numbers are reported ("on B3DB", "under the standard LIBERO evaluation")."""
+    text, lo = c.text, max(0, n.start - 40)
+    return bool(_search_claimed(text, lo, n.start) or _search_scored_on(text, lo, n.start))
+
+
 def paper_benchmark(c: Claim) -> str | None:
     """A benchmark paper's numbers are on its own benchmark unless another is named (or the
-    sentence names the data it trains on: "fine-tuning M with X leads to")."""
+    sentence names the data it trains on: "fine-tuning M with X leads to"); not in a
+    sentence that names another benchmark its numbers may be on: "the lowest WER (24.1%
+    FLEURS, 27.4% CV24), followed by M (32.8%, 39.5%)"."""
     ctx, text, (start, end) = c.ctx, c.text, c.sentence
+    own = ctx.method_name
     if (
         ctx.method_is_benchmark
-        and ctx.method_name
-        and not any(n.label == BENCHMARK and is_training_set(text, n) for n in c.in_sentence)
+        and own
+        and not any(
+            n.label == BENCHMARK
+            and (is_training_set(text, n) or (text[n.start : n.end] != own and _scored_on(c, n)))
+            for n in ctx.index.between(start, end)
+        )
         and not any(
             _search_trained_on(text, max(0, s - 50), s)
             for s, _ in ctx.method_mentions_in(start, end)

@@ -20,6 +20,7 @@ from extractor.components.names import BENCHMARK, METRIC, MODEL, NameMatch
 from extractor.components.quantities import Quantity
 from extractor.lexicon.cues import finditer_from_starts
 from extractor.pipeline.results._cues import (
+    _finditer_named_data,
     _finditer_opening_setting,
     _joins_after,
     _match_benchmark_parts_preposition,
@@ -42,6 +43,7 @@ from extractor.pipeline.results._cues import (
     _search_long_form_before,
     _search_name_colon,
     _search_other_setting,
+    _search_own_data,
     _search_respectively,
     _search_setting,
     _search_study_data_before,
@@ -348,7 +350,8 @@ class Context:
 
     def sentence_says(self, what: str, sentence: tuple[int, int]) -> bool:
         """Per-sentence facts, each searched once: "human_study", "other_setting",
-        "respectively", "unnamed_data" (sets its numbers on data it does not name), "benchmark"
+        "respectively", "unnamed_data" (sets its numbers on data it does not name, or names with
+        a data noun a set the name finder did not find), "benchmark"
         (names one), "setting" (opens on one)."""
         key = (what, sentence)
         found = self._per_sentence.get(key)
@@ -365,7 +368,12 @@ class Context:
         if what == "respectively":
             return bool(_search_respectively(self.text, lo, hi))
         if what == "unnamed_data":
-            return bool(_search_unnamed_data(self.text, lo, hi))
+            return bool(
+                _search_unnamed_data(self.text, lo, hi) or _search_own_data(self.text, lo, hi)
+            ) or any(
+                not any(n.label == BENCHMARK for n in self.index.between(*m.span("name")))
+                for m in _finditer_named_data(self.text, lo, hi)
+            )
         names = self.index.between(lo, hi)
         if what == "benchmark":
             return any(n.label == BENCHMARK for n in names)
