@@ -6,7 +6,7 @@ every number of the list, over what the strategies found; the record names the p
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -205,7 +205,20 @@ def _metrics_after_have_numbers(ctx: Context, group: list[Quantity], hi: int) ->
     sensitivity's); "success rates of 97.4% and 70.0%, respectively, while reducing
     training costs by 2.5-fold"."""
     after = [n for n in ctx.index.between(group[-1].end, hi) if n.label == METRIC]
-    return bool(after) and ctx.number_between(group[-1].end, after[-1].start)
+    if not after or not ctx.number_between(group[-1].end, after[-1].start):
+        return False
+    # "by +7.4%, +5.5% and +7.8% over X and by +8.8%, +10.7% and +9.8% over Y for A, B and
+    # C, respectively": the numbers between are a parallel list as long as this one, and
+    # both lists are the metrics'.
+    i = bisect_right(ctx.number_starts, group[-1].end)
+    j = bisect_left(ctx.number_starts, after[0].start)
+    between = j - i
+    parallel = (
+        between == len(group)
+        and len({ctx.text[n.start : n.end] for n in after}) == len(group)
+        and not ctx.metrics.between(group[-1].end, after[0].start)
+    )
+    return not parallel
 
 
 def _items_listed_after(
