@@ -7,6 +7,7 @@ accuracy too. Each pass fills only what a number lacks and names itself as the s
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 
 import regex
@@ -515,6 +516,22 @@ def elliptic_clause_metric(ctx: Context, results: list[ResultMatch]) -> list[Res
     metric of the result before it, in the same unit: "On COCO, FooNet improves mAP by 2.1
     points; on LVIS, by 3.4 points"."""
     text = ctx.text
+
+    def joins(before: ResultMatch, r: ResultMatch) -> bool:
+        return before.quantity.unit == r.quantity.unit and bool(
+            _match_elliptic_clause(text, before.quantity.end, r.quantity.start)
+        )
+
+    return _metric_of_previous(results, joins, "elliptic_clause")
+
+
+def _metric_of_previous(
+    results: list[ResultMatch],
+    joins: Callable[[ResultMatch, ResultMatch], bool],
+    strategy: str,
+) -> list[ResultMatch]:
+    """Each number with no metric takes the metric of the result right before it, in its
+    sentence, when ``joins(before, number)`` says what stands between them joins them."""
     carried: list[ResultMatch] = []
     for r in results:
         before = carried[-1] if carried else None
@@ -523,11 +540,10 @@ def elliptic_clause_metric(ctx: Context, results: list[ResultMatch]) -> list[Res
             and before is not None
             and before.metric is not None
             and before.sentence == r.sentence
-            and before.quantity.unit == r.quantity.unit
             and before.quantity.end < r.quantity.start
-            and _match_elliptic_clause(text, before.quantity.end, r.quantity.start)
+            and joins(before, r)
         ):
-            r = _decided(replace(r, metric=before.metric), metric="elliptic_clause")
+            r = _decided(replace(r, metric=before.metric), metric=strategy)
         carried.append(r)
     return carried
 
@@ -625,21 +641,13 @@ def to_end_metric(ctx: Context, results: list[ResultMatch]) -> list[ResultMatch]
     metric of its own, is in the first end's metric: "ROC-AUC 0.627 to 0.715", "Dice
     0.470 -> 0.819", "reduces the error from 0.20 to just 0.02"."""
     text = ctx.text
-    carried: list[ResultMatch] = []
-    for r in results:
-        before = carried[-1] if carried else None
-        if (
-            r.metric is None
-            and before is not None
-            and before.metric is not None
-            and before.sentence == r.sentence
-            and before.quantity.end < r.quantity.start
-            and _same_scale(before.quantity, r.quantity)
-            and _match_to_end_gap(text, before.quantity.end, r.quantity.start)
-        ):
-            r = _decided(replace(r, metric=before.metric), metric="to_end")
-        carried.append(r)
-    return carried
+
+    def joins(before: ResultMatch, r: ResultMatch) -> bool:
+        return _same_scale(before.quantity, r.quantity) and bool(
+            _match_to_end_gap(text, before.quantity.end, r.quantity.start)
+        )
+
+    return _metric_of_previous(results, joins, "to_end")
 
 
 # A bracket that opens right before a number, after a few words ending a name: "outperforming
