@@ -31,6 +31,7 @@ import random
 import re
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,7 @@ FOLDS = 5
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.30 + 0.05 * i, 2) for i in range(14))  # 0.30 .. 0.95
 TYPED = (nt.BENCHMARK, nt.MODEL)
+MIN_COUNT = 3  # features seen in fewer training names are left out
 
 
 @dataclass
@@ -119,8 +121,10 @@ def fit(train: Sequence[Example], c: float) -> dict[str, dict[str, float]]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    seen = Counter(k for e in train for k in e.features)
+    rows = [{k: v for k, v in e.features.items() if seen[k] >= MIN_COUNT} for e in train]
     vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([e.features for e in train])
+    x = vectorizer.fit_transform(rows)
     y = [e.label for e in train]
     lr = LogisticRegression(C=c, max_iter=5000, fit_intercept=False)
     lr.fit(x, y)
@@ -128,7 +132,7 @@ def fit(train: Sequence[Example], c: float) -> dict[str, dict[str, float]]:
     weights: dict[str, dict[str, float]] = {}
     for label, row in zip(lr.classes_, lr.coef_, strict=True):
         weights[str(label)] = {
-            str(n): round(float(w), 5) for n, w in zip(names, row, strict=True) if abs(w) > 1e-5
+            str(n): round(float(w), 4) for n, w in zip(names, row, strict=True) if abs(w) >= 1e-3
         }
     return weights
 
@@ -228,7 +232,7 @@ def weights_document(weights: dict[str, dict[str, float]], cv: dict[str, Any]) -
         "cv": {k: v for k, v in cv["table"].items()},
         "labels": weights,
     }
-    return json.dumps(document, indent=1, sort_keys=True) + "\n"
+    return json.dumps(document, sort_keys=True).replace('}, "', '},\n "') + "\n"
 
 
 def oof_records(
