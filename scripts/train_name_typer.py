@@ -56,6 +56,7 @@ C_GRID = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.30 + 0.05 * i, 2) for i in range(14))  # 0.30 .. 0.95
 TYPED = (nt.BENCHMARK, nt.MODEL)
 MIN_COUNT = 3  # features seen in fewer training names are left out
+NEVER_PAPERS = 3
 
 
 @dataclass
@@ -116,6 +117,19 @@ def _folds(papers: Sequence[str]) -> list[set[str]]:
     return [set(ids[i::FOLDS]) for i in range(FOLDS)]
 
 
+def never_typed(train: Sequence[Example]) -> list[str]:
+    """The names (group keys) that are NONE in at least ``NEVER_PAPERS`` training papers
+    and never a benchmark or model: generic terms ("LLMs", "3D") skipped at run time."""
+    papers: dict[str, set[str]] = {}
+    typed: set[str] = set()
+    for e in train:
+        key = nt._group_key(e.name)
+        papers.setdefault(key, set()).add(e.paper)
+        if e.label != nt.NONE:
+            typed.add(key)
+    return sorted(k for k, p in papers.items() if len(p) >= NEVER_PAPERS and k not in typed)
+
+
 def fit(train: Sequence[Example], c: float) -> dict[str, dict[str, float]]:
     """Multinomial L2 logistic regression; the ``bias`` feature is the intercept."""
     from sklearn.feature_extraction import DictVectorizer
@@ -137,9 +151,17 @@ def fit(train: Sequence[Example], c: float) -> dict[str, dict[str, float]]:
     return weights
 
 
-def _probabilities(examples_: Sequence[Example], weights: nt.Weights) -> list[dict[str, float]]:
+def _probabilities(
+    examples_: Sequence[Example], weights: nt.Weights, never: Sequence[str] = ()
+) -> list[dict[str, float]]:
+    """Each example's probabilities; a ``never`` name's are NONE's (as at run time)."""
     typer = nt.Typer(weights, {})
-    return [typer.probabilities(e.features) for e in examples_]
+    skipped = set(never)
+    none = {nt.BENCHMARK: 0.0, nt.MODEL: 0.0, nt.NONE: 1.0}
+    return [
+        none if nt._group_key(e.name) in skipped else typer.probabilities(e.features)
+        for e in examples_
+    ]
 
 
 def _label(p: dict[str, float], thresholds: dict[str, float]) -> str:
@@ -185,9 +207,10 @@ def out_of_fold(
 ) -> list[tuple[Example, dict[str, float]]]:
     scored: list[tuple[Example, dict[str, float]]] = []
     for fold in folds:
-        weights = fit([e for e in examples_ if e.paper not in fold], c)
+        train = [e for e in examples_ if e.paper not in fold]
+        weights = fit(train, c)
         held = [e for e in examples_ if e.paper in fold]
-        scored += zip(held, _probabilities(held, weights), strict=True)
+        scored += zip(held, _probabilities(held, weights, never_typed(train)), strict=True)
     return scored
 
 
@@ -222,7 +245,9 @@ def cross_validate(
     }
 
 
-def weights_document(weights: dict[str, dict[str, float]], cv: dict[str, Any]) -> str:
+def weights_document(
+    weights: dict[str, dict[str, float]], cv: dict[str, Any], never: Sequence[str] = ()
+) -> str:
     document = {
         "about": "Name-typer weights (issue 14), written by scripts/train_name_typer.py"
         f" --write-weights: multinomial logistic regression on the tuned split of"
@@ -231,6 +256,7 @@ def weights_document(weights: dict[str, dict[str, float]], cv: dict[str, Any]) -
         "thresholds": cv["thresholds"],
         "cv": {k: v for k, v in cv["table"].items()},
         "labels": weights,
+        "never": sorted(never),
     }
     return json.dumps(document, sort_keys=True).replace('}, "', '},\n "') + "\n"
 
@@ -248,9 +274,10 @@ def oof_records(
                 os.environ[nt.ENV] = nt.OFF
                 papers = [g for g in gold if g.split != "tuned"]
             else:
-                weights = fit([e for e in tuned if e.paper not in fold], cv["c"])
+                train = [e for e in tuned if e.paper not in fold]
+                weights = fit(train, cv["c"])
                 path = Path(tmp) / f"fold{i}.json"
-                path.write_text(weights_document(weights, cv))
+                path.write_text(weights_document(weights, cv, never_typed(train)))
                 os.environ[nt.ENV] = str(path)
                 papers = [g for g in gold if g.id in fold]
             nlp = build_pipeline(doc_spans=False)
@@ -273,6 +300,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--oof-records", type=Path, help="records with out-of-fold weights")
     parser.add_argument("--errors", type=int, default=0, help="print N tuned OOF errors")
     parser.add_argument("--exclude", help="regex: gold files (names) never to read")
+    parser.add_argument(
+        "--types", default="BENCHMARK,MODEL", help="the labels the typer may give (others: never)"
+    )
     args = parser.parse_args(argv)
     gold = ev.load_gold(gold_files(args.gold, args.exclude))
     every = examples(gold)
@@ -280,6 +310,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     share = {k: sum(e.label == k for e in tuned) for k in nt.LABELS}
     print(f"tuned candidates: {len(tuned)} in {len({e.paper for e in tuned})} papers; {share}")
     cv = cross_validate(tuned, [g.id for g in gold if g.split == "tuned"], args.precision)
+    allowed = {t.strip().upper() for t in args.types.split(",")}
+    cv["thresholds"] = {k: t if k in allowed else 1.1 for k, t in cv["thresholds"].items()}
     print(f"CV tuned: C={cv['c']} thresholds {cv['thresholds']}")
     for name in ("table", "nested_table"):
         for label, (typed, right, total) in cv[name].items():
@@ -302,13 +334,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     weights = fit(tuned, cv["c"])
     if args.heldout:
         held = [e for e in every if e.split == "heldout"]
-        scored = list(zip(held, _probabilities(held, weights), strict=True))
+        scored = list(zip(held, _probabilities(held, weights, never_typed(tuned)), strict=True))
         for label, (typed, right, total) in counts(scored, cv["thresholds"]).items():
             p = right / typed if typed else 0.0
             print(f"  HELDOUT {label:<9} typed {typed} right {right} P {p:.3f}"
                   f" R {right / max(total, 1):.3f}")
     if args.write_weights:
-        args.write_weights.write_text(weights_document(weights, cv))
+        args.write_weights.write_text(weights_document(weights, cv, never_typed(tuned)))
     if args.oof_records:
         oof_records(gold, tuned, cv, args.oof_records)
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -44,18 +46,10 @@ _AFTER = word_set("name_typer_after")
 _DATA_NOUNS = word_set("name_typer_data_nouns")
 _MODEL_NOUNS = word_set("name_typer_model_nouns")
 
-# A whole token holding a capital letter: "CQ500", "Elliptic++", "POG_dense", "Prithvi-EO-2.0".
-# The atomic group keeps a token from being cut short to fit the look-ahead.
-_finditer_token = regex.compile(
-    r"""
-    (?<![\p{L}\p{N}_\-+./])              # starts a token
-    (?=[\p{L}\p{N}_\-.]*\p{Lu})          # holds a capital letter
-    (?>[\p{L}\p{N}](?:[\p{L}\p{N}_.\-]*[\p{L}\p{N}])?)
-    (?:\+\+|\+)?
-    (?![\p{L}\p{N}_])
-    """,
-    regex.VERBOSE,
-).finditer
+# Runs of words holding a capital letter (stdlib ``re``: the look-behind lets it try only
+# the starts of words, about a third of the ``regex`` module's time on these texts); each
+# word is trimmed of marks and checked in :func:`candidates`.
+_finditer_run = re.compile(r"(?<![\w.\-+/])[\w.\-+]*[A-Z][\w.\-+]*(?: [\w.\-+]*[A-Z][\w.\-+]*)*").finditer
 
 # The words and marks of a context window.
 _findall_words = regex.compile(r"[\p{L}\p{N}]+(?:[\-.'][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]").findall
@@ -82,20 +76,12 @@ class Candidate:
     sentence_initial: bool
 
 
-def _is_name_shaped(token: str) -> bool:
-    """Whether a token holding a capital letter looks like a name on its own.
-
-    >>> [_is_name_shaped(t) for t in ("CQ500", "Tecnick", "A", "Elliptic++", "x-Y")]
-    [True, True, False, True, True]
-    """
-    return len(token) > 1
-
-
 def candidates(
     text: str, taken: Sequence[tuple[int, int]], known: Iterable[str] = ()
 ) -> list[Candidate]:
-    """Runs of up to ``MAX_WORDS`` name-shaped tokens split by single spaces, outside the
-    ``taken`` spans (the names found), whose text is not a ``known`` spelling.
+    """Runs of up to ``MAX_WORDS`` name-shaped words (two characters or more, a capital
+    letter, marks trimmed) split by single spaces, outside the ``taken`` spans (the names
+    found), whose text is not a ``known`` spelling.
 
     A run's first word, when it starts a sentence and is a plain capitalised word
     ("Experiments on ..."), is left out of the run.
@@ -104,43 +90,55 @@ def candidates(
     ['Kodak', 'Tecnick', 'Weco-Kaggle Lite']
     """
     spans = sorted(taken)
-    out: list[Candidate] = []
-    run: list[tuple[int, int]] = []
+    ends = [e for _, e in spans]
     known_set = set(known)
-    index = 0
-
-    def close() -> None:
-        if not run:
-            return
-        start, end = run[0][0], run[-1][1]
-        first = text[start : run[0][1]]
-        initial = start == 0 or _search_sentence_end(text, max(0, start - 3), start) is not None
-        if initial and first.isalpha() and first[1:].islower():
-            if len(run) == 1:
-                run.clear()
-                return
-            start = run[1][0]
-            initial = False
-        name = text[start:end]
-        if name not in known_set:
-            out.append(Candidate(start, end, name, initial))
-        run.clear()
-
-    for found in _finditer_token(text):
-        start, end = found.span()
-        while index < len(spans) and spans[index][1] <= start:
-            index += 1
-        if index < len(spans) and spans[index][0] < end:  # overlaps a found name
-            close()
-            continue
-        if not _is_name_shaped(found.group()):
-            close()
-            continue
-        if run and (text[run[-1][1] : start] != " " or len(run) == MAX_WORDS):
-            close()
-        run.append((start, end))
-    close()
+    out: list[Candidate] = []
+    for found in _finditer_run(text):
+        offset = found.start()
+        run: list[tuple[int, int]] = []
+        for word in found.group().split(" "):
+            lead = len(word) - len(word.lstrip("._-+"))
+            core = word[lead:].rstrip(".-_")
+            start = offset + lead
+            end = start + len(core)
+            offset += len(word) + 1
+            if lead or len(run) == MAX_WORDS:
+                _close(text, run, known_set, out)
+            index = bisect_right(ends, start)
+            if (
+                len(core) < 2
+                or core == core.lower()
+                or (index < len(spans) and spans[index][0] < end)  # overlaps a found name
+            ):
+                _close(text, run, known_set, out)
+                continue
+            run.append((start, end))
+            if end < offset - 1:  # marks after the word ("CLIC."): the run ends with it
+                _close(text, run, known_set, out)
+        _close(text, run, known_set, out)
     return out
+
+
+def _close(
+    text: str, run: list[tuple[int, int]], known: set[str], out: list[Candidate]
+) -> None:
+    """Add the run of word spans ``run`` to ``out`` as one candidate; empty ``run``."""
+    if not run:
+        return
+    start, end = run[0][0], run[-1][1]
+    run.clear()
+    initial = start == 0 or _search_sentence_end(text, max(0, start - 3), start) is not None
+    if initial:
+        space = text.find(" ", start, end)
+        first = text[start:space] if space > 0 else text[start:end]
+        if first.isalpha() and first[1:].islower():
+            if space < 0:
+                return
+            start = space + 1
+            initial = False
+    name = text[start:end]
+    if name not in known:
+        out.append(Candidate(start, end, name, initial))
 
 
 def _words_before(text: str, start: int, width: int = 60) -> list[str]:
@@ -152,8 +150,16 @@ def _words_after(text: str, end: int, width: int = 40) -> list[str]:
 
 
 def _cue(word: str, vocabulary: frozenset[str]) -> str:
+    """The word as a feature: itself (lower case, without a sentence's full stop) when
+    ``vocabulary`` lists it, else "other"."""
     lowered = word.lower()
+    if lowered not in vocabulary:
+        lowered = lowered.rstrip(".")
     return lowered if lowered in vocabulary else "other"
+
+
+def _bare(words: Iterable[str]) -> set[str]:
+    return {w.lower().rstrip(".") for w in words}
 
 
 def features(
@@ -178,13 +184,13 @@ def features(
     start, end = candidate.start, candidate.end
     words = name.split(" ")
     last = words[-1]
-    letters = [c for c in name if c.isalpha()]
+    letters = "".join(filter(str.isalpha, name))
     f: dict[str, float] = {"bias": 1.0, f"words:{min(len(words), 3)}": 1.0}
-    if letters and all(c.isupper() for c in letters) and len(letters) > 1:
+    if len(letters) > 1 and letters.isupper():
         f["allcaps"] = 1.0
     if _search_camel(name):
         f["camel"] = 1.0
-    if any(c.isdigit() for c in name):
+    if _search_digit(name):
         f["digit"] = 1.0
         if name[-1].isdigit():
             f["ends_digit"] = 1.0
@@ -205,7 +211,7 @@ def features(
         f["title_words"] = 1.0
     size = len(letters)
     f[f"letters:{'1-3' if size <= 3 else '4-6' if size <= 6 else '7+'}"] = 1.0
-    tail = "".join(c for c in last.lower() if c.isalpha())[-3:]
+    tail = "".join(filter(str.isalpha, last.lower()))[-3:]
     if tail:
         f[f"suf3:{tail}"] = 1.0
     f[f"shape:{_shape(name)}"] = 1.0
@@ -231,9 +237,10 @@ def features(
     if before:
         f[f"prev:{prev}"] = 1.0
         if len(before) > 1:
-            f[f"prev2:{_cue(before[-2], _BEFORE)}"] = 1.0
-            f[f"prevs:{_cue(before[-2], _BEFORE)}_{prev}"] = 1.0
-        lowered = {w.lower() for w in before[-6:]}
+            prev2 = _cue(before[-2], _BEFORE)
+            f[f"prev2:{prev2}"] = 1.0
+            f[f"prevs:{prev2}_{prev}"] = 1.0
+        lowered = _bare(before[-6:])
         if lowered & _DATA_NOUNS:
             f["data_noun_before"] = 1.0
         if lowered & _MODEL_NOUNS:
@@ -244,7 +251,7 @@ def features(
         f[f"next:{_cue(after[0], _AFTER)}"] = 1.0
         if len(after) > 1:
             f[f"next2:{_cue(after[1], _AFTER)}"] = 1.0
-        lowered = {w.lower() for w in after[:3]}
+        lowered = _bare(after[:3])
         if lowered & _DATA_NOUNS:
             f["data_noun_after"] = 1.0
         if lowered & _MODEL_NOUNS:
@@ -283,13 +290,28 @@ def _shape(name: str) -> str:
 Weights = Mapping[str, Mapping[str, float]]
 
 
-@dataclass(frozen=True)
 class Typer:
     """The classifier: per label, sparse weights; per typed label, the lowest probability
-    at which a candidate is given that label."""
+    at which a candidate is given that label; and the names (keys: case, hyphens, spaces
+    and underscores ignored) that are never typed, the generic terms the training papers
+    write often and never as a benchmark or model ("LLMs", "3D")."""
 
-    weights: Weights
-    thresholds: Mapping[str, float]
+    __slots__ = ("weights", "thresholds", "never", "_table")
+
+    def __init__(
+        self,
+        weights: Weights,
+        thresholds: Mapping[str, float],
+        never: Iterable[str] = (),
+    ) -> None:
+        self.weights = weights
+        self.thresholds = thresholds
+        self.never = frozenset(never)
+        # Per feature, its weights for the three labels: one look-up per feature.
+        names = {f for label in LABELS for f in weights.get(label, {})}
+        self._table = {
+            f: tuple(weights.get(label, {}).get(f, 0.0) for label in LABELS) for f in names
+        }
 
     def probabilities(self, feats: Mapping[str, float]) -> dict[str, float]:
         """The softmax of each label's dot product with ``feats``.
@@ -298,20 +320,24 @@ class Typer:
         >>> round(t.probabilities({"bias": 1.0})["BENCHMARK"], 3)
         0.576
         """
-        scores = {}
-        for label in LABELS:
-            w = self.weights.get(label, {})
-            scores[label] = sum(w.get(k, 0.0) * v for k, v in feats.items())
-        top = max(scores.values())
-        exp = {k: math.exp(v - top) for k, v in scores.items()}
-        total = sum(exp.values())
-        return {k: v / total for k, v in exp.items()}
+        b = m = n = 0.0
+        table = self._table
+        for k, v in feats.items():
+            w = table.get(k)
+            if w is not None:
+                b += w[0] * v
+                m += w[1] * v
+                n += w[2] * v
+        top = max(b, m, n)
+        eb, em, en = math.exp(b - top), math.exp(m - top), math.exp(n - top)
+        total = eb + em + en
+        return {BENCHMARK: eb / total, MODEL: em / total, NONE: en / total}
 
     def label(self, feats: Mapping[str, float]) -> str:
         """BENCHMARK or MODEL when the more probable of the two is at least its threshold
         and more probable than NONE; NONE otherwise."""
         p = self.probabilities(feats)
-        best = max((BENCHMARK, MODEL), key=lambda k: p[k])
+        best = BENCHMARK if p[BENCHMARK] >= p[MODEL] else MODEL
         if p[best] >= p[NONE] and p[best] >= self.thresholds.get(best, 1.1):
             return best
         return NONE
@@ -319,10 +345,10 @@ class Typer:
 
 def typer_from_document(document: Mapping[str, Any]) -> Typer:
     """A :class:`Typer` from a weights document (``{"labels": {label: {feature: w}},
-    "thresholds": {label: p}}``, as the training script writes it)."""
+    "thresholds": {label: p}, "never": [key]}``, as the training script writes it)."""
     weights = {k: {f: float(w) for f, w in v.items()} for k, v in document["labels"].items()}
     thresholds = {k: float(v) for k, v in document["thresholds"].items()}
-    return Typer(weights, thresholds)
+    return Typer(weights, thresholds, document.get("never", ()))
 
 
 @cache
@@ -358,9 +384,10 @@ def candidate_features(
     shorts: Mapping[str, str],
     known: Iterable[str] = (),
     title: str | None = None,
+    never: frozenset[str] = frozenset(),
 ) -> list[tuple[Candidate, dict[str, float]]]:
-    """Each candidate of ``text`` with its features; ``found`` the names found, as
-    ``(start, end, label)``."""
+    """Each candidate of ``text`` with its features, but those whose name is ``never``
+    typed; ``found`` the names found, as ``(start, end, label)``."""
     cands = candidates(text, [(s, e) for s, e, _ in found], known)
     if not cands:
         return []
@@ -369,6 +396,8 @@ def candidate_features(
     for c in cands:
         by_end.setdefault(c.end, "CANDIDATE")
         by_start.setdefault(c.start, "CANDIDATE")
+    if never:
+        cands = [c for c in cands if _group_key(c.text) not in never]
     return [(c, features(text, c, by_end, by_start, shorts, title)) for c in cands]
 
 
@@ -415,7 +444,8 @@ def type_names(
     """The mentions of the candidate names the typer labels BENCHMARK or MODEL, as
     ``(start, end, label)`` in text order."""
     typed = []
-    for mentions, feats in grouped(candidate_features(text, found, shorts, known, title)):
+    pairs = candidate_features(text, found, shorts, known, title, typer.never)
+    for mentions, feats in grouped(pairs):
         label = typer.label(feats)
         if label != NONE:
             typed += [(c.start, c.end, label) for c in mentions]
