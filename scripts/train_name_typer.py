@@ -227,7 +227,7 @@ def cross_validate(
         by_c[c] = (sum(row[1] for row in table.values()), thresholds, table, scored)
         print(f"  C={c}: thresholds {thresholds} [typed, right, gold] {table}", flush=True)
     best = max(by_c, key=lambda c: (by_c[c][0], -c))
-    right, thresholds, table, scored = by_c[best]
+    _, thresholds, table, scored = by_c[best]
     # Nested: thresholds chosen on the other folds' out-of-fold scores only.
     nested = {k: [0, 0, 0] for k in TYPED}
     for fold in folds:
@@ -316,8 +316,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     for name in ("table", "nested_table"):
         for label, (typed, right, total) in cv[name].items():
             p = right / typed if typed else 0.0
-            print(f"  {name:<12} {label:<9} typed {typed} right {right} P {p:.3f}"
-                  f" R {right / max(total, 1):.3f} (gold candidates {total})")
+            print(
+                f"  {name:<12} {label:<9} typed {typed} right {right} P {p:.3f}"
+                f" R {right / max(total, 1):.3f} (gold candidates {total})"
+            )
     if args.errors:
         loose = {k: 0.5 for k in TYPED}
         wrong = [(e, p) for e, p in cv["scored"] if _label(p, loose) not in (nt.NONE, e.label)]
@@ -337,8 +339,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         scored = list(zip(held, _probabilities(held, weights, never_typed(tuned)), strict=True))
         for label, (typed, right, total) in counts(scored, cv["thresholds"]).items():
             p = right / typed if typed else 0.0
-            print(f"  HELDOUT {label:<9} typed {typed} right {right} P {p:.3f}"
-                  f" R {right / max(total, 1):.3f}")
+            print(
+                f"  HELDOUT {label:<9} typed {typed} right {right} P {p:.3f}"
+                f" R {right / max(total, 1):.3f}"
+            )
     if args.write_weights:
         args.write_weights.write_text(weights_document(weights, cv, never_typed(tuned)))
     if args.oof_records:

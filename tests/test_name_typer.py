@@ -87,7 +87,7 @@ def test_mentions_of_one_name_share_their_features() -> None:
     text = "The Quorvex set is new. We test on Quorvex."
     groups = nt.grouped(nt.candidate_features(text, [], {}))
     assert [[c.text for c in mentions] for mentions, _ in groups] == [["Quorvex", "Quorvex"]]
-    (_, feats), = groups
+    ((_, feats),) = groups
     assert feats["mentions:2+"] == feats["prev:on"] == 1.0
 
 

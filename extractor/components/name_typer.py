@@ -49,7 +49,9 @@ _MODEL_NOUNS = word_set("name_typer_model_nouns")
 # Runs of words holding a capital letter (stdlib ``re``: the look-behind lets it try only
 # the starts of words, about a third of the ``regex`` module's time on these texts); each
 # word is trimmed of marks and checked in :func:`candidates`.
-_finditer_run = re.compile(r"(?<![\w.\-+/])[\w.\-+]*[A-Z][\w.\-+]*(?: [\w.\-+]*[A-Z][\w.\-+]*)*").finditer
+_finditer_run = re.compile(
+    r"(?<![\w.\-+/])[\w.\-+]*[A-Z][\w.\-+]*(?: [\w.\-+]*[A-Z][\w.\-+]*)*"
+).finditer
 
 # The words and marks of a context window.
 _findall_words = regex.compile(r"[\p{L}\p{N}]+(?:[\-.'][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]").findall
@@ -62,8 +64,12 @@ _search_sentence_end = regex.compile(r"(?:[.!?]\s+|\n\s*)$").search
 _search_number_on = regex.compile(r"\d\s*%?\s*(?:\S+\s+){0,2}on\s+(?:the\s+)?$").search
 _search_digit = regex.compile(r"\d").search
 # Between two listed items: ", ", ", and ", " and ", " or ", " vs. ", "/".
-_search_link_before = regex.compile(r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|/)$").search
-_match_link_after = regex.compile(r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|/)").match
+_search_link_before = regex.compile(
+    r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|/)$"
+).search
+_match_link_after = regex.compile(
+    r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+|/)"
+).match
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +92,8 @@ def candidates(
     A run's first word, when it starts a sentence and is a plain capitalised word
     ("Experiments on ..."), is left out of the run.
 
-    >>> [c.text for c in candidates("We test on Kodak, Tecnick and CLIC. Results on Weco-Kaggle Lite.", [(30, 34)])]
+    >>> text = "We test on Kodak, Tecnick and CLIC. Results on Weco-Kaggle Lite."
+    >>> [c.text for c in candidates(text, [(30, 34)])]
     ['Kodak', 'Tecnick', 'Weco-Kaggle Lite']
     """
     spans = sorted(taken)
@@ -119,9 +126,7 @@ def candidates(
     return out
 
 
-def _close(
-    text: str, run: list[tuple[int, int]], known: set[str], out: list[Candidate]
-) -> None:
+def _close(text: str, run: list[tuple[int, int]], known: set[str], out: list[Candidate]) -> None:
     """Add the run of word spans ``run`` to ``out`` as one candidate; empty ``run``."""
     if not run:
         return
@@ -142,11 +147,13 @@ def _close(
 
 
 def _words_before(text: str, start: int, width: int = 60) -> list[str]:
-    return _findall_words(text, max(0, start - width), start)
+    words: list[str] = _findall_words(text, max(0, start - width), start)
+    return words
 
 
 def _words_after(text: str, end: int, width: int = 40) -> list[str]:
-    return _findall_words(text, end, min(len(text), end + width))
+    words: list[str] = _findall_words(text, end, min(len(text), end + width))
+    return words
 
 
 def _cue(word: str, vocabulary: frozenset[str]) -> str:
@@ -176,12 +183,22 @@ def features(
     the short form of an acronym the text defines (``shorts``: short form -> long form),
     and whether the paper's ``title`` holds it (a method's name often heads the title).
 
-    >>> f = features("Scores on RSNA and CQ500.", Candidate(19, 24, "CQ500", False), {14: "BENCHMARK"}, {}, {})
+    >>> cq500 = Candidate(19, 24, "CQ500", False)
+    >>> f = features("Scores on RSNA and CQ500.", cq500, {14: "BENCHMARK"}, {}, {})
     >>> f["caps_digits"], f["prev:and"], f["link_before:BENCHMARK"], f["next:."]
     (1.0, 1.0, 1.0, 1.0)
     """
-    name = candidate.text
-    start, end = candidate.start, candidate.end
+    f = name_features(candidate.text)
+    f.update(context_features(text, candidate, labels_by_end, labels_by_start, shorts, title))
+    return f
+
+
+def name_features(name: str) -> dict[str, float]:
+    """The features of a name's spelling alone.
+
+    >>> sorted(name_features("CQ500"))[:4]
+    ['allcaps', 'bias', 'caps_digits', 'digit']
+    """
     words = name.split(" ")
     last = words[-1]
     letters = "".join(filter(str.isalpha, name))
@@ -215,6 +232,21 @@ def features(
     if tail:
         f[f"suf3:{tail}"] = 1.0
     f[f"shape:{_shape(name)}"] = 1.0
+    return f
+
+
+def context_features(
+    text: str,
+    candidate: Candidate,
+    labels_by_end: Mapping[int, str],
+    labels_by_start: Mapping[int, str],
+    shorts: Mapping[str, str],
+    title: str | None = None,
+) -> dict[str, float]:
+    """The features of a mention's context (see :func:`features`)."""
+    name = candidate.text
+    start, end = candidate.start, candidate.end
+    f: dict[str, float] = {}
     before = _words_before(text, start)
     after = _words_after(text, end)
     if candidate.sentence_initial:
@@ -284,7 +316,8 @@ def _shape(name: str) -> str:
     >>> _shape("PubTables-1M"), _shape("CQ500"), _shape("HuBERT")
     ('XxXx-dX', 'Xd', 'XxX')
     """
-    return _sub_digit("d", _sub_lower("x", _sub_upper("X", name)))[:10]
+    shape: str = _sub_digit("d", _sub_lower("x", _sub_upper("X", name)))
+    return shape[:10]
 
 
 Weights = Mapping[str, Mapping[str, float]]
@@ -296,7 +329,7 @@ class Typer:
     and underscores ignored) that are never typed, the generic terms the training papers
     write often and never as a benchmark or model ("LLMs", "3D")."""
 
-    __slots__ = ("weights", "thresholds", "never", "_table")
+    __slots__ = ("_table", "never", "thresholds", "weights")
 
     def __init__(
         self,
@@ -442,11 +475,30 @@ def type_names(
     title: str | None = None,
 ) -> list[tuple[int, int, str]]:
     """The mentions of the candidate names the typer labels BENCHMARK or MODEL, as
-    ``(start, end, label)`` in text order."""
+    ``(start, end, label)`` in text order: :func:`grouped` over
+    :func:`candidate_features`, in one pass."""
+    cands = candidates(text, [(s, e) for s, e, _ in found], known)
+    if not cands:
+        return []
+    by_end = {e: label for _, e, label in found}
+    by_start = {s: label for s, _, label in found}
+    groups: dict[str, list[Candidate]] = {}
+    for c in cands:
+        by_end.setdefault(c.end, "CANDIDATE")
+        by_start.setdefault(c.start, "CANDIDATE")
+        key = _group_key(c.text)
+        if key not in typer.never:
+            groups.setdefault(key, []).append(c)
     typed = []
-    pairs = candidate_features(text, found, shorts, known, title, typer.never)
-    for mentions, feats in grouped(pairs):
-        label = typer.label(feats)
+    for mentions in groups.values():
+        union: dict[str, float] = {}
+        for spelling in {c.text for c in mentions}:
+            union.update(name_features(spelling))
+        if len(mentions) > 1:
+            union["mentions:2+"] = 1.0
+        for c in mentions:
+            union.update(context_features(text, c, by_end, by_start, shorts, title))
+        label = typer.label(union)
         if label != NONE:
             typed += [(c.start, c.end, label) for c in mentions]
     return sorted(typed)

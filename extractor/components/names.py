@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from extractor.components import name_typer
 from extractor.components._frozen import quick_init
 from extractor.components._name_patterns import (
     _KIND_ENDINGS,
@@ -101,7 +102,6 @@ from extractor.components._spans import (
     set_spans,
     whole_word_spans,
 )
-from extractor.components import name_typer
 from extractor.components.abbreviations import Abbreviation, best_long_form
 from extractor.components.quantities import Quantity
 from extractor.gazetteers import Entry, Gazetteer, load_gazetteer, load_word_list
