@@ -35,7 +35,7 @@ from extractor.lexicon.cues import word_set
 ENV = "EXTRACTOR_NAME_TYPER"
 WEIGHTS_FILE = "name_typer_weights.json"
 OFF, ON = "off", "on"
-DEFAULT = ON  # the switch's value when EXTRACTOR_NAME_TYPER is unset
+DEFAULT = OFF  # the switch's value when EXTRACTOR_NAME_TYPER is unset (see the docstring)
 SOURCE = "typed"  # the NameMatch source of a typed name
 BENCHMARK, MODEL, NONE = "BENCHMARK", "MODEL", "NONE"
 LABELS = (BENCHMARK, MODEL, NONE)
