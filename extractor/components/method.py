@@ -28,6 +28,7 @@ from extractor.components._spans import (
     whole_word_spans,
 )
 from extractor.components.abbreviations import Abbreviation
+from extractor.components.name_typer import SOURCE as TYPED
 from extractor.components.names import BENCHMARK, NameMatch, name_key
 from extractor.gazetteers import load_gazetteer, load_word_list
 from extractor.lexicon.cues import matches_at, places_of
@@ -376,13 +377,22 @@ class MethodMatch:
 def without_method_benchmarks(
     text: str, names: list[NameMatch], method: MethodMatch | None
 ) -> list[NameMatch]:
-    """``names`` without the benchmark mentions that are really the paper's method."""
-    if method is None or not method.not_benchmarks:
+    """``names`` without the benchmark mentions that are really the paper's method, and
+    without the names the learned typer proposed (source "typed") that spell the method
+    (the typer runs before the method is known; its training leaves the method out too)."""
+    if method is None:
         return names
+    typed = any(n.source == TYPED for n in names)
+    if not method.not_benchmarks and not typed:
+        return names
+    own = {name_key(s) for s in (method.name, *method.aliases)} if typed else set()
     return [
         n
         for n in names
-        if not (n.label == BENCHMARK and text[n.start : n.end] in method.not_benchmarks)
+        if not (
+            (n.label == BENCHMARK and text[n.start : n.end] in method.not_benchmarks)
+            or (n.source == TYPED and name_key(text[n.start : n.end]) in own)
+        )
     ]
 
 

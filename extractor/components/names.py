@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from extractor.components import name_typer
 from extractor.components._frozen import quick_init
 from extractor.components._name_patterns import (
     _KIND_ENDINGS,
@@ -1127,6 +1128,8 @@ class NameFinder:
             self.not_names,
             registry_dir() if registry is True else Path(registry) if registry else None,
         )
+        # The learned typer of unknown name-shaped spans (EXTRACTOR_NAME_TYPER; None: off).
+        self.typer = name_typer.from_environment()
         if not Doc.has_extension("paper_names"):
             Doc.set_extension("paper_names", default=None)
 
@@ -1201,7 +1204,30 @@ class NameFinder:
             merged = [
                 m for m in merged if not any(x.start < m.end and m.start < x.end for x in links)
             ]
+        if self.typer is not None:
+            merged = self._typed(doc, text, merged, self.typer)
         return merged
+
+    def _typed(
+        self, doc: Doc, text: str, found: list[NameMatch], typer: name_typer.Typer
+    ) -> list[NameMatch]:
+        """``found`` and the unknown name-shaped spans the learned typer calls a benchmark
+        or a model (source "typed"), in text order."""
+        abbreviations: list[Abbreviation] = payload(doc, "paper_abbreviations") or []
+        shorts = {a.short: a.long for a in abbreviations}
+        keys = {m.key for m in found}
+        known = chain(self.not_names, (text[m.start : m.end] for m in found))
+        spans = [(m.start, m.end, m.label) for m in found]
+        typed = [
+            NameMatch(start, end, label, key, name_typer.SOURCE)
+            for start, end, label in name_typer.type_names(
+                typer, text, spans, shorts, known, payload(doc, "paper_title")
+            )
+            if (key := name_key(text[start:end])) not in keys
+        ]
+        if not typed:
+            return found
+        return sorted(found + typed, key=lambda m: m.start)
 
     def _coordinated(self, text: str, matches: list[NameMatch]) -> list[NameMatch]:
         """Coined names listed with a known model or benchmark are of its kind: "than
