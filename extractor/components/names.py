@@ -105,7 +105,7 @@ from extractor.components._spans import (
 from extractor.components.abbreviations import Abbreviation, best_long_form
 from extractor.components.quantities import Quantity
 from extractor.gazetteers import Entry, Gazetteer, load_gazetteer, load_word_list
-from extractor.lexicon.cues import finditer_from_starts, phrases, word_set
+from extractor.lexicon.cues import alternation, finditer_from_starts, phrases, word_set
 from extractor.lexicon.matcher import CompiledLexicon, cached_lexicon, compile_lexicon
 from extractor.lexicon.registry import (
     RegistryEntry,
@@ -1025,8 +1025,7 @@ _SEPARATORS_BEFORE = (", ", ",", " and ", " or ")
 _search_count_before = regex.compile(r"(?<![\w.,])\d+\s\Z").search
 # A name that acts (improves, achieves, outperforms ...) is a method there, not data.
 _match_acts_after = regex.compile(
-    r"\s+(?:\p{Ll}+ly\s+)?(?:improv|achiev|outperform|surpass|reach|yield|boost|increas|"
-    r"reduc|deliver|attain|obtain)\w*\b"
+    rf"\s+(?:\p{{Ll}}+ly\s+)?{alternation(phrases('acting_verb'))}\b"
 ).match
 
 

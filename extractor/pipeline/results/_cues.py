@@ -450,8 +450,8 @@ _search_unnamed_data = regex.compile(
 # leaderboard).
 _search_own_data = regex.compile(
     r"\b(?:on|in|across|over|from)\s+(?:(?:the|our|its|their)\s+)?"
-    r"(?:proprietary|in-house|internal|real-world)\s+(?:[\w\-]+\s+){0,2}?"
-    r"(?:datasets?|data|evaluations?|experiments?|deployments?|tasks?)\b",
+    rf"{alternation(phrases('own_data_modifier'))}\s+(?:[\w\-]+\s+){{0,2}}?"
+    rf"{alternation(phrases('own_data_noun'))}\b",
     regex.IGNORECASE,
 ).search
 # A set named with its data noun: "on the 3D-IRCADb-01 dataset", "of the MIRAGE
