@@ -135,7 +135,6 @@ def _benchmark_carry_index(
     ones by end, claimed ones by the metric of the number that claims them."""
     text = ctx.text
     index: dict[tuple[int, int], tuple[set[str], list[int], dict[str | None, list[int]]]] = {}
-    named: dict[tuple[int, int], set[str]] = {}
     for r in results:
         if r.sentence not in index:
             lo, hi = r.sentence
@@ -148,19 +147,17 @@ def _benchmark_carry_index(
                 n for n in evaluated if not _search_claimed(text, max(0, n.start - 40), n.start)
             ]
             index[r.sentence] = (
-                {text[n.start : n.end] for n in free},
+                # Every benchmark the sentence names for evaluation, claimed ones too:
+                # "42.0% [for A] and 18.1% [for B]" (B claimed by its number but not given
+                # it) does not make A the sentence's only benchmark.
+                {text[n.start : n.end] for n in evaluated},
                 sorted(n.end for n in free),
                 {},
             )
-            named[r.sentence] = {text[n.start : n.end] for n in evaluated}
         if r.benchmark is not None:  # "We evaluate on X. It reaches 85%, 5% more"
             names, _, claimed = index[r.sentence]
             names.add(r.benchmark)
             claimed.setdefault(r.metric, []).append(r.quantity.start)
-    for sentence, spelled in named.items():
-        # "42.0% [for A] and 18.1% [for B]": a benchmark a number claims but was not
-        # given still counts, so A is not the sentence's only benchmark.
-        index[sentence][0].update(spelled)
     return index
 
 

@@ -386,6 +386,12 @@ class Context:
         i = bisect_right(self.number_starts, start)
         return i < len(self.number_starts) and self.number_starts[i] < end
 
+    def numbers_between(self, start: int, end: int) -> int:
+        """How many numbers (not sizes or years) start in ``(start, end)``."""
+        return max(
+            0, bisect_left(self.number_starts, end) - bisect_right(self.number_starts, start)
+        )
+
     def partner_starts(self, group: list[Quantity]) -> set[int]:
         return {self.quantities[q.partner].start for q in group if q.partner is not None}
 

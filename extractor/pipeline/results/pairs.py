@@ -6,7 +6,7 @@ every number of the list, over what the strategies found; the record names the p
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -210,11 +210,8 @@ def _metrics_after_have_numbers(ctx: Context, group: list[Quantity], hi: int) ->
     # "by +7.4%, +5.5% and +7.8% over X and by +8.8%, +10.7% and +9.8% over Y for A, B and
     # C, respectively": the numbers between are a parallel list as long as this one, and
     # both lists are the metrics'.
-    i = bisect_right(ctx.number_starts, group[-1].end)
-    j = bisect_left(ctx.number_starts, after[0].start)
-    between = j - i
     parallel = (
-        between == len(group)
+        ctx.numbers_between(group[-1].end, after[0].start) == len(group)
         and len({ctx.text[n.start : n.end] for n in after}) == len(group)
         and not ctx.metrics.between(group[-1].end, after[0].start)
     )
